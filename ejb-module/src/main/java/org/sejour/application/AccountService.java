@@ -1,0 +1,45 @@
+package org.sejour.application;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import org.sejour.domain.model.account.Account;
+import org.sejour.domain.model.account.AccountRepository;
+import org.sejour.domain.model.account.ContactDetails;
+import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.NotFoundException;
+
+import java.time.Instant;
+
+/** What an owner changes about their own account. Every method is scoped to that account. */
+@Stateless
+public class AccountService {
+
+    @Inject
+    AccountRepository accounts;
+
+    public Account account(long accountId) {
+        return accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
+    }
+
+    public Account updateContactDetails(long accountId, @NotNull ContactDetails details) {
+        Account account = account(accountId);
+        account.updateContactDetails(details);
+        return account;
+    }
+
+    public Account changeAdvancedSettings(long accountId, int minStayNights, boolean mobileWebApp) {
+        if (minStayNights < 1 || minStayNights > Account.MAX_MIN_STAY_NIGHTS) {
+            throw new InvalidInputException("minStayNights", "account.minStay.range");
+        }
+        Account account = account(accountId);
+        account.changeAdvancedSettings(minStayNights, mobileWebApp);
+        return account;
+    }
+
+    public Account requestProduction(long accountId) {
+        Account account = account(accountId);
+        account.requestProduction(Instant.now());
+        return account;
+    }
+}

@@ -1,0 +1,119 @@
+package org.sejour.domain.model.account;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.NamedQuery;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+
+import java.time.Instant;
+import java.util.Locale;
+import java.util.Objects;
+import java.util.Optional;
+
+/** Someone who signs in: an owner (of one account) or an operator. */
+@Entity
+@Table(name = "app_user")
+@NamedQuery(name = "UserAccount.byLogin", query = "select u from UserAccount u where lower(u.login) = :login")
+@NamedQuery(name = "UserAccount.byAccount", query = "select u from UserAccount u where u.account.id = :accountId")
+public class UserAccount implements java.io.Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+
+    @Column(name = "login", nullable = false)
+    private String login;
+
+    @Column(name = "password_hash", nullable = false)
+    private String passwordHash;
+
+    @Enumerated(EnumType.STRING)
+    @Column(name = "role", nullable = false, updatable = false)
+    private Role role;
+
+    @ManyToOne(fetch = FetchType.LAZY)
+    @JoinColumn(name = "account_id", updatable = false)
+    private Account account;
+
+    @Column(name = "must_change_password", nullable = false)
+    private boolean mustChangePassword;
+
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+
+    @Column(name = "last_login_at")
+    private Instant lastLoginAt;
+
+    @Version
+    private int version;
+
+    protected UserAccount() {
+        // JPA
+    }
+
+    private UserAccount(String login, String passwordHash, Role role, Account account, boolean mustChangePassword,
+                        Instant createdAt) {
+        this.login = normaliseLogin(login);
+        this.passwordHash = Objects.requireNonNull(passwordHash, "passwordHash is required");
+        this.role = role;
+        this.account = account;
+        this.mustChangePassword = mustChangePassword;
+        this.createdAt = Objects.requireNonNull(createdAt, "createdAt is required");
+    }
+
+    public static UserAccount owner(Account account, String login, String passwordHash, boolean mustChangePassword,
+                                    Instant createdAt) {
+        return new UserAccount(login, passwordHash, Role.OWNER,
+                Objects.requireNonNull(account, "account is required"), mustChangePassword, createdAt);
+    }
+
+    public static UserAccount operator(String login, String passwordHash, Instant createdAt) {
+        return new UserAccount(login, passwordHash, Role.OPERATOR, null, false, createdAt);
+    }
+
+    public static String normaliseLogin(String login) {
+        Objects.requireNonNull(login, "login is required");
+        String normalised = login.strip().toLowerCase(Locale.ROOT);
+        if (normalised.isEmpty()) {
+            throw new IllegalArgumentException("login is required");
+        }
+        return normalised;
+    }
+
+    public Long id() { return id; }
+    public String login() { return login; }
+    public String passwordHash() { return passwordHash; }
+    public Role role() { return role; }
+    public Optional<Account> account() { return Optional.ofNullable(account); }
+    public boolean mustChangePassword() { return mustChangePassword; }
+    public Optional<Instant> lastLoginAt() { return Optional.ofNullable(lastLoginAt); }
+
+    public void changeLogin(String newLogin) {
+        this.login = normaliseLogin(newLogin);
+    }
+
+    public void changePasswordHash(String newHash) {
+        this.passwordHash = Objects.requireNonNull(newHash, "passwordHash is required");
+        this.mustChangePassword = false;
+    }
+
+    /** A stronger hash of the same password, written after a successful login. */
+    public void upgradePasswordHash(String newHash) {
+        this.passwordHash = Objects.requireNonNull(newHash, "passwordHash is required");
+    }
+
+    public void recordLogin(Instant when) {
+        this.lastLoginAt = Objects.requireNonNull(when, "when is required");
+    }
+}

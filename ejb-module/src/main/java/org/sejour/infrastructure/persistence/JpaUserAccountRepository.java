@@ -1,0 +1,45 @@
+package org.sejour.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import org.sejour.domain.model.account.UserAccount;
+import org.sejour.domain.model.account.UserAccountRepository;
+
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaUserAccountRepository implements UserAccountRepository {
+
+    @PersistenceContext(unitName = "sejour")
+    private EntityManager em;
+
+    @Override
+    public UserAccount store(UserAccount user) {
+        if (user.id() == null) {
+            em.persist(user);
+            em.flush(); // identity ids are known only once the row is written
+            return user;
+        }
+        return em.merge(user);
+    }
+
+    @Override
+    public Optional<UserAccount> find(long userId) {
+        return Optional.ofNullable(em.find(UserAccount.class, userId));
+    }
+
+    @Override
+    public Optional<UserAccount> findByLogin(String login) {
+        return em.createNamedQuery("UserAccount.byLogin", UserAccount.class)
+                .setParameter("login", UserAccount.normaliseLogin(login))
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<UserAccount> ownersOf(long accountId) {
+        return em.createNamedQuery("UserAccount.byAccount", UserAccount.class)
+                .setParameter("accountId", accountId).getResultList();
+    }
+}

@@ -1,0 +1,141 @@
+# Payara Server 6 for Séjour: fetch from Maven Central, create and configure a domain
+# idempotently (every run brings it to the same state), deploy, wait until it answers.
+
+DOMAINS="$PAYARA_HOME/glassfish/domains"
+
+payara_fetch() {
+  [[ -x "$PAYARA_HOME/bin/asadmin" ]] && return
+  log "Fetching Payara Server $PAYARA_VERSION (fish.payara.distributions:payara)"
+  local dl="$VAR/download"
+  mkdir -p "$dl"
+  $MVN dependency:copy -Dartifact="fish.payara.distributions:payara:$PAYARA_VERSION:zip" -DoutputDirectory="$dl"
+  unzip -q -o "$dl/payara-$PAYARA_VERSION.zip" -d "$VAR"
+  rm -f "$dl/payara-$PAYARA_VERSION.zip"
+  # the sample domain is not used; Séjour creates its own
+  rm -rf "$DOMAINS/domain1"
+}
+
+asadmin() { "$PAYARA_HOME/bin/asadmin" --interactive=false "$@"; }
+
+admin_port() { cat "$DOMAINS/$1/sejour-portbase" 2>/dev/null | awk '{print $1 + 48}'; }
+
+domain_running() {
+  local name="$1" port
+  port="$(admin_port "$name")" || return 1
+  [[ -n "$port" ]] && asadmin --port "$port" list-domains 2>/dev/null | grep -q "^$name running"
+}
+
+domain_stop() {
+  local name="$1"
+  [[ -d "$DOMAINS/$name" ]] || return 0
+  if domain_running "$name"; then
+    log "Stopping Payara domain $name"
+    asadmin stop-domain "$name" >/dev/null
+  fi
+}
+
+postgres_driver() {
+  local dl="$VAR/download" version
+  version="$(sed -n 's:.*<postgresql.version>\(.*\)</postgresql.version>.*:\1:p' "$ROOT/pom.xml")"
+  if [[ ! -f "$dl/postgresql-$version.jar" ]]; then
+    mkdir -p "$dl"
+    $MVN dependency:copy -Dartifact="org.postgresql:postgresql:$version" -DoutputDirectory="$dl" >&2
+  fi
+  echo "$dl/postgresql-$version.jar"
+}
+
+# domain_configure NAME HTTP-PORT CREDENTIALS STORAGE-DIR SEED-DEMO [PORTBASE]
+domain_configure() {
+  local name="$1" http="$2" creds="$3" storage="$4" demo="$5" portbase="${6:-$(( $2 - 80 ))}"
+  local created=false
+  if [[ ! -d "$DOMAINS/$name" ]]; then
+    log "Creating Payara domain $name (HTTP $http, admin $((portbase + 48)))"
+    asadmin create-domain --nopassword --portbase "$portbase" "$name" >/dev/null
+    echo "$portbase" > "$DOMAINS/$name/sejour-portbase"
+    created=true
+  fi
+  cp "$(postgres_driver)" "$DOMAINS/$name/lib/"
+  local port; port="$(admin_port "$name")"
+  if ! domain_running "$name"; then
+    log "Starting Payara domain $name"
+    asadmin start-domain "$name" >/dev/null
+  fi
+  local a=(asadmin --port "$port")
+  mkdir -p "$storage"
+
+  if $created; then
+    # heap and start-up options need a restart, so they are set only once, at creation
+    "${a[@]}" delete-jvm-options '-Xmx512m' >/dev/null || true
+    "${a[@]}" create-jvm-options '-Xmx768m:-Dfile.encoding=UTF-8' >/dev/null
+  fi
+
+  if ! "${a[@]}" list-jdbc-connection-pools | grep -qx sejourPool; then
+    "${a[@]}" create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
+        --restype javax.sql.DataSource --property "serverName=$DB_HOST:portNumber=$DB_PORT:databaseName=$DB_NAME" \
+        sejourPool >/dev/null
+  fi
+  if ! "${a[@]}" list-jdbc-resources | grep -qx jdbc/sejour; then
+    "${a[@]}" create-jdbc-resource --connectionpoolid sejourPool jdbc/sejour >/dev/null
+  fi
+  if ! "${a[@]}" list-javamail-resources | grep -qx mail/sejour; then
+    "${a[@]}" create-javamail-resource --mailhost "${SEJOUR_SMTP_HOST:-localhost}" --mailuser sejour \
+        --fromaddress "${SEJOUR_MAIL_FROM:-noreply@localhost}" mail/sejour >/dev/null
+  fi
+
+  # everything below is idempotent and run in one asadmin session: it reflects the settings of this run
+  local pool="resources.jdbc-connection-pool.sejourPool"
+  local file; file="$(mktemp)"
+  cat > "$file" <<CMDS
+set $pool.property.serverName=$DB_HOST
+set $pool.property.portNumber=$DB_PORT
+set $pool.property.databaseName=$DB_NAME
+set $pool.property.user=$DB_USER
+set $pool.property.password=$DB_PASSWORD
+set $pool.steady-pool-size=4
+set $pool.max-pool-size=40
+set $pool.connection-validation-method=custom-validation
+set $pool.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation
+set $pool.is-connection-validation-required=true
+set $pool.fail-all-connections=true
+set resources.mail-resource.mail/sejour.host=${SEJOUR_SMTP_HOST:-localhost}
+set resources.mail-resource.mail/sejour.from=${SEJOUR_MAIL_FROM:-noreply@localhost}
+set configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.port=$http
+set-config-property --source=domain --propertyName=sejour.storage.dir --propertyValue=$storage
+set-config-property --source=domain --propertyName=sejour.bootstrap.operator-password --propertyValue=$(secret "$creds" operator.password)
+set-config-property --source=domain --propertyName=sejour.cookie.secure --propertyValue=${SEJOUR_COOKIE_SECURE:-false}
+set-microprofile-healthcheck-configuration --enabled=true
+CMDS
+  if [[ "$demo" == true ]]; then
+    echo "set-config-property --source=domain --propertyName=sejour.bootstrap.demo-password --propertyValue=$(secret "$creds" demo.password)" >> "$file"
+  fi
+  local out; out="$("${a[@]}" multimode --file "$file" 2>&1)" || true
+  rm -f "$file"
+  # multimode goes on after a failed command: read its output to notice one
+  if grep -qiE 'remote failure|not found|failed|invalid' <<<"$out"; then
+    echo "$out" >&2
+    die "configuring domain $name failed"
+  fi
+  "${a[@]}" ping-connection-pool sejourPool >/dev/null || die "Payara cannot reach PostgreSQL at $DB_HOST:$DB_PORT"
+  if $created; then
+    log "Restarting $name for its JVM options"
+    asadmin restart-domain "$name" >/dev/null
+  fi
+}
+
+deploy() {
+  local name="$1" ear="$2" port; port="$(admin_port "$name")"
+  log "Deploying $(basename "$ear") to $name"
+  asadmin --port "$port" deploy --force=true --name sejour "$ear" >/dev/null
+}
+
+wait_ready() {
+  local url="$1" i
+  for i in $(seq 1 180); do
+    if curl -fsS -o /dev/null "$url" 2>/dev/null; then
+      log "Séjour answers at $url"
+      return 0
+    fi
+    sleep 1
+  done
+  die "Séjour did not answer at $url within 180 s (see $DOMAINS/*/logs/server.log)"
+}

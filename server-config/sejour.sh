@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Runs Séjour on Payara Server 6 with PostgreSQL, and runs its tests.
+#   start   build if needed, fetch Payara, start PostgreSQL and the domain, deploy, seed the demo owner
+#   stop    stop the domain and the embedded PostgreSQL
+#   status  say what runs
+#   test    unit tests, then in-container and browser tests on a separate test domain and database
+# Settings (environment): see README.md, "Settings".
+set -euo pipefail
+
+ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+CONFIG="$ROOT/server-config"
+VAR="${SEJOUR_VAR:-$ROOT/var}"
+PAYARA_VERSION="6.2025.9"
+PG_BINARIES_VERSION="17.6.0"
+PAYARA_HOME="$VAR/payara6"
+MVN="mvn -B -q -Dstyle.color=never"
+
+log() { printf '[sejour] %s\n' "$*" >&2; }
+die() { log "ERROR: $*"; exit 1; }
+
+# shellcheck source=server-config/lib/postgres.sh
+source "$CONFIG/lib/postgres.sh"
+# shellcheck source=server-config/lib/payara.sh
+source "$CONFIG/lib/payara.sh"
+
+ear_file() { echo "$ROOT/ear/target/sejour.ear"; }
+
+build_if_needed() {
+  local ear; ear="$(ear_file)"
+  if [[ -f "$ear" && -z "$(find "$ROOT" -path "$ROOT/var" -prune -o -path '*/target' -prune -o \
+        \( -name '*.java' -o -name '*.xhtml' -o -name '*.xml' -o -name '*.properties' -o -name '*.sql' -o -name '*.css' -o -name '*.js' -o -name '*.jrxml' \) \
+        -newer "$ear" -print -quit)" ]]; then
+    log "EAR is up to date"
+    return
+  fi
+  log "Building (mvn install, unit tests skipped; './sejour test' runs them)"
+  (cd "$ROOT" && $MVN install -DskipTests -DskipITs)
+}
+
+# one generated secret per name, kept under var/ (never committed)
+secret() {
+  local file="$1" key="$2"
+  mkdir -p "$(dirname "$file")"
+  touch "$file"; chmod 600 "$file"
+  local value; value="$(grep -E "^$key=" "$file" | cut -d= -f2- || true)"
+  if [[ -z "$value" ]]; then
+    value="$(head -c 32 /dev/urandom | base64 | tr -dc 'A-Za-z0-9' | head -c 20)"
+    echo "$key=$value" >> "$file"
+  fi
+  echo "$value"
+}
+
+cmd_start() {
+  local port="${SEJOUR_HTTP_PORT:-8080}"
+  local creds="$VAR/credentials.properties"
+  build_if_needed
+  payara_fetch
+  db_setup "$VAR" "${SEJOUR_DB_PORT:-5432}" "$creds"
+  domain_configure sejour "$port" "$creds" "$VAR/storage" "${SEJOUR_DEMO:-true}"
+  deploy sejour "$(ear_file)"
+  wait_ready "http://localhost:$port/login.xhtml"
+  local demo_password; demo_password="$(secret "$creds" demo.password)"
+  cat <<MSG
+
+  Séjour is running:  http://localhost:$port/
+  Demo owner login:   demo@sejour.test / $demo_password
+  Operator login:     operator / $(secret "$creds" operator.password)
+  Health:             http://localhost:$port/health
+  (passwords are kept in $creds)
+
+MSG
+}
+
+cmd_stop() {
+  domain_stop sejour || true
+  db_stop "$VAR" || true
+}
+
+cmd_status() {
+  if domain_running sejour; then log "Payara domain 'sejour' is running"; else log "Payara domain 'sejour' is stopped"; fi
+  if db_running "$VAR"; then log "embedded PostgreSQL is running"; else log "embedded PostgreSQL is not running (or an external one is used)"; fi
+}
+
+cmd_test() {
+  local tvar="$VAR/test"
+  local creds="$tvar/credentials.properties"
+  local http=10080 admin=10048 dbport=15432
+  log "Unit tests and build"
+  (cd "$ROOT" && mvn -B install -DskipITs)
+  payara_fetch
+  # a fresh database and domain for every run: tests start from nothing
+  domain_stop sejour-test 2>/dev/null || true
+  db_stop "$tvar" 2>/dev/null || true
+  rm -rf "$tvar" "$DOMAINS/sejour-test"
+  SEJOUR_DB_HOST="" db_setup "$tvar" "$dbport" "$creds"
+  domain_configure sejour-test "$http" "$creds" "$tvar/storage" false "$((http - 80))"
+  domain_stop sejour-test
+  log "In-container and browser tests (Arquillian starts the test domain)"
+  local rc=0
+  (cd "$ROOT" && mvn -B verify -pl ear \
+      -Dpayara.home="$PAYARA_HOME" -Dsejour.test.domain=sejour-test \
+      -Dsejour.test.adminPort="$admin" -Dsejour.test.httpPort="$http" \
+      -Dsejour.test.dbUrl="jdbc:postgresql://localhost:$dbport/sejour" \
+      -Dsejour.test.credentials="$creds") || rc=$?
+  domain_stop sejour-test 2>/dev/null || true
+  db_stop "$tvar" || true
+  return $rc
+}
+
+case "${1:-}" in
+  start) cmd_start ;;
+  stop) cmd_stop ;;
+  status) cmd_status ;;
+  test) cmd_test ;;
+  *) echo "usage: ./sejour start|stop|status|test" >&2; exit 2 ;;
+esac

@@ -1,0 +1,86 @@
+package org.sejour.interfaces.backoffice.web;
+
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.security.enterprise.AuthenticationStatus;
+import jakarta.security.enterprise.SecurityContext;
+import jakarta.security.enterprise.authentication.mechanism.http.AuthenticationParameters;
+import jakarta.security.enterprise.credential.Password;
+import jakarta.security.enterprise.credential.UsernamePasswordCredential;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Size;
+import org.sejour.application.LoginOutcome;
+import org.sejour.interfaces.security.LoginAttempt;
+
+import java.io.IOException;
+
+/** The login form. */
+@Named
+@RequestScoped
+public class Login {
+
+    @Inject
+    SecurityContext securityContext;
+    @Inject
+    LoginAttempt attempt;
+
+    @NotBlank(message = "{login.login.required}")
+    @Size(max = 254)
+    private String login;
+
+    @NotBlank(message = "{login.password.required}")
+    @Size(max = 200)
+    private String password;
+
+    public void submit() throws IOException {
+        FacesContext context = FacesContext.getCurrentInstance();
+        ExternalContext external = context.getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        AuthenticationStatus status = securityContext.authenticate(request,
+                (HttpServletResponse) external.getResponse(),
+                AuthenticationParameters.withParams()
+                        .credential(new UsernamePasswordCredential(login, new Password(password)))
+                        .newAuthentication(true));
+        switch (status) {
+            case SEND_CONTINUE -> context.responseComplete();
+            case SUCCESS -> {
+                request.changeSessionId();
+                Faces.redirect(securityContext.isCallerInRole("operator")
+                        ? "/operator/owners.xhtml" : "/app/dashboard.xhtml");
+            }
+            default -> {
+                LoginOutcome outcome = attempt.outcome().orElse(null);
+                if (outcome != null && outcome.isThrottled()) {
+                    long seconds = Math.max(1, outcome.retryAfter().toSeconds());
+                    Faces.error(null, "login.throttled", seconds);
+                } else {
+                    Faces.error(null, "login.failed");
+                }
+            }
+        }
+    }
+
+    /** Where "/" leads: the operator's list of owners, or the owner's dashboard. */
+    public String home() {
+        return securityContext.isCallerInRole("operator") ? "/operator/owners?faces-redirect=true"
+                : "/app/dashboard?faces-redirect=true";
+    }
+
+    public void logout() throws IOException, ServletException {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        ((HttpServletRequest) external.getRequest()).logout();
+        external.invalidateSession();
+        Faces.redirect("/login.xhtml?loggedOut=true");
+    }
+
+    public String getLogin() { return login; }
+    public void setLogin(String login) { this.login = login; }
+    public String getPassword() { return password; }
+    public void setPassword(String password) { this.password = password; }
+}

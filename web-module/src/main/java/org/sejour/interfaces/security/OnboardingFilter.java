@@ -1,0 +1,72 @@
+package org.sejour.interfaces.security;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.annotation.WebFilter;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.servlet.http.HttpSession;
+import org.sejour.application.AccommodationService;
+import org.sejour.application.AccountService;
+import org.sejour.application.SignedInUser;
+
+import java.io.IOException;
+
+/**
+ * Sends a user who must change a one-time password to the credentials page, and an owner
+ * who has not finished the first-login wizard to the wizard. Once an owner is through, the
+ * session remembers it and the check costs nothing more.
+ */
+@WebFilter(urlPatterns = {"/app/*", "/operator/*"})
+public class OnboardingFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    static final String ONBOARDED = "sejour.onboarded";
+    private static final String CREDENTIALS = "/app/account/credentials.xhtml";
+    private static final String WIZARD = "/app/wizard.xhtml";
+
+    @Inject
+    CurrentUser currentUser;
+    @EJB
+    AccountService accounts;
+    @EJB
+    AccommodationService accommodations;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        HttpSession session = request.getSession(false);
+        if (!currentUser.isSignedIn() || isResource(request)
+                || (session != null && session.getAttribute(ONBOARDED) != null)) {
+            chain.doFilter(request, response);
+            return;
+        }
+        String path = request.getServletPath();
+        SignedInUser user = currentUser.get();
+        String target = null;
+        if (user.mustChangePassword()) {
+            target = CREDENTIALS;
+        } else if (user.isOwner() && !isOnboarded(user.accountId())) {
+            target = WIZARD;
+        }
+        if (target == null) {
+            request.getSession().setAttribute(ONBOARDED, Boolean.TRUE);
+        } else if (!target.equals(path)) {
+            response.sendRedirect(request.getContextPath() + target);
+            return;
+        }
+        chain.doFilter(request, response);
+    }
+
+    private boolean isOnboarded(long accountId) {
+        return accounts.account(accountId).isContactCompleted() && !accommodations.list(accountId).isEmpty();
+    }
+
+    private static boolean isResource(HttpServletRequest request) {
+        return request.getRequestURI().contains("/jakarta.faces.resource/") || "POST".equals(request.getMethod())
+                && request.getParameter("jakarta.faces.partial.ajax") != null;
+    }
+}

@@ -1,0 +1,24 @@
+package org.sejour.interfaces.security;
+
+import jakarta.servlet.ServletContextEvent;
+import jakarta.servlet.ServletContextListener;
+import jakarta.servlet.SessionCookieConfig;
+import jakarta.servlet.annotation.WebListener;
+import org.eclipse.microprofile.config.ConfigProvider;
+
+/**
+ * The session cookie is HttpOnly and SameSite=Lax always, and Secure when the operator
+ * says Séjour is served over HTTPS ({@code sejour.cookie.secure=true}).
+ */
+@WebListener
+public class SessionCookieConfigurer implements ServletContextListener {
+
+    @Override
+    public void contextInitialized(ServletContextEvent event) {
+        SessionCookieConfig cookie = event.getServletContext().getSessionCookieConfig();
+        cookie.setHttpOnly(true);
+        cookie.setAttribute("SameSite", "Lax");
+        cookie.setSecure(ConfigProvider.getConfig()
+                .getOptionalValue("sejour.cookie.secure", Boolean.class).orElse(false));
+    }
+}
