@@ -84,7 +84,7 @@ cmd_status() {
 cmd_test() {
   local tvar="$VAR/test"
   local creds="$tvar/credentials.properties"
-  local http=10080 admin=10048 dbport=15432
+  local http=11080 admin=11048 dbport=15432  # Chromium refuses port 10080 (ERR_UNSAFE_PORT)
   log "Unit tests and build"
   (cd "$ROOT" && mvn -B install -DskipITs)
   payara_fetch

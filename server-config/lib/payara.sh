@@ -67,6 +67,7 @@ domain_configure() {
     # heap and start-up options need a restart, so they are set only once, at creation
     "${a[@]}" delete-jvm-options '-Xmx512m' >/dev/null || true
     "${a[@]}" create-jvm-options '-Xmx768m:-Dfile.encoding=UTF-8' >/dev/null
+    "${a[@]}" set-microprofile-healthcheck-configuration --enabled=true >/dev/null
   fi
 
   if ! "${a[@]}" list-jdbc-connection-pools | grep -qx sejourPool; then
@@ -103,7 +104,6 @@ set configs.config.server-config.network-config.network-listeners.network-listen
 set-config-property --source=domain --propertyName=sejour.storage.dir --propertyValue=$storage
 set-config-property --source=domain --propertyName=sejour.bootstrap.operator-password --propertyValue=$(secret "$creds" operator.password)
 set-config-property --source=domain --propertyName=sejour.cookie.secure --propertyValue=${SEJOUR_COOKIE_SECURE:-false}
-set-microprofile-healthcheck-configuration --enabled=true
 CMDS
   if [[ "$demo" == true ]]; then
     echo "set-config-property --source=domain --propertyName=sejour.bootstrap.demo-password --propertyValue=$(secret "$creds" demo.password)" >> "$file"

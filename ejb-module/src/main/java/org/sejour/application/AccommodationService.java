@@ -91,8 +91,7 @@ public class AccommodationService {
         afterRollback(() -> photoStore.delete(accountId, key));
         AccommodationPhoto photo = accommodation.addPhoto(
                 new StoredImage(key, image.width(), image.height(), image.large().length), originalName, Instant.now());
-        accommodations.store(accommodation);
-        return photo;
+        return accommodations.storePhoto(photo);
     }
 
     public void removePhoto(long accountId, long accommodationId, long photoId) {

@@ -18,12 +18,14 @@ public class JpaAccommodationRepository implements AccommodationRepository {
 
     @Override
     public Accommodation store(Accommodation accommodation) {
+        Accommodation managed = accommodation;
         if (accommodation.id() == null) {
             em.persist(accommodation);
-            em.flush();
-            return accommodation;
+        } else {
+            managed = em.merge(accommodation);
         }
-        return em.merge(accommodation);
+        em.flush(); // identity ids (the accommodation's, a new photo's) are known only once written
+        return managed;
     }
 
     @Override
@@ -42,6 +44,13 @@ public class JpaAccommodationRepository implements AccommodationRepository {
                 .setHint("eclipselink.batch", "a.photos")
                 .setHint("eclipselink.batch.type", "IN")
                 .getResultList();
+    }
+
+    @Override
+    public AccommodationPhoto storePhoto(AccommodationPhoto photo) {
+        em.persist(photo);
+        em.flush();
+        return photo;
     }
 
     @Override

@@ -14,6 +14,9 @@ public interface AccommodationRepository {
 
     void remove(Accommodation accommodation);
 
+    /** Writes a photo just added to a (managed) accommodation, so that it has its id. */
+    AccommodationPhoto storePhoto(AccommodationPhoto photo);
+
     /** The photo with that id if its accommodation belongs to the account. */
     Optional<AccommodationPhoto> findPhoto(long accountId, long photoId);
 }

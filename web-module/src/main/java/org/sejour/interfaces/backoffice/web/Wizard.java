@@ -40,7 +40,9 @@ public class Wizard implements Serializable {
         Account account = accounts.account(accountId);
         if (account.isContactCompleted()) {
             contact = ContactDetailsForm.of(account.contact().orElseThrow());
-            step = 2;
+            boolean backToContact = "1".equals(jakarta.faces.context.FacesContext.getCurrentInstance()
+                    .getExternalContext().getRequestParameterMap().get("step"));
+            step = backToContact ? 1 : 2;
         } else if (currentUser.get().login().contains("@")) {
             contact.setEmail(currentUser.get().login());
         }
@@ -49,7 +51,8 @@ public class Wizard implements Serializable {
     public void saveContact() {
         try {
             accounts.updateContactDetails(currentUser.accountId(), contact.toDetails());
-            step = 2;
+            // the steps are built with c:if, so the page is built anew for step 2
+            Faces.redirect("/app/wizard.xhtml");
         } catch (SejourException e) {
             Faces.show("wizard", e);
         }
@@ -57,6 +60,7 @@ public class Wizard implements Serializable {
 
     public void back() {
         step = 1;
+        Faces.redirect("/app/wizard.xhtml?step=1");
     }
 
     public void createAccommodation() {
