@@ -84,20 +84,20 @@ cmd_status() {
 cmd_test() {
   local tvar="$VAR/test"
   local creds="$tvar/credentials.properties"
-  local http=11080 admin=11048 dbport=15432  # Chromium refuses port 10080 (ERR_UNSAFE_PORT)
-  log "Unit tests and build"
-  (cd "$ROOT" && mvn -B install -DskipITs)
+  # Chromium refuses port 10080 (ERR_UNSAFE_PORT), hence 11000 as the default base
+  local base="${SEJOUR_TEST_PORT_BASE:-11000}"
+  local http=$((base + 80)) admin=$((base + 48)) dbport="${SEJOUR_TEST_DB_PORT:-15432}"
   payara_fetch
   # a fresh database and domain for every run: tests start from nothing
   domain_stop sejour-test 2>/dev/null || true
   db_stop "$tvar" 2>/dev/null || true
   rm -rf "$tvar" "$DOMAINS/sejour-test"
   SEJOUR_DB_HOST="" db_setup "$tvar" "$dbport" "$creds"
-  domain_configure sejour-test "$http" "$creds" "$tvar/storage" false "$((http - 80))"
+  domain_configure sejour-test "$http" "$creds" "$tvar/storage" false "$base"
   domain_stop sejour-test
-  log "In-container and browser tests (Arquillian starts the test domain)"
+  log "Unit, in-container and browser tests (Arquillian starts the test domain once)"
   local rc=0
-  (cd "$ROOT" && mvn -B verify -pl ear \
+  (cd "$ROOT" && mvn -B install \
       -Dpayara.home="$PAYARA_HOME" -Dsejour.test.domain=sejour-test \
       -Dsejour.test.adminPort="$admin" -Dsejour.test.httpPort="$http" \
       -Dsejour.test.dbUrl="jdbc:postgresql://localhost:$dbport/sejour" \

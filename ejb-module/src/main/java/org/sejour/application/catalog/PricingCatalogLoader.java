@@ -1,0 +1,11 @@
+package org.sejour.application.catalog;
+
+/**
+ * Reads an accommodation's pricing configuration from the database, scoped to its owner's
+ * account. Throws {@link org.sejour.domain.model.shared.NotFoundException} for an
+ * accommodation of another account.
+ */
+public interface PricingCatalogLoader {
+
+    PricingInputs load(long accountId, long accommodationId);
+}
