@@ -1,0 +1,334 @@
+package org.sejour.it.incontainer;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sejour.application.AccommodationService;
+import org.sejour.application.CreatedOwner;
+import org.sejour.application.OperatorService;
+import org.sejour.application.booking.BookingCommand;
+import org.sejour.application.booking.BookingService;
+import org.sejour.application.booking.DossierService;
+import org.sejour.application.booking.QuoteService;
+import org.sejour.application.booking.StayRequest;
+import org.sejour.domain.model.accommodation.AccommodationDetails;
+import org.sejour.domain.model.accommodation.AccommodationType;
+import org.sejour.domain.model.accommodation.Classification;
+import org.sejour.domain.model.accommodation.Visibility;
+import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.dossier.Guest;
+import org.sejour.domain.model.dossier.NotBookableException;
+import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.dossier.StayTakenException;
+import org.sejour.domain.model.pricing.Quote;
+import org.sejour.domain.model.pricing.QuoteResult;
+import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.SejourException;
+import org.sejour.domain.model.shared.StayPeriod;
+import org.sejour.domain.model.shared.TranslatedText;
+import org.sejour.it.Deployments;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The booking engine on Payara and PostgreSQL: quotes, dossiers, and the no-double-booking guarantee. */
+@ExtendWith(ArquillianExtension.class)
+public class BookingIT {
+
+    // Saturday 1 May 2027: the tutorial's "Saturday to Saturday, 1 May – 1 June" moved to a future year
+    static final LocalDate MAY_FIRST = LocalDate.of(2027, 5, 1);
+
+    @Deployment
+    public static EnterpriseArchive deployment() {
+        return Deployments.withTests(BookingIT.class);
+    }
+
+    @EJB
+    OperatorService operators;
+    @EJB
+    AccommodationService accommodations;
+    @EJB
+    QuoteService quotes;
+    @EJB
+    BookingService bookings;
+    @EJB
+    DossierService dossiers;
+    @Resource(lookup = "jdbc/sejour")
+    DataSource dataSource;
+    @Resource
+    ManagedExecutorService executor;
+
+    record Owner(long accountId, long accommodationId) {
+    }
+
+    private Owner ownerWithWeeklyRate(boolean stockManaged, int stock, String price) throws SQLException {
+        CreatedOwner owner = operators.createOwner("book-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
+        long accommodationId = accommodations.create(owner.accountId(), new AccommodationDetails("Gîte les Lauriers",
+                stockManaged, AccommodationType.GITE, Classification.TWO_STARS, null, "1 chemin", "38000", "Grenoble",
+                null, null, 1, 6, null, null, null, null, Visibility.BOOKABLE, TranslatedText.empty(), Set.of())).id();
+        long rateId = insert("insert into rate (account_id, accommodation_id, nights, arrival_days, price) "
+                + "values (?, ?, 7, 32, ?) returning id", owner.accountId(), accommodationId, new BigDecimal(price));
+        update("insert into rate_period (rate_id, first_day, last_day) values (?, ?, ?)", rateId, MAY_FIRST,
+                LocalDate.of(2027, 6, 1));
+        if (stockManaged) {
+            update("insert into night_stock (accommodation_id, night, units) select ?, d::date, ? "
+                    + "from generate_series(?::date, ?::date, interval '1 day') d", accommodationId, stock, MAY_FIRST,
+                    LocalDate.of(2027, 6, 30));
+        }
+        return new Owner(owner.accountId(), accommodationId);
+    }
+
+    private static StayRequest week(Owner owner, LocalDate arrival, String code) {
+        return new StayRequest(owner.accommodationId(), StayPeriod.of(arrival, 7), Map.of("Adulte", 2), Map.of(),
+                Optional.ofNullable(code), Language.FR);
+    }
+
+    private static BookingCommand booking(StayRequest stay, String lastName) {
+        return new BookingCommand(stay, new Guest("Claude", lastName, "claude@example.test", "+33 6 00 00 00 00",
+                null, null, null, "FR", Language.FR), Origin.PHONE, null, false);
+    }
+
+    @Test
+    void theTutorialsWeekIsQuotedAndBookedAtItsPrice() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
+        QuoteResult result = quotes.quote(owner.accountId(), week(owner, MAY_FIRST, null));
+        assertTrue(result.isBookable(), () -> result.refusals().toString());
+        assertEquals(Money.of("500.00"), result.quote().orElseThrow().total());
+
+        Dossier first = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), "Martin"), null, "owner");
+        Dossier second = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST.plusWeeks(1), null), "Durand"),
+                null, "owner");
+        assertEquals(1, first.number());
+        assertEquals(2, second.number());
+        assertEquals(DossierStatus.OPTION, first.status());
+        assertEquals(Money.of("500.00"), first.total());
+        assertEquals("MARTIN Claude", first.guest().displayName());
+        assertFalse(first.lines().isEmpty());
+        assertEquals(0, first.lines().stream().map(l -> l.amount()).reduce(BigDecimal.ZERO, BigDecimal::add)
+                .compareTo(new BigDecimal("500.00")), "frozen lines add up to the total");
+    }
+
+    @Test
+    void aPaymentLowersTheBalanceAndThePaidDepositConfirms() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(false, 1, "800.00");
+        Dossier dossier = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), "Martin"), null, "owner");
+        Dossier paid = dossiers.recordPayment(owner.accountId(), dossier.id(), PaymentKind.DEPOSIT, LocalDate.now(),
+                Money.of("200.00"), "virement", null, null, "owner");
+        assertEquals(Money.of("600.00"), paid.balanceDue(), "the tutorial's 800 − 200");
+        assertEquals(paid.depositAmount().compareTo(Money.of("200.00")) <= 0 ? DossierStatus.CONFIRMED
+                : DossierStatus.OPTION, paid.status());
+        Dossier again = dossiers.recordPayment(owner.accountId(), dossier.id(), PaymentKind.BALANCE, LocalDate.now(),
+                Money.of("600.00"), "carte", null, "PSP-42", "provider");
+        Dossier repeated = dossiers.recordPayment(owner.accountId(), dossier.id(), PaymentKind.BALANCE, LocalDate.now(),
+                Money.of("600.00"), "carte", null, "PSP-42", "provider");
+        assertEquals(Money.ZERO, again.balanceDue());
+        assertEquals(Money.ZERO, repeated.balanceDue(), "a repeated notification does not pay twice");
+        assertEquals(DossierStatus.CONFIRMED, repeated.status());
+        assertEquals(2, repeated.payments().size());
+    }
+
+    @Test
+    void aTakenStayIsRefusedAndCancellingGivesItBack() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
+        Dossier first = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), "Martin"), null, "owner");
+        NotBookableException refused = assertThrows(NotBookableException.class, () ->
+                bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), "Durand"), null, "owner"));
+        assertFalse(refused.refusals().isEmpty());
+        // an overlapping stay starting mid-week is refused too (no rate, and no stock)
+        assertThrows(SejourException.class, () -> bookings.book(owner.accountId(),
+                booking(week(owner, MAY_FIRST.plusDays(3), null), "Petit"), null, "owner"));
+
+        dossiers.cancel(owner.accountId(), first.id(), "owner", "guest changed plans");
+        assertEquals(DossierStatus.CANCELLED, dossiers.get(owner.accountId(), first.id()).status());
+        Dossier rebooked = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), "Durand"), null, "owner");
+        assertEquals(DossierStatus.OPTION, rebooked.status());
+    }
+
+    @Test
+    void anIdempotencyKeyReturnsTheSameDossierAndRefusesAnotherRequest() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
+        String key = UUID.randomUUID().toString();
+        Dossier first = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), "Martin"), key, "guest");
+        Dossier retried = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), "Martin"), key, "guest");
+        assertEquals(first.id(), retried.id());
+        SejourException reused = assertThrows(SejourException.class, () -> bookings.book(owner.accountId(),
+                booking(week(owner, MAY_FIRST.plusWeeks(1), null), "Martin"), key, "guest"));
+        assertEquals("booking.idempotencyKeyReused", reused.messageKey());
+        assertEquals(1, count("select count(*) from dossier where account_id = ?", owner.accountId()));
+    }
+
+    @Test
+    void fiftyGuestsRacingForOneUnitMakeExactlyOneDossier() throws Exception {
+        Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
+        assertEquals(1, race(owner, 50));
+        assertNoNightOversold(owner);
+    }
+
+    @Test
+    void fiftyGuestsRacingForThreeUnitsMakeExactlyThreeDossiers() throws Exception {
+        Owner owner = ownerWithWeeklyRate(true, 3, "500.00");
+        assertEquals(3, race(owner, 50));
+        assertNoNightOversold(owner);
+        assertEquals(0, count("select count(*) from night_stock where accommodation_id = ? and night >= ? "
+                + "and night < ? and sold <> 3", owner.accommodationId(), MAY_FIRST, MAY_FIRST.plusDays(7)));
+    }
+
+    private int race(Owner owner, int guests) throws InterruptedException, ExecutionException, TimeoutException {
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<Boolean>> results = new ArrayList<>();
+        for (int i = 0; i < guests; i++) {
+            String name = "Guest" + i;
+            Callable<Boolean> attempt = () -> {
+                start.await();
+                try {
+                    bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), name), null, "guest");
+                    return true;
+                } catch (StayTakenException | NotBookableException taken) {
+                    return false;
+                }
+            };
+            results.add(executor.submit(attempt));
+        }
+        start.countDown();
+        int booked = 0;
+        for (Future<Boolean> result : results) {
+            if (result.get(120, TimeUnit.SECONDS)) {
+                booked++;
+            }
+        }
+        return booked;
+    }
+
+    private void assertNoNightOversold(Owner owner) throws SQLException {
+        assertEquals(0, count("select count(*) from night_stock where sold > units"));
+        // every sold unit is an active dossier covering that night, and the reverse
+        assertEquals(0, count("select count(*) from night_stock s where s.accommodation_id = ? and s.sold <> "
+                + "(select count(*) from dossier d where d.accommodation_id = s.accommodation_id "
+                + " and d.status <> 'CANCELLED' and s.night >= d.arrival and s.night < d.departure)",
+                owner.accommodationId()));
+    }
+
+    @Test
+    void aSingleUseCodeIsSpentOnceEvenWhenTwoGuestsRace() throws Exception {
+        Owner owner = ownerWithWeeklyRate(true, 5, "1500.00");
+        update("insert into promo_code (account_id, code, internal_label, public_label, single_use, valid_from, "
+                        + "valid_to, percent) values (?, 'NOEL2019', 'Promotion Noël 2019', 'Promotion Noël 2019', true, ?, ?, 25)",
+                owner.accountId(), LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
+        Quote quote = quotes.quote(owner.accountId(), week(owner, MAY_FIRST, "noel2019")).quote().orElseThrow();
+        assertEquals(Money.of("1125.00"), quote.total(), "the tutorial's 1,500.00 € at −25 %");
+
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<String>> results = new ArrayList<>();
+        for (int i = 0; i < 2; i++) {
+            String name = "Racer" + i;
+            results.add(executor.submit(() -> {
+                start.await();
+                try {
+                    return bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, "NOEL2019"), name), null,
+                            "guest").total().amount().toPlainString();
+                } catch (SejourException e) {
+                    return e.messageKey();
+                }
+            }));
+        }
+        start.countDown();
+        List<String> outcomes = new ArrayList<>();
+        for (Future<String> f : results) {
+            outcomes.add(f.get(60, TimeUnit.SECONDS));
+        }
+        assertEquals(1, outcomes.stream().filter("1125.00"::equals).count(), outcomes::toString);
+        assertEquals(1, count("select uses from promo_code where account_id = ?", owner.accountId()));
+        assertEquals(1, count("select count(*) from dossier where account_id = ? and promo_code_id is not null",
+                owner.accountId()));
+    }
+
+    @Test
+    void anotherOwnersAccommodationAndDossiersDoNotExistForYou() throws SQLException {
+        Owner a = ownerWithWeeklyRate(false, 1, "500.00");
+        Owner b = ownerWithWeeklyRate(false, 1, "500.00");
+        Dossier dossierOfA = bookings.book(a.accountId(), booking(week(a, MAY_FIRST, null), "Martin"), null, "owner");
+        StayRequest intoA = week(a, MAY_FIRST.plusWeeks(1), null);
+        assertThrows(NotFoundException.class, () -> quotes.quote(b.accountId(), intoA));
+        assertThrows(NotFoundException.class, () -> bookings.book(b.accountId(), booking(intoA, "Voleur"), null, "x"));
+        assertThrows(NotFoundException.class, () -> dossiers.get(b.accountId(), dossierOfA.id()));
+        assertThrows(NotFoundException.class, () -> dossiers.cancel(b.accountId(), dossierOfA.id(), "x", null));
+        assertThrows(NotFoundException.class, () -> dossiers.recordPayment(b.accountId(), dossierOfA.id(),
+                PaymentKind.OTHER, LocalDate.now(), Money.of("1.00"), "x", null, null, "x"));
+        assertEquals(DossierStatus.OPTION, dossiers.get(a.accountId(), dossierOfA.id()).status());
+    }
+
+    @Test
+    void anExpiredOptionIsCancelledAndItsNightsAreFreed() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
+        Dossier option = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), "Martin"), null, "guest");
+        assertTrue(option.optionExpiresAt().isPresent());
+        int expired = dossiers.expireOptions(option.optionExpiresAt().get().plus(1, ChronoUnit.MINUTES), 10_000);
+        assertTrue(expired >= 1);
+        assertEquals(DossierStatus.CANCELLED, dossiers.get(owner.accountId(), option.id()).status());
+        assertEquals(0, count("select coalesce(sum(sold), 0) from night_stock where accommodation_id = ?",
+                owner.accommodationId()));
+        assertEquals(DossierStatus.OPTION, bookings.book(owner.accountId(),
+                booking(week(owner, MAY_FIRST, null), "Durand"), null, "guest").status());
+    }
+
+    private long insert(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private void update(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            s.executeUpdate();
+        }
+    }
+
+    private long count(String sql, Object... args) throws SQLException {
+        return insert(sql, args);
+    }
+
+    private static void bind(PreparedStatement s, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+    }
+}

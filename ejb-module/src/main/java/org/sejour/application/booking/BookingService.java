@@ -1,0 +1,75 @@
+package org.sejour.application.booking;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import org.sejour.domain.model.dossier.Dossier;
+
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.SQLException;
+import java.util.HexFormat;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Books stays. Each attempt runs in its own transaction; an attempt that loses a race the
+ * database settles (deadlock, serialization failure, the same idempotency key written by a
+ * twin request) is tried again, a bounded number of times.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+public class BookingService {
+
+    static final int MAX_ATTEMPTS = 5;
+    // deadlock, serialization failure, unique violation (the twin request's idempotency key)
+    private static final Set<String> RETRYABLE = Set.of("40P01", "40001", "23505");
+    private static final Logger LOG = Logger.getLogger(BookingService.class.getName());
+
+    @EJB
+    BookingTransaction transaction;
+
+    /**
+     * Books the stay, or returns the dossier an earlier call with the same idempotency key
+     * made. A reused key with a different request is refused.
+     */
+    public Dossier book(long accountId, @NotNull BookingCommand command, @Size(max = 100) String idempotencyKey,
+                        @NotNull String actor) {
+        String hash = idempotencyKey == null ? null : sha256(command.canonical());
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.attempt(accountId, command, idempotencyKey, hash, actor);
+            } catch (EJBException e) {
+                String state = sqlState(e);
+                if (state == null || !RETRYABLE.contains(state) || attempt >= MAX_ATTEMPTS) {
+                    throw e;
+                }
+                LOG.log(Level.FINE, "Booking attempt {0} lost a race ({1}), trying again", new Object[]{attempt, state});
+            }
+        }
+    }
+
+    private static String sqlState(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof SQLException sql && sql.getSQLState() != null) {
+                return sql.getSQLState();
+            }
+        }
+        return null;
+    }
+
+    private static String sha256(String text) {
+        try {
+            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+                    .digest(text.getBytes(StandardCharsets.UTF_8)));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,103 @@
+package org.sejour.application.booking;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.sejour.domain.model.accommodation.Accommodation;
+import org.sejour.domain.model.accommodation.AccommodationRepository;
+import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierRepository;
+import org.sejour.domain.model.dossier.NotBookableException;
+import org.sejour.domain.model.dossier.PartyCount;
+import org.sejour.domain.model.dossier.PricedLine;
+import org.sejour.domain.model.dossier.StayTakenException;
+import org.sejour.domain.model.pricing.Quote;
+import org.sejour.domain.model.pricing.QuoteLine;
+import org.sejour.domain.model.pricing.QuoteResult;
+import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.SejourException;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * One attempt at a booking, in its own transaction: quote, spend the code, take the nights,
+ * number and store the dossier. The nights are taken by the database (night_stock), so two
+ * attempts racing for the last unit cannot both succeed; the loser rolls back whole.
+ */
+@Stateless
+public class BookingTransaction {
+
+    @EJB
+    QuoteService quotes;
+    @Inject
+    AccommodationRepository accommodations;
+    @Inject
+    DossierRepository dossiers;
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public Dossier attempt(long accountId, BookingCommand command, String idempotencyKey, String requestHash,
+                           String actor) {
+        if (idempotencyKey != null) {
+            Optional<Dossier> earlier = dossiers.findByIdempotencyKey(accountId, idempotencyKey);
+            if (earlier.isPresent()) {
+                if (!earlier.get().requestHash().orElse("").equals(requestHash)) {
+                    throw new SejourException("booking.idempotencyKeyReused");
+                }
+                return earlier.get();
+            }
+        }
+        long accommodationId = command.stay().accommodationId();
+        Accommodation accommodation = accommodations.find(accountId, accommodationId)
+                .orElseThrow(() -> new NotFoundException("accommodation", accommodationId));
+        Instant now = Instant.now();
+        LocalDate today = BusinessCalendar.today(Clock.systemUTC());
+        QuoteResult result = quotes.quote(accountId, command.stay(), today);
+        Quote quote = result.quote().orElseThrow(() -> new NotBookableException(result.refusals()));
+
+        Long promoCodeId = null;
+        if (quote.appliedPromoCode().isPresent()) {
+            promoCodeId = dossiers.promoCodeId(accountId, quote.appliedPromoCode().get())
+                    .orElseThrow(() -> new SejourException("booking.promoCodeSpent"));
+            if (!dossiers.spendPromoCode(promoCodeId)) {
+                throw new SejourException("booking.promoCodeSpent");
+            }
+        }
+        if (!dossiers.takeNights(accommodation.id(), accommodation.stockManaged(), command.stay().stay())) {
+            throw new StayTakenException();
+        }
+        // numbered last: the account's counter row stays locked only until the commit that follows
+        int number = dossiers.nextNumber(accountId);
+        LocalDate depositDue = quote.deposit().dueDate();
+        Dossier dossier = Dossier.open(new Dossier.Booking(accountId, number, accommodation, command.stay().stay(),
+                command.guest(), party(command), lines(quote), quote.total(), quote.deposit().amount(), depositDue,
+                quote.balance().dueDate(), command.origin(), command.originSite(), promoCodeId, command.confirmed(),
+                BusinessCalendar.endOf(depositDue), idempotencyKey, requestHash, now, actor));
+        return dossiers.store(dossier);
+    }
+
+    private static List<PartyCount> party(BookingCommand command) {
+        List<PartyCount> party = new ArrayList<>();
+        command.stay().party().forEach((label, persons) -> {
+            if (persons > 0) {
+                party.add(new PartyCount(label, persons, false));
+            }
+        });
+        return party;
+    }
+
+    private static List<PricedLine> lines(Quote quote) {
+        List<PricedLine> lines = new ArrayList<>();
+        for (QuoteLine line : quote.lines()) {
+            lines.add(new PricedLine(lines.size(), line.kind().name(), line.label(), line.quantity(),
+                    line.amount().amount(), line.supplementId().orElse(null)));
+        }
+        return lines;
+    }
+}

@@ -1,0 +1,276 @@
+package org.sejour.domain.model.dossier;
+
+import jakarta.persistence.CascadeType;
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.ManyToOne;
+import jakarta.persistence.OneToMany;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.sejour.domain.model.accommodation.Accommodation;
+import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.SejourException;
+import org.sejour.domain.model.shared.StayPeriod;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A booking file. Its price is frozen at booking time (lines, total, deposit); from then on
+ * it changes only through the intent-named methods below, each recorded in its history.
+ */
+@Entity
+@Table(name = "dossier")
+public class Dossier implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "account_id", nullable = false, updatable = false)
+    private long accountId;
+    @Column(name = "number", nullable = false, updatable = false)
+    private int number;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "status", nullable = false)
+    private DossierStatus status;
+    @ManyToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "accommodation_id", nullable = false, updatable = false)
+    private Accommodation accommodation;
+    @Column(name = "arrival", nullable = false, updatable = false)
+    private LocalDate arrival;
+    @Column(name = "departure", nullable = false, updatable = false)
+    private LocalDate departure;
+    @Embedded
+    private Guest guest;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "origin", nullable = false, updatable = false)
+    private Origin origin;
+    @Column(name = "origin_site", updatable = false)
+    private String originSite;
+    @Column(name = "promo_code_id", updatable = false)
+    private Long promoCodeId;
+    @Column(name = "total", nullable = false, updatable = false)
+    private BigDecimal total;
+    @Column(name = "deposit_amount", nullable = false, updatable = false)
+    private BigDecimal depositAmount;
+    @Column(name = "deposit_due")
+    private LocalDate depositDue;
+    @Column(name = "balance_due")
+    private LocalDate balanceDue;
+    @Column(name = "option_expires_at")
+    private Instant optionExpiresAt;
+    @Column(name = "signed_contract_received", nullable = false)
+    private boolean signedContractReceived;
+    @Column(name = "online_payment_allowed", nullable = false)
+    private boolean onlinePaymentAllowed = true;
+    @Column(name = "cancel_reason")
+    private String cancelReason;
+    @Column(name = "idempotency_key", updatable = false)
+    private String idempotencyKey;
+    @Column(name = "request_hash", updatable = false)
+    private String requestHash;
+    @Column(name = "created_at", nullable = false, updatable = false)
+    private Instant createdAt;
+    @Column(name = "created_by", nullable = false, updatable = false)
+    private String createdBy;
+    @Version
+    private int version;
+
+    @ElementCollection
+    @CollectionTable(name = "dossier_line", joinColumns = @JoinColumn(name = "dossier_id"))
+    @OrderBy("position")
+    private List<PricedLine> lines = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "dossier_party", joinColumns = @JoinColumn(name = "dossier_id"))
+    private List<PartyCount> party = new ArrayList<>();
+
+    @OneToMany(mappedBy = "dossier", cascade = CascadeType.ALL)
+    @OrderBy("paidOn, id")
+    private List<Payment> payments = new ArrayList<>();
+
+    @OneToMany(mappedBy = "dossier", cascade = CascadeType.ALL)
+    @OrderBy("at, id")
+    private List<DossierEvent> history = new ArrayList<>();
+
+    protected Dossier() {
+        // JPA
+    }
+
+    /** What a new dossier is made of; the booking service assembles it from a quote. */
+    public record Booking(long accountId, int number, Accommodation accommodation, StayPeriod stay, Guest guest,
+                          List<PartyCount> party, List<PricedLine> lines, Money total, Money deposit,
+                          LocalDate depositDue, LocalDate balanceDue, Origin origin, String originSite,
+                          Long promoCodeId, boolean confirmed, Instant optionExpiresAt, String idempotencyKey,
+                          String requestHash, Instant at, String actor) {
+        public Booking {
+            Objects.requireNonNull(accommodation, "accommodation is required");
+            Objects.requireNonNull(stay, "stay is required");
+            Objects.requireNonNull(guest, "guest is required");
+            Objects.requireNonNull(total, "total is required");
+            Objects.requireNonNull(deposit, "deposit is required");
+            Objects.requireNonNull(origin, "origin is required");
+            Objects.requireNonNull(at, "at is required");
+            Objects.requireNonNull(actor, "actor is required");
+            party = List.copyOf(party);
+            lines = List.copyOf(lines);
+            if (party.isEmpty()) {
+                throw new IllegalArgumentException("a dossier is for at least one person");
+            }
+            if (deposit.compareTo(total) > 0) {
+                throw new IllegalArgumentException("the deposit cannot exceed the total");
+            }
+        }
+    }
+
+    public static Dossier open(Booking b) {
+        Dossier d = new Dossier();
+        d.accountId = b.accountId();
+        d.number = b.number();
+        d.accommodation = b.accommodation();
+        d.arrival = b.stay().arrival();
+        d.departure = b.stay().departure();
+        d.guest = b.guest();
+        d.party.addAll(b.party());
+        d.lines.addAll(b.lines());
+        d.total = b.total().amount();
+        d.depositAmount = b.deposit().amount();
+        d.depositDue = b.depositDue();
+        d.balanceDue = b.balanceDue();
+        d.origin = b.origin();
+        d.originSite = b.originSite();
+        d.promoCodeId = b.promoCodeId();
+        d.status = b.confirmed() ? DossierStatus.CONFIRMED : DossierStatus.OPTION;
+        d.optionExpiresAt = b.confirmed() ? null : b.optionExpiresAt();
+        d.idempotencyKey = b.idempotencyKey();
+        d.requestHash = b.requestHash();
+        d.createdAt = b.at();
+        d.createdBy = b.actor();
+        d.record(b.at(), b.actor(), b.confirmed() ? "CREATED_CONFIRMED" : "CREATED_OPTION", null);
+        return d;
+    }
+
+    public void confirm(Instant at, String actor) {
+        requireNotCancelled();
+        if (status == DossierStatus.CONFIRMED) {
+            return;
+        }
+        status = DossierStatus.CONFIRMED;
+        optionExpiresAt = null;
+        record(at, actor, "CONFIRMED", null);
+    }
+
+    /** Cancels the dossier; the caller gives its nights back to the stock. */
+    public void cancel(Instant at, String actor, String reason) {
+        requireNotCancelled();
+        status = DossierStatus.CANCELLED;
+        cancelReason = reason == null || reason.isBlank() ? null : reason.strip();
+        record(at, actor, "CANCELLED", cancelReason);
+    }
+
+    /** True when this option's deadline has passed without a deposit confirming it. */
+    public boolean isExpiredOption(Instant now) {
+        return status == DossierStatus.OPTION && optionExpiresAt != null && optionExpiresAt.isBefore(now);
+    }
+
+    /**
+     * Records a payment. A repeated provider notification (same provider reference) records
+     * nothing and returns false.
+     */
+    public boolean recordPayment(PaymentKind kind, LocalDate paidOn, Money amount, String method, String reference,
+                                 String providerReference, Instant at, String actor) {
+        if (providerReference != null && payments.stream()
+                .anyMatch(p -> providerReference.equals(p.providerReference()))) {
+            return false;
+        }
+        if (amount.isZero()) {
+            throw new SejourException("payment.amount.zero");
+        }
+        payments.add(new Payment(this, kind, paidOn, amount.amount(), method, reference, providerReference, at, actor));
+        record(at, actor, "PAYMENT_" + kind, amount.amount().toPlainString() + " € " + method);
+        return true;
+    }
+
+    public void markSignedContractReceived(boolean received, Instant at, String actor) {
+        if (signedContractReceived != received) {
+            signedContractReceived = received;
+            record(at, actor, received ? "CONTRACT_RECEIVED" : "CONTRACT_NOT_RECEIVED", null);
+        }
+    }
+
+    public void allowOnlinePayment(boolean allowed, Instant at, String actor) {
+        if (onlinePaymentAllowed != allowed) {
+            onlinePaymentAllowed = allowed;
+            record(at, actor, allowed ? "ONLINE_PAYMENT_ALLOWED" : "ONLINE_PAYMENT_FORBIDDEN", null);
+        }
+    }
+
+    private void requireNotCancelled() {
+        if (status == DossierStatus.CANCELLED) {
+            throw new SejourException("dossier.cancelled");
+        }
+    }
+
+    private void record(Instant at, String actor, String action, String detail) {
+        history.add(new DossierEvent(this, at, actor, action, detail));
+    }
+
+    public Money totalPaid() {
+        return payments.stream().map(p -> Money.of(p.amount())).reduce(Money.ZERO, Money::plus);
+    }
+
+    /** What the guest still owes: the tutorial's 800.00 € dossier with 200.00 € paid owes 600.00 €. */
+    public Money balanceDue() {
+        return Money.of(total).minus(totalPaid());
+    }
+
+    public boolean isDepositPaid() {
+        return totalPaid().compareTo(Money.of(depositAmount)) >= 0;
+    }
+
+    public Long id() { return id; }
+    public long accountId() { return accountId; }
+    public int number() { return number; }
+    public DossierStatus status() { return status; }
+    public Accommodation accommodation() { return accommodation; }
+    public StayPeriod stay() { return new StayPeriod(arrival, departure); }
+    public Guest guest() { return guest; }
+    public Origin origin() { return origin; }
+    public Optional<String> originSite() { return Optional.ofNullable(originSite); }
+    public Optional<Long> promoCodeId() { return Optional.ofNullable(promoCodeId); }
+    public Money total() { return Money.of(total); }
+    public Money depositAmount() { return Money.of(depositAmount); }
+    public Optional<LocalDate> depositDue() { return Optional.ofNullable(depositDue); }
+    public Optional<LocalDate> balanceDueDate() { return Optional.ofNullable(balanceDue); }
+    public Optional<Instant> optionExpiresAt() { return Optional.ofNullable(optionExpiresAt); }
+    public boolean signedContractReceived() { return signedContractReceived; }
+    public boolean onlinePaymentAllowed() { return onlinePaymentAllowed; }
+    public Optional<String> cancelReason() { return Optional.ofNullable(cancelReason); }
+    public Optional<String> idempotencyKey() { return Optional.ofNullable(idempotencyKey); }
+    public Optional<String> requestHash() { return Optional.ofNullable(requestHash); }
+    public Instant createdAt() { return createdAt; }
+    public String createdBy() { return createdBy; }
+    public List<PricedLine> lines() { return List.copyOf(lines); }
+    public List<PartyCount> party() { return List.copyOf(party); }
+    public List<Payment> payments() { return List.copyOf(payments); }
+    public List<DossierEvent> history() { return List.copyOf(history); }
+}

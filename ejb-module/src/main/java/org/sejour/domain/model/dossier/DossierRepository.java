@@ -1,0 +1,42 @@
+package org.sejour.domain.model.dossier;
+
+import org.sejour.domain.model.shared.StayPeriod;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+
+/** Dossiers, always read within their account; the stock ledger is the database's night_stock. */
+public interface DossierRepository {
+
+    Dossier store(Dossier dossier);
+
+    Optional<Dossier> find(long accountId, long dossierId);
+
+    Optional<Dossier> findByIdempotencyKey(long accountId, String key);
+
+    /** The account's next dossier number; locks the account's counter until the transaction ends. */
+    int nextNumber(long accountId);
+
+    /**
+     * Takes one unit of each night of the stay. Returns false, having taken nothing that
+     * will survive the transaction, when any night has no unit left.
+     */
+    boolean takeNights(long accommodationId, boolean stockManaged, StayPeriod stay);
+
+    void releaseNights(long accommodationId, StayPeriod stay);
+
+    /**
+     * What each night from {@code first} (inclusive) to {@code end} (exclusive) has left to
+     * sell, and whether a sales ban closes it, read in one query.
+     */
+    org.sejour.domain.model.pricing.NightAvailability availability(long accommodationId, boolean stockManaged,
+                                                                   java.time.LocalDate first, java.time.LocalDate end);
+
+    /** Spends one use of a promo code; false when it is single-use and already spent. */
+    boolean spendPromoCode(long promoCodeId);
+
+    Optional<Long> promoCodeId(long accountId, String code);
+
+    List<Dossier> expiredOptions(Instant now, int max);
+}

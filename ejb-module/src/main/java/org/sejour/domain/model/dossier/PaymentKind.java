@@ -1,0 +1,5 @@
+package org.sejour.domain.model.dossier;
+
+public enum PaymentKind {
+    DEPOSIT, BALANCE, OTHER
+}
