@@ -1,0 +1,71 @@
+package org.sejour.application.catalog;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import org.sejour.domain.model.account.AccountRepository;
+import org.sejour.domain.model.catalog.AgeRangeRepository;
+import org.sejour.domain.model.catalog.CatalogAgeRange;
+import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.NotFoundException;
+
+import java.util.List;
+import java.util.Locale;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * Age ranges (tranches d'âges). An account that has none gets Adulte, Enfant and Bébé the
+ * first time they are read, so that a new owner can take bookings without configuring them.
+ */
+@Stateless
+public class AgeRangeService {
+
+    private static final Logger LOG = Logger.getLogger(AgeRangeService.class.getName());
+
+    @Inject
+    AgeRangeRepository ranges;
+    @Inject
+    AccountRepository accounts;
+
+    public List<CatalogAgeRange> list(long accountId) {
+        List<CatalogAgeRange> existing = ranges.ofAccount(accountId);
+        if (!existing.isEmpty()) {
+            return existing;
+        }
+        accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
+        LOG.log(Level.INFO, "Default age ranges created for account {0}", accountId);
+        return CatalogAgeRange.defaultsFor(accountId).stream().map(ranges::store).toList();
+    }
+
+    public CatalogAgeRange create(long accountId, @NotNull String label, int minAge, int maxAge, boolean taxable) {
+        List<CatalogAgeRange> existing = list(accountId);
+        requireFreeLabel(existing, label, null);
+        return ranges.store(new CatalogAgeRange(accountId, label, minAge, maxAge, taxable, existing.size()));
+    }
+
+    public CatalogAgeRange update(long accountId, long ageRangeId, @NotNull String label, int minAge, int maxAge,
+                                  boolean taxable) {
+        CatalogAgeRange range = get(accountId, ageRangeId);
+        requireFreeLabel(ranges.ofAccount(accountId), label, range.id());
+        range.redefine(label, minAge, maxAge, taxable, range.position());
+        return range;
+    }
+
+    private static void requireFreeLabel(List<CatalogAgeRange> existing, String label, Long exceptId) {
+        String wanted = label.strip().toLowerCase(Locale.ROOT);
+        if (existing.stream().anyMatch(r -> !r.id().equals(exceptId)
+                && r.label().toLowerCase(Locale.ROOT).equals(wanted))) {
+            throw new InvalidInputException("label", "ageRange.label.taken");
+        }
+    }
+
+    public CatalogAgeRange get(long accountId, long ageRangeId) {
+        return ranges.find(accountId, ageRangeId).orElseThrow(() -> new NotFoundException("ageRange", ageRangeId));
+    }
+
+    /** Dossiers keep the label and taxability of their party, so removing a range leaves them intact. */
+    public void delete(long accountId, long ageRangeId) {
+        ranges.remove(get(accountId, ageRangeId));
+    }
+}

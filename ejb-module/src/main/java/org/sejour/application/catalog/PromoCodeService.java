@@ -1,0 +1,75 @@
+package org.sejour.application.catalog;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import org.sejour.domain.model.catalog.CatalogPromoCode;
+import org.sejour.domain.model.catalog.DayPeriod;
+import org.sejour.domain.model.catalog.PromoCodeRepository;
+import org.sejour.domain.model.catalog.PromoCodeSearch;
+import org.sejour.domain.model.pricing.PromoCode;
+import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.NotFoundException;
+
+import java.math.BigDecimal;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Set;
+
+/** The "Codes promo" screen: create, edit, search, delete. Uses are counted by bookings, not here. */
+@Stateless
+public class PromoCodeService {
+
+    @Inject
+    CatalogAccess access;
+    @Inject
+    PromoCodeRepository codes;
+
+    /** The settings of a code as the owner's form sends them. */
+    public record Definition(String code, String internalLabel, String publicLabel, PromoCode.Usage usage,
+                             LocalDate validFrom, LocalDate validTo, BigDecimal percent,
+                             Set<Long> accommodationIds, List<DayPeriod> stays) {
+    }
+
+    public CatalogPromoCode create(long accountId, @NotNull Definition definition) {
+        requireFree(accountId, definition.code(), null);
+        access.selection(accountId, definition.accommodationIds());
+        return codes.store(new CatalogPromoCode(accountId, definition.code(), definition.internalLabel(),
+                definition.publicLabel(), definition.usage(), definition.validFrom(), definition.validTo(),
+                definition.percent(), definition.accommodationIds(), definition.stays()));
+    }
+
+    public CatalogPromoCode update(long accountId, long promoCodeId, @NotNull Definition definition) {
+        CatalogPromoCode code = get(accountId, promoCodeId);
+        requireFree(accountId, definition.code(), code.id());
+        access.selection(accountId, definition.accommodationIds());
+        code.revise(definition.code(), definition.internalLabel(), definition.publicLabel(), definition.usage(),
+                definition.validFrom(), definition.validTo(), definition.percent(), definition.accommodationIds(),
+                definition.stays());
+        return code;
+    }
+
+    private void requireFree(long accountId, String typed, Long exceptId) {
+        String normalised = CatalogPromoCode.normalise(typed);
+        codes.findByCode(accountId, normalised).filter(other -> !other.id().equals(exceptId)).ifPresent(other -> {
+            throw new InvalidInputException("code", "promoCode.code.taken");
+        });
+    }
+
+    public CatalogPromoCode get(long accountId, long promoCodeId) {
+        return codes.find(accountId, promoCodeId).orElseThrow(() -> new NotFoundException("promoCode", promoCodeId));
+    }
+
+    public List<CatalogPromoCode> search(long accountId, @NotNull PromoCodeSearch search) {
+        return codes.search(accountId, search);
+    }
+
+    /** A code some dossier used stays, so that the dossier keeps its reference: it is refused here. */
+    public void delete(long accountId, long promoCodeId) {
+        CatalogPromoCode code = get(accountId, promoCodeId);
+        if (code.isConsumed()) {
+            throw new InvalidInputException("code", "promoCode.consumed");
+        }
+        codes.remove(code);
+    }
+}

@@ -1,0 +1,42 @@
+package org.sejour.application.catalog;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import org.sejour.domain.model.catalog.SalesBan;
+import org.sejour.domain.model.catalog.SalesBanRepository;
+import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.NotFoundException;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+
+/** Nights closed on the planning (interdictions de vente). */
+@Stateless
+public class SalesBanService {
+
+    @Inject
+    CatalogAccess access;
+    @Inject
+    SalesBanRepository bans;
+
+    public SalesBan close(long accountId, long accommodationId, @NotNull LocalDate firstNight,
+                          @NotNull LocalDate lastNight) {
+        access.accommodation(accountId, accommodationId);
+        return bans.store(new SalesBan(accommodationId, firstNight, lastNight, Instant.now()));
+    }
+
+    public List<SalesBan> overlapping(long accountId, long accommodationId, @NotNull LocalDate first,
+                                      @NotNull LocalDate last) {
+        if (last.isBefore(first)) {
+            throw new InvalidInputException("period", "period.order");
+        }
+        access.accommodation(accountId, accommodationId);
+        return bans.overlapping(accountId, accommodationId, first, last);
+    }
+
+    public void delete(long accountId, long banId) {
+        bans.remove(bans.find(accountId, banId).orElseThrow(() -> new NotFoundException("salesBan", banId)));
+    }
+}

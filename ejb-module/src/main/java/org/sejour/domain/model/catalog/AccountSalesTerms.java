@@ -1,0 +1,129 @@
+package org.sejour.domain.model.catalog;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import org.sejour.domain.model.pricing.SalesTerms;
+import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.Percentage;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * An account's terms of sale (modalités de vente). An account without a row has
+ * {@link #defaultsFor(long) the defaults}; the row is written when the owner first changes them.
+ */
+@Entity
+@Table(name = "sales_terms")
+public class AccountSalesTerms implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    /** The settings an owner edits on the terms form. */
+    public record Settings(SalesTerms.DepositType depositType, BigDecimal depositPercent, int depositDueDays,
+                           int balanceDueDays, int leadTimeDays, int optionDays, boolean confirmOnDeposit,
+                           List<DepositRule> depositRules) {
+    }
+
+    @Id
+    @Column(name = "account_id")
+    private long accountId;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "deposit_type", nullable = false)
+    private SalesTerms.DepositType depositType;
+    @Column(name = "deposit_percent", nullable = false)
+    private BigDecimal depositPercent;
+    @Column(name = "deposit_due_days", nullable = false)
+    private int depositDueDays;
+    @Column(name = "balance_due_days", nullable = false)
+    private int balanceDueDays;
+    @Column(name = "lead_time_days", nullable = false)
+    private int leadTimeDays;
+    @Column(name = "option_days", nullable = false)
+    private int optionDays;
+    @Column(name = "confirm_on_deposit", nullable = false)
+    private boolean confirmOnDeposit;
+
+    @ElementCollection
+    @CollectionTable(name = "deposit_rule", joinColumns = @JoinColumn(name = "account_id"))
+    @OrderBy("arrivalWithinDays")
+    private List<DepositRule> depositRules = new ArrayList<>();
+
+    @Version
+    private int version;
+
+    protected AccountSalesTerms() {
+        // JPA
+    }
+
+    public AccountSalesTerms(long accountId, Settings settings) {
+        this.accountId = accountId;
+        change(settings);
+    }
+
+    /** Arrhes 30 %, deposit within 7 days, balance 30 days before arrival, same-day booking, 7-day options. */
+    public static AccountSalesTerms defaultsFor(long accountId) {
+        return new AccountSalesTerms(accountId, new Settings(SalesTerms.DepositType.ARRHES, BigDecimal.valueOf(30),
+                7, 30, 0, 7, true, List.of()));
+    }
+
+    public void change(Settings settings) {
+        Rules.required(settings, "settings", "salesTerms.required");
+        SalesTerms.DepositType type = Rules.required(settings.depositType(), "depositType", "salesTerms.depositType.required");
+        BigDecimal percent = Rules.percent(settings.depositPercent(), true, true, "depositPercent", "salesTerms.depositPercent.range");
+        Rules.between(settings.depositDueDays(), 0, 365, "depositDueDays", "salesTerms.days.range");
+        Rules.between(settings.balanceDueDays(), 0, 365, "balanceDueDays", "salesTerms.days.range");
+        Rules.between(settings.leadTimeDays(), 0, 365, "leadTimeDays", "salesTerms.days.range");
+        Rules.between(settings.optionDays(), 1, 60, "optionDays", "salesTerms.optionDays.range");
+        List<DepositRule> rules = Rules.required(settings.depositRules(), "depositRules", "salesTerms.depositRules.required");
+        Set<Integer> days = new HashSet<>();
+        for (DepositRule rule : rules) {
+            if (!days.add(Rules.required(rule, "depositRules", "salesTerms.depositRules.required").arrivalWithinDays())) {
+                throw new InvalidInputException("depositRules", "salesTerms.depositRule.duplicate");
+            }
+        }
+        this.depositType = type;
+        this.depositPercent = percent;
+        this.depositDueDays = settings.depositDueDays();
+        this.balanceDueDays = settings.balanceDueDays();
+        this.leadTimeDays = settings.leadTimeDays();
+        this.optionDays = settings.optionDays();
+        this.confirmOnDeposit = settings.confirmOnDeposit();
+        this.depositRules = new ArrayList<>(rules);
+    }
+
+    public long accountId() { return accountId; }
+    public SalesTerms.DepositType depositType() { return depositType; }
+    public BigDecimal depositPercent() { return depositPercent; }
+    public int depositDueDays() { return depositDueDays; }
+    public int balanceDueDays() { return balanceDueDays; }
+    public int leadTimeDays() { return leadTimeDays; }
+    public int optionDays() { return optionDays; }
+    public boolean confirmOnDeposit() { return confirmOnDeposit; }
+    public List<DepositRule> depositRules() { return List.copyOf(depositRules); }
+
+    public Settings settings() {
+        return new Settings(depositType, depositPercent, depositDueDays, balanceDueDays, leadTimeDays, optionDays,
+                confirmOnDeposit, depositRules());
+    }
+
+    /** The terms pricing reads; the minimum stay is an account setting, passed in. */
+    public SalesTerms toPricing(int minimumStayNights) {
+        return new SalesTerms(depositType, new Percentage(depositPercent),
+                depositRules.stream().map(DepositRule::toPricing).toList(),
+                depositDueDays, balanceDueDays, minimumStayNights, leadTimeDays);
+    }
+}

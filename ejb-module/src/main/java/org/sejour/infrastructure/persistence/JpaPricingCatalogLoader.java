@@ -1,0 +1,90 @@
+package org.sejour.infrastructure.persistence;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.sejour.application.catalog.AgeRangeService;
+import org.sejour.application.catalog.PricingCatalogLoader;
+import org.sejour.application.catalog.PricingInputs;
+import org.sejour.domain.model.accommodation.Accommodation;
+import org.sejour.domain.model.accommodation.AccommodationRepository;
+import org.sejour.domain.model.account.AccountRepository;
+import org.sejour.domain.model.catalog.AccountSalesTerms;
+import org.sejour.domain.model.catalog.CatalogAgeRange;
+import org.sejour.domain.model.catalog.CatalogPromoCode;
+import org.sejour.domain.model.catalog.CatalogPromotion;
+import org.sejour.domain.model.catalog.CatalogRate;
+import org.sejour.domain.model.catalog.CatalogSupplement;
+import org.sejour.domain.model.catalog.PromoCodeRepository;
+import org.sejour.domain.model.catalog.PromotionRepository;
+import org.sejour.domain.model.catalog.RateRepository;
+import org.sejour.domain.model.catalog.SalesTermsRepository;
+import org.sejour.domain.model.catalog.SupplementRepository;
+import org.sejour.domain.model.catalog.TouristTaxRepository;
+import org.sejour.domain.model.pricing.AccommodationProfile;
+import org.sejour.domain.model.pricing.Classification;
+import org.sejour.domain.model.pricing.PricingCatalog;
+import org.sejour.domain.model.shared.NotFoundException;
+
+/**
+ * Reads what prices one accommodation, and only that: its rates, the account's promotions,
+ * codes and supplements that are for all accommodations or for it, its tax and the account's
+ * terms. Each list is one query plus one batched query per collection, whatever its size.
+ */
+@Stateless
+public class JpaPricingCatalogLoader implements PricingCatalogLoader {
+
+    @Inject
+    AccommodationRepository accommodations;
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    RateRepository rates;
+    @Inject
+    PromotionRepository promotions;
+    @Inject
+    PromoCodeRepository promoCodes;
+    @Inject
+    SupplementRepository supplements;
+    @Inject
+    TouristTaxRepository taxes;
+    @Inject
+    SalesTermsRepository terms;
+    @Inject
+    AgeRangeService ageRanges;
+
+    @Override
+    public PricingInputs load(long accountId, long accommodationId) {
+        Accommodation accommodation = accommodations.find(accountId, accommodationId)
+                .orElseThrow(() -> new NotFoundException("accommodation", accommodationId));
+        int minimumStay = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId))
+                .minStayNights();
+        Classification classification = classificationOf(accommodation);
+        PricingCatalog catalog = new PricingCatalog(
+                rates.ofAccommodation(accountId, accommodationId).stream().map(CatalogRate::toPricing).toList(),
+                promotions.forAccommodation(accountId, accommodationId).stream()
+                        .map(CatalogPromotion::toPricing).toList(),
+                promoCodes.forAccommodation(accountId, accommodationId).stream()
+                        .map(CatalogPromoCode::toPricing).toList(),
+                supplements.forAccommodation(accountId, accommodationId).stream()
+                        .map(CatalogSupplement::toPricing).toList(),
+                taxes.find(accommodationId).map(t -> t.toPricing(accommodation.city(), classification)),
+                terms.find(accountId).orElseGet(() -> AccountSalesTerms.defaultsFor(accountId))
+                        .toPricing(minimumStay));
+        AccommodationProfile profile = new AccommodationProfile(accommodationId, classification,
+                accommodation.capacityMin(), accommodation.capacityMax());
+        return new PricingInputs(profile, catalog,
+                ageRanges.list(accountId).stream().map(CatalogAgeRange::toPricing).toList());
+    }
+
+    /** The accommodation's star rating in pricing's terms; "non classé" is the unclassified rental. */
+    static Classification classificationOf(Accommodation accommodation) {
+        return switch (accommodation.classification()) {
+            case NON_CLASSE -> Classification.UNCLASSIFIED;
+            case ONE_STAR -> Classification.ONE_STAR;
+            case TWO_STARS -> Classification.TWO_STARS;
+            case THREE_STARS -> Classification.THREE_STARS;
+            case FOUR_STARS -> Classification.FOUR_STARS;
+            case FIVE_STARS -> Classification.FIVE_STARS;
+        };
+    }
+}
