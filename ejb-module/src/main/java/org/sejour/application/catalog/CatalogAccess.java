@@ -28,6 +28,9 @@ class CatalogAccess {
 
     /** An empty selection means all accommodations; otherwise each id must be the owner's. */
     Set<Long> selection(long accountId, Set<Long> accommodationIds) {
+        if (accommodationIds == null) {
+            return null; // the entity refuses it with its own field and message
+        }
         Set<Long> owned = ownership.ownedAmong(accountId, accommodationIds);
         accommodationIds.stream().filter(id -> !owned.contains(id)).findFirst().ifPresent(id -> {
             throw new NotFoundException("accommodation", id);
