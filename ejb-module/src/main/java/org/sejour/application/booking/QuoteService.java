@@ -39,7 +39,8 @@ public class QuoteService {
         return quote(accountId, request, BusinessCalendar.today(Clock.systemUTC()));
     }
 
-    QuoteResult quote(long accountId, StayRequest request, LocalDate bookingDate) {
+    /** The quote as seen on {@code bookingDate} (lead time, promotion and code periods depend on it). */
+    public QuoteResult quote(long accountId, @NotNull StayRequest request, @NotNull LocalDate bookingDate) {
         Accommodation accommodation = accommodations.find(accountId, request.accommodationId())
                 .orElseThrow(() -> new NotFoundException("accommodation", request.accommodationId()));
         PricingInputs inputs = catalogs.load(accountId, accommodation.id());
