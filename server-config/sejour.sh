@@ -4,6 +4,7 @@
 #   stop    stop the domain and the embedded PostgreSQL
 #   status  say what runs
 #   test    unit tests, then in-container and browser tests on a separate test domain and database
+#   bench   the booking engine benchmark on a fresh test domain and database; prints its figures
 # Settings (environment): see README.md, "Settings".
 set -euo pipefail
 
@@ -81,7 +82,8 @@ cmd_status() {
   if db_running "$VAR"; then log "embedded PostgreSQL is running"; else log "embedded PostgreSQL is not running (or an external one is used)"; fi
 }
 
-cmd_test() {
+# Runs Maven with a fresh test domain and database; extra arguments go to Maven.
+with_test_server() {
   local tvar="$VAR/test"
   local creds="$tvar/credentials.properties"
   # Chromium refuses port 10080 (ERR_UNSAFE_PORT), hence 11000 as the default base
@@ -95,16 +97,29 @@ cmd_test() {
   SEJOUR_DB_HOST="" db_setup "$tvar" "$dbport" "$creds"
   domain_configure sejour-test "$http" "$creds" "$tvar/storage" false "$base"
   domain_stop sejour-test
-  log "Unit, in-container and browser tests (Arquillian starts the test domain once)"
   local rc=0
   (cd "$ROOT" && mvn -B install \
       -Dpayara.home="$PAYARA_HOME" -Dsejour.test.domain=sejour-test \
       -Dsejour.test.adminPort="$admin" -Dsejour.test.httpPort="$http" \
       -Dsejour.test.dbUrl="jdbc:postgresql://localhost:$dbport/sejour" \
-      -Dsejour.test.credentials="$creds") || rc=$?
+      -Dsejour.test.credentials="$creds" "$@") || rc=$?
   domain_stop sejour-test 2>/dev/null || true
   db_stop "$tvar" || true
   return $rc
+}
+
+cmd_test() {
+  log "Unit, in-container and browser tests (Arquillian starts the test domain once)"
+  with_test_server
+}
+
+cmd_bench() {
+  local report=/tmp/sejour-bench.txt  # the server writes to its java.io.tmpdir, /tmp on Linux
+  rm -f "$report"
+  log "Booking engine benchmark (seeds 500 accommodations in a fresh test database)"
+  with_test_server -DskipTests=false -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dit.test=EngineBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -q
+  echo; cat "$report"
 }
 
 case "${1:-}" in
@@ -112,5 +127,6 @@ case "${1:-}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   test) cmd_test ;;
-  *) echo "usage: ./sejour start|stop|status|test" >&2; exit 2 ;;
+  bench) cmd_bench ;;
+  *) echo "usage: ./sejour start|stop|status|test|bench" >&2; exit 2 ;;
 esac

@@ -12,6 +12,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.AccommodationService;
 import org.sejour.application.CreatedOwner;
 import org.sejour.application.OperatorService;
+import org.sejour.application.booking.AvailabilityService;
 import org.sejour.application.booking.BookingCommand;
 import org.sejour.application.booking.BookingService;
 import org.sejour.application.booking.DossierService;
@@ -28,6 +29,7 @@ import org.sejour.domain.model.dossier.NotBookableException;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.dossier.StayTakenException;
+import org.sejour.domain.model.pricing.ArrivalCalendar;
 import org.sejour.domain.model.pricing.Quote;
 import org.sejour.domain.model.pricing.QuoteResult;
 import org.sejour.domain.model.shared.Language;
@@ -46,6 +48,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.YearMonth;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
@@ -87,6 +90,8 @@ public class BookingIT {
     BookingService bookings;
     @EJB
     DossierService dossiers;
+    @EJB
+    AvailabilityService availability;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
     @Resource
@@ -140,6 +145,25 @@ public class BookingIT {
         assertFalse(first.lines().isEmpty());
         assertEquals(0, first.lines().stream().map(l -> l.amount()).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .compareTo(new BigDecimal("500.00")), "frozen lines add up to the total");
+    }
+
+    @Test
+    void searchAndMonthCalendarShowWhatCanBeBooked() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
+        List<AvailabilityService.SearchHit> hits = availability.search(owner.accountId(), MAY_FIRST, 7);
+        assertEquals(1, hits.size());
+        assertEquals(Money.of("500.00"), hits.get(0).quote().total());
+        assertTrue(availability.search(owner.accountId(), MAY_FIRST.plusDays(1), 7).isEmpty(), "Sundays have no rate");
+
+        List<LocalDate> arrivals = availability.month(owner.accountId(), owner.accommodationId(),
+                YearMonth.of(2027, 5)).stream().map(ArrivalCalendar.ArrivalDay::date).toList();
+        assertEquals(List.of(MAY_FIRST, MAY_FIRST.plusWeeks(1), MAY_FIRST.plusWeeks(2), MAY_FIRST.plusWeeks(3),
+                MAY_FIRST.plusWeeks(4)), arrivals, "the Saturdays of May 2027");
+
+        bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), "Martin"), null, "owner");
+        assertTrue(availability.search(owner.accountId(), MAY_FIRST, 7).isEmpty(), "a booked week is not offered");
+        assertFalse(availability.month(owner.accountId(), owner.accommodationId(), YearMonth.of(2027, 5)).stream()
+                .anyMatch(day -> day.date().equals(MAY_FIRST)));
     }
 
     @Test

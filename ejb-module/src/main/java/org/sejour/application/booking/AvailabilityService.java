@@ -60,20 +60,20 @@ public class AvailabilityService {
         }
         StayPeriod stay = StayPeriod.of(arrival, nights);
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
+        // a fixed number of queries for the whole account, then pure pricing per accommodation
+        Map<Long, PricingInputs> inputs = catalogs.loadAll(accountId);
+        Map<Long, NightAvailability> nightsLeft = ledger.availabilityOfAccount(accountId, stay.arrival(),
+                stay.departure());
         List<SearchHit> hits = new ArrayList<>();
         for (Accommodation accommodation : accommodations.ofAccount(accountId)) {
-            if (accommodation.visibility() != Visibility.BOOKABLE) {
+            PricingInputs pricing = inputs.get(accommodation.id());
+            Optional<GuestParty> party = pricing == null ? Optional.empty() : smallestParty(pricing);
+            if (accommodation.visibility() != Visibility.BOOKABLE || party.isEmpty()) {
                 continue;
             }
-            PricingInputs inputs = catalogs.load(accountId, accommodation.id());
-            Optional<GuestParty> party = smallestParty(inputs);
-            if (party.isEmpty()) {
-                continue;
-            }
-            NightAvailability nightsLeft = ledger.availability(accommodation.id(), accommodation.stockManaged(),
-                    stay.arrival(), stay.departure());
-            calculator.quote(new QuoteRequest(inputs.profile(), stay, party.get(), Map.of(), Optional.empty(), today,
-                            "fr"), inputs.catalog(), nightsLeft).quote()
+            calculator.quote(new QuoteRequest(pricing.profile(), stay, party.get(), Map.of(), Optional.empty(),
+                            today, "fr"), pricing.catalog(),
+                            nightsLeft.getOrDefault(accommodation.id(), NightAvailability.open(0))).quote()
                     .ifPresent(quote -> hits.add(new SearchHit(accommodation.id(), accommodation.name(),
                             accommodation.reference(), quote)));
         }

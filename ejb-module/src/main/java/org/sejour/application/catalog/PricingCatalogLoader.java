@@ -8,4 +8,10 @@ package org.sejour.application.catalog;
 public interface PricingCatalogLoader {
 
     PricingInputs load(long accountId, long accommodationId);
+
+    /**
+     * The pricing inputs of every accommodation of the account, read with a fixed number of
+     * queries whatever their number (the availability search prices them all).
+     */
+    java.util.Map<Long, PricingInputs> loadAll(long accountId);
 }

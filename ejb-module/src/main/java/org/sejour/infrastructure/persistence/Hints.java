@@ -9,6 +9,8 @@ final class Hints {
     static final String BATCH = "eclipselink.batch";
     static final String BATCH_TYPE = "eclipselink.batch.type";
     static final String IN = "IN";
+    /** batch by re-joining the original query: one query however many rows (IN splits into chunks) */
+    static final String JOIN = "JOIN";
 
     private Hints() {
     }

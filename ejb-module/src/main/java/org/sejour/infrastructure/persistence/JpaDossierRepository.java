@@ -105,6 +105,30 @@ public class JpaDossierRepository implements DossierRepository {
         return night -> nights.getOrDefault(night, closed);
     }
 
+    @Override
+    public Map<Long, NightAvailability> availabilityOfAccount(long accountId, LocalDate first, LocalDate end) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select a.id, d::date, "
+                        + "coalesce(s.units - s.sold, case when a.stock_managed then 0 else 1 end), "
+                        + "exists (select 1 from sales_ban b where b.accommodation_id = a.id "
+                        + "        and d::date between b.first_night and b.last_night) "
+                        + "from accommodation a cross join generate_series(?2::date, ?3::date - 1, interval '1 day') d "
+                        + "left join night_stock s on s.accommodation_id = a.id and s.night = d::date "
+                        + "where a.account_id = ?1")
+                .setParameter(1, accountId).setParameter(2, first).setParameter(3, end)
+                .getResultList();
+        Map<Long, Map<LocalDate, NightAvailability.NightStatus>> nights = new HashMap<>();
+        for (Object[] row : rows) {
+            nights.computeIfAbsent(((Number) row[0]).longValue(), id -> new HashMap<>())
+                    .put(toLocalDate(row[1]), new NightAvailability.NightStatus(
+                            Math.max(0, ((Number) row[2]).intValue()), (Boolean) row[3]));
+        }
+        NightAvailability.NightStatus closed = new NightAvailability.NightStatus(0, false);
+        Map<Long, NightAvailability> result = new HashMap<>();
+        nights.forEach((id, statuses) -> result.put(id, night -> statuses.getOrDefault(night, closed)));
+        return result;
+    }
+
     private static LocalDate toLocalDate(Object value) {
         return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }

@@ -23,7 +23,20 @@ import org.sejour.domain.model.catalog.TouristTaxRepository;
 import org.sejour.domain.model.pricing.AccommodationProfile;
 import org.sejour.domain.model.pricing.Classification;
 import org.sejour.domain.model.pricing.PricingCatalog;
+import org.sejour.domain.model.catalog.AccommodationTouristTax;
+import org.sejour.domain.model.pricing.AgeRange;
+import org.sejour.domain.model.pricing.PromoCode;
+import org.sejour.domain.model.pricing.Promotion;
+import org.sejour.domain.model.pricing.Rate;
+import org.sejour.domain.model.pricing.SalesTerms;
+import org.sejour.domain.model.pricing.Supplement;
 import org.sejour.domain.model.shared.NotFoundException;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
 
 /**
  * Reads what prices one accommodation, and only that: its rates, the account's promotions,
@@ -74,6 +87,40 @@ public class JpaPricingCatalogLoader implements PricingCatalogLoader {
                 accommodation.capacityMin(), accommodation.capacityMax());
         return new PricingInputs(profile, catalog,
                 ageRanges.list(accountId).stream().map(CatalogAgeRange::toPricing).toList());
+    }
+
+    @Override
+    public Map<Long, PricingInputs> loadAll(long accountId) {
+        int minimumStay = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId))
+                .minStayNights();
+        Map<Long, List<Rate>> ratesByAccommodation = rates.ofAccount(accountId).stream()
+                .collect(Collectors.groupingBy(CatalogRate::accommodationId,
+                        Collectors.mapping(CatalogRate::toPricing, Collectors.toList())));
+        // account-wide lists: the calculator keeps, per accommodation, what is scoped to it
+        List<Promotion> accountPromotions = promotions.ofAccount(accountId).stream()
+                .map(CatalogPromotion::toPricing).toList();
+        List<PromoCode> accountCodes = promoCodes.ofAccount(accountId).stream()
+                .map(CatalogPromoCode::toPricing).toList();
+        List<Supplement> accountSupplements = supplements.ofAccount(accountId).stream()
+                .map(CatalogSupplement::toPricing).toList();
+        Map<Long, AccommodationTouristTax> taxByAccommodation = taxes.ofAccount(accountId).stream()
+                .collect(Collectors.toMap(AccommodationTouristTax::accommodationId, t -> t));
+        SalesTerms salesTerms = terms.find(accountId).orElseGet(() -> AccountSalesTerms.defaultsFor(accountId))
+                .toPricing(minimumStay);
+        List<AgeRange> ranges = ageRanges.list(accountId).stream().map(CatalogAgeRange::toPricing).toList();
+
+        Map<Long, PricingInputs> inputs = new LinkedHashMap<>();
+        for (Accommodation accommodation : accommodations.ofAccount(accountId)) {
+            Classification classification = classificationOf(accommodation);
+            AccommodationTouristTax tax = taxByAccommodation.get(accommodation.id());
+            PricingCatalog catalog = new PricingCatalog(
+                    ratesByAccommodation.getOrDefault(accommodation.id(), List.of()), accountPromotions,
+                    accountCodes, accountSupplements,
+                    Optional.ofNullable(tax).map(t -> t.toPricing(accommodation.city(), classification)), salesTerms);
+            inputs.put(accommodation.id(), new PricingInputs(new AccommodationProfile(accommodation.id(),
+                    classification, accommodation.capacityMin(), accommodation.capacityMax()), catalog, ranges));
+        }
+        return inputs;
     }
 
     /** The accommodation's star rating in pricing's terms; "non classé" is the unclassified rental. */

@@ -81,6 +81,12 @@ public class JpaPromoCodeRepository implements PromoCodeRepository {
                 .setParameter("accommodationId", accommodationId)).getResultList();
     }
 
+    @Override
+    public List<CatalogPromoCode> ofAccount(long accountId) {
+        return withCollections(em.createQuery("select c from CatalogPromoCode c where c.accountId = :accountId "
+                + "order by c.code", CatalogPromoCode.class).setParameter("accountId", accountId)).getResultList();
+    }
+
     private static TypedQuery<CatalogPromoCode> withCollections(TypedQuery<CatalogPromoCode> query) {
         return query.setHint(Hints.BATCH, "c.accommodationIds")
                 .setHint(Hints.BATCH, "c.stays")

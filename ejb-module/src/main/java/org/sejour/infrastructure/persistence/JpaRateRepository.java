@@ -61,6 +61,16 @@ public class JpaRateRepository implements RateRepository {
     }
 
     @Override
+    public List<CatalogRate> ofAccount(long accountId) {
+        return em.createQuery("select r from CatalogRate r where r.accountId = :accountId order by r.id",
+                        CatalogRate.class)
+                .setParameter("accountId", accountId)
+                .setHint(Hints.BATCH, "r.periods")
+                .setHint(Hints.BATCH_TYPE, Hints.JOIN)
+                .getResultList();
+    }
+
+    @Override
     public void remove(CatalogRate rate) {
         em.remove(rate);
     }

@@ -20,6 +20,14 @@ public class JpaTouristTaxRepository implements TouristTaxRepository {
     }
 
     @Override
+    public java.util.List<AccommodationTouristTax> ofAccount(long accountId) {
+        return em.createQuery("select t from AccommodationTouristTax t where t.accommodationId in "
+                        + "(select a.id from Accommodation a where a.account.id = :accountId)",
+                        AccommodationTouristTax.class)
+                .setParameter("accountId", accountId).getResultList();
+    }
+
+    @Override
     public AccommodationTouristTax store(AccommodationTouristTax tax) {
         if (!em.contains(tax)) {
             em.persist(tax);

@@ -16,5 +16,7 @@ public interface PromoCodeRepository {
     /** The account's codes for all accommodations or for this one. */
     List<CatalogPromoCode> forAccommodation(long accountId, long accommodationId);
 
+    List<CatalogPromoCode> ofAccount(long accountId);
+
     void remove(CatalogPromoCode code);
 }

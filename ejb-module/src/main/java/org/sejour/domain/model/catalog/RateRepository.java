@@ -17,5 +17,8 @@ public interface RateRepository {
     /** All the accommodation's rates, periods included, in a fixed number of queries. */
     List<CatalogRate> ofAccommodation(long accountId, long accommodationId);
 
+    /** Every rate of the account, for pricing all its accommodations at once (availability search). */
+    List<CatalogRate> ofAccount(long accountId);
+
     void remove(CatalogRate rate);
 }

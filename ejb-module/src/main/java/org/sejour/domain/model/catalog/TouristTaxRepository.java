@@ -9,5 +9,8 @@ public interface TouristTaxRepository {
 
     AccommodationTouristTax store(AccommodationTouristTax tax);
 
+    /** The taxes of every accommodation of the account. */
+    java.util.List<AccommodationTouristTax> ofAccount(long accountId);
+
     void remove(AccommodationTouristTax tax);
 }

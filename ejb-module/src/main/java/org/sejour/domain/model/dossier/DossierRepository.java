@@ -33,6 +33,10 @@ public interface DossierRepository {
     org.sejour.domain.model.pricing.NightAvailability availability(long accommodationId, boolean stockManaged,
                                                                    java.time.LocalDate first, java.time.LocalDate end);
 
+    /** {@link #availability} for every accommodation of the account, in one query. */
+    java.util.Map<Long, org.sejour.domain.model.pricing.NightAvailability> availabilityOfAccount(
+            long accountId, java.time.LocalDate first, java.time.LocalDate end);
+
     /** Spends one use of a promo code; false when it is single-use and already spent. */
     boolean spendPromoCode(long promoCodeId);
 
