@@ -108,9 +108,10 @@ with_test_server() {
   return $rc
 }
 
+# Extra arguments go to Maven, e.g. ./sejour test -Dit.test=PlanningIT -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false
 cmd_test() {
   log "Unit, in-container and browser tests (Arquillian starts the test domain once)"
-  with_test_server
+  with_test_server "$@"
 }
 
 cmd_bench() {
@@ -126,7 +127,7 @@ case "${1:-}" in
   start) cmd_start ;;
   stop) cmd_stop ;;
   status) cmd_status ;;
-  test) cmd_test ;;
+  test) shift; cmd_test "$@" ;;
   bench) cmd_bench ;;
   *) echo "usage: ./sejour start|stop|status|test|bench" >&2; exit 2 ;;
 esac
