@@ -30,6 +30,7 @@ import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.dossier.StayTakenException;
 import org.sejour.domain.model.pricing.ArrivalCalendar;
+import org.sejour.domain.model.pricing.PromoCodeRejection;
 import org.sejour.domain.model.pricing.Quote;
 import org.sejour.domain.model.pricing.QuoteResult;
 import org.sejour.domain.model.shared.Language;
@@ -142,6 +143,8 @@ public class BookingIT {
         assertEquals(DossierStatus.OPTION, first.status());
         assertEquals(Money.of("500.00"), first.total());
         assertEquals("MARTIN Claude", first.guest().displayName());
+        assertEquals(List.of("Adulte 2 taxable"), first.party().stream()
+                .map(p -> p.label() + " " + p.persons() + (p.taxable() ? " taxable" : " exempt")).toList());
         assertFalse(first.lines().isEmpty());
         assertEquals(0, first.lines().stream().map(l -> l.amount()).reduce(BigDecimal.ZERO, BigDecimal::add)
                 .compareTo(new BigDecimal("500.00")), "frozen lines add up to the total");
@@ -300,6 +303,36 @@ public class BookingIT {
         assertEquals(1, count("select uses from promo_code where account_id = ?", owner.accountId()));
         assertEquals(1, count("select count(*) from dossier where account_id = ? and promo_code_id is not null",
                 owner.accountId()));
+        Quote after = quotes.quote(owner.accountId(), week(owner, MAY_FIRST.plusWeeks(1), "NOEL2019")).quote()
+                .orElseThrow();
+        assertEquals(Optional.of(PromoCodeRejection.SPENT), after.promoCodeRejection(), "the cached code is spent too");
+        assertEquals(Money.of("1500.00"), after.total());
+    }
+
+    /** The pricing inputs are cached per account version: every kind of change must show at once. */
+    @Test
+    void aCatalogChangeIsPricedAtOnce() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
+        YearMonth may = YearMonth.of(2027, 5);
+        assertEquals(Money.of("500.00"), availability.search(owner.accountId(), MAY_FIRST, 7).get(0).quote().total());
+        assertEquals(5, availability.month(owner.accountId(), owner.accommodationId(), may).size());
+
+        update("update rate set price = 650 where accommodation_id = ?", owner.accommodationId());
+        assertEquals(Money.of("650.00"), availability.search(owner.accountId(), MAY_FIRST, 7).get(0).quote().total());
+
+        update("update rate_period set last_day = ? where rate_id in (select id from rate where accommodation_id = ?)",
+                LocalDate.of(2027, 5, 10), owner.accommodationId());
+        assertTrue(availability.month(owner.accountId(), owner.accommodationId(), may).size() < 5,
+                "a shorter period offers fewer Saturdays");
+
+        update("update account set min_stay_nights = 14 where id = ?", owner.accountId());
+        assertTrue(availability.search(owner.accountId(), MAY_FIRST, 7).isEmpty(), "a week is now too short");
+        update("update account set min_stay_nights = 1 where id = ?", owner.accountId());
+        assertEquals(1, availability.search(owner.accountId(), MAY_FIRST, 7).size());
+
+        update("update accommodation set capacity_min = 3, capacity_max = 3 where id = ?", owner.accommodationId());
+        assertFalse(quotes.quote(owner.accountId(), week(owner, MAY_FIRST, null)).isBookable(),
+                "two guests no longer fit a new minimum of three");
     }
 
     @Test

@@ -423,10 +423,12 @@ public class CatalogIT {
 
         PricingInputs inputs = loader.load(owner, gite);
         assertEquals(2, inputs.catalog().rates().size(), "only this accommodation's rates");
-        assertEquals(List.of("NOEL2019"), inputs.catalog().promoCodes().stream().map(PromoCode::code).toList());
-        assertTrue(inputs.catalog().promotions().isEmpty(), "the other accommodation's promotion is left out");
         AgeRange adult = inputs.ageRanges().stream().filter(AgeRange::taxable).findFirst().orElseThrow();
         QuoteCalculator calculator = new QuoteCalculator();
+        // account-wide lists: the calculator applies only what is scoped to this accommodation
+        Quote otherCode = quote(calculator, inputs, adult, "2019-05-04", Optional.of("AUTRE"), "2019-04-30");
+        assertEquals(Optional.of(PromoCodeRejection.EXCLUDED_ACCOMMODATION), otherCode.promoCodeRejection());
+        assertEquals(Money.of("500.00"), otherCode.total(), "nor the other accommodation's last-minute promotion");
 
         Quote week = quote(calculator, inputs, adult, "2019-05-04", Optional.empty(), "2019-01-10");
         assertEquals(Money.of("500.00"), week.total());

@@ -5,9 +5,8 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import org.sejour.application.catalog.PricingCatalogLoader;
 import org.sejour.application.catalog.PricingInputs;
-import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
-import org.sejour.domain.model.accommodation.Visibility;
+import org.sejour.domain.model.accommodation.BookableListing;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.pricing.AgeRange;
 import org.sejour.domain.model.pricing.ArrivalCalendar;
@@ -19,7 +18,6 @@ import org.sejour.domain.model.pricing.QuoteCalculator;
 import org.sejour.domain.model.pricing.QuoteRequest;
 import org.sejour.domain.model.pricing.RateTable;
 import org.sejour.domain.model.shared.InvalidInputException;
-import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.StayPeriod;
 
 import java.time.Clock;
@@ -65,28 +63,26 @@ public class AvailabilityService {
         Map<Long, NightAvailability> nightsLeft = ledger.availabilityOfAccount(accountId, stay.arrival(),
                 stay.departure());
         List<SearchHit> hits = new ArrayList<>();
-        for (Accommodation accommodation : accommodations.ofAccount(accountId)) {
-            PricingInputs pricing = inputs.get(accommodation.id());
-            Optional<GuestParty> party = pricing == null ? Optional.empty() : smallestParty(pricing);
-            if (accommodation.visibility() != Visibility.BOOKABLE || party.isEmpty()) {
-                continue;
+        for (BookableListing listing : accommodations.bookable(accountId)) {
+            PricingInputs pricing = inputs.get(listing.id());
+            if (pricing == null) {
+                continue; // added since the inputs were read: the next search prices it
             }
-            calculator.quote(new QuoteRequest(pricing.profile(), stay, party.get(), Map.of(), Optional.empty(),
-                            today, "fr"), pricing.catalog(),
-                            nightsLeft.getOrDefault(accommodation.id(), NightAvailability.open(0))).quote()
-                    .ifPresent(quote -> hits.add(new SearchHit(accommodation.id(), accommodation.name(),
-                            accommodation.reference(), quote)));
+            smallestParty(pricing).flatMap(party -> calculator.quote(new QuoteRequest(pricing.profile(), stay,
+                            party, Map.of(), Optional.empty(), today, "fr"), pricing.catalog(),
+                            nightsLeft.getOrDefault(listing.id(), NightAvailability.open(0))).quote())
+                    .ifPresent(quote -> hits.add(new SearchHit(listing.id(), listing.name(), listing.reference(),
+                            quote)));
         }
         return hits;
     }
 
     /** The arrival days of a month with their stay options and prices, as the calendar widget shows them. */
     public List<ArrivalDay> month(long accountId, long accommodationId, @NotNull YearMonth month) {
-        Accommodation accommodation = accommodations.find(accountId, accommodationId)
-                .orElseThrow(() -> new NotFoundException("accommodation", accommodationId));
+        // the account's inputs hold only its own accommodations: another account's id is not found
         PricingInputs inputs = catalogs.load(accountId, accommodationId);
-        NightAvailability nights = ledger.availability(accommodationId, accommodation.stockManaged(),
-                month.atDay(1), month.atEndOfMonth().plusDays(MAX_STAY_NIGHTS + 1L));
+        NightAvailability nights = ledger.availability(accommodationId, month.atDay(1),
+                month.atEndOfMonth().plusDays(MAX_STAY_NIGHTS + 1L));
         return ArrivalCalendar.bookable(RateTable.of(accommodationId, inputs.catalog().rates()), month, nights,
                 inputs.catalog().salesTerms(), BusinessCalendar.today(Clock.systemUTC()));
     }

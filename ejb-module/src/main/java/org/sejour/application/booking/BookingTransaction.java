@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.sejour.application.catalog.PricingCatalogLoader;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
 import org.sejour.domain.model.dossier.Dossier;
@@ -13,6 +14,7 @@ import org.sejour.domain.model.dossier.NotBookableException;
 import org.sejour.domain.model.dossier.PartyCount;
 import org.sejour.domain.model.dossier.PricedLine;
 import org.sejour.domain.model.dossier.StayTakenException;
+import org.sejour.domain.model.pricing.AgeRange;
 import org.sejour.domain.model.pricing.Quote;
 import org.sejour.domain.model.pricing.QuoteLine;
 import org.sejour.domain.model.pricing.QuoteResult;
@@ -40,6 +42,8 @@ public class BookingTransaction {
     AccommodationRepository accommodations;
     @Inject
     DossierRepository dossiers;
+    @Inject
+    PricingCatalogLoader catalogs;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Dossier attempt(long accountId, BookingCommand command, String idempotencyKey, String requestHash,
@@ -58,6 +62,9 @@ public class BookingTransaction {
                 .orElseThrow(() -> new NotFoundException("accommodation", accommodationId));
         Instant now = Instant.now();
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
+        // read before the code is spent: a read of the catalog after that native update, in this
+        // transaction, could meet entities the quote loaded before it and cache them as current
+        List<AgeRange> ageRanges = catalogs.load(accountId, accommodationId).ageRanges();
         QuoteResult result = quotes.quote(accountId, command.stay(), today);
         Quote quote = result.quote().orElseThrow(() -> new NotBookableException(result.refusals()));
 
@@ -76,17 +83,19 @@ public class BookingTransaction {
         int number = dossiers.nextNumber(accountId);
         LocalDate depositDue = quote.deposit().dueDate();
         Dossier dossier = Dossier.open(new Dossier.Booking(accountId, number, accommodation, command.stay().stay(),
-                command.guest(), party(command), lines(quote), quote.total(), quote.deposit().amount(), depositDue,
+                command.guest(), party(command, ageRanges), lines(quote), quote.total(), quote.deposit().amount(), depositDue,
                 quote.balance().dueDate(), command.origin(), command.originSite(), promoCodeId, command.confirmed(),
                 BusinessCalendar.endOf(depositDue), idempotencyKey, requestHash, now, actor));
         return dossiers.store(dossier);
     }
 
-    private static List<PartyCount> party(BookingCommand command) {
+    /** The party as booked, each range with its taxable flag (the quote has checked every label). */
+    private static List<PartyCount> party(BookingCommand command, List<AgeRange> ranges) {
         List<PartyCount> party = new ArrayList<>();
         command.stay().party().forEach((label, persons) -> {
             if (persons > 0) {
-                party.add(new PartyCount(label, persons, false));
+                boolean taxable = ranges.stream().anyMatch(r -> r.label().equalsIgnoreCase(label) && r.taxable());
+                party.add(new PartyCount(label, persons, taxable));
             }
         });
         return party;

@@ -44,7 +44,7 @@ public class QuoteService {
         Accommodation accommodation = accommodations.find(accountId, request.accommodationId())
                 .orElseThrow(() -> new NotFoundException("accommodation", request.accommodationId()));
         PricingInputs inputs = catalogs.load(accountId, accommodation.id());
-        NightAvailability nights = ledger.availability(accommodation.id(), accommodation.stockManaged(),
+        NightAvailability nights = ledger.availability(accommodation.id(),
                 request.stay().arrival(), request.stay().departure());
         QuoteRequest quoteRequest = new QuoteRequest(inputs.profile(), request.stay(), party(inputs, request),
                 request.supplements(), request.promoCode(), bookingDate, request.language().code());

@@ -1,9 +1,11 @@
 package org.sejour.application.catalog;
 
 /**
- * Reads an accommodation's pricing configuration from the database, scoped to its owner's
- * account. Throws {@link org.sejour.domain.model.shared.NotFoundException} for an
- * accommodation of another account.
+ * Reads an accommodation's pricing configuration, scoped to its owner's account. Promotions,
+ * codes and supplements come as the account's whole lists: the calculator applies only those
+ * scoped to the accommodation priced, and can then say why a code does not apply to it.
+ * Throws {@link org.sejour.domain.model.shared.NotFoundException} for an accommodation of
+ * another account.
  */
 public interface PricingCatalogLoader {
 

@@ -85,15 +85,16 @@ public class JpaDossierRepository implements DossierRepository {
     }
 
     @Override
-    public NightAvailability availability(long accommodationId, boolean stockManaged, LocalDate first, LocalDate end) {
+    public NightAvailability availability(long accommodationId, LocalDate first, LocalDate end) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select d::date, coalesce(s.units - s.sold, ?4), "
+        List<Object[]> rows = em.createNativeQuery("select d::date, "
+                        + "coalesce(s.units - s.sold, case when a.stock_managed then 0 else 1 end), "
                         + "exists (select 1 from sales_ban b where b.accommodation_id = ?1 "
                         + "        and d::date between b.first_night and b.last_night) "
-                        + "from generate_series(?2::date, ?3::date - 1, interval '1 day') d "
-                        + "left join night_stock s on s.accommodation_id = ?1 and s.night = d::date")
+                        + "from accommodation a cross join generate_series(?2::date, ?3::date - 1, interval '1 day') d "
+                        + "left join night_stock s on s.accommodation_id = ?1 and s.night = d::date "
+                        + "where a.id = ?1")
                 .setParameter(1, accommodationId).setParameter(2, first).setParameter(3, end)
-                .setParameter(4, stockManaged ? 0 : 1)
                 .getResultList();
         Map<LocalDate, NightAvailability.NightStatus> nights = new HashMap<>();
         for (Object[] row : rows) {

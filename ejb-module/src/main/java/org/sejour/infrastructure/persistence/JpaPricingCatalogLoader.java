@@ -2,6 +2,8 @@ package org.sejour.infrastructure.persistence;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.sejour.application.catalog.AgeRangeService;
 import org.sejour.application.catalog.PricingCatalogLoader;
 import org.sejour.application.catalog.PricingInputs;
@@ -36,15 +38,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Reads what prices one accommodation, and only that: its rates, the account's promotions,
- * codes and supplements that are for all accommodations or for it, its tax and the account's
- * terms. Each list is one query plus one batched query per collection, whatever its size.
+ * Reads what prices an account's accommodations: their rates, the account's promotions, codes
+ * and supplements, taxes and terms, with a fixed number of queries whatever their number, and
+ * keeps them in {@link PricingCache} for as long as the account's catalog version stands.
+ * A caller must not price after changing the catalog with native SQL in the same transaction:
+ * the entities this transaction already holds would not show that change, and would be cached
+ * under the version it made (BookingTransaction reads what it needs before spending a code).
  */
 @Stateless
 public class JpaPricingCatalogLoader implements PricingCatalogLoader {
+
+    @PersistenceContext(unitName = "sejour")
+    EntityManager em;
+    @Inject
+    PricingCache cache;
 
     @Inject
     AccommodationRepository accommodations;
@@ -67,30 +78,31 @@ public class JpaPricingCatalogLoader implements PricingCatalogLoader {
 
     @Override
     public PricingInputs load(long accountId, long accommodationId) {
-        Accommodation accommodation = accommodations.find(accountId, accommodationId)
-                .orElseThrow(() -> new NotFoundException("accommodation", accommodationId));
-        int minimumStay = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId))
-                .minStayNights();
-        Classification classification = classificationOf(accommodation);
-        PricingCatalog catalog = new PricingCatalog(
-                rates.ofAccommodation(accountId, accommodationId).stream().map(CatalogRate::toPricing).toList(),
-                promotions.forAccommodation(accountId, accommodationId).stream()
-                        .map(CatalogPromotion::toPricing).toList(),
-                promoCodes.forAccommodation(accountId, accommodationId).stream()
-                        .map(CatalogPromoCode::toPricing).toList(),
-                supplements.forAccommodation(accountId, accommodationId).stream()
-                        .map(CatalogSupplement::toPricing).toList(),
-                taxes.find(accommodationId).map(t -> t.toPricing(accommodation.city(), classification)),
-                terms.find(accountId).orElseGet(() -> AccountSalesTerms.defaultsFor(accountId))
-                        .toPricing(minimumStay));
-        AccommodationProfile profile = new AccommodationProfile(accommodationId, classification,
-                accommodation.capacityMin(), accommodation.capacityMax());
-        return new PricingInputs(profile, catalog,
-                ageRanges.list(accountId).stream().map(CatalogAgeRange::toPricing).toList());
+        PricingInputs inputs = loadAll(accountId).get(accommodationId);
+        if (inputs == null) {
+            throw new NotFoundException("accommodation", accommodationId);
+        }
+        return inputs;
     }
 
     @Override
     public Map<Long, PricingInputs> loadAll(long accountId) {
+        // the version first: inputs read after it are at least as new as what it stands for
+        UUID version = catalogVersion(accountId);
+        return cache.get(accountId, version).orElseGet(() -> cache.put(accountId, version, read(accountId)));
+    }
+
+    private UUID catalogVersion(long accountId) {
+        List<?> version = em.createNativeQuery("select catalog_version from account where id = ?1")
+                .setParameter(1, accountId).getResultList();
+        if (version.isEmpty()) {
+            throw new NotFoundException("account", accountId);
+        }
+        return (UUID) version.get(0);
+    }
+
+    /** Ordered as the accommodations are listed, so that search results keep that order. */
+    private Map<Long, PricingInputs> read(long accountId) {
         int minimumStay = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId))
                 .minStayNights();
         Map<Long, List<Rate>> ratesByAccommodation = rates.ofAccount(accountId).stream()

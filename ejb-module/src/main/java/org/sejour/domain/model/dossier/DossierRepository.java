@@ -28,10 +28,11 @@ public interface DossierRepository {
 
     /**
      * What each night from {@code first} (inclusive) to {@code end} (exclusive) has left to
-     * sell, and whether a sales ban closes it, read in one query.
+     * sell, and whether a sales ban closes it, read in one query (one unit without stock
+     * management).
      */
-    org.sejour.domain.model.pricing.NightAvailability availability(long accommodationId, boolean stockManaged,
-                                                                   java.time.LocalDate first, java.time.LocalDate end);
+    org.sejour.domain.model.pricing.NightAvailability availability(long accommodationId, java.time.LocalDate first,
+                                                                   java.time.LocalDate end);
 
     /** {@link #availability} for every accommodation of the account, in one query. */
     java.util.Map<Long, org.sejour.domain.model.pricing.NightAvailability> availabilityOfAccount(
