@@ -28,7 +28,7 @@ public record DossierCriteria(LocalDate arrivalFrom, LocalDate arrivalTo, String
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** Whether the guest still owes something. */
+    /** Whether the guest still owes something; a cancelled dossier is never "unpaid". */
     public enum BalanceFilter {
         ANY, PAID, UNPAID
     }

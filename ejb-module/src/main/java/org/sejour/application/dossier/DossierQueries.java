@@ -209,7 +209,8 @@ public class DossierQueries {
             }
             switch (c.balance()) {
                 case PAID -> where.sql.append(" and d.total - pay.paid <= 0");
-                case UNPAID -> where.sql.append(" and d.total - pay.paid > 0");
+                // a cancelled dossier is owed nothing, whatever its total
+                case UNPAID -> where.sql.append(" and d.total - pay.paid > 0 and d.status <> 'CANCELLED'");
                 case ANY -> { }
             }
             return where;

@@ -41,6 +41,8 @@ public class DossierPage implements Serializable {
     @EJB
     DossierQueries queries;
 
+    /** the id as the URL gives it: parsed here so that a malformed one is a 404, not an empty page */
+    private String idParam;
     private Long id;
     private DossierView dossier;
 
@@ -53,8 +55,10 @@ public class DossierPage implements Serializable {
 
     /** f:viewAction: the dossier named in the URL, or 404 when it is not the owner's. */
     public void load() {
-        if (id == null) {
-            Faces.notFound();
+        try {
+            id = Long.valueOf(idParam);
+        } catch (NumberFormatException e) {
+            Faces.notFound(); // a malformed id is a page that does not exist, like another owner's
             return;
         }
         try {
@@ -135,7 +139,8 @@ public class DossierPage implements Serializable {
     }
 
     public Long getId() { return id; }
-    public void setId(Long id) { this.id = id; }
+    public String getIdParam() { return idParam; }
+    public void setIdParam(String idParam) { this.idParam = idParam; }
     public DossierView getDossier() { return dossier; }
     public List<PaymentKind> getPaymentKinds() { return List.of(PaymentKind.values()); }
     public List<String> getMethods() { return METHODS; }

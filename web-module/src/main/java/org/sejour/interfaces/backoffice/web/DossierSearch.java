@@ -2,9 +2,12 @@ package org.sejour.interfaces.backoffice.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.component.UIComponent;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.primefaces.component.datatable.DataTable;
 import org.primefaces.model.FilterMeta;
 import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
@@ -39,6 +42,7 @@ import java.util.Map;
 public class DossierSearch implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final String TABLE = "search:dossiers";
 
     @Inject
     CurrentUser currentUser;
@@ -72,11 +76,20 @@ public class DossierSearch implements Serializable {
     public void search() {
         if (arrivalFrom != null && arrivalTo != null && arrivalTo.isBefore(arrivalFrom)) {
             Faces.error("search:arrivalTo", "dossiers.arrivalTo.beforeFrom");
-            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+            FacesContext.getCurrentInstance().validationFailed();
             return;
         }
         criteria = new DossierCriteria(arrivalFrom, arrivalTo, guest, accommodationId, number, status, balance, origin,
                 promoCode);
+        firstPage();
+    }
+
+    /** A new search starts on its first page, whatever page the previous one was showing. */
+    private static void firstPage() {
+        UIComponent table = FacesContext.getCurrentInstance().getViewRoot().findComponent(TABLE);
+        if (table instanceof DataTable dataTable) {
+            dataTable.setFirst(0);
+        }
     }
 
     public void reset() {
@@ -90,6 +103,7 @@ public class DossierSearch implements Serializable {
         origin = null;
         promoCode = null;
         criteria = DossierCriteria.any();
+        firstPage();
     }
 
     /** The dossiers of the current search, in the table's order, as an .xlsx download. */
