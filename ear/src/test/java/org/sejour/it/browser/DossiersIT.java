@@ -173,7 +173,7 @@ public class DossiersIT {
 
         browser.click("actions:toggleContract");
         browser.waitForAjax();
-        browser.until(d -> text("actions:contractState").contains("a été reçu"), "the contract marked received");
+        browser.until(d -> text("contractState").contains("a été reçu"), "the contract marked received");
 
         browser.click("actions:openCancel");
         browser.type("cancel:reason", "Le client a changé ses plans");
@@ -181,7 +181,7 @@ public class DossiersIT {
         browser.click("cancel:doCancel");
         browser.waitForAjax();
         browser.until(d -> "Le client a changé ses plans".equals(text("cancelReason")), "the cancelled dossier");
-        assertEquals("Annulé", text("actions:status"));
+        assertEquals("Annulé", text("status"));
         String history = plain(browser.textOf(By.id("history")));
         assertTrue(history.contains("Dossier annulé – Le client a changé ses plans")
                 && history.contains("Contrat signé reçu") && history.contains(owner.login()), history);
