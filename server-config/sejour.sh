@@ -115,7 +115,7 @@ cmd_test() {
 }
 
 cmd_bench() {
-  local report=/tmp/sejour-bench.txt  # the server writes to its java.io.tmpdir, /tmp on Linux
+  local report="$DOMAINS/sejour-test/tmp/sejour-bench.txt"  # the server writes to its java.io.tmpdir
   rm -f "$report"
   log "Booking engine benchmark (seeds 500 accommodations in a fresh test database)"
   with_test_server -DskipTests=false -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \

@@ -67,6 +67,11 @@ domain_configure() {
     # heap and start-up options need a restart, so they are set only once, at creation
     "${a[@]}" delete-jvm-options '-Xmx512m' >/dev/null || true
     "${a[@]}" create-jvm-options '-Xmx768m:-Dfile.encoding=UTF-8' >/dev/null
+    # a private temporary directory: Payara stores an uploaded archive as <tmpdir>/<its name>, so
+    # domains of several checkouts deploying sejour.ear at once deleted each other's upload
+    # ("File source doesn't exist" at the end of a deployment)
+    mkdir -p "$DOMAINS/$name/tmp"
+    "${a[@]}" create-jvm-options "-Djava.io.tmpdir=$DOMAINS/$name/tmp" >/dev/null
     "${a[@]}" set-microprofile-healthcheck-configuration --enabled=true >/dev/null
   fi
 

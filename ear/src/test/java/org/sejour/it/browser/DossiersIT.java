@@ -1,0 +1,286 @@
+package org.sejour.it.browser;
+
+import org.apache.poi.ss.usermodel.Cell;
+import org.apache.poi.ss.usermodel.DateUtil;
+import org.apache.poi.ss.usermodel.Row;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
+import org.sejour.it.Deployments;
+import org.sejour.it.TestSettings;
+import org.sejour.it.fixtures.DossierFixtureServlet;
+import org.sejour.it.fixtures.DossierFixtures;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.stream.Stream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Dossiers in the browser: search, the dossier page (a payment lowers the balance, cancelling
+ * with a reason), the Excel export read back with POI's own reader, arrivals, and another
+ * owner's dossier answering 404.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class DossiersIT {
+
+    @Deployment(testable = false)
+    public static EnterpriseArchive deployment() {
+        return Deployments.withTests(DossierFixtures.class, DossierFixtureServlet.class);
+    }
+
+    private Browser browser;
+    private Browser other;
+
+    @RegisterExtension
+    final TestExecutionExceptionHandler keepEvidence = (context, failure) -> {
+        if (browser != null) {
+            browser.keepEvidence("failed-" + context.getRequiredTestMethod().getName());
+        }
+        if (other != null) {
+            other.keepEvidence("failed-" + context.getRequiredTestMethod().getName() + "-other");
+        }
+        throw failure;
+    };
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowsers() {
+        try {
+            if (other != null) {
+                other.close();
+            }
+        } finally {
+            browser.close();
+        }
+    }
+
+    record Owner(String login, String password, long martin, long durand) {
+    }
+
+    /** An owner with two dossiers (Martin 1 May, Durand 8 May 2027; 800.00 € each), through the fixture. */
+    private static Owner ownerWithDossiers(String prefix) {
+        String password = "Pw-" + UUID.randomUUID() + "!";
+        String form = "prefix=" + prefix + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + "sejour-tests/fixtures/dossiers"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
+                    HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response::body);
+            Properties p = new Properties();
+            p.load(new StringReader(response.body()));
+            return new Owner(p.getProperty("login"), password, Long.parseLong(p.getProperty("martin")),
+                    Long.parseLong(p.getProperty("durand")));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void signIn(Browser b, Owner owner) {
+        b.submitLogin(owner.login(), owner.password());
+        b.waitForPath("/app/dashboard.xhtml");
+    }
+
+    /** Text with any kind of space made a plain one: French formats use no-break spaces. */
+    private static String plain(String text) {
+        return text.replaceAll("[\\s\\u00a0\\u202f]+", " ").strip();
+    }
+
+    private String text(String id) {
+        return plain(browser.textOf(By.id(id)));
+    }
+
+    private List<WebElement> tableRows(String tableId) {
+        return browser.driver.findElements(By.cssSelector("[id='" + tableId + "_data'] > tr:not(.ui-datatable-empty-message)"));
+    }
+
+    @Test
+    void searchOpenPayCancelAndExport() throws IOException {
+        Owner owner = ownerWithDossiers("dossiers");
+        signIn(browser, owner);
+
+        browser.click("menu-dossiers");
+        browser.waitForPath("/app/dossiers.xhtml");
+        browser.until(d -> tableRows("search:dossiers").size() == 2, "both dossiers listed");
+        browser.type("search:guest", "martin");
+        browser.click("search:run");
+        browser.waitForAjax();
+        browser.until(d -> tableRows("search:dossiers").size() == 1, "only Martin's dossier");
+        assertTrue(plain(tableRows("search:dossiers").get(0).getText()).contains("MARTIN Claude"));
+        browser.keepEvidence("dossiers-search");
+
+        browser.clickAndWaitForReload("search:dossiers:0:open");
+        browser.waitForPath("/app/dossier.xhtml");
+        assertEquals("MARTIN Claude", text("guestName"));
+        assertEquals("800,00 €", text("total"));
+        assertEquals("800,00 €", text("balance"));
+
+        // the tutorial: 800.00 € with a 200.00 € deposit paid leaves 600.00 €
+        WebElement amount = browser.visible("payment:amount_input");
+        amount.click();
+        amount.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "200", Keys.TAB);
+        browser.choose("payment:method", "Chèque");
+        browser.type("payment:reference", "CHQ 1234");
+        browser.click("payment:recordPayment");
+        browser.waitForAjax();
+        browser.until(d -> "600,00 €".equals(text("balance")), "the balance after the deposit");
+        assertEquals("200,00 €", text("paid"));
+        String payments = plain(browser.textOf(By.id("payments")));
+        assertTrue(payments.contains("Chèque") && payments.contains("CHQ 1234") && payments.contains("200,00 €"),
+                payments);
+        assertTrue(plain(browser.textOf(By.id("history"))).contains("Acompte enregistré"));
+        browser.keepEvidence("dossier-paid");
+
+        browser.click("actions:toggleContract");
+        browser.waitForAjax();
+        browser.until(d -> text("contractState").contains("a été reçu"), "the contract marked received");
+
+        browser.click("actions:openCancel");
+        browser.type("cancel:reason", "Le client a changé ses plans");
+        browser.keepEvidence("dossier-cancel-dialog");
+        browser.click("cancel:doCancel");
+        browser.waitForAjax();
+        browser.until(d -> "Le client a changé ses plans".equals(text("cancelReason")), "the cancelled dossier");
+        assertEquals("Annulé", text("status"));
+        String history = plain(browser.textOf(By.id("history")));
+        assertTrue(history.contains("Dossier annulé – Le client a changé ses plans")
+                && history.contains("Contrat signé reçu") && history.contains(owner.login()), history);
+        browser.keepEvidence("dossier-cancelled");
+
+        browser.click("menu-dossiers");
+        browser.waitForPath("/app/dossiers.xhtml");
+        Path xlsx = download("search:export");
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertEquals(2, sheet.getLastRowNum(), "a header and two dossiers");
+            Map<String, Integer> column = new HashMap<>();
+            sheet.getRow(0).forEach(cell -> column.put(cell.getStringCellValue(), cell.getColumnIndex()));
+            Row martin = sheet.getRow(2); // newest first: Durand is n° 2, Martin n° 1
+            assertEquals(1.0, martin.getCell(column.get("N°")).getNumericCellValue());
+            assertEquals("MARTIN Claude", martin.getCell(column.get("Client")).getStringCellValue());
+            assertEquals("Annulé", martin.getCell(column.get("État")).getStringCellValue());
+            Cell arrival = martin.getCell(column.get("Arrivée"));
+            assertTrue(DateUtil.isCellDateFormatted(arrival));
+            assertEquals(LocalDate.of(2027, 5, 1), arrival.getLocalDateTimeCellValue().toLocalDate());
+            assertEquals(800.0, martin.getCell(column.get("Total")).getNumericCellValue());
+            assertEquals(200.0, martin.getCell(column.get("Réglé")).getNumericCellValue());
+            Cell balance = martin.getCell(column.get("Solde"));
+            assertEquals(600.0, balance.getNumericCellValue());
+            assertTrue(balance.getCellStyle().getDataFormatString().contains("€"));
+            assertEquals("DURAND Anne", sheet.getRow(1).getCell(column.get("Client")).getStringCellValue());
+        }
+    }
+
+    @Test
+    void arrivalsOfADayAndTheirExport() throws IOException {
+        Owner owner = ownerWithDossiers("arrivals");
+        signIn(browser, owner);
+        browser.click("menu-arrivals");
+        browser.waitForPath("/app/arrivals.xhtml");
+        browser.js("document.getElementById('movements:from_input').value = '01/05/2027';"
+                + "document.getElementById('movements:to_input').value = '08/05/2027';");
+        browser.click("movements:show");
+        browser.waitForAjax();
+        browser.until(d -> tableRows("movements:list").size() == 2, "the two arrivals of the week");
+        String list = plain(browser.textOf(By.id("movements:list")));
+        assertTrue(list.contains("MARTIN Claude") && list.contains("DURAND Anne") && list.contains("800,00 €")
+                && list.contains("+33 6 12 34 56 78"), list);
+        browser.keepEvidence("arrivals");
+
+        Path xlsx = download("movements:export");
+        try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
+            Sheet sheet = workbook.getSheetAt(0);
+            assertEquals(2, sheet.getLastRowNum());
+            assertEquals(LocalDate.of(2027, 5, 1), sheet.getRow(1).getCell(0).getLocalDateTimeCellValue().toLocalDate());
+            assertEquals("MARTIN Claude", sheet.getRow(1).getCell(2).getStringCellValue());
+            assertEquals(7.0, sheet.getRow(1).getCell(4).getNumericCellValue(), "nights");
+            assertEquals(800.0, sheet.getRow(1).getCell(6).getNumericCellValue(), "balance due");
+        }
+
+        browser.click("menu-departures");
+        browser.waitForPath("/app/departures.xhtml");
+        browser.js("document.getElementById('movements:from_input').value = '08/05/2027';");
+        browser.click("movements:show");
+        browser.waitForAjax();
+        browser.until(d -> tableRows("movements:list").size() == 1, "Martin leaves on 8 May");
+        assertTrue(plain(browser.textOf(By.id("movements:list"))).contains("MARTIN Claude"));
+        browser.keepEvidence("departures");
+    }
+
+    @Test
+    void anotherOwnersDossierIsNotFound() {
+        Owner a = ownerWithDossiers("owner-a");
+        Owner b = ownerWithDossiers("owner-b");
+        signIn(browser, b);
+        assertEquals(404, browser.httpStatus("app/dossier.xhtml?id=" + a.martin()), "B must not see A's dossier");
+        assertEquals(200, browser.httpStatus("app/dossier.xhtml?id=" + b.martin()), "B sees her own");
+        assertEquals(404, browser.httpStatus("app/dossier.xhtml?id=abc"));
+        browser.open("app/dossier.xhtml?id=" + a.martin());
+        browser.waitForDocument();
+        assertTrue(!browser.bodyText().contains("MARTIN Claude"), "nothing of A's dossier is shown");
+        browser.keepEvidence("dossier-not-found");
+
+        browser.open("app/dossiers.xhtml");
+        browser.waitForDocument();
+        browser.until(d -> tableRows("search:dossiers").size() == 2, "B's two dossiers");
+        String ids = String.join(",", browser.driver.findElements(By.cssSelector(".dossier-link")).stream()
+                .map(link -> link.getAttribute("href")).toList());
+        assertTrue(ids.contains("id=" + b.martin()) && !ids.contains("id=" + a.martin() + "&")
+                && !ids.endsWith("id=" + a.martin()), ids);
+    }
+
+    /** Clicks a non-ajax export button and waits for the browser to finish saving the .xlsx. */
+    private Path download(String buttonId) throws IOException {
+        Path dir = Files.createTempDirectory(TestSettings.artifacts(), "download-");
+        browser.driver.executeCdpCommand("Browser.setDownloadBehavior",
+                Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()));
+        browser.click(buttonId);
+        return browser.until(d -> {
+            try (Stream<Path> files = Files.list(dir)) {
+                return files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElse(null);
+            } catch (IOException e) {
+                return null;
+            }
+        }, "the downloaded .xlsx");
+    }
+}

@@ -1,0 +1,244 @@
+package org.sejour.application.dossier;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
+import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierRepository;
+import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.shared.NotFoundException;
+
+import jakarta.inject.Inject;
+
+import java.math.BigDecimal;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.Consumer;
+
+/**
+ * The read side of dossiers: search, lists and the dossier page. Each list is one SQL statement
+ * (its count another), computing paid amounts and persons in the database, always within the
+ * caller's account.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class DossierQueries {
+
+    /** rows read per statement when a whole search is exported */
+    static final int EXPORT_CHUNK = 2000;
+    static final int MAX_PAGE = 500;
+
+    private static final String COLUMNS = "select d.id, d.number, d.created_at, d.status, a.name, d.arrival, "
+            + "d.departure, d.guest_last_name, d.guest_first_name, d.guest_email, d.guest_phone, "
+            + "(select coalesce(sum(dp.persons), 0) from dossier_party dp where dp.dossier_id = d.id), "
+            + "d.origin, pc.code, d.total, pay.paid";
+    private static final String FROM = " from dossier d join accommodation a on a.id = d.accommodation_id "
+            + "left join promo_code pc on pc.id = d.promo_code_id "
+            + "cross join lateral (select coalesce(sum(p.amount), 0) as paid from payment p "
+            + "where p.dossier_id = d.id) pay";
+
+    @PersistenceContext(unitName = "sejour")
+    EntityManager em;
+    @Inject
+    DossierRepository dossiers;
+
+    /** Which day of a stay a movement list is about. */
+    public enum Movement {
+        ARRIVAL("d.arrival"), DEPARTURE("d.departure");
+
+        private final String column;
+
+        Movement(String column) {
+            this.column = column;
+        }
+    }
+
+    public long count(long accountId, DossierCriteria criteria) {
+        Where where = Where.of(accountId, criteria);
+        Query query = em.createNativeQuery("select count(*)" + FROM + where.sql);
+        where.bind(query);
+        return ((Number) query.getSingleResult()).longValue();
+    }
+
+    /** One page of the search, sorted by a whitelisted column. */
+    public List<DossierRow> page(long accountId, DossierCriteria criteria, DossierSort sort, boolean ascending,
+                                 int offset, int limit) {
+        if (offset < 0 || limit < 1 || limit > MAX_PAGE) {
+            throw new IllegalArgumentException("a page is 1 to " + MAX_PAGE + " rows from offset 0 or more");
+        }
+        return rows(accountId, criteria, sort, ascending, offset, limit);
+    }
+
+    /**
+     * Hands every dossier of the search, in order, to {@code sink}, reading a chunk at a time so
+     * that an export of the whole account never holds it in memory. Outside a transaction: a long
+     * export must not hit the transaction timeout, and it only reads.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void forEach(long accountId, DossierCriteria criteria, DossierSort sort, boolean ascending,
+                        Consumer<DossierRow> sink) {
+        for (int offset = 0; ; offset += EXPORT_CHUNK) {
+            List<DossierRow> chunk = rows(accountId, criteria, sort, ascending, offset, EXPORT_CHUNK);
+            chunk.forEach(sink);
+            if (chunk.size() < EXPORT_CHUNK) {
+                return;
+            }
+        }
+    }
+
+    private List<DossierRow> rows(long accountId, DossierCriteria criteria, DossierSort sort, boolean ascending,
+                                  int offset, int limit) {
+        Where where = Where.of(accountId, criteria);
+        Query query = em.createNativeQuery(COLUMNS + FROM + where.sql
+                + (sort == null ? DossierSort.NUMBER : sort).orderBy(ascending)
+                + " offset " + offset + " limit " + limit);
+        where.bind(query);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(DossierQueries::row).toList();
+    }
+
+    /**
+     * Guests arriving (or leaving) from {@code first} to {@code last} inclusive, by day then
+     * accommodation; cancelled dossiers are left out, nobody comes.
+     */
+    public List<MovementRow> movements(long accountId, Movement movement, LocalDate first, LocalDate last) {
+        Query query = em.createNativeQuery("select d.id, d.number, " + movement.column + ", d.guest_last_name, "
+                        + "d.guest_first_name, d.guest_phone, a.name, d.departure - d.arrival, "
+                        + "(select coalesce(sum(dp.persons), 0) from dossier_party dp where dp.dossier_id = d.id), "
+                        + "d.total - pay.paid" + FROM + " where d.account_id = ?1 and d.status <> 'CANCELLED' "
+                        + "and " + movement.column + " between ?2 and ?3 "
+                        + "order by " + movement.column + ", lower(a.name), d.number")
+                .setParameter(1, accountId).setParameter(2, first).setParameter(3, last);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows.stream().map(r -> new MovementRow(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
+                localDate(r[2]), displayName((String) r[3], (String) r[4]), (String) r[5], (String) r[6],
+                ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), (BigDecimal) r[9])).toList();
+    }
+
+    /** The dossier page's content; another owner's dossier is "not found". */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public DossierView view(long accountId, long dossierId) {
+        Dossier d = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
+        String promoCode = d.promoCodeId().map(id -> (String) em.createNativeQuery(
+                "select code from promo_code where id = ?1").setParameter(1, id).getSingleResult()).orElse(null);
+        return new DossierView(d.id(), d.number(), d.createdAt(), d.createdBy(), d.origin(), d.originSite().orElse(null),
+                d.status(), d.cancelReason().orElse(null), d.optionExpiresAt().orElse(null), d.guest(),
+                d.accommodation().id(), d.accommodation().name(), d.stay().arrival(), d.stay().departure(),
+                d.stay().nights(),
+                d.party().stream().map(p -> new DossierView.Party(p.label(), p.persons())).toList(),
+                d.lines().stream().map(l -> new DossierView.Line(l.kind(), l.label(), l.quantity(), l.amount()))
+                        .toList(),
+                d.total().amount(), d.depositAmount().amount(), d.depositDue().orElse(null),
+                d.balanceDueDate().orElse(null), d.totalPaid().amount(), d.balanceDue().amount(),
+                d.payments().stream().map(p -> new DossierView.PaymentLine(p.kind(), p.paidOn(), p.amount(),
+                        p.method(), p.reference())).toList(),
+                d.signedContractReceived(), d.onlinePaymentAllowed(), promoCode,
+                d.history().stream().map(e -> new DossierView.Event(e.at(), e.actor(), e.action(), e.detail()))
+                        .toList());
+    }
+
+    private static DossierRow row(Object[] r) {
+        BigDecimal total = (BigDecimal) r[14];
+        BigDecimal paid = (BigDecimal) r[15];
+        return new DossierRow(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), instant(r[2]),
+                DossierStatus.valueOf((String) r[3]), (String) r[4], localDate(r[5]), localDate(r[6]),
+                displayName((String) r[7], (String) r[8]), (String) r[9], (String) r[10], ((Number) r[11]).intValue(),
+                Origin.valueOf((String) r[12]), (String) r[13], total, paid, total.subtract(paid));
+    }
+
+    private static String displayName(String lastName, String firstName) {
+        return lastName.toUpperCase(Locale.ROOT) + " " + firstName;
+    }
+
+    private static LocalDate localDate(Object value) {
+        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        }
+        return value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value;
+    }
+
+    /** The WHERE clause of a search and its parameters, numbered as they are added. */
+    private static final class Where {
+        private final StringBuilder sql = new StringBuilder(" where d.account_id = ?1");
+        private final List<Object> parameters = new ArrayList<>();
+
+        static Where of(long accountId, DossierCriteria c) {
+            Where where = new Where();
+            where.parameters.add(accountId);
+            if (c.arrivalFrom() != null) {
+                where.and("d.arrival >= ?", c.arrivalFrom());
+            }
+            if (c.arrivalTo() != null) {
+                where.and("d.arrival <= ?", c.arrivalTo());
+            }
+            if (c.guest() != null) {
+                String pattern = "%" + likeEscaped(c.guest().toLowerCase(Locale.ROOT)) + "%";
+                where.and("(lower(d.guest_last_name || ' ' || d.guest_first_name) like ? escape '\\' "
+                        + "or lower(d.guest_first_name || ' ' || d.guest_last_name) like ? escape '\\' "
+                        + "or d.guest_email like ? escape '\\')", pattern, pattern, pattern);
+            }
+            if (c.accommodationId() != null) {
+                where.and("d.accommodation_id = ?", c.accommodationId());
+            }
+            if (c.number() != null) {
+                where.and("d.number = ?", c.number());
+            }
+            if (c.status() != null) {
+                where.and("d.status = ?", c.status().name());
+            }
+            if (c.origin() != null) {
+                where.and("d.origin = ?", c.origin().name());
+            }
+            if (c.promoCode() != null) {
+                where.and("pc.code = ?", c.promoCode().toUpperCase(Locale.ROOT));
+            }
+            switch (c.balance()) {
+                case PAID -> where.sql.append(" and d.total - pay.paid <= 0");
+                // a cancelled dossier is owed nothing, whatever its total
+                case UNPAID -> where.sql.append(" and d.total - pay.paid > 0 and d.status <> 'CANCELLED'");
+                case ANY -> { }
+            }
+            return where;
+        }
+
+        /** Appends "and condition", numbering each "?" of it. */
+        private void and(String condition, Object... values) {
+            StringBuilder numbered = new StringBuilder();
+            int value = 0;
+            for (char ch : condition.toCharArray()) {
+                if (ch == '?') {
+                    parameters.add(values[value++]);
+                    numbered.append('?').append(parameters.size());
+                } else {
+                    numbered.append(ch);
+                }
+            }
+            sql.append(" and ").append(numbered);
+        }
+
+        void bind(Query query) {
+            for (int i = 0; i < parameters.size(); i++) {
+                query.setParameter(i + 1, parameters.get(i));
+            }
+        }
+
+        private static String likeEscaped(String text) {
+            return text.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_");
+        }
+    }
+}

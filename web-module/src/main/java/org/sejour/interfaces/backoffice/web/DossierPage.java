@@ -1,0 +1,159 @@
+package org.sejour.interfaces.backoffice.web;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.sejour.application.booking.BusinessCalendar;
+import org.sejour.application.booking.DossierService;
+import org.sejour.application.dossier.DossierQueries;
+import org.sejour.application.dossier.DossierView;
+import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.SejourException;
+import org.sejour.interfaces.security.CurrentUser;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+
+/**
+ * One dossier: what was booked at which frozen price, the payments and the balance, the status
+ * changes and flags, and the history of who changed what. Every change goes through
+ * {@link DossierService}, which records it in the dossier's history.
+ */
+@Named
+@ViewScoped
+public class DossierPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    /** the usual ways French owners are paid; the method is stored as this code */
+    private static final List<String> METHODS = List.of("transfer", "cheque", "card", "cash", "holidayVouchers",
+            "other");
+
+    @Inject
+    CurrentUser currentUser;
+    @EJB
+    DossierService dossiers;
+    @EJB
+    DossierQueries queries;
+
+    /** the id as the URL gives it: parsed here so that a malformed one is a 404, not an empty page */
+    private String idParam;
+    private Long id;
+    private DossierView dossier;
+
+    private PaymentKind paymentKind = PaymentKind.DEPOSIT;
+    private LocalDate paidOn;
+    private BigDecimal amount;
+    private String method = "transfer";
+    private String reference;
+    private String cancelReason;
+
+    /** f:viewAction: the dossier named in the URL, or 404 when it is not the owner's. */
+    public void load() {
+        try {
+            id = Long.valueOf(idParam);
+        } catch (NumberFormatException e) {
+            Faces.notFound(); // a malformed id is a page that does not exist, like another owner's
+            return;
+        }
+        try {
+            dossier = queries.view(currentUser.accountId(), id);
+            paidOn = BusinessCalendar.today(Clock.systemUTC());
+        } catch (NotFoundException e) {
+            Faces.notFound();
+        }
+    }
+
+    private void reload() {
+        dossier = queries.view(currentUser.accountId(), id);
+    }
+
+    public void recordPayment() {
+        if (amount == null || amount.signum() == 0) {
+            Faces.error("payment:amount", "payment.amount.zero");
+            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+            return;
+        }
+        try {
+            dossiers.recordPayment(currentUser.accountId(), id, paymentKind, paidOn, Money.of(amount), method,
+                    reference, null, actor());
+            Faces.info("payment.recorded", Faces.text("payment.kind." + paymentKind));
+            amount = null;
+            reference = null;
+        } catch (SejourException e) {
+            Faces.show("payment", e);
+        }
+        reload();
+    }
+
+    public void confirm() {
+        act(() -> dossiers.confirm(currentUser.accountId(), id, actor()), "dossier.confirmed");
+    }
+
+    public void cancel() {
+        act(() -> dossiers.cancel(currentUser.accountId(), id, actor(), cancelReason), "dossier.cancelled.done");
+        cancelReason = null;
+    }
+
+    public void toggleSignedContract() {
+        boolean received = !dossier.signedContractReceived();
+        act(() -> dossiers.markSignedContractReceived(currentUser.accountId(), id, received, actor()),
+                received ? "dossier.contract.received" : "dossier.contract.notReceived");
+    }
+
+    public void toggleOnlinePayment() {
+        boolean allowed = !dossier.onlinePaymentAllowed();
+        act(() -> dossiers.allowOnlinePayment(currentUser.accountId(), id, allowed, actor()),
+                allowed ? "dossier.onlinePayment.allowed" : "dossier.onlinePayment.forbidden");
+    }
+
+    private void act(Runnable change, String doneKey) {
+        try {
+            change.run();
+            Faces.info(doneKey);
+        } catch (SejourException e) {
+            Faces.show("actions", e);
+        }
+        reload();
+    }
+
+    private String actor() {
+        return currentUser.get().login();
+    }
+
+    /** A payment method's label; a method recorded by a provider or an import shows as it is. */
+    public String methodLabel(String code) {
+        String label = Faces.text("payment.method." + code);
+        return label.equals("payment.method." + code) ? code : label;
+    }
+
+    /** A price line's name: the owner's own label, or the bundle's for the line's kind. */
+    public String lineLabel(DossierView.Line line) {
+        String kind = Faces.text("dossier.line." + line.kind());
+        return line.label() == null || line.label().isBlank() ? kind : line.label();
+    }
+
+    public Long getId() { return id; }
+    public String getIdParam() { return idParam; }
+    public void setIdParam(String idParam) { this.idParam = idParam; }
+    public DossierView getDossier() { return dossier; }
+    public List<PaymentKind> getPaymentKinds() { return List.of(PaymentKind.values()); }
+    public List<String> getMethods() { return METHODS; }
+    public PaymentKind getPaymentKind() { return paymentKind; }
+    public void setPaymentKind(PaymentKind paymentKind) { this.paymentKind = paymentKind; }
+    public LocalDate getPaidOn() { return paidOn; }
+    public void setPaidOn(LocalDate paidOn) { this.paidOn = paidOn; }
+    public BigDecimal getAmount() { return amount; }
+    public void setAmount(BigDecimal amount) { this.amount = amount; }
+    public String getMethod() { return method; }
+    public void setMethod(String method) { this.method = method; }
+    public String getReference() { return reference; }
+    public void setReference(String reference) { this.reference = reference; }
+    public String getCancelReason() { return cancelReason; }
+    public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
+}
