@@ -11,11 +11,13 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
 import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
 
+import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -121,6 +123,20 @@ public class PlanningIT {
         browser.until(d -> !d.findElement(By.id("actions")).isDisplayed(), "the dialog to close after " + buttonId);
     }
 
+    /** A p:inputNumber: type over what is there, then check its hidden value took the number. */
+    private void typeAmount(String id, int value) {
+        WebElement input = browser.visible(id + "_input");
+        input.click();
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(Integer.toString(value));
+        input.sendKeys(Keys.TAB);
+        browser.until(d -> {
+            String hidden = String.valueOf(browser.js("return document.getElementById(arguments[0]).value;",
+                    id + "_hinput"));
+            return !hidden.isBlank() && new BigDecimal(hidden).compareTo(BigDecimal.valueOf(value)) == 0;
+        }, value + " in " + id);
+    }
+
     private String attribute(By locator, String name) {
         return browser.until(d -> d.findElement(locator).getAttribute(name), name + " of " + locator);
     }
@@ -154,7 +170,7 @@ public class PlanningIT {
         browser.until(d -> d.findElement(By.id("actions")).getText().contains("Ce champ est obligatoire."),
                 "the message next to the price");
         assertTrue(browser.driver.findElement(By.id("actions")).isDisplayed(), "the dialog stays open");
-        browser.typeNumber("actionTabs:rateForm:price_input", 500);
+        typeAmount("actionTabs:rateForm:price", 500);
         submitAndWaitForDialogToClose("actionTabs:rateForm:create");
         browser.until(d -> d.findElement(cell(accommodationId, "rates", "2027-05-08")).getAttribute("class")
                 .contains("rate"), "the rate line");
@@ -180,7 +196,7 @@ public class PlanningIT {
         // stock: 4 units on 3 … 16 May
         selectDays(accommodationId, "stock", "2027-05-03", "2027-05-16");
         openTab("Saisir un stock");
-        browser.typeNumber("actionTabs:stockForm:units_input", 4);
+        typeAmount("actionTabs:stockForm:units", 4);
         submitAndWaitForDialogToClose("actionTabs:stockForm:save");
         browser.until(d -> "4".equals(d.findElement(cell(accommodationId, "stock", "2027-05-03")).getText().strip()),
                 "the remaining stock");

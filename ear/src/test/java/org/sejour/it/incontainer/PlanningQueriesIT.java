@@ -181,7 +181,7 @@ public class PlanningQueriesIT {
         long theirs = accommodation(other, "Le studio lyonnais", true);
         saturdayWeeks(other, theirs, "700.00");
         stock.setUnits(other, theirs, MAY_FIRST, LAST, 3);
-        bans.close(other, theirs, FIRST, FIRST);
+        bans.close(other, theirs, LAST, LAST);
         Dossier theirBooking = book(other, theirs, MAY_FIRST, "Lyon", true);
 
         PlanningView view = planning.load(owner, FIRST, LAST);
