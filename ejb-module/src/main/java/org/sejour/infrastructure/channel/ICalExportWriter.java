@@ -34,7 +34,7 @@ public class ICalExportWriter {
             VEvent event = new VEvent(period.nights().arrival(), period.nights().departure(),
                     period.reason() == ClosedPeriod.Reason.BOOKED ? "Réservé" : "Fermé");
             event.add(new Uid(period.uid()));
-            event.add(new DtStamp(period.since()));
+            event.replace(new DtStamp(period.since())); // the constructor stamps "now": keep the feed stable
             event.add(new Transp(Transp.VALUE_OPAQUE));
             calendar.add(event);
         }
