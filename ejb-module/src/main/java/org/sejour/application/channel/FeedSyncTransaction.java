@@ -89,6 +89,13 @@ public class FeedSyncTransaction {
 
     public FeedStatusView unchanged(long feedId, Instant now) {
         ChannelFeed feed = channels.lockFeed(feedId).orElseThrow();
+        Accommodation accommodation = accommodations.find(feed.accountId(), feed.accommodationId()).orElseThrow();
+        // a feed that never changes still gets its conflicts retried (the dossier may be cancelled)
+        for (KnownBlock block : channels.blocks(feedId)) {
+            if (!block.holdsNights() && take(accommodation, block.id(), block.nights())) {
+                channels.holdNights(block.id());
+            }
+        }
         feed.recordUnchanged(now, settings.syncInterval());
         return FeedStatusView.of(feed);
     }

@@ -106,6 +106,12 @@ public class JpaChannelRepository implements ChannelRepository {
     }
 
     @Override
+    public void holdNights(long blockId) {
+        em.createNativeQuery("update channel_block set holds_nights = true where id = ?1").setParameter(1, blockId)
+                .executeUpdate();
+    }
+
+    @Override
     public void removeBlock(long blockId) {
         em.createNativeQuery("delete from channel_block where id = ?1").setParameter(1, blockId).executeUpdate();
     }

@@ -38,6 +38,9 @@ public interface ChannelRepository {
     /** A kept block follows its event: the UID a platform rewrote, the summary, whether it now holds its nights. */
     void updateBlock(long blockId, FeedEvent event, boolean holdsNights);
 
+    /** The block took its nights at last (its conflict is over). */
+    void holdNights(long blockId);
+
     void removeBlock(long blockId);
 
     /**
