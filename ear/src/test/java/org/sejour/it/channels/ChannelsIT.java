@@ -36,6 +36,7 @@ import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
+import org.sejour.interfaces.batch.BatchScheduler;
 import org.sejour.it.Deployments;
 
 import javax.sql.DataSource;
@@ -56,8 +57,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Properties;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -99,6 +102,8 @@ public class ChannelsIT {
     ChannelFeedService feeds;
     @EJB
     ChannelExportService exports;
+    @EJB
+    BatchScheduler scheduler;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
 
@@ -293,6 +298,25 @@ public class ChannelsIT {
         InvalidInputException notHttp = assertThrows(InvalidInputException.class, () -> feeds.add(alice.accountId(),
                 alice.accommodationId(), "Local file", "file:///etc/passwd"));
         assertEquals("url", notHttp.violations().get(0).field());
+    }
+
+    @Test
+    void theScheduledJobSyncsTheFeedsThatAreDue() throws Exception {
+        Owner owner = ownerWithWeeklyRate("Gîte planifié");
+        platform.serve("/due.ics", FeedServer.Answer.calendar(calendar("-//admin.booking.com//EN",
+                event("due1@booking.com", MAY_8, MAY_15, "CLOSED - Not available"))));
+        long feedId = feeds.add(owner.accountId(), owner.accommodationId(), "Booking.com",
+                platform.url("/due.ics")).id();
+        scheduler.start("channel-sync", new Properties());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        FeedStatusView status = feeds.feeds(owner.accountId(), owner.accommodationId()).get(0);
+        while (status.status() == FeedStatus.NEW && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            status = feeds.feeds(owner.accountId(), owner.accommodationId()).get(0);
+        }
+        assertEquals(feedId, status.id());
+        assertEquals(FeedStatus.OK, status.status(), status::lastError);
+        assertEquals(nights(MAY_8, MAY_15), soldNights(owner.accommodationId()));
     }
 
     // --- helpers

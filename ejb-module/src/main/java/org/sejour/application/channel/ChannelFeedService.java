@@ -5,7 +5,6 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
-import jakarta.validation.constraints.NotNull;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
 import org.sejour.domain.model.channel.ChannelConflict;
@@ -44,9 +43,11 @@ public class ChannelFeedService {
 
     private final ICalFeedParser parser = new ICalFeedParser(BusinessCalendar.ZONE);
 
-    public FeedStatusView add(long accountId, long accommodationId, @NotNull String name, @NotNull String url) {
+    /** Empty or malformed name and address are refused by the feed itself, with the field they belong to. */
+    public FeedStatusView add(long accountId, long accommodationId, String name, String url) {
         owned(accountId, accommodationId);
-        if (channels.feedsOf(accountId, accommodationId).stream().anyMatch(f -> f.url().equals(url.strip()))) {
+        String address = url == null ? "" : url.strip();
+        if (channels.feedsOf(accountId, accommodationId).stream().anyMatch(f -> f.url().equals(address))) {
             throw new InvalidInputException("url", "channels.feed.duplicate");
         }
         return FeedStatusView.of(channels.storeFeed(new ChannelFeed(accountId, accommodationId, name, url,

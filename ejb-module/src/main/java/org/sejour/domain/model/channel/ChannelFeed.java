@@ -70,7 +70,7 @@ public class ChannelFeed implements Serializable {
     public ChannelFeed(long accountId, long accommodationId, String name, String url, Instant createdAt) {
         String trimmedName = name == null ? "" : name.strip();
         if (trimmedName.isEmpty() || trimmedName.length() > MAX_NAME) {
-            throw new InvalidInputException("name", "channels.feed.name");
+            throw new InvalidInputException("name", "channels.feed.name.invalid");
         }
         this.accountId = accountId;
         this.accommodationId = accommodationId;
@@ -94,7 +94,7 @@ public class ChannelFeed implements Serializable {
         } catch (java.net.URISyntaxException e) {
             // refused below
         }
-        throw new InvalidInputException("url", "channels.feed.url");
+        throw new InvalidInputException("url", "channels.feed.url.invalid");
     }
 
     /** A snapshot applied: its validators are kept for the next conditional GET. */
