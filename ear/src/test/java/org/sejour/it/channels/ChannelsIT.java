@@ -379,7 +379,7 @@ public class ChannelsIT {
      * The running application's own address, read from the domain's configuration: the test
      * runs inside Payara, where the client's system properties are not set.
      */
-    private static String applicationUrl() throws IOException {
+    static String applicationUrl() throws IOException {
         Path domainXml = Path.of(System.getProperty("com.sun.aas.instanceRoot"), "config", "domain.xml");
         Matcher listener = Pattern.compile("<network-listener[^>]*name=\"http-listener-1\"[^>]*>")
                 .matcher(Files.readString(domainXml));
