@@ -110,6 +110,10 @@ set-config-property --source=domain --propertyName=sejour.storage.dir --property
 set-config-property --source=domain --propertyName=sejour.bootstrap.operator-password --propertyValue=$(secret "$creds" operator.password)
 set-config-property --source=domain --propertyName=sejour.cookie.secure --propertyValue=${SEJOUR_COOKIE_SECURE:-false}
 CMDS
+  if [[ "$name" == sejour-test ]]; then
+    # the channel tests serve their feeds from loopback, which production refuses (SSRF rules)
+    echo "set-config-property --source=domain --propertyName=sejour.channels.allow-private-addresses --propertyValue=true" >> "$file"
+  fi
   if [[ "$demo" == true ]]; then
     echo "set-config-property --source=domain --propertyName=sejour.bootstrap.demo-password --propertyValue=$(secret "$creds" demo.password)" >> "$file"
   fi

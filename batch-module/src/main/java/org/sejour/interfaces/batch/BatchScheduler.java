@@ -24,6 +24,16 @@ public class BatchScheduler {
         start("photo-cleanup", new Properties());
     }
 
+    /**
+     * Every five minutes the feeds that are due are synced; each feed is due again
+     * sejour.channels.sync-minutes (15 by default) after its last sync, so the operator sets
+     * the pace without redeploying.
+     */
+    @Schedule(hour = "*", minute = "*/5", persistent = true, info = "channel-sync")
+    void channelSync() {
+        start("channel-sync", new Properties());
+    }
+
     /** For the operator's "run now". */
     public long start(String jobName, Properties parameters) {
         JobOperator operator = BatchRuntime.getJobOperator();

@@ -1,0 +1,96 @@
+package org.sejour.it.browser;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.sejour.it.Deployments;
+import org.sejour.it.TestSettings;
+
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The channel manager page in a real browser: export address, regenerate, add and sync a feed, field errors. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class ChannelsPageIT {
+
+    private static final Pattern EXPORT = Pattern.compile("/(ical/[A-Za-z0-9_-]{43}\\.ics)$");
+
+    @Deployment(testable = false)
+    public static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    private Browser browser;
+
+    @RegisterExtension
+    final TestExecutionExceptionHandler keepEvidence = (context, failure) -> {
+        if (browser != null) {
+            browser.keepEvidence("failed-" + context.getRequiredTestMethod().getName());
+        }
+        throw failure;
+    };
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void ownerCopiesRegeneratesAndImportsACalendar() {
+        browser.onboardedOwner("channels", "Gîte des Sources " + UUID.randomUUID().toString().substring(0, 6));
+        browser.clickAndWaitForReload("menu-channels");
+        browser.waitForPath("/app/channels.xhtml");
+
+        String exportUrl = browser.visible("channels:exportUrl").getAttribute("value");
+        Matcher export = EXPORT.matcher(exportUrl);
+        assertTrue(export.find(), exportUrl);
+        assertEquals(200, browser.httpStatus(export.group(1)));
+
+        // field errors next to their inputs, nothing saved
+        browser.type("feed:url", "file:///etc/passwd");
+        browser.click("feed:addFeed");
+        browser.waitForAjax();
+        assertTrue(browser.bodyText().contains("Donnez un nom de 1 à 60 caractères.")
+                || browser.bodyText().contains("Saisissez une adresse http:// ou https:// complète."), browser.bodyText());
+        assertTrue(browser.bodyText().contains("Aucun calendrier importé pour cet hébergement."));
+
+        // the owner's own export as a feed: served by the application itself (loopback is allowed in tests)
+        browser.type("feed:name", "Airbnb");
+        browser.type("feed:url", exportUrl);
+        browser.click("feed:addFeed");
+        browser.waitForAjax();
+        assertTrue(browser.bodyText().contains("Calendrier ajouté"), browser.bodyText());
+        browser.click("channels:feeds:0:sync");
+        browser.waitForAjax();
+        assertTrue(browser.bodyText().contains("Calendrier Airbnb synchronisé."), browser.bodyText());
+        assertTrue(browser.textOf(By.id("channels:feeds")).contains("À jour"), browser.textOf(By.id("channels:feeds")));
+
+        browser.click("channels:regenerate");
+        browser.until(d -> d.findElements(By.cssSelector(".ui-confirmdialog-yes")).stream()
+                .filter(b -> b.isDisplayed()).findFirst().orElse(null), "the confirmation").click();
+        browser.waitForAjax();
+        String fresh = browser.visible("channels:exportUrl").getAttribute("value");
+        assertNotEquals(exportUrl, fresh);
+        assertEquals(404, browser.httpStatus(export.group(1)), "the old address is revoked");
+        browser.screenshot(TestSettings.artifacts().resolve("channels.png"));
+    }
+}

@@ -1,0 +1,160 @@
+package org.sejour.it.channels;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sejour.application.AccommodationService;
+import org.sejour.application.CreatedOwner;
+import org.sejour.application.OperatorService;
+import org.sejour.application.channel.ChannelExportService;
+import org.sejour.application.channel.ChannelFeedService;
+import org.sejour.application.channel.FeedStatusView;
+import org.sejour.domain.model.accommodation.AccommodationDetails;
+import org.sejour.domain.model.accommodation.AccommodationType;
+import org.sejour.domain.model.accommodation.Classification;
+import org.sejour.domain.model.accommodation.Visibility;
+import org.sejour.domain.model.channel.FeedStatus;
+import org.sejour.domain.model.shared.TranslatedText;
+import org.sejour.it.Deployments;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * Channel figures, not part of the suite (run with -Dit.test=ChannelBenchmark): export of an
+ * accommodation with two years of weekly bookings over HTTP (full and 304), and the import of
+ * 1,000 feeds served locally. Figures to the server log and java.io.tmpdir/sejour-channel-bench.txt.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class ChannelBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(ChannelBenchmark.class.getName());
+    static final int FEEDS = 1000;
+
+    @Deployment
+    public static EnterpriseArchive deployment() {
+        return Deployments.withTests(ChannelBenchmark.class, ChannelsIT.class, FeedServer.class);
+    }
+
+    @EJB
+    OperatorService operators;
+    @EJB
+    AccommodationService accommodations;
+    @EJB
+    ChannelExportService exports;
+    @EJB
+    ChannelFeedService feeds;
+    @Resource(lookup = "jdbc/sejour")
+    DataSource dataSource;
+
+    @Test
+    void measure() throws Exception {
+        StringBuilder report = new StringBuilder();
+        CreatedOwner owner = operators.createOwner("bench-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.test");
+        long accommodationId = newAccommodation(owner.accountId(), "Gîte bench");
+        LocalDate first = LocalDate.now().plusDays(1);
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "insert into dossier (account_id, number, status, accommodation_id, arrival, departure, "
+                        + "guest_first_name, guest_last_name, origin, total, deposit_amount, created_by) "
+                        + "values (?, ?, 'CONFIRMED', ?, ?, ?, 'Claude', 'Martin', 'PHONE', 500, 150, 'bench')")) {
+            for (int week = 0; week < 104; week++) {
+                s.setLong(1, owner.accountId());
+                s.setInt(2, week + 1);
+                s.setLong(3, accommodationId);
+                s.setObject(4, first.plusWeeks(week));
+                s.setObject(5, first.plusWeeks(week).plusDays(7));
+                s.addBatch();
+            }
+            s.executeBatch();
+        }
+        String url = ChannelsIT.applicationUrl() + "/ical/" + exports.exportToken(owner.accountId(), accommodationId)
+                + ".ics";
+        HttpClient http = HttpClient.newHttpClient();
+        HttpResponse<String> warm = null;
+        for (int i = 0; i < 100; i++) {
+            warm = http.send(HttpRequest.newBuilder(URI.create(url)).build(), HttpResponse.BodyHandlers.ofString());
+        }
+        assertEquals(200, warm.statusCode());
+        String etag = warm.headers().firstValue("ETag").orElseThrow();
+        double[] full = new double[500];
+        double[] conditional = new double[500];
+        for (int i = 0; i < full.length; i++) {
+            long start = System.nanoTime();
+            assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            full[i] = (System.nanoTime() - start) / 1e6;
+            start = System.nanoTime();
+            assertEquals(304, http.send(HttpRequest.newBuilder(URI.create(url)).header("If-None-Match", etag).build(),
+                    HttpResponse.BodyHandlers.ofString()).statusCode());
+            conditional[i] = (System.nanoTime() - start) / 1e6;
+        }
+        report.append(String.format("export, 104 weekly bookings over 2 years (%d bytes), full GET: %s  (target p95 <= 20 ms)%n",
+                warm.body().length(), stats(full)));
+        report.append(String.format("export, conditional GET answered 304: %s%n", stats(conditional)));
+
+        try (FeedServer platform = new FeedServer()) {
+            List<Long> ids = new ArrayList<>();
+            for (int a = 0; a < FEEDS / 20; a++) {
+                long id = newAccommodation(owner.accountId(), "Gîte import " + a);
+                for (int f = 0; f < 20; f++) {
+                    String path = "/feed-" + a + "-" + f + ".ics";
+                    LocalDate night = first.plusDays(f * 10L);
+                    platform.serve(path, FeedServer.Answer.calendar(ChannelsIT.calendar("-//Bench//EN",
+                            ChannelsIT.event("e" + f + "a@bench", night, night.plusDays(3), "Reserved"),
+                            ChannelsIT.event("e" + f + "b@bench", night.plusDays(4), night.plusDays(6), "Blocked"))));
+                    ids.add(feeds.add(owner.accountId(), id, "Feed " + f, platform.url(path)).id());
+                }
+            }
+            long start = System.nanoTime();
+            int ok = 0;
+            for (long id : ids) {
+                FeedStatusView status = feeds.sync(id);
+                ok += status.status() == FeedStatus.OK ? 1 : 0;
+            }
+            double seconds = (System.nanoTime() - start) / 1e9;
+            assertEquals(FEEDS, ok);
+            report.append(String.format("import of %d feeds (2 events each, served locally), sequential: %.1f s  "
+                    + "(target <= 60 s)%n", FEEDS, seconds));
+        }
+        LOG.info(report::toString);
+        Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "sejour-channel-bench.txt"), report);
+    }
+
+    private long newAccommodation(long accountId, String name) {
+        return accommodations.create(accountId, new AccommodationDetails(name, false, AccommodationType.GITE,
+                Classification.TWO_STARS, null, "1 chemin", "38000", "Grenoble", null, null, 1, 6, null, null, null,
+                null, Visibility.BOOKABLE, TranslatedText.empty(), Set.of())).id();
+    }
+
+    private static String stats(double[] values) {
+        double[] sorted = values.clone();
+        Arrays.sort(sorted);
+        return String.format("p50 %.2f ms, p95 %.2f ms, p99 %.2f ms", percentile(sorted, 50), percentile(sorted, 95),
+                percentile(sorted, 99));
+    }
+
+    private static double percentile(double[] sorted, int p) {
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
+    }
+}

@@ -1,0 +1,422 @@
+package org.sejour.it.channels;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sejour.application.AccommodationService;
+import org.sejour.application.CreatedOwner;
+import org.sejour.application.OperatorService;
+import org.sejour.application.booking.BookingCommand;
+import org.sejour.application.booking.BookingService;
+import org.sejour.application.booking.DossierService;
+import org.sejour.application.booking.StayRequest;
+import org.sejour.application.catalog.SalesBanService;
+import org.sejour.application.channel.ChannelExportService;
+import org.sejour.application.channel.ChannelFeedService;
+import org.sejour.application.channel.FeedStatusView;
+import org.sejour.domain.model.accommodation.AccommodationDetails;
+import org.sejour.domain.model.accommodation.AccommodationType;
+import org.sejour.domain.model.accommodation.Classification;
+import org.sejour.domain.model.accommodation.Visibility;
+import org.sejour.domain.model.channel.ChannelConflict;
+import org.sejour.domain.model.channel.FeedStatus;
+import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.Guest;
+import org.sejour.domain.model.dossier.NotBookableException;
+import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.pricing.UnbookableReason;
+import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.StayPeriod;
+import org.sejour.domain.model.shared.TranslatedText;
+import org.sejour.interfaces.batch.BatchScheduler;
+import org.sejour.it.Deployments;
+
+import javax.sql.DataSource;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Channels on Payara and PostgreSQL: feeds served by a small HTTP server inside the test,
+ * imported through the services, their nights checked in the booking ledger; the export feed
+ * fetched over HTTP from the running application.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class ChannelsIT {
+
+    // Saturdays of May 2027, the weeks BookingIT sells too
+    static final LocalDate MAY_FIRST = LocalDate.of(2027, 5, 1);
+    static final LocalDate MAY_8 = MAY_FIRST.plusWeeks(1);
+    static final LocalDate MAY_15 = MAY_FIRST.plusWeeks(2);
+
+    @Deployment
+    public static EnterpriseArchive deployment() {
+        return Deployments.withTests(ChannelsIT.class, FeedServer.class);
+    }
+
+    @EJB
+    OperatorService operators;
+    @EJB
+    AccommodationService accommodations;
+    @EJB
+    BookingService bookings;
+    @EJB
+    DossierService dossiers;
+    @EJB
+    SalesBanService salesBans;
+    @EJB
+    ChannelFeedService feeds;
+    @EJB
+    ChannelExportService exports;
+    @EJB
+    BatchScheduler scheduler;
+    @Resource(lookup = "jdbc/sejour")
+    DataSource dataSource;
+
+    private FeedServer platform;
+
+    @BeforeEach
+    void startPlatform() throws IOException {
+        platform = new FeedServer();
+    }
+
+    @AfterEach
+    void stopPlatform() {
+        platform.close();
+    }
+
+    record Owner(long accountId, long accommodationId) {
+    }
+
+    static String calendar(String producer, String... events) {
+        return "BEGIN:VCALENDAR\r\nVERSION:2.0\r\nPRODID:" + producer + "\r\n" + String.join("", events)
+                + "END:VCALENDAR\r\n";
+    }
+
+    static String event(String uid, LocalDate first, LocalDate departure, String summary) {
+        return "BEGIN:VEVENT\r\nUID:" + uid + "\r\nDTSTAMP:20270101T000000Z\r\nDTSTART;VALUE=DATE:"
+                + first.toString().replace("-", "") + "\r\nDTEND;VALUE=DATE:" + departure.toString().replace("-", "")
+                + "\r\nSUMMARY:" + summary + "\r\nEND:VEVENT\r\n";
+    }
+
+    @Test
+    void importedNightsAreClosedInTheLedgerAndABookingOnThemIsRefused() throws SQLException {
+        Owner owner = ownerWithWeeklyRate("Gîte des Airelles");
+        platform.serve("/airbnb.ics", FeedServer.Answer.calendar(calendar("-//Airbnb Inc//Hosting Calendar 1.0//EN",
+                event("r1@airbnb.com", MAY_FIRST, MAY_8, "Reserved"),
+                event("w1@airbnb.com", MAY_15, MAY_15.plusDays(3), "Airbnb (Not available)"))));
+        FeedStatusView added = feeds.add(owner.accountId(), owner.accommodationId(), "Airbnb",
+                platform.url("/airbnb.ics"));
+        assertEquals(FeedStatus.NEW, added.status());
+
+        FeedStatusView synced = feeds.syncNow(owner.accountId(), added.id());
+        assertEquals(FeedStatus.OK, synced.status(), synced::lastError);
+        assertEquals(2, synced.eventCount());
+        assertEquals(nights(MAY_FIRST, MAY_8), soldNights(owner.accommodationId()).subList(0, 7));
+        assertEquals(10, soldNights(owner.accommodationId()).size());
+
+        NotBookableException refused = assertThrows(NotBookableException.class, () ->
+                bookings.book(owner.accountId(), booking(owner, MAY_FIRST, "Martin"), null, "owner"));
+        assertTrue(refused.refusals().stream().anyMatch(r -> r.reason() == UnbookableReason.NO_STOCK),
+                refused.refusals()::toString);
+
+        // unchanged feed: a conditional GET answered 304, nothing taken twice
+        FeedStatusView again = feeds.syncNow(owner.accountId(), added.id());
+        assertEquals(FeedStatus.OK, again.status());
+        assertEquals(1, platform.notModified.get());
+        assertEquals(10, soldNights(owner.accommodationId()).size());
+        assertEquals(List.of(1), soldCounts(owner.accommodationId()));
+
+        // the reservation leaves the feed: its week can be sold here again
+        platform.serve("/airbnb.ics", FeedServer.Answer.calendar(calendar("-//Airbnb Inc//Hosting Calendar 1.0//EN",
+                event("w1@airbnb.com", MAY_15, MAY_15.plusDays(3), "Airbnb (Not available)"))));
+        assertEquals(1, feeds.syncNow(owner.accountId(), added.id()).eventCount());
+        Dossier booked = bookings.book(owner.accountId(), booking(owner, MAY_FIRST, "Martin"), null, "owner");
+        assertEquals(MAY_FIRST, booked.stay().arrival());
+    }
+
+    @Test
+    void anEventOverlappingADossierIsRecordedAsAConflictNotSoldTwice() throws SQLException {
+        Owner owner = ownerWithWeeklyRate("Gîte du Moulin");
+        Dossier dossier = bookings.book(owner.accountId(), booking(owner, MAY_8, "Durand"), null, "owner");
+        platform.serve("/booking.ics", FeedServer.Answer.calendar(calendar("-//admin.booking.com//EN",
+                event("b1@booking.com", MAY_8.plusDays(2), MAY_8.plusDays(5), "CLOSED - Not available"))));
+        long feedId = feeds.add(owner.accountId(), owner.accommodationId(), "Booking.com",
+                platform.url("/booking.ics")).id();
+        FeedStatusView synced = feeds.syncNow(owner.accountId(), feedId);
+        assertEquals(FeedStatus.OK, synced.status());
+
+        List<ChannelConflict> conflicts = feeds.conflicts(owner.accountId());
+        assertEquals(1, conflicts.size());
+        assertEquals(dossier.number(), conflicts.get(0).dossierNumber());
+        assertEquals(new StayPeriod(MAY_8.plusDays(2), MAY_8.plusDays(5)), conflicts.get(0).nights());
+        assertEquals(List.of(1), soldCounts(owner.accommodationId()), "no night sold twice");
+
+        // the guest cancels: on the next sync the block takes its nights and the conflict goes
+        dossiers.cancel(owner.accountId(), dossier.id(), "owner", "guest cancelled");
+        platform.serve("/booking.ics", FeedServer.Answer.calendar(calendar("-//admin.booking.com//EN",
+                event("b1@booking.com", MAY_8.plusDays(2), MAY_8.plusDays(5), "CLOSED – Not available"))));
+        feeds.syncNow(owner.accountId(), feedId);
+        assertTrue(feeds.conflicts(owner.accountId()).isEmpty());
+        assertEquals(nights(MAY_8.plusDays(2), MAY_8.plusDays(5)), soldNights(owner.accommodationId()));
+    }
+
+    @Test
+    void errorsRedirectsAndASuddenlyEmptyFeedNeverReleaseNights() throws SQLException {
+        Owner owner = ownerWithWeeklyRate("Gîte de la Source");
+        String three = calendar("-//HomeAway.com//EN",
+                event("v1", MAY_FIRST, MAY_FIRST.plusDays(2), "Reserved - Alex"),
+                event("v2", MAY_8, MAY_8.plusDays(2), "Blocked"),
+                event("v3", MAY_15, MAY_15.plusDays(2), "Réservée - Camille"));
+        platform.serve("/vrbo.ics", FeedServer.Answer.calendar(three));
+        platform.serve("/moved.ics", FeedServer.Answer.redirect(platform.url("/vrbo.ics")));
+        long feedId = feeds.add(owner.accountId(), owner.accommodationId(), "Abritel",
+                platform.url("/moved.ics")).id();
+        assertEquals(3, feeds.syncNow(owner.accountId(), feedId).eventCount(), "followed the redirect");
+        assertEquals(6, soldNights(owner.accommodationId()).size());
+        assertEquals(0, count("select count(*) from channel_block where feed_id = ? and summary like '%Alex%'", feedId),
+                "the guest's name is not kept");
+
+        platform.serve("/vrbo.ics", FeedServer.Answer.error(503));
+        FeedStatusView failed = feeds.syncNow(owner.accountId(), feedId);
+        assertEquals(FeedStatus.ERROR, failed.status());
+        assertEquals("HTTP 503", failed.lastError());
+        assertEquals(6, soldNights(owner.accommodationId()).size(), "an error keeps the last good snapshot");
+
+        platform.serve("/vrbo.ics", FeedServer.Answer.calendar(calendar("-//HomeAway.com//EN")));
+        FeedStatusView held = feeds.syncNow(owner.accountId(), feedId);
+        assertEquals(FeedStatus.HELD, held.status());
+        assertTrue(held.lastError().startsWith("held"), held.lastError());
+        assertEquals(6, soldNights(owner.accommodationId()).size(), "an empty 200 releases nothing");
+
+        platform.serve("/vrbo.ics", FeedServer.Answer.calendar(three));
+        assertEquals(FeedStatus.OK, feeds.syncNow(owner.accountId(), feedId).status());
+        feeds.remove(owner.accountId(), feedId);
+        assertEquals(List.of(), soldNights(owner.accommodationId()), "a removed feed gives its nights back");
+    }
+
+    @Test
+    void oneOwnersExportImportedByAnotherClosesTheSameNights() throws Exception {
+        Owner seller = ownerWithWeeklyRate("Gîte export");
+        bookings.book(seller.accountId(), booking(seller, MAY_FIRST, "Martin"), null, "owner");
+        salesBans.close(seller.accountId(), seller.accommodationId(), MAY_15, MAY_15.plusDays(3));
+        String token = exports.exportToken(seller.accountId(), seller.accommodationId());
+        assertEquals(token, exports.exportToken(seller.accountId(), seller.accommodationId()), "stable until regenerated");
+        assertTrue(token.matches("[A-Za-z0-9_-]{43}"), token);
+
+        HttpClient http = HttpClient.newHttpClient();
+        String url = applicationUrl() + "/ical/" + token + ".ics";
+        HttpResponse<String> first = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, first.statusCode(), first::body);
+        assertTrue(first.headers().firstValue("Content-Type").orElse("").startsWith("text/calendar"));
+        assertFalse(first.body().contains("Martin") || first.body().contains("claude@"), "no guest data");
+        assertTrue(first.body().contains("DTSTART;VALUE=DATE:20270501") && first.body().contains("DTEND;VALUE=DATE:20270508"));
+        String etag = first.headers().firstValue("ETag").orElseThrow();
+        String lastModified = first.headers().firstValue("Last-Modified").orElseThrow();
+        assertEquals(304, http.send(HttpRequest.newBuilder(URI.create(url)).header("If-None-Match", etag).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(304, http.send(HttpRequest.newBuilder(URI.create(url)).header("If-Modified-Since", lastModified)
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+
+        Owner buyer = ownerWithWeeklyRate("Gîte import");
+        long feedId = feeds.add(buyer.accountId(), buyer.accommodationId(), "Séjour", url).id();
+        FeedStatusView synced = feeds.syncNow(buyer.accountId(), feedId);
+        assertEquals(FeedStatus.OK, synced.status(), synced::lastError);
+        assertEquals(2, synced.eventCount());
+        List<LocalDate> expected = new ArrayList<>(nights(MAY_FIRST, MAY_8));
+        expected.addAll(nights(MAY_15, MAY_15.plusDays(4)));
+        assertEquals(expected, soldNights(buyer.accommodationId()));
+
+        // a new booking changes the feed; a regenerated token revokes the old address
+        bookings.book(seller.accountId(), booking(seller, MAY_8, "Durand"), null, "owner");
+        HttpResponse<String> changed = http.send(HttpRequest.newBuilder(URI.create(url)).header("If-None-Match", etag)
+                .build(), HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, changed.statusCode());
+        assertNotEquals(etag, changed.headers().firstValue("ETag").orElseThrow());
+        String fresh = exports.regenerateExportToken(seller.accountId(), seller.accommodationId());
+        assertNotEquals(token, fresh);
+        assertEquals(404, http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString()).statusCode());
+        assertEquals(200, http.send(HttpRequest.newBuilder(URI.create(applicationUrl() + "/ical/" + fresh + ".ics"))
+                .build(), HttpResponse.BodyHandlers.ofString()).statusCode());
+    }
+
+    @Test
+    void anotherOwnersFeedsAndAccommodationsAreRefused() throws SQLException {
+        Owner alice = ownerWithWeeklyRate("Gîte Alice");
+        Owner bob = ownerWithWeeklyRate("Gîte Bob");
+        platform.serve("/a.ics", FeedServer.Answer.calendar(calendar("-//Example//EN",
+                event("a1", MAY_FIRST, MAY_8, "Reserved"))));
+        long aliceFeed = feeds.add(alice.accountId(), alice.accommodationId(), "Airbnb", platform.url("/a.ics")).id();
+
+        assertThrows(NotFoundException.class, () -> feeds.add(bob.accountId(), alice.accommodationId(), "X",
+                platform.url("/a.ics")));
+        assertThrows(NotFoundException.class, () -> feeds.feeds(bob.accountId(), alice.accommodationId()));
+        assertThrows(NotFoundException.class, () -> feeds.syncNow(bob.accountId(), aliceFeed));
+        assertThrows(NotFoundException.class, () -> feeds.remove(bob.accountId(), aliceFeed));
+        assertThrows(NotFoundException.class, () -> exports.exportToken(bob.accountId(), alice.accommodationId()));
+        assertThrows(NotFoundException.class, () -> exports.regenerateExportToken(bob.accountId(),
+                alice.accommodationId()));
+        assertTrue(feeds.conflicts(bob.accountId()).isEmpty());
+        assertEquals(1, feeds.feeds(alice.accountId(), alice.accommodationId()).size(), "Alice's feed still there");
+
+        InvalidInputException notHttp = assertThrows(InvalidInputException.class, () -> feeds.add(alice.accountId(),
+                alice.accommodationId(), "Local file", "file:///etc/passwd"));
+        assertEquals("url", notHttp.violations().get(0).field());
+    }
+
+    @Test
+    void theScheduledJobSyncsTheFeedsThatAreDue() throws Exception {
+        Owner owner = ownerWithWeeklyRate("Gîte planifié");
+        platform.serve("/due.ics", FeedServer.Answer.calendar(calendar("-//admin.booking.com//EN",
+                event("due1@booking.com", MAY_8, MAY_15, "CLOSED - Not available"))));
+        long feedId = feeds.add(owner.accountId(), owner.accommodationId(), "Booking.com",
+                platform.url("/due.ics")).id();
+        scheduler.start("channel-sync", new Properties());
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+        FeedStatusView status = feeds.feeds(owner.accountId(), owner.accommodationId()).get(0);
+        while (status.status() == FeedStatus.NEW && System.nanoTime() < deadline) {
+            Thread.sleep(500);
+            status = feeds.feeds(owner.accountId(), owner.accommodationId()).get(0);
+        }
+        assertEquals(feedId, status.id());
+        assertEquals(FeedStatus.OK, status.status(), status::lastError);
+        assertEquals(nights(MAY_8, MAY_15), soldNights(owner.accommodationId()));
+    }
+
+    // --- helpers
+
+    private Owner ownerWithWeeklyRate(String name) throws SQLException {
+        CreatedOwner owner = operators.createOwner("chan-" + UUID.randomUUID().toString().substring(0, 8)
+                + "@example.test");
+        long accommodationId = accommodations.create(owner.accountId(), new AccommodationDetails(name,
+                false, AccommodationType.GITE, Classification.TWO_STARS, null, "1 chemin", "38000", "Grenoble",
+                null, null, 1, 6, null, null, null, null, Visibility.BOOKABLE, TranslatedText.empty(), Set.of())).id();
+        long rateId = insert("insert into rate (account_id, accommodation_id, nights, arrival_days, price) "
+                + "values (?, ?, 7, 32, ?) returning id", owner.accountId(), accommodationId, new BigDecimal("500.00"));
+        update("insert into rate_period (rate_id, first_day, last_day) values (?, ?, ?)", rateId, MAY_FIRST,
+                LocalDate.of(2027, 6, 1));
+        return new Owner(owner.accountId(), accommodationId);
+    }
+
+    private static BookingCommand booking(Owner owner, LocalDate arrival, String lastName) {
+        StayRequest stay = new StayRequest(owner.accommodationId(), StayPeriod.of(arrival, 7), Map.of("Adulte", 2),
+                Map.of(), Optional.empty(), Language.FR);
+        return new BookingCommand(stay, new Guest("Claude", lastName, "claude@example.test", "+33 6 00 00 00 00",
+                null, null, null, "FR", Language.FR), Origin.PHONE, null, false);
+    }
+
+    private static List<LocalDate> nights(LocalDate first, LocalDate departure) {
+        return first.datesUntil(departure).toList();
+    }
+
+    /** Nights of the accommodation with at least one unit sold, in order. */
+    private List<LocalDate> soldNights(long accommodationId) throws SQLException {
+        List<LocalDate> nights = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select night from night_stock where accommodation_id = ? and sold > 0 order by night")) {
+            s.setLong(1, accommodationId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    nights.add(r.getObject(1, LocalDate.class));
+                }
+            }
+        }
+        return nights;
+    }
+
+    /** The distinct values of "sold" among sold nights: [1] means nothing was sold twice. */
+    private List<Integer> soldCounts(long accommodationId) throws SQLException {
+        List<Integer> counts = new ArrayList<>();
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(
+                "select distinct sold from night_stock where accommodation_id = ? and sold > 0 order by sold")) {
+            s.setLong(1, accommodationId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    counts.add(r.getInt(1));
+                }
+            }
+        }
+        return counts;
+    }
+
+    /**
+     * The running application's own address, read from the domain's configuration: the test
+     * runs inside Payara, where the client's system properties are not set.
+     */
+    static String applicationUrl() throws IOException {
+        Path domainXml = Path.of(System.getProperty("com.sun.aas.instanceRoot"), "config", "domain.xml");
+        Matcher listener = Pattern.compile("<network-listener[^>]*name=\"http-listener-1\"[^>]*>")
+                .matcher(Files.readString(domainXml));
+        if (!listener.find()) {
+            throw new IllegalStateException("no http-listener-1 in " + domainXml);
+        }
+        Matcher port = Pattern.compile("port=\"(\\d+)\"").matcher(listener.group());
+        if (!port.find()) {
+            throw new IllegalStateException("no port on http-listener-1");
+        }
+        return "http://localhost:" + port.group(1);
+    }
+
+    private long insert(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private long count(String sql, Object... args) throws SQLException {
+        return insert(sql, args);
+    }
+
+    private void update(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            s.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+    }
+}

@@ -1,0 +1,121 @@
+package org.sejour.application.channel;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.sejour.application.booking.BusinessCalendar;
+import org.sejour.domain.model.accommodation.AccommodationRepository;
+import org.sejour.domain.model.channel.ChannelConflict;
+import org.sejour.domain.model.channel.ChannelFeed;
+import org.sejour.domain.model.channel.ChannelRepository;
+import org.sejour.domain.model.channel.KnownBlock;
+import org.sejour.domain.model.channel.ParsedFeed;
+import org.sejour.domain.model.dossier.DossierRepository;
+import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.infrastructure.channel.ChannelSettings;
+import org.sejour.infrastructure.channel.FeedFetcher;
+import org.sejour.infrastructure.channel.ICalFeedParser;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/** The feeds an owner imports from other platforms, and their synchronisation. */
+@Stateless
+public class ChannelFeedService {
+
+    private static final Logger LOG = Logger.getLogger(ChannelFeedService.class.getName());
+
+    @Inject
+    ChannelRepository channels;
+    @Inject
+    AccommodationRepository accommodations;
+    @Inject
+    DossierRepository ledger;
+    @Inject
+    ChannelSettings settings;
+    @EJB
+    FeedSyncTransaction transaction;
+
+    private final ICalFeedParser parser = new ICalFeedParser(BusinessCalendar.ZONE);
+
+    /** Empty or malformed name and address are refused by the feed itself, with the field they belong to. */
+    public FeedStatusView add(long accountId, long accommodationId, String name, String url) {
+        owned(accountId, accommodationId);
+        String address = url == null ? "" : url.strip();
+        if (channels.feedsOf(accountId, accommodationId).stream().anyMatch(f -> f.url().equals(address))) {
+            throw new InvalidInputException("url", "channels.feed.duplicate");
+        }
+        return FeedStatusView.of(channels.storeFeed(new ChannelFeed(accountId, accommodationId, name, url,
+                Instant.now())));
+    }
+
+    public List<FeedStatusView> feeds(long accountId, long accommodationId) {
+        owned(accountId, accommodationId);
+        return channels.feedsOf(accountId, accommodationId).stream().map(FeedStatusView::of).toList();
+    }
+
+    /** Gives back every night the feed's blocks hold, then forgets the feed. */
+    public void remove(long accountId, long feedId) {
+        ChannelFeed feed = channels.findFeed(accountId, feedId).orElseThrow(() -> new NotFoundException("feed", feedId));
+        channels.lockFeed(feedId);
+        for (KnownBlock block : channels.blocks(feedId)) {
+            if (block.holdsNights()) {
+                ledger.releaseNights(feed.accommodationId(), block.nights());
+            }
+            channels.removeBlock(block.id());
+        }
+        channels.removeFeed(feed);
+    }
+
+    public List<ChannelConflict> conflicts(long accountId) {
+        return channels.conflicts(accountId);
+    }
+
+    /** "Sync now" from the back office: the owner's own feed only. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public FeedStatusView syncNow(long accountId, long feedId) {
+        channels.findFeed(accountId, feedId).orElseThrow(() -> new NotFoundException("feed", feedId));
+        return sync(feedId);
+    }
+
+    /**
+     * Fetches and applies one feed. The fetch runs outside any transaction (a slow platform
+     * must not hold database locks); the snapshot is applied in one transaction of its own.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public FeedStatusView sync(long feedId) {
+        ChannelFeed feed = channels.feed(feedId).orElseThrow(() -> new NotFoundException("feed", feedId));
+        Instant now = Instant.now();
+        FeedFetcher.Validators previous = new FeedFetcher.Validators(feed.etag().orElse(null),
+                feed.lastModified().orElse(null));
+        try {
+            FeedFetcher.Outcome outcome = settings.fetcher().fetch(feed.url(), previous);
+            if (outcome instanceof FeedFetcher.Fetched fetched) {
+                ParsedFeed snapshot = parser.parse(fetched.body());
+                return transaction.apply(feedId, snapshot, fetched.validators().etag(),
+                        fetched.validators().lastModified(), now);
+            }
+            return transaction.unchanged(feedId, now);
+        } catch (FeedFetcher.FetchException e) {
+            return transaction.failed(feedId, e.getMessage(), now);
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.FINE, "Feed {0} is not a calendar: {1}", new Object[]{feedId, e.getMessage()});
+            return transaction.failed(feedId, "not an iCalendar feed", now);
+        }
+    }
+
+    /** Ids of the feeds due for their scheduled sync. */
+    public List<Long> dueFeeds(int max) {
+        return channels.dueFeeds(Instant.now(), max);
+    }
+
+    private void owned(long accountId, long accommodationId) {
+        accommodations.find(accountId, accommodationId)
+                .orElseThrow(() -> new NotFoundException("accommodation", accommodationId));
+    }
+}

@@ -1,0 +1,79 @@
+package org.sejour.domain.model.channel;
+
+import org.sejour.domain.model.shared.StayPeriod;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Feeds, their blocks and the export tokens. Blocks take and give back nights through the
+ * booking ledger (DossierRepository.takeNights/releaseNights); this repository only finds
+ * out, under lock, whether they are free.
+ */
+public interface ChannelRepository {
+
+    ChannelFeed storeFeed(ChannelFeed feed);
+
+    Optional<ChannelFeed> findFeed(long accountId, long feedId);
+
+    /** Any owner's feed: for the scheduled sync only, never with an id that came from a request. */
+    Optional<ChannelFeed> feed(long feedId);
+
+    /** The feed locked until the transaction ends: two syncs of one feed run one after the other. */
+    Optional<ChannelFeed> lockFeed(long feedId);
+
+    List<ChannelFeed> feedsOf(long accountId, long accommodationId);
+
+    void removeFeed(ChannelFeed feed);
+
+    /** Ids of the feeds whose next sync is due, oldest first. */
+    List<Long> dueFeeds(Instant now, int max);
+
+    List<KnownBlock> blocks(long feedId);
+
+    long addBlock(long feedId, long accommodationId, FeedEvent event, boolean holdsNights);
+
+    /** A kept block follows its event: the UID a platform rewrote, the summary, whether it now holds its nights. */
+    void updateBlock(long blockId, FeedEvent event, boolean holdsNights);
+
+    /** The block took its nights at last (its conflict is over). */
+    void holdNights(long blockId);
+
+    void removeBlock(long blockId);
+
+    /**
+     * Locks the accommodation's night rows of the stay and tells whether each still has a unit
+     * left; a booking that comes after waits for this transaction.
+     */
+    boolean nightsFree(long accommodationId, boolean stockManaged, StayPeriod nights);
+
+    /** Live dossiers (option or confirmed) of the accommodation sharing a night with the stay. */
+    List<Long> overlappingDossiers(long accommodationId, StayPeriod nights);
+
+    void recordConflict(long blockId, Long dossierId);
+
+    void clearConflicts(long blockId);
+
+    List<ChannelConflict> conflicts(long accountId);
+
+    /** What the export feed lists: live dossiers, sales bans and holding blocks ending after {@code from}. */
+    List<ClosedPeriod> closedPeriods(long accommodationId, LocalDate from);
+
+    /** For a stock-managed accommodation: runs of nights with no unit left or banned, after {@code from}. */
+    List<ClosedPeriod> fullNights(long accommodationId, LocalDate from);
+
+    Optional<String> exportToken(long accommodationId);
+
+    /** Sets a new token, revoking the old one. */
+    void replaceExportToken(long accommodationId, String token);
+
+    Optional<ExportTarget> exportTarget(String token);
+
+    /** Records the hash of the content just served and returns since when that content is served. */
+    Instant contentServed(long accommodationId, String hash, Instant now);
+
+    record ExportTarget(long accommodationId, boolean stockManaged) {
+    }
+}

@@ -1,0 +1,269 @@
+package org.sejour.infrastructure.persistence;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.LockModeType;
+import jakarta.persistence.PersistenceContext;
+import org.sejour.domain.model.channel.ChannelConflict;
+import org.sejour.domain.model.channel.ChannelFeed;
+import org.sejour.domain.model.channel.ChannelRepository;
+import org.sejour.domain.model.channel.ClosedPeriod;
+import org.sejour.domain.model.channel.FeedEvent;
+import org.sejour.domain.model.channel.KnownBlock;
+import org.sejour.domain.model.shared.StayPeriod;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+@ApplicationScoped
+public class JpaChannelRepository implements ChannelRepository {
+
+    @PersistenceContext(unitName = "sejour")
+    private EntityManager em;
+
+    @Override
+    public ChannelFeed storeFeed(ChannelFeed feed) {
+        if (feed.id() == null) {
+            em.persist(feed);
+            em.flush(); // the identity id, and the unique (accommodation, url) checked now
+            return feed;
+        }
+        return em.merge(feed);
+    }
+
+    @Override
+    public Optional<ChannelFeed> findFeed(long accountId, long feedId) {
+        return em.createQuery("select f from ChannelFeed f where f.id = :id and f.accountId = :accountId",
+                        ChannelFeed.class)
+                .setParameter("id", feedId).setParameter("accountId", accountId)
+                .getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<ChannelFeed> feed(long feedId) {
+        return Optional.ofNullable(em.find(ChannelFeed.class, feedId));
+    }
+
+    @Override
+    public Optional<ChannelFeed> lockFeed(long feedId) {
+        return Optional.ofNullable(em.find(ChannelFeed.class, feedId, LockModeType.PESSIMISTIC_WRITE));
+    }
+
+    @Override
+    public List<ChannelFeed> feedsOf(long accountId, long accommodationId) {
+        return em.createQuery("select f from ChannelFeed f where f.accountId = :accountId "
+                        + "and f.accommodationId = :accommodationId order by f.name, f.id", ChannelFeed.class)
+                .setParameter("accountId", accountId).setParameter("accommodationId", accommodationId)
+                .getResultList();
+    }
+
+    @Override
+    public void removeFeed(ChannelFeed feed) {
+        em.remove(em.contains(feed) ? feed : em.merge(feed));
+    }
+
+    @Override
+    public List<Long> dueFeeds(Instant now, int max) {
+        return em.createQuery("select f.id from ChannelFeed f where f.nextSyncAt <= :now order by f.nextSyncAt",
+                        Long.class)
+                .setParameter("now", now).setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public List<KnownBlock> blocks(long feedId) {
+        List<KnownBlock> blocks = new ArrayList<>();
+        for (Object[] row : rows(em.createNativeQuery("select id, uid, fallback_key, first_night, departure, "
+                + "holds_nights from channel_block where feed_id = ?1 order by id").setParameter(1, feedId)
+                .getResultList())) {
+            blocks.add(new KnownBlock(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
+                    new StayPeriod(date(row[3]), date(row[4])), (Boolean) row[5]));
+        }
+        return blocks;
+    }
+
+    @Override
+    public long addBlock(long feedId, long accommodationId, FeedEvent event, boolean holdsNights) {
+        return ((Number) em.createNativeQuery("insert into channel_block (feed_id, accommodation_id, uid, "
+                        + "fallback_key, first_night, departure, summary, holds_nights) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) returning id")
+                .setParameter(1, feedId).setParameter(2, accommodationId).setParameter(3, event.uid())
+                .setParameter(4, event.fallbackKey()).setParameter(5, event.nights().arrival())
+                .setParameter(6, event.nights().departure()).setParameter(7, event.summary())
+                .setParameter(8, holdsNights).getSingleResult()).longValue();
+    }
+
+    @Override
+    public void updateBlock(long blockId, FeedEvent event, boolean holdsNights) {
+        em.createNativeQuery("update channel_block set uid = ?2, fallback_key = ?3, summary = ?4, holds_nights = ?5 "
+                        + "where id = ?1")
+                .setParameter(1, blockId).setParameter(2, event.uid()).setParameter(3, event.fallbackKey())
+                .setParameter(4, event.summary()).setParameter(5, holdsNights).executeUpdate();
+    }
+
+    @Override
+    public void holdNights(long blockId) {
+        em.createNativeQuery("update channel_block set holds_nights = true where id = ?1").setParameter(1, blockId)
+                .executeUpdate();
+    }
+
+    @Override
+    public void removeBlock(long blockId) {
+        em.createNativeQuery("delete from channel_block where id = ?1").setParameter(1, blockId).executeUpdate();
+    }
+
+    @Override
+    public boolean nightsFree(long accommodationId, boolean stockManaged, StayPeriod nights) {
+        if (!stockManaged) {
+            // the same rows a booking creates on first use (JpaDossierRepository.takeNights)
+            em.createNativeQuery("insert into night_stock (accommodation_id, night, units, sold) "
+                            + "select ?1, d::date, 1, 0 from generate_series(?2::date, ?3::date - 1, interval '1 day') d "
+                            + "on conflict do nothing")
+                    .setParameter(1, accommodationId).setParameter(2, nights.arrival())
+                    .setParameter(3, nights.departure()).executeUpdate();
+        }
+        List<?> free = em.createNativeQuery("select night from night_stock where accommodation_id = ?1 "
+                        + "and night >= ?2 and night < ?3 and sold < units for update")
+                .setParameter(1, accommodationId).setParameter(2, nights.arrival())
+                .setParameter(3, nights.departure()).getResultList();
+        return free.size() == nights.nights();
+    }
+
+    @Override
+    public List<Long> overlappingDossiers(long accommodationId, StayPeriod nights) {
+        return em.createNativeQuery("select id from dossier where accommodation_id = ?1 "
+                        + "and status in ('OPTION', 'CONFIRMED') and arrival < ?3 and departure > ?2 order by arrival")
+                .setParameter(1, accommodationId).setParameter(2, nights.arrival())
+                .setParameter(3, nights.departure()).getResultList().stream()
+                .map(id -> ((Number) id).longValue()).toList();
+    }
+
+    @Override
+    public void recordConflict(long blockId, Long dossierId) {
+        em.createNativeQuery("insert into channel_conflict (block_id, dossier_id) values (?1, ?2) on conflict do nothing")
+                .setParameter(1, blockId).setParameter(2, dossierId).executeUpdate();
+    }
+
+    @Override
+    public void clearConflicts(long blockId) {
+        em.createNativeQuery("delete from channel_conflict where block_id = ?1").setParameter(1, blockId)
+                .executeUpdate();
+    }
+
+    @Override
+    public List<ChannelConflict> conflicts(long accountId) {
+        List<ChannelConflict> conflicts = new ArrayList<>();
+        for (Object[] row : rows(em.createNativeQuery("select b.id, b.accommodation_id, f.name, b.first_night, "
+                        + "b.departure, b.summary, d.number, d.id, c.detected_at "
+                        + "from channel_conflict c join channel_block b on b.id = c.block_id "
+                        + "join channel_feed f on f.id = b.feed_id left join dossier d on d.id = c.dossier_id "
+                        + "where f.account_id = ?1 order by b.first_night, b.id")
+                .setParameter(1, accountId).getResultList())) {
+            conflicts.add(new ChannelConflict(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
+                    (String) row[2], new StayPeriod(date(row[3]), date(row[4])), (String) row[5],
+                    row[6] == null ? null : ((Number) row[6]).intValue(),
+                    row[7] == null ? null : ((Number) row[7]).longValue(), instant(row[8])));
+        }
+        return conflicts;
+    }
+
+    @Override
+    public List<ClosedPeriod> closedPeriods(long accommodationId, LocalDate from) {
+        List<ClosedPeriod> periods = new ArrayList<>();
+        for (Object[] row : rows(em.createNativeQuery(
+                        "select 'dossier-' || id, arrival, departure, 'BOOKED', created_at from dossier "
+                                + "where accommodation_id = ?1 and status in ('OPTION', 'CONFIRMED') and departure > ?2 "
+                                + "union all select 'ban-' || id, first_night, last_night + 1, 'CLOSED', created_at "
+                                + "from sales_ban where accommodation_id = ?1 and last_night >= ?2 "
+                                + "union all select 'channel-' || id, first_night, departure, 'CLOSED', created_at "
+                                + "from channel_block where accommodation_id = ?1 and holds_nights and departure > ?2 "
+                                + "order by 2, 1")
+                .setParameter(1, accommodationId).setParameter(2, from).getResultList())) {
+            periods.add(new ClosedPeriod(row[0] + "-" + accommodationId + "@sejour",
+                    new StayPeriod(date(row[1]), date(row[2])), ClosedPeriod.Reason.valueOf((String) row[3]),
+                    instant(row[4])));
+        }
+        return periods;
+    }
+
+    @Override
+    public List<ClosedPeriod> fullNights(long accommodationId, LocalDate from) {
+        // gaps-and-islands: consecutive closed nights share (night - row number)
+        List<ClosedPeriod> periods = new ArrayList<>();
+        for (Object[] row : rows(em.createNativeQuery("with closed as ("
+                        + "  select s.night from night_stock s where s.accommodation_id = ?1 and s.night >= ?2 "
+                        + "    and s.sold >= s.units "
+                        + "  union select d::date from sales_ban b, generate_series(greatest(b.first_night, ?2), "
+                        + "    b.last_night, interval '1 day') d where b.accommodation_id = ?1 and b.last_night >= ?2), "
+                        + "runs as (select night, night - (row_number() over (order by night))::int as run from closed) "
+                        + "select min(night), max(night) + 1 from runs group by run order by 1")
+                .setParameter(1, accommodationId).setParameter(2, from).getResultList())) {
+            LocalDate first = date(row[0]);
+            // no creation time for a run of nights: its first night stands in, so DTSTAMP stays put
+            periods.add(new ClosedPeriod("full-" + accommodationId + "-" + first + "@sejour",
+                    new StayPeriod(first, date(row[1])), ClosedPeriod.Reason.CLOSED,
+                    first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+        }
+        return periods;
+    }
+
+    @Override
+    public Optional<String> exportToken(long accommodationId) {
+        return em.createNativeQuery("select token from channel_export where accommodation_id = ?1")
+                .setParameter(1, accommodationId).getResultStream().findFirst().map(String.class::cast);
+    }
+
+    @Override
+    public void replaceExportToken(long accommodationId, String token) {
+        em.createNativeQuery("insert into channel_export (accommodation_id, token) values (?1, ?2) "
+                        + "on conflict (accommodation_id) do update set token = excluded.token, created_at = now(), "
+                        + "content_hash = null, content_changed_at = now()")
+                .setParameter(1, accommodationId).setParameter(2, token).executeUpdate();
+    }
+
+    @Override
+    public Optional<ExportTarget> exportTarget(String token) {
+        List<Object[]> found = rows(em.createNativeQuery("select a.id, a.stock_managed from channel_export e "
+                + "join accommodation a on a.id = e.accommodation_id where e.token = ?1")
+                .setParameter(1, token).getResultList());
+        return found.stream().findFirst()
+                .map(row -> new ExportTarget(((Number) row[0]).longValue(), (Boolean) row[1]));
+    }
+
+    @Override
+    public Instant contentServed(long accommodationId, String hash, Instant now) {
+        // a GET writes only when the content changed: Last-Modified follows the content, not the clock
+        List<Object[]> current = rows(em.createNativeQuery("select content_hash, content_changed_at "
+                + "from channel_export where accommodation_id = ?1").setParameter(1, accommodationId).getResultList());
+        if (!current.isEmpty() && hash.equals(current.get(0)[0])) {
+            return instant(current.get(0)[1]);
+        }
+        em.createNativeQuery("update channel_export set content_hash = ?2, content_changed_at = ?3 "
+                        + "where accommodation_id = ?1")
+                .setParameter(1, accommodationId).setParameter(2, hash).setParameter(3, Timestamp.from(now))
+                .executeUpdate();
+        return now;
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Object[]> rows(List<?> result) {
+        return (List<Object[]>) result;
+    }
+
+    private static LocalDate date(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
+    }
+
+    private static Instant instant(Object value) {
+        if (value instanceof Timestamp timestamp) {
+            return timestamp.toInstant();
+        } else if (value instanceof OffsetDateTime offset) {
+            return offset.toInstant();
+        }
+        return (Instant) value;
+    }
+}
