@@ -1,0 +1,35 @@
+package org.sejour.domain.model.document;
+
+import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.TranslatedText;
+
+import java.util.Collection;
+import java.util.EnumMap;
+import java.util.Map;
+
+/** Reads and writes one field's translations in a flat collection of {@link DocumentText}s. */
+final class Texts {
+
+    static final int MAX_LENGTH = 20000;
+
+    private Texts() {
+    }
+
+    static TranslatedText read(Collection<DocumentText> texts, Enum<?> field) {
+        Map<Language, String> byLanguage = new EnumMap<>(Language.class);
+        texts.stream().filter(t -> t.field().equals(field.name()))
+                .forEach(t -> Language.fromCode(t.lang()).ifPresent(l -> byLanguage.put(l, t.text())));
+        return TranslatedText.of(byLanguage);
+    }
+
+    /** Replaces the field's translations; TranslatedText has already dropped the blank ones. */
+    static void write(Collection<DocumentText> texts, Enum<?> field, TranslatedText value) {
+        texts.removeIf(t -> t.field().equals(field.name()));
+        value.asMap().forEach((language, text) -> {
+            if (text.length() > MAX_LENGTH) {
+                throw new IllegalArgumentException(field + " is longer than " + MAX_LENGTH + " characters");
+            }
+            texts.add(new DocumentText(field.name(), language.code(), text));
+        });
+    }
+}
