@@ -5,6 +5,7 @@ import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.sejour.application.mail.MailOutbox;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
 import org.sejour.domain.model.dossier.Dossier;
@@ -28,8 +29,9 @@ import java.util.Optional;
 
 /**
  * One attempt at a booking, in its own transaction: quote, spend the code, take the nights,
- * number and store the dossier. The nights are taken by the database (night_stock), so two
- * attempts racing for the last unit cannot both succeed; the loser rolls back whole.
+ * number and store the dossier, put its mails in the outbox. The nights are taken by the
+ * database (night_stock), so two attempts racing for the last unit cannot both succeed; the
+ * loser rolls back whole, its mails with it.
  */
 @Stateless
 public class BookingTransaction {
@@ -40,6 +42,8 @@ public class BookingTransaction {
     AccommodationRepository accommodations;
     @Inject
     DossierRepository dossiers;
+    @EJB
+    MailOutbox mails;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Dossier attempt(long accountId, BookingCommand command, String idempotencyKey, String requestHash,
@@ -79,7 +83,10 @@ public class BookingTransaction {
                 command.guest(), party(command), lines(quote), quote.total(), quote.deposit().amount(), depositDue,
                 quote.balance().dueDate(), command.origin(), command.originSite(), promoCodeId, command.confirmed(),
                 BusinessCalendar.endOf(depositDue), idempotencyKey, requestHash, now, actor));
-        return dossiers.store(dossier);
+        Dossier stored = dossiers.store(dossier);
+        // in this transaction: the mails exist exactly when the dossier does
+        mails.bookingMade(stored, now);
+        return stored;
     }
 
     private static List<PartyCount> party(BookingCommand command) {

@@ -8,6 +8,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.TranslatedText;
 
 import java.io.Serializable;
@@ -78,7 +79,7 @@ public class ContractSettings implements Serializable {
         Objects.requireNonNull(changes, "changes are required");
         if (changes.arrivalFrom() != null && changes.arrivalUntil() != null
                 && changes.arrivalUntil().isBefore(changes.arrivalFrom())) {
-            throw new IllegalArgumentException("arrival hours end before they start");
+            throw new InvalidInputException("arrivalUntil", "contract.arrivalHours.order");
         }
         arrivalFrom = changes.arrivalFrom();
         arrivalUntil = changes.arrivalUntil();

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.TranslatedText;
 
@@ -79,7 +80,7 @@ public class MailSettings implements Serializable {
         String copy = changes.copyTo() == null || changes.copyTo().isBlank() ? null
                 : changes.copyTo().strip().toLowerCase(Locale.ROOT);
         if (copy != null && !EMAIL.matcher(copy).matches()) {
-            throw new IllegalArgumentException("not an e-mail address: " + copy);
+            throw new InvalidInputException("copyTo", "mail.copyTo.invalid");
         }
         guestMail = changes.guestMail();
         copyTo = copy;

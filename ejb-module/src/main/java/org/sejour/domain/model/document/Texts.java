@@ -1,5 +1,6 @@
 package org.sejour.domain.model.document;
 
+import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.TranslatedText;
 
@@ -27,7 +28,7 @@ final class Texts {
         texts.removeIf(t -> t.field().equals(field.name()));
         value.asMap().forEach((language, text) -> {
             if (text.length() > MAX_LENGTH) {
-                throw new IllegalArgumentException(field + " is longer than " + MAX_LENGTH + " characters");
+                throw new InvalidInputException(field.name(), "document.text.tooLong");
             }
             texts.add(new DocumentText(field.name(), language.code(), text));
         });
