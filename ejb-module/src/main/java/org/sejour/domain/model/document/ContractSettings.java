@@ -81,6 +81,7 @@ public class ContractSettings implements Serializable {
                 && changes.arrivalUntil().isBefore(changes.arrivalFrom())) {
             throw new InvalidInputException("arrivalUntil", "contract.arrivalHours.order");
         }
+        Texts.check(changes.texts());
         arrivalFrom = changes.arrivalFrom();
         arrivalUntil = changes.arrivalUntil();
         departureBefore = changes.departureBefore();

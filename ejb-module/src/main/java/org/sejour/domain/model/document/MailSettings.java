@@ -82,6 +82,7 @@ public class MailSettings implements Serializable {
         if (copy != null && !EMAIL.matcher(copy).matches()) {
             throw new InvalidInputException("copyTo", "mail.copyTo.invalid");
         }
+        Texts.check(changes.texts());
         guestMail = changes.guestMail();
         copyTo = copy;
         customFooter = changes.customFooter();

@@ -23,14 +23,18 @@ final class Texts {
         return TranslatedText.of(byLanguage);
     }
 
-    /** Replaces the field's translations; TranslatedText has already dropped the blank ones. */
-    static void write(Collection<DocumentText> texts, Enum<?> field, TranslatedText value) {
-        texts.removeIf(t -> t.field().equals(field.name()));
-        value.asMap().forEach((language, text) -> {
+    /** Refuses a text the database would not hold, before anything is changed. */
+    static void check(Map<? extends Enum<?>, TranslatedText> values) {
+        values.forEach((field, value) -> value.asMap().values().forEach(text -> {
             if (text.length() > MAX_LENGTH) {
                 throw new InvalidInputException(field.name(), "document.text.tooLong");
             }
-            texts.add(new DocumentText(field.name(), language.code(), text));
-        });
+        }));
+    }
+
+    /** Replaces the field's translations; TranslatedText has already dropped the blank ones. */
+    static void write(Collection<DocumentText> texts, Enum<?> field, TranslatedText value) {
+        texts.removeIf(t -> t.field().equals(field.name()));
+        value.asMap().forEach((language, text) -> texts.add(new DocumentText(field.name(), language.code(), text)));
     }
 }
