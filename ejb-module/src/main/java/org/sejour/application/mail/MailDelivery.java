@@ -46,22 +46,24 @@ public class MailDelivery {
         }
         OutboxMail mail = claimed.get();
         OutgoingMessage message;
+        // the batch's "now" may be old by the time this mail's turn comes: back off from the attempt itself
+        Instant at = now.isAfter(Instant.now()) ? now : Instant.now();
         try {
             message = composer.compose(mail);
         } catch (RuntimeException e) {
             // a dossier that cannot be rendered now may be later (a photo restored…): retried with the backoff
             LOG.log(Level.WARNING, "Mail " + mailId + " cannot be composed", e);
-            mail.failedTemporarily(now, "cannot be composed: " + e);
+            mail.failedTemporarily(at, "cannot be composed: " + e);
             return Optional.of(outcome(mail));
         }
         try {
             mailer.send(message);
-            mail.delivered(now);
+            mail.delivered(at);
         } catch (MailDeliveryException e) {
             if (e.permanent()) {
-                mail.rejected(now, e.getMessage());
+                mail.rejected(at, e.getMessage());
             } else {
-                mail.failedTemporarily(now, e.getMessage());
+                mail.failedTemporarily(at, e.getMessage());
             }
             LOG.log(Level.INFO, "Mail {0} to {1} not delivered (attempt {2}): {3}",
                     new Object[]{mailId, mail.recipient(), mail.attempts(), e.getMessage()});
