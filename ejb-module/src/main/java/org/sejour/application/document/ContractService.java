@@ -105,7 +105,7 @@ public class ContractService {
                 text(contract, ContractField.ARRIVAL_REMARKS, language),
                 text(contract, ContractField.DEPARTURE_REMARKS, language),
                 dossier.party().stream().map(p -> new ContractDocument.Party(p.label(), p.persons())).toList(),
-                priceLines(dossier, t),
+                priceLines(dossier.lines(), dossier.stay().nights(), t),
                 dossier.total(),
                 salesTerms.find(accountId).map(AccountSalesTerms::depositType).orElse(SalesTerms.DepositType.ARRHES),
                 dossier.depositAmount(), dossier.depositDue(),
@@ -153,8 +153,7 @@ public class ContractService {
      * The dossier's frozen lines as the guest reads them: the accommodation at its price after
      * discounts, its price before them struck out, each discount under it as a detail.
      */
-    static List<ContractDocument.PriceLine> priceLines(Dossier dossier, ContractTexts t) {
-        List<PricedLine> lines = dossier.lines();
+    static List<ContractDocument.PriceLine> priceLines(List<PricedLine> lines, int nights, ContractTexts t) {
         List<PricedLine> discounts = lines.stream().filter(l -> DISCOUNTS.contains(l.kind())).toList();
         Money discountTotal = discounts.stream().map(l -> Money.of(l.amount())).reduce(Money.ZERO, Money::plus);
         boolean hasAccommodation = lines.stream().anyMatch(l -> l.kind().equals(QuoteLine.Kind.ACCOMMODATION.name()));
@@ -162,7 +161,7 @@ public class ContractService {
         for (PricedLine line : lines) {
             Money amount = Money.of(line.amount());
             if (line.kind().equals(QuoteLine.Kind.ACCOMMODATION.name())) {
-                String label = t.text("line.ACCOMMODATION", t.text("nights", dossier.stay().nights()));
+                String label = t.text("line.ACCOMMODATION", t.text("nights", nights));
                 result.add(discounts.isEmpty()
                         ? new ContractDocument.PriceLine(label, 1, amount, Optional.empty(), false)
                         : new ContractDocument.PriceLine(label, 1, amount.plus(discountTotal), Optional.of(amount), false));
