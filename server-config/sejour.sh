@@ -95,7 +95,9 @@ with_test_server() {
   db_stop "$tvar" 2>/dev/null || true
   rm -rf "$tvar" "$DOMAINS/sejour-test"
   SEJOUR_DB_HOST="" db_setup "$tvar" "$dbport" "$creds"
-  domain_configure sejour-test "$http" "$creds" "$tvar/storage" false "$base"
+  # the mail tests start their SMTP server (GreenMail) on this port inside the test domain
+  SEJOUR_SMTP_HOST=localhost SEJOUR_SMTP_PORT=$((base + 25)) \
+      domain_configure sejour-test "$http" "$creds" "$tvar/storage" false "$base"
   domain_stop sejour-test
   local rc=0
   (cd "$ROOT" && mvn -B install \

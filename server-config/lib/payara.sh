@@ -105,6 +105,10 @@ set $pool.is-connection-validation-required=true
 set $pool.fail-all-connections=true
 set resources.mail-resource.mail/sejour.host=${SEJOUR_SMTP_HOST:-localhost}
 set resources.mail-resource.mail/sejour.from=${SEJOUR_MAIL_FROM:-noreply@localhost}
+set resources.mail-resource.mail/sejour.property.mail-smtp-port=${SEJOUR_SMTP_PORT:-25}
+set resources.mail-resource.mail/sejour.property.mail-smtp-connectiontimeout=10000
+set resources.mail-resource.mail/sejour.property.mail-smtp-timeout=30000
+set resources.mail-resource.mail/sejour.property.mail-smtp-writetimeout=30000
 set configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1.port=$http
 set-config-property --source=domain --propertyName=sejour.storage.dir --propertyValue=$storage
 set-config-property --source=domain --propertyName=sejour.bootstrap.operator-password --propertyValue=$(secret "$creds" operator.password)

@@ -12,6 +12,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
+import java.util.List;
 
 /**
  * The archives the tests deploy: always the EAR that Maven built from the real modules,
@@ -58,5 +59,22 @@ public final class Deployments {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+    }
+
+    /**
+     * {@link #withTests} plus libraries the tests need inside the server (an SMTP server for
+     * the mail tests), taken from the test class path as jars.
+     */
+    public static EnterpriseArchive withTestsAndLibraries(List<Class<?>> fromJarsOf, Class<?>... testClasses) {
+        EnterpriseArchive ear = withTests(testClasses);
+        WebArchive tests = ear.getAsType(WebArchive.class, "sejour-tests.war");
+        for (Class<?> type : fromJarsOf) {
+            try {
+                tests.addAsLibrary(new File(type.getProtectionDomain().getCodeSource().getLocation().toURI()));
+            } catch (java.net.URISyntaxException e) {
+                throw new IllegalStateException(e);
+            }
+        }
+        return ear;
     }
 }

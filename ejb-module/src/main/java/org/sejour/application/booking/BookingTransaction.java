@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.sejour.application.catalog.PricingCatalogLoader;
+import org.sejour.application.mail.MailOutbox;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
 import org.sejour.domain.model.dossier.Dossier;
@@ -30,8 +31,9 @@ import java.util.Optional;
 
 /**
  * One attempt at a booking, in its own transaction: quote, spend the code, take the nights,
- * number and store the dossier. The nights are taken by the database (night_stock), so two
- * attempts racing for the last unit cannot both succeed; the loser rolls back whole.
+ * number and store the dossier, put its mails in the outbox. The nights are taken by the
+ * database (night_stock), so two attempts racing for the last unit cannot both succeed; the
+ * loser rolls back whole, its mails with it.
  */
 @Stateless
 public class BookingTransaction {
@@ -44,6 +46,8 @@ public class BookingTransaction {
     DossierRepository dossiers;
     @Inject
     PricingCatalogLoader catalogs;
+    @EJB
+    MailOutbox mails;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Dossier attempt(long accountId, BookingCommand command, String idempotencyKey, String requestHash,
@@ -86,7 +90,10 @@ public class BookingTransaction {
                 command.guest(), party(command, ageRanges), lines(quote), quote.total(), quote.deposit().amount(), depositDue,
                 quote.balance().dueDate(), command.origin(), command.originSite(), promoCodeId, command.confirmed(),
                 BusinessCalendar.endOf(depositDue), idempotencyKey, requestHash, now, actor));
-        return dossiers.store(dossier);
+        Dossier stored = dossiers.store(dossier);
+        // in this transaction: the mails exist exactly when the dossier does
+        mails.bookingMade(stored, now);
+        return stored;
     }
 
     /** The party as booked, each range with its taxable flag (the quote has checked every label). */

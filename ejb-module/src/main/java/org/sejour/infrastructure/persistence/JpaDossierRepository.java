@@ -156,4 +156,11 @@ public class JpaDossierRepository implements DossierRepository {
                 .setParameter("option", DossierStatus.OPTION).setParameter("now", now)
                 .setMaxResults(max).getResultList();
     }
+
+    @Override
+    public Optional<Long> latestId(long accountId) {
+        return em.createQuery("select d.id from Dossier d where d.accountId = :accountId order by d.createdAt desc, d.id desc",
+                        Long.class)
+                .setParameter("accountId", accountId).setMaxResults(1).getResultStream().findFirst();
+    }
 }

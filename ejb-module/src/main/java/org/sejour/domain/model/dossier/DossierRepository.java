@@ -44,4 +44,7 @@ public interface DossierRepository {
     Optional<Long> promoCodeId(long accountId, String code);
 
     List<Dossier> expiredOptions(Instant now, int max);
+
+    /** The account's most recently created dossier. */
+    Optional<Long> latestId(long accountId);
 }

@@ -1,0 +1,112 @@
+package org.sejour.it.browser;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.sejour.it.Deployments;
+import org.sejour.it.TestSettings;
+
+import java.util.UUID;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The contract and mail settings pages, as an owner uses them. */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class DocumentSettingsIT {
+
+    @Deployment(testable = false)
+    public static EnterpriseArchive deployment() {
+        return Deployments.application();
+    }
+
+    private Browser browser;
+
+    @RegisterExtension
+    final TestExecutionExceptionHandler keepEvidence = (context, failure) -> {
+        if (browser != null) {
+            browser.keepEvidence("failed-" + context.getRequiredTestMethod().getName());
+        }
+        throw failure;
+    };
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void theOwnerWritesContractTextsInFrenchAndEnglish() {
+        browser.onboardedOwner("contract", "Gîte des Noyers " + UUID.randomUUID().toString().substring(0, 6));
+        browser.click("menu-contracts");
+        browser.waitForPath("/app/settings/contract.xhtml");
+        assertEquals("Personnalisation des contrats", browser.driver.findElement(By.tagName("h1")).getText().strip());
+
+        browser.type(textArea("SLOGAN", "fr"), "Le calme au bord de l'étang");
+        browser.type(textArea("SLOGAN", "en"), "Peace by the pond");
+        browser.type(textArea("PAYMENT_TERMS", "fr"), "Virement : IBAN FR76 3000 6000 0112 3456 7890 189");
+        browser.choose("contract:arrivalFrom", "18:00");
+        browser.choose("contract:arrivalUntil", "16:00");
+        browser.click("contract:save");
+        browser.waitForAjax();
+        assertTrue(browser.textOf(By.cssSelector("[id='contract:arrivalUntil'] ~ .ui-message, .field .ui-message-error"))
+                .contains("L'heure de fin d'arrivée précède l'heure de début."), browser.bodyText());
+
+        browser.choose("contract:arrivalUntil", "20:30");
+        browser.click("contract:save");
+        browser.waitForAjax();
+        assertTrue(browser.bodyText().contains("Vos paramètres de contrat ont été enregistrés."), browser.bodyText());
+        browser.screenshot(TestSettings.artifacts().resolve("contract-settings.png"));
+
+        browser.open("app/settings/contract.xhtml");
+        assertEquals("Peace by the pond", browser.byId(textArea("SLOGAN", "en")).getAttribute("value"));
+        assertEquals("20:30", browser.byId("contract:arrivalUntil_input").getAttribute("value"));
+        assertTrue(browser.bodyText().contains("disponible après votre première réservation"), "no dossier, no preview");
+        assertEquals(404, browser.httpStatus("app/settings/contract-preview.pdf?lang=fr"));
+        assertEquals(404, browser.httpStatus("app/dossiers/1/contract.pdf"), "another owner's dossier 1, or none");
+    }
+
+    @Test
+    void theOwnerChoosesTheGuestMailAndACopyAddress() {
+        browser.onboardedOwner("mails", "Chalet " + UUID.randomUUID().toString().substring(0, 6));
+        browser.click("menu-mails");
+        browser.waitForPath("/app/settings/mails.xhtml");
+        browser.type("mails:copyTo", "pas une adresse");
+        browser.click("mails:save");
+        browser.waitForAjax();
+        assertTrue(browser.textOf(By.cssSelector(".field .ui-message-error")).contains("Cette adresse e-mail n'est pas valide."),
+                browser.bodyText());
+
+        browser.type("mails:copyTo", "copies@example.test");
+        browser.driver.findElement(By.cssSelector("label[for='mails:guestMail:1']")).click();
+        browser.type(textArea("NOTIFICATION_SUBJECT", "fr"), "Votre séjour au chalet");
+        browser.click("mails:save");
+        browser.waitForAjax();
+        assertTrue(browser.bodyText().contains("Vos paramètres de mails ont été enregistrés."), browser.bodyText());
+        browser.screenshot(TestSettings.artifacts().resolve("mail-settings.png"));
+
+        browser.open("app/settings/mails.xhtml");
+        assertEquals("copies@example.test", browser.byId("mails:copyTo").getAttribute("value"));
+        assertTrue(browser.byId("mails:guestMail:1").isSelected(), "the notification mail is chosen");
+        assertEquals("Votre séjour au chalet", browser.byId(textArea("NOTIFICATION_SUBJECT", "fr")).getAttribute("value"));
+    }
+
+    /** The id of a text area in the repeats, found by the style class the page gives it. */
+    private String textArea(String field, String language) {
+        return browser.driver.findElement(By.cssSelector("textarea.text-" + field + "-" + language)).getAttribute("id");
+    }
+}

@@ -1,0 +1,213 @@
+package org.sejour.application.document;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.sejour.application.booking.BusinessCalendar;
+import org.sejour.domain.model.accommodation.Accommodation;
+import org.sejour.domain.model.accommodation.AccommodationDetails;
+import org.sejour.domain.model.account.Account;
+import org.sejour.domain.model.account.AccountRepository;
+import org.sejour.domain.model.account.ContactDetails;
+import org.sejour.domain.model.catalog.AccountSalesTerms;
+import org.sejour.domain.model.catalog.SalesTermsRepository;
+import org.sejour.domain.model.document.ContractField;
+import org.sejour.domain.model.document.ContractSettings;
+import org.sejour.domain.model.document.DocumentSettingsRepository;
+import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierRepository;
+import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.dossier.Guest;
+import org.sejour.domain.model.dossier.PricedLine;
+import org.sejour.domain.model.pricing.QuoteLine;
+import org.sejour.domain.model.pricing.SalesTerms;
+import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.infrastructure.storage.PhotoStore;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/** Contracts of dossiers: gathered from the owner's data and settings, rendered as PDF. */
+@Stateless
+public class ContractService {
+
+    private static final Logger LOG = Logger.getLogger(ContractService.class.getName());
+    private static final Set<String> DISCOUNTS = Set.of(QuoteLine.Kind.RATE_DISCOUNT.name(),
+            QuoteLine.Kind.PROMOTION.name(), QuoteLine.Kind.PROMO_CODE.name());
+    private static final int MAX_PHOTOS = 4;
+
+    @Inject
+    DossierRepository dossiers;
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    DocumentSettingsRepository settings;
+    @Inject
+    SalesTermsRepository salesTerms;
+    @Inject
+    PhotoStore photoStore;
+    @Inject
+    ContractRenderer renderer;
+
+    /** The contract of one of the owner's dossiers, in its guest's language; another owner's id is not found. */
+    public byte[] contractOf(long accountId, long dossierId) {
+        Dossier dossier = dossiers.find(accountId, dossierId)
+                .orElseThrow(() -> new NotFoundException("dossier", dossierId));
+        return renderer.render(document(dossier, dossier.guest().language()));
+    }
+
+    /** The contract of the owner's most recent dossier, as a preview of their settings; empty without dossiers. */
+    public Optional<byte[]> previewOfLatest(long accountId, Language language) {
+        return dossiers.latestId(accountId)
+                .flatMap(id -> dossiers.find(accountId, id))
+                .map(dossier -> renderer.render(document(dossier, language)));
+    }
+
+    public Optional<Long> latestDossierId(long accountId) {
+        return dossiers.latestId(accountId);
+    }
+
+    ContractDocument document(Dossier dossier, Language wanted) {
+        long accountId = dossier.accountId();
+        ContractTexts t = ContractTexts.in(wanted);
+        Language language = t.language();
+        ContractSettings contract = settings.findContract(accountId)
+                .orElseGet(() -> ContractSettings.defaultsFor(accountId));
+        Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
+        Accommodation accommodation = dossier.accommodation();
+        AccommodationDetails place = accommodation.details();
+        Money balance = dossier.balanceDue();
+        ContractDocument.State state = state(dossier, balance);
+        Guest guest = dossier.guest();
+        return new ContractDocument(language,
+                owner(account, contract, language),
+                dossier.number(),
+                BusinessCalendar.today(Clock.systemUTC()),
+                state,
+                guest.displayName(),
+                present(guest.address(), join(" ", guest.postalCode(), guest.city(), guest.country()), guest.email(),
+                        guest.phone()),
+                accommodation.name(),
+                present(place.address(), join(" ", place.postalCode(), place.city())),
+                dossier.stay().arrival(), dossier.stay().departure(),
+                contract.arrivalFrom(), contract.arrivalUntil(), contract.departureBefore(),
+                text(contract, ContractField.ARRIVAL_REMARKS, language),
+                text(contract, ContractField.DEPARTURE_REMARKS, language),
+                dossier.party().stream().map(p -> new ContractDocument.Party(p.label(), p.persons())).toList(),
+                priceLines(dossier.lines(), dossier.stay().nights(), t),
+                dossier.total(),
+                salesTerms.find(accountId).map(AccountSalesTerms::depositType).orElse(SalesTerms.DepositType.ARRHES),
+                dossier.depositAmount(), dossier.depositDue(),
+                dossier.totalPaid(), balance, dossier.balanceDueDate(),
+                accommodation.securityDeposit().map(Money::of).filter(Money::isPositive),
+                text(contract, ContractField.PAYMENT_TERMS, language),
+                text(contract, ContractField.ADDITIONAL_INFO, language),
+                text(contract, ContractField.SIGNATURE, language),
+                stateText(contract, state, language),
+                contract.showPhotos() ? photos(accountId, accommodation) : List.of(),
+                contract.showTerms() ? text(contract, ContractField.TERMS, language) : null);
+    }
+
+    static ContractDocument.State state(Dossier dossier, Money balance) {
+        if (dossier.status() == DossierStatus.CANCELLED) {
+            return ContractDocument.State.CANCELLED;
+        }
+        if (dossier.status() == DossierStatus.OPTION) {
+            return ContractDocument.State.OPTION_AWAITING_PAYMENT;
+        }
+        return balance.isPositive() ? ContractDocument.State.BALANCE_AWAITING_PAYMENT : ContractDocument.State.PAID;
+    }
+
+    private static String stateText(ContractSettings contract, ContractDocument.State state, Language language) {
+        return switch (state) {
+            case OPTION_AWAITING_PAYMENT -> text(contract, ContractField.STATE_OPTION, language);
+            case BALANCE_AWAITING_PAYMENT -> text(contract, ContractField.STATE_BALANCE, language);
+            case PAID -> text(contract, ContractField.STATE_PAID, language);
+            case CANCELLED -> null;
+        };
+    }
+
+    private static ContractDocument.Owner owner(Account account, ContractSettings contract, Language language) {
+        Optional<ContactDetails> contact = account.contact();
+        String name = contact.map(ContactDetails::displayName).orElse("Séjour " + account.number());
+        List<String> lines = contact.map(c -> present(
+                join(", ", c.address(), join(" ", c.postalCode(), c.city()), c.country()),
+                join(" · ", c.phone(), c.mobile(), c.email()),
+                c.website())).orElse(List.of());
+        return new ContractDocument.Owner(name, text(contract, ContractField.HEADER, language),
+                text(contract, ContractField.SLOGAN, language), lines, contract.logo().orElse(null));
+    }
+
+    /**
+     * The dossier's frozen lines as the guest reads them: the accommodation at its price after
+     * discounts, its price before them struck out, each discount under it as a detail.
+     */
+    static List<ContractDocument.PriceLine> priceLines(List<PricedLine> lines, int nights, ContractTexts t) {
+        List<PricedLine> discounts = lines.stream().filter(l -> DISCOUNTS.contains(l.kind())).toList();
+        Money discountTotal = discounts.stream().map(l -> Money.of(l.amount())).reduce(Money.ZERO, Money::plus);
+        boolean hasAccommodation = lines.stream().anyMatch(l -> l.kind().equals(QuoteLine.Kind.ACCOMMODATION.name()));
+        List<ContractDocument.PriceLine> result = new ArrayList<>();
+        for (PricedLine line : lines) {
+            Money amount = Money.of(line.amount());
+            if (line.kind().equals(QuoteLine.Kind.ACCOMMODATION.name())) {
+                String label = t.text("line.ACCOMMODATION", t.text("nights", nights));
+                result.add(discounts.isEmpty()
+                        ? new ContractDocument.PriceLine(label, 1, amount, Optional.empty(), false)
+                        : new ContractDocument.PriceLine(label, 1, amount.plus(discountTotal), Optional.of(amount), false));
+                discounts.forEach(d -> result.add(new ContractDocument.PriceLine(label(d, t), 1, Money.of(d.amount()),
+                        Optional.empty(), true)));
+            } else if (!DISCOUNTS.contains(line.kind()) || !hasAccommodation) {
+                result.add(new ContractDocument.PriceLine(label(line, t), line.quantity(), amount, Optional.empty(), false));
+            }
+        }
+        return result;
+    }
+
+    private static String label(PricedLine line, ContractTexts t) {
+        String generic = t.text("line." + line.kind());
+        String own = line.label().isBlank() ? null : line.label();
+        String label = switch (line.kind()) {
+            case "PROMO_CODE" -> own == null ? generic : generic + " " + own;
+            case "TOURIST_TAX", "TOURIST_TAX_SURCHARGE" -> generic;
+            default -> own == null ? generic : own;
+        };
+        return line.quantity() > 1 ? label + " × " + line.quantity() : label;
+    }
+
+    private List<byte[]> photos(long accountId, Accommodation accommodation) {
+        List<byte[]> photos = new ArrayList<>();
+        accommodation.photos().stream().limit(MAX_PHOTOS).forEach(photo -> {
+            try {
+                photos.add(Files.readAllBytes(photoStore.path(accountId, photo.storageKey(), PhotoStore.Size.LARGE)));
+            } catch (IOException e) {
+                LOG.log(Level.WARNING, "Photo {0} is missing from the store; the contract goes without it",
+                        photo.storageKey());
+            }
+        });
+        return photos;
+    }
+
+    private static String text(ContractSettings contract, ContractField field, Language language) {
+        String text = contract.text(field).in(language);
+        return text.isBlank() ? null : text;
+    }
+
+    private static String join(String separator, String... parts) {
+        return Stream.of(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(separator));
+    }
+
+    private static List<String> present(String... lines) {
+        return Stream.of(lines).filter(l -> l != null && !l.isBlank()).toList();
+    }
+}

@@ -1,0 +1,141 @@
+package org.sejour.application.mail;
+
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import org.sejour.application.document.ContractService;
+import org.sejour.application.document.ContractTexts;
+import org.sejour.domain.model.account.Account;
+import org.sejour.domain.model.account.AccountRepository;
+import org.sejour.domain.model.account.ContactDetails;
+import org.sejour.domain.model.catalog.AccountSalesTerms;
+import org.sejour.domain.model.catalog.SalesTermsRepository;
+import org.sejour.domain.model.document.DocumentSettingsRepository;
+import org.sejour.domain.model.document.MailField;
+import org.sejour.domain.model.document.MailSettings;
+import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierRepository;
+import org.sejour.domain.model.mail.MailKind;
+import org.sejour.domain.model.mail.OutboxMail;
+import org.sejour.domain.model.pricing.SalesTerms;
+import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.NotFoundException;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * Renders an outbox row into the message that goes out: the owner's texts in the row's
+ * language (the built-in ones where the owner wrote none), a recap of the dossier, the
+ * contract PDF for contract mails, and the footer.
+ */
+@Stateless
+public class MailComposer {
+
+    @Inject
+    DossierRepository dossiers;
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    DocumentSettingsRepository settings;
+    @Inject
+    SalesTermsRepository salesTerms;
+    @Inject
+    ContractService contracts;
+
+    public OutgoingMessage compose(OutboxMail mail) {
+        long accountId = mail.accountId();
+        long dossierId = mail.dossierId().orElseThrow(() -> new IllegalStateException("mail " + mail.id() + " has no dossier"));
+        Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
+        Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
+        MailSettings owner = settings.findMail(accountId).orElseGet(() -> MailSettings.defaultsFor(accountId));
+        Language language = mail.language();
+        ContractTexts t = ContractTexts.in(language);
+        SalesTerms.DepositType depositType = salesTerms.find(accountId).map(AccountSalesTerms::depositType)
+                .orElse(SalesTerms.DepositType.ARRHES);
+        String senderName = account.contact().map(ContactDetails::displayName).orElse("Séjour");
+        String accommodation = dossier.accommodation().name();
+        String number = Integer.toString(dossier.number());
+        List<OutgoingMessage.Attachment> attachments = new ArrayList<>();
+        String subject;
+        String body;
+        switch (mail.kind()) {
+            case GUEST_CONTRACT -> {
+                subject = t.text("mail.contract.subject", accommodation, number);
+                body = paragraphs(own(owner, MailField.CONTRACT_INTRO, language).orElse(t.text("mail.contract.intro")),
+                        recap(dossier, depositType, t, false),
+                        own(owner, MailField.CONTRACT_CLOSING, language).orElse(t.text("mail.contract.closing")),
+                        footer(account, owner, language));
+                attachments.add(new OutgoingMessage.Attachment(contractFileName(dossier, t), "application/pdf",
+                        contracts.contractOf(accountId, dossierId)));
+            }
+            case GUEST_NOTIFICATION -> {
+                subject = own(owner, MailField.NOTIFICATION_SUBJECT, language)
+                        .orElse(t.text("mail.notification.subject", accommodation, number));
+                body = paragraphs(own(owner, MailField.NOTIFICATION_INTRO, language).orElse(t.text("mail.notification.intro")),
+                        recap(dossier, depositType, t, false), footer(account, owner, language));
+            }
+            case OWNER_NOTIFICATION -> {
+                subject = t.text("mail.owner.subject", number, dossier.guest().displayName());
+                body = paragraphs(t.text("mail.owner.intro", dossier.origin().name()), recap(dossier, depositType, t, true));
+            }
+            default -> throw new IllegalStateException("unknown mail kind " + mail.kind());
+        }
+        return new OutgoingMessage(mail.id(), senderName, mail.recipient(),
+                mail.kind() == MailKind.OWNER_NOTIFICATION ? Optional.empty() : mail.copyTo(),
+                mail.replyTo(), subject, body, attachments);
+    }
+
+    static String contractFileName(Dossier dossier, ContractTexts t) {
+        return (t.language() == Language.FR ? "contrat-" : "contract-") + dossier.number() + ".pdf";
+    }
+
+    private static String recap(Dossier dossier, SalesTerms.DepositType depositType, ContractTexts t,
+                                boolean forOwner) {
+        List<String> lines = new ArrayList<>();
+        lines.add(t.text("mail.recap.accommodation", dossier.accommodation().name()));
+        lines.add(t.text("mail.recap.stay", t.date(dossier.stay().arrival()), t.date(dossier.stay().departure()),
+                t.text("nights", dossier.stay().nights())));
+        lines.add(t.text("party") + " : " + dossier.party().stream()
+                .map(p -> t.text("persons", p.persons(), p.label())).collect(Collectors.joining(", ")));
+        if (forOwner) {
+            lines.add(t.text("mail.recap.guest", dossier.guest().displayName()));
+            lines.add(t.text("mail.recap.contact", join(" · ", dossier.guest().email(), dossier.guest().phone())));
+        }
+        lines.add(t.text("mail.recap.total", t.money(dossier.total())));
+        String deposit = t.text("deposit." + depositType.name()) + " : ";
+        lines.add(deposit + dossier.depositDue().map(due -> t.text("dueBy", t.money(dossier.depositAmount()), t.date(due)))
+                .orElse(t.money(dossier.depositAmount())));
+        dossier.balanceDueDate().ifPresent(due -> lines.add(t.text("balance") + " : "
+                + t.text("dueBy", t.money(dossier.balanceDue()), t.date(due))));
+        return String.join("\n", lines);
+    }
+
+    private static String footer(Account account, MailSettings owner, Language language) {
+        if (owner.customFooter()) {
+            Optional<String> custom = own(owner, MailField.FOOTER, language);
+            if (custom.isPresent()) {
+                return "-- \n" + custom.get();
+            }
+        }
+        return account.contact().map(c -> "-- \n" + Stream.of(c.displayName(),
+                        join(", ", c.address(), join(" ", c.postalCode(), c.city()), c.country()),
+                        join(" · ", c.phone(), c.mobile()), c.email(), c.website())
+                .filter(l -> l != null && !l.isBlank()).collect(Collectors.joining("\n"))).orElse("");
+    }
+
+    private static Optional<String> own(MailSettings owner, MailField field, Language language) {
+        String text = owner.text(field).in(language);
+        return text.isBlank() ? Optional.empty() : Optional.of(text);
+    }
+
+    private static String paragraphs(String... parts) {
+        return Stream.of(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining("\n\n"));
+    }
+
+    private static String join(String separator, String... parts) {
+        return Stream.of(parts).filter(p -> p != null && !p.isBlank()).collect(Collectors.joining(separator));
+    }
+}

@@ -1,0 +1,92 @@
+package org.sejour.application.mail;
+
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import org.sejour.domain.model.account.AccountRepository;
+import org.sejour.domain.model.account.ContactDetails;
+import org.sejour.domain.model.document.DocumentSettingsRepository;
+import org.sejour.domain.model.document.GuestMail;
+import org.sejour.domain.model.document.MailSettings;
+import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierRepository;
+import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.mail.MailKind;
+import org.sejour.domain.model.mail.OutboxMail;
+import org.sejour.domain.model.mail.OutboxRepository;
+import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.NotFoundException;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * Puts mails in the outbox. MANDATORY: a mail is only ever written inside the transaction of
+ * the event causing it, so it exists exactly when the event does.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.MANDATORY)
+public class MailOutbox {
+
+    /** Bookings the guest made themselves; the owner is told of these, and the guest gets their mail at once. */
+    static final Set<Origin> ONLINE = EnumSet.of(Origin.BOOKING_SITE, Origin.WIDGET, Origin.TEST);
+
+    @Inject
+    OutboxRepository outbox;
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    DocumentSettingsRepository settings;
+    @Inject
+    DossierRepository dossiers;
+
+    /**
+     * A new booking: for an online one, the guest's mail (contract or notification, per the
+     * owner's setting) and a notification to the owner. Bookings the owner makes send nothing
+     * until the owner asks ({@link #sendGuestMail}).
+     */
+    public List<OutboxMail> bookingMade(Dossier dossier, Instant at) {
+        List<OutboxMail> mails = new ArrayList<>();
+        if (!ONLINE.contains(dossier.origin())) {
+            return mails;
+        }
+        guestMail(dossier, at).ifPresent(mails::add);
+        ownerEmail(dossier.accountId()).ifPresent(owner -> mails.add(outbox.store(new OutboxMail(dossier.accountId(),
+                dossier.id(), MailKind.OWNER_NOTIFICATION, owner, null, null, Language.FR, at))));
+        return mails;
+    }
+
+    /** The owner asks for the guest's mail of one of their dossiers; empty when the guest gave no e-mail. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<OutboxMail> sendGuestMail(long accountId, long dossierId, Instant at) {
+        Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
+        return guestMail(dossier, at);
+    }
+
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<OutboxMail> mailsOf(long accountId, long dossierId) {
+        dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
+        return outbox.ofDossier(accountId, dossierId);
+    }
+
+    private Optional<OutboxMail> guestMail(Dossier dossier, Instant at) {
+        String email = dossier.guest().email();
+        if (email == null) {
+            return Optional.empty();
+        }
+        long accountId = dossier.accountId();
+        MailSettings mail = settings.findMail(accountId).orElseGet(() -> MailSettings.defaultsFor(accountId));
+        MailKind kind = mail.guestMail() == GuestMail.CONTRACT ? MailKind.GUEST_CONTRACT : MailKind.GUEST_NOTIFICATION;
+        return Optional.of(outbox.store(new OutboxMail(accountId, dossier.id(), kind, email, mail.copyTo().orElse(null),
+                ownerEmail(accountId).orElse(null), mail.languageFor(dossier.guest().language()), at)));
+    }
+
+    private Optional<String> ownerEmail(long accountId) {
+        return accounts.find(accountId).flatMap(a -> a.contact()).map(ContactDetails::email);
+    }
+}

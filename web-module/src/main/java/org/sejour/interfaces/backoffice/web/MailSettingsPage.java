@@ -1,0 +1,102 @@
+package org.sejour.interfaces.backoffice.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import org.sejour.application.document.DocumentSettingsService;
+import org.sejour.domain.model.document.GuestMail;
+import org.sejour.domain.model.document.MailField;
+import org.sejour.domain.model.document.MailSettings;
+import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.SejourException;
+import org.sejour.domain.model.shared.TranslatedText;
+import org.sejour.interfaces.security.CurrentUser;
+
+import java.io.Serializable;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+/**
+ * "Personnalisation des mails": what the guest receives on a booking, the copy-to address, the
+ * footer, the languages the owner writes in, and the texts (French, with an English version).
+ */
+@Named
+@ViewScoped
+public class MailSettingsPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CurrentUser currentUser;
+    @EJB
+    DocumentSettingsService settings;
+
+    private final Map<String, String> french = new HashMap<>();
+    private final Map<String, String> english = new HashMap<>();
+    private Map<MailField, TranslatedText> stored = new EnumMap<>(MailField.class);
+    private GuestMail guestMail;
+    private String copyTo;
+    private boolean customFooter;
+    private List<String> languages = new ArrayList<>();
+
+    @PostConstruct
+    void load() {
+        MailSettings mail = settings.mail(currentUser.accountId());
+        stored = mail.texts();
+        stored.forEach((field, text) -> {
+            french.put(field.name(), text.isFilledIn(Language.FR) ? text.in(Language.FR) : "");
+            english.put(field.name(), text.isFilledIn(Language.EN) ? text.in(Language.EN) : "");
+        });
+        guestMail = mail.guestMail();
+        copyTo = mail.copyTo().orElse("");
+        customFooter = mail.customFooter();
+        languages = mail.acceptedLanguages().stream().filter(l -> l != Language.FR).map(Language::code)
+                .collect(Collectors.toCollection(ArrayList::new));
+    }
+
+    public void save() {
+        Map<MailField, TranslatedText> texts = new EnumMap<>(MailField.class);
+        for (MailField field : MailField.values()) {
+            Map<Language, String> byLanguage = stored.getOrDefault(field, TranslatedText.empty()).asMap();
+            byLanguage.put(Language.FR, french.getOrDefault(field.name(), ""));
+            byLanguage.put(Language.EN, english.getOrDefault(field.name(), ""));
+            texts.put(field, TranslatedText.of(byLanguage));
+        }
+        Set<Language> accepted = languages.stream().map(Language::fromCode).flatMap(java.util.Optional::stream)
+                .collect(Collectors.toSet());
+        try {
+            MailSettings saved = settings.changeMail(currentUser.accountId(),
+                    new MailSettings.Changes(guestMail, copyTo, customFooter, accepted, texts));
+            stored = saved.texts();
+            Faces.info("mails.saved");
+        } catch (SejourException e) {
+            Faces.show("mails", e);
+        }
+    }
+
+    public GuestMail[] getGuestMailChoices() { return GuestMail.values(); }
+
+    public List<String> getLanguageChoices() {
+        return Arrays.stream(Language.values()).filter(l -> l != Language.FR).map(Language::code).toList();
+    }
+
+    public List<MailField> getFields() { return List.of(MailField.values()); }
+    public Map<String, String> getFrench() { return french; }
+    public Map<String, String> getEnglish() { return english; }
+    public GuestMail getGuestMail() { return guestMail; }
+    public void setGuestMail(GuestMail guestMail) { this.guestMail = guestMail; }
+    public String getCopyTo() { return copyTo; }
+    public void setCopyTo(String copyTo) { this.copyTo = copyTo; }
+    public boolean isCustomFooter() { return customFooter; }
+    public void setCustomFooter(boolean customFooter) { this.customFooter = customFooter; }
+    public List<String> getLanguages() { return languages; }
+    public void setLanguages(List<String> languages) { this.languages = languages; }
+}
