@@ -252,7 +252,8 @@ public class SettingsIT {
 
     @Test
     void ageRangesAndSalesTermsAreEdited() {
-        browser.onboardedOwner("terms", "Mas des Oliviers " + unique());
+        String mas = "Mas des Oliviers " + unique();
+        browser.onboardedOwner("terms", mas);
         pages.openFromMenu("menu-ageRanges", "/app/age-ranges.xhtml");
         // a new account has the defaults
         assertTrue(pages.rowText("list:ranges", "Adulte").contains("de 18 à 120 ans"));
@@ -314,6 +315,18 @@ public class SettingsIT {
         assertEquals("Le séjour commence à 16 h.", pages.value("terms:conditions"));
         assertTrue(browser.byId("terms:conditionTexts_en").getAttribute("class").contains("filled"));
         assertTrue(browser.byId("terms:conditionTexts_nl").getAttribute("class").contains("empty"));
+
+        // the tourist tax of the accommodation, on the same screen
+        assertTrue(pages.rowText("tax:taxes", mas).contains("Non collectée"));
+        pages.clickInRow("tax:taxes", mas, "editTax");
+        browser.waitForAjax();
+        pages.chooseRadio("tax:mode", "FIXED_PER_ADULT_NIGHT");
+        pages.typeAmount("tax:amount_input", "2");
+        pages.typeAmount("tax:surchargePercent_input", "10");
+        browser.click("tax:saveTax");
+        browser.waitForAjax();
+        browser.until(d -> pages.rowText("tax:taxes", mas).contains("2,00 € par adulte et par nuit"),
+                "the tax shown in the table");
         browser.resize(375, 800);
         pages.screenshot("settings-sales-terms-375");
     }
