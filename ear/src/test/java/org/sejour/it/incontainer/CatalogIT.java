@@ -451,4 +451,34 @@ public class CatalogIT {
                 .orElseThrow(() -> new AssertionError("not bookable: " + calculator.quote(request, inputs.catalog(),
                         NightAvailability.open(1)).refusals()));
     }
+
+    @Test
+    void termsWithTheirConditionsAndMinimumStayAreSavedTogetherOrNotAtAll() throws SQLException {
+        long owner = newOwner();
+        AccountSalesTerms.Settings settings = new AccountSalesTerms.Settings(SalesTerms.DepositType.ACOMPTE,
+                new BigDecimal("25"), 5, 45, 2, 3, false, List.of(new DepositRule(7, new BigDecimal("100"))));
+        salesTerms.change(owner, settings, 3, TranslatedText.of(Map.of(Language.FR, "Arrivée à 16 h.",
+                Language.EN, "Arrival at 4 pm.")));
+        assertEquals(2, count("select count(*) from sales_terms_text where account_id = ?", owner));
+        assertEquals(3, count("select min_stay_nights from account where id = ?", owner));
+        assertEquals("Arrival at 4 pm.", salesTerms.get(owner).conditions().in(Language.EN));
+
+        assertEquals("salesTerms.minStay.range", assertThrows(InvalidInputException.class,
+                () -> salesTerms.change(owner, settings, 0, TranslatedText.empty())).messageKey());
+        assertEquals("salesTerms.optionDays.range", assertThrows(InvalidInputException.class,
+                () -> salesTerms.change(owner, new AccountSalesTerms.Settings(SalesTerms.DepositType.ARRHES,
+                        new BigDecimal("30"), 7, 30, 0, 0, true, List.of()), 5, TranslatedText.empty())).messageKey());
+        assertEquals(2, count("select count(*) from sales_terms_text where account_id = ?", owner), "nothing half-written");
+        assertEquals(3, count("select min_stay_nights from account where id = ?", owner));
+
+        CatalogPromoCode code = promoCodes.create(owner, new PromoCodeService.Definition("ETE", "Fidélité",
+                TranslatedText.of(Map.of(Language.FR, "Offre d'été", Language.NL, "Zomeraanbieding")),
+                PromoCode.Usage.MULTIPLE, day("2019-06-01"), day("2019-08-31"), BigDecimal.TEN, Set.of(), List.of()));
+        assertEquals(1, count("select count(*) from promo_code_label where promo_code_id = ? and lang = 'nl'", code.id()));
+        assertEquals("Zomeraanbieding", promoCodes.get(owner, code.id()).publicLabels().in(Language.NL));
+
+        // a dossier keeps its party's label and taxability: removing a range it used must not fail
+        assertEquals(1, count("select count(*) from information_schema.referential_constraints"
+                + " where constraint_name = 'dossier_party_age_range_id_fkey' and delete_rule = 'SET NULL'"));
+    }
 }

@@ -9,11 +9,14 @@ import org.sejour.domain.model.catalog.PromoCodeRepository;
 import org.sejour.domain.model.catalog.PromoCodeSearch;
 import org.sejour.domain.model.pricing.PromoCode;
 import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.TranslatedText;
 
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /** The "Codes promo" screen: create, edit, search, delete. Uses are counted by bookings, not here. */
@@ -25,17 +28,26 @@ public class PromoCodeService {
     @Inject
     PromoCodeRepository codes;
 
-    /** The settings of a code as the owner's form sends them. */
-    public record Definition(String code, String internalLabel, String publicLabel, PromoCode.Usage usage,
+    /** The settings of a code as the owner's form sends them; the public label in French and maybe more. */
+    public record Definition(String code, String internalLabel, TranslatedText publicLabels, PromoCode.Usage usage,
                              LocalDate validFrom, LocalDate validTo, BigDecimal percent,
                              Set<Long> accommodationIds, List<DayPeriod> stays) {
+
+        /** A code whose public label is only in French. */
+        public Definition(String code, String internalLabel, String publicLabel, PromoCode.Usage usage,
+                          LocalDate validFrom, LocalDate validTo, BigDecimal percent,
+                          Set<Long> accommodationIds, List<DayPeriod> stays) {
+            this(code, internalLabel, TranslatedText.of(publicLabel == null ? Map.of()
+                            : Map.of(Language.FR, publicLabel)), usage, validFrom, validTo, percent,
+                    accommodationIds, stays);
+        }
     }
 
     public CatalogPromoCode create(long accountId, @NotNull Definition definition) {
         requireFree(accountId, definition.code(), null);
         access.selection(accountId, definition.accommodationIds());
         return codes.store(new CatalogPromoCode(accountId, definition.code(), definition.internalLabel(),
-                definition.publicLabel(), definition.usage(), definition.validFrom(), definition.validTo(),
+                definition.publicLabels(), definition.usage(), definition.validFrom(), definition.validTo(),
                 definition.percent(), definition.accommodationIds(), definition.stays()));
     }
 
@@ -43,7 +55,7 @@ public class PromoCodeService {
         CatalogPromoCode code = get(accountId, promoCodeId);
         requireFree(accountId, definition.code(), code.id());
         access.selection(accountId, definition.accommodationIds());
-        code.revise(definition.code(), definition.internalLabel(), definition.publicLabel(), definition.usage(),
+        code.revise(definition.code(), definition.internalLabel(), definition.publicLabels(), definition.usage(),
                 definition.validFrom(), definition.validTo(), definition.percent(), definition.accommodationIds(),
                 definition.stays());
         return code;

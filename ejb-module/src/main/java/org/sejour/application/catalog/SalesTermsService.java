@@ -3,10 +3,13 @@ package org.sejour.application.catalog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.catalog.SalesTermsRepository;
+import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.TranslatedText;
 
 /** The account's terms of sale; an account that never changed them has the defaults. */
 @Stateless
@@ -35,5 +38,22 @@ public class SalesTermsService {
                     accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
                     return terms.store(new AccountSalesTerms(accountId, settings));
                 });
+    }
+
+    /**
+     * The whole "Modalités de vente" form in one transaction: the terms, the account's minimum
+     * stay (kept on the account, where the advanced settings also show it) and the translated
+     * terms and conditions.
+     */
+    public AccountSalesTerms change(long accountId, @NotNull AccountSalesTerms.Settings settings, int minStayNights,
+                                    @NotNull TranslatedText conditions) {
+        Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
+        if (minStayNights < 1 || minStayNights > Account.MAX_MIN_STAY_NIGHTS) {
+            throw new InvalidInputException("minStayNights", "salesTerms.minStay.range");
+        }
+        AccountSalesTerms changed = change(accountId, settings);
+        changed.rewriteConditions(conditions);
+        account.changeAdvancedSettings(minStayNights, account.mobileWebApp());
+        return changed;
     }
 }

@@ -8,18 +8,24 @@ import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.sejour.domain.model.pricing.SalesTerms;
 import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Percentage;
+import org.sejour.domain.model.shared.TranslatedText;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -31,6 +37,7 @@ import java.util.Set;
 public class AccountSalesTerms implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    public static final int MAX_CONDITIONS_LENGTH = 50_000;
 
     /** The settings an owner edits on the terms form. */
     public record Settings(SalesTerms.DepositType depositType, BigDecimal depositPercent, int depositDueDays,
@@ -61,6 +68,13 @@ public class AccountSalesTerms implements Serializable {
     @CollectionTable(name = "deposit_rule", joinColumns = @JoinColumn(name = "account_id"))
     @OrderBy("arrivalWithinDays")
     private List<DepositRule> depositRules = new ArrayList<>();
+
+    /** language code → terms and conditions text (sales_terms_text); French is the fallback */
+    @ElementCollection
+    @CollectionTable(name = "sales_terms_text", joinColumns = @JoinColumn(name = "account_id"))
+    @MapKeyColumn(name = "lang")
+    @Column(name = "body")
+    private Map<String, String> conditions = new HashMap<>();
 
     @Version
     private int version;
@@ -114,6 +128,26 @@ public class AccountSalesTerms implements Serializable {
     public int optionDays() { return optionDays; }
     public boolean confirmOnDeposit() { return confirmOnDeposit; }
     public List<DepositRule> depositRules() { return List.copyOf(depositRules); }
+
+    /** The terms and conditions (CGV) printed on contracts; blank translations are dropped. */
+    public TranslatedText conditions() {
+        Map<Language, String> texts = new EnumMap<>(Language.class);
+        conditions.forEach((code, text) -> Language.fromCode(code).ifPresent(l -> texts.put(l, text)));
+        return TranslatedText.of(texts);
+    }
+
+    /** Replaces the terms and conditions; translations need the French text they translate. */
+    public void rewriteConditions(TranslatedText texts) {
+        Rules.required(texts, "conditions", "salesTerms.conditions.required");
+        if (!texts.languages().isEmpty() && !texts.isFilledIn(Language.FR)) {
+            throw new InvalidInputException("conditions", "salesTerms.conditions.frenchRequired");
+        }
+        if (texts.languages().stream().anyMatch(l -> texts.in(l).length() > MAX_CONDITIONS_LENGTH)) {
+            throw new InvalidInputException("conditions", "salesTerms.conditions.tooLong");
+        }
+        conditions.clear();
+        texts.asMap().forEach((language, text) -> conditions.put(language.code(), text));
+    }
 
     public Settings settings() {
         return new Settings(depositType, depositPercent, depositDueDays, balanceDueDays, leadTimeDays, optionDays,

@@ -8,19 +8,25 @@ import jakarta.persistence.GeneratedValue;
 import jakarta.persistence.GenerationType;
 import jakarta.persistence.Id;
 import jakarta.persistence.JoinColumn;
+import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import org.sejour.domain.model.pricing.PromoCode;
 import org.sejour.domain.model.shared.DateRange;
 import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Percentage;
+import org.sejour.domain.model.shared.TranslatedText;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -67,6 +73,13 @@ public class CatalogPromoCode implements Serializable {
     @Column(name = "accommodation_id")
     private Set<Long> accommodationIds = new HashSet<>();
 
+    /** language code → public label in the languages other than French (promo_code_label) */
+    @ElementCollection
+    @CollectionTable(name = "promo_code_label", joinColumns = @JoinColumn(name = "promo_code_id"))
+    @MapKeyColumn(name = "lang")
+    @Column(name = "label")
+    private Map<String, String> translatedLabels = new HashMap<>();
+
     @ElementCollection
     @CollectionTable(name = "promo_code_period", joinColumns = @JoinColumn(name = "promo_code_id"))
     @OrderBy("firstDay")
@@ -85,6 +98,14 @@ public class CatalogPromoCode implements Serializable {
                             Set<Long> accommodationIds, List<DayPeriod> stays) {
         this.accountId = accountId;
         revise(code, internalLabel, publicLabel, usage, validFrom, validTo, percent, accommodationIds, stays);
+    }
+
+    /** A code whose public label may be translated; French is required. */
+    public CatalogPromoCode(long accountId, String code, String internalLabel, TranslatedText publicLabels,
+                            PromoCode.Usage usage, LocalDate validFrom, LocalDate validTo, BigDecimal percent,
+                            Set<Long> accommodationIds, List<DayPeriod> stays) {
+        this.accountId = accountId;
+        revise(code, internalLabel, publicLabels, usage, validFrom, validTo, percent, accommodationIds, stays);
     }
 
     /** Replaces every setting; the usage count stays as the bookings left it. */
@@ -111,6 +132,26 @@ public class CatalogPromoCode implements Serializable {
         this.allStays = this.stays.isEmpty();
     }
 
+    /**
+     * Replaces every setting, the public label given in several languages: French is required
+     * (it is the fallback guests see), the others are optional.
+     */
+    public void revise(String code, String internalLabel, TranslatedText publicLabels, PromoCode.Usage usage,
+                       LocalDate validFrom, LocalDate validTo, BigDecimal percent,
+                       Set<Long> accommodationIds, List<DayPeriod> stays) {
+        TranslatedText labels = Rules.required(publicLabels, "publicLabel", "promoCode.publicLabel.required");
+        Map<String, String> translations = new HashMap<>();
+        labels.asMap().forEach((language, label) -> {
+            if (language != Language.FR) {
+                translations.put(language.code(), Rules.text(label, 120, "publicLabel", "promoCode.publicLabel"));
+            }
+        });
+        revise(code, internalLabel, labels.isFilledIn(Language.FR) ? labels.in(Language.FR) : null, usage,
+                validFrom, validTo, percent, accommodationIds, stays);
+        this.translatedLabels.clear();
+        this.translatedLabels.putAll(translations);
+    }
+
     /** Trimmed, upper case, letters and digits, 2 to 20 of them. */
     public static String normalise(String typed) {
         if (typed == null || typed.isBlank()) {
@@ -128,6 +169,14 @@ public class CatalogPromoCode implements Serializable {
     public String code() { return code; }
     public String internalLabel() { return internalLabel; }
     public String publicLabel() { return publicLabel; }
+
+    /** The public label in every language filled in, French included. */
+    public TranslatedText publicLabels() {
+        Map<Language, String> labels = new EnumMap<>(Language.class);
+        translatedLabels.forEach((code, label) -> Language.fromCode(code).ifPresent(l -> labels.put(l, label)));
+        labels.put(Language.FR, publicLabel);
+        return TranslatedText.of(labels);
+    }
     public PromoCode.Usage usage() { return singleUse ? PromoCode.Usage.SINGLE : PromoCode.Usage.MULTIPLE; }
     public DateRange validity() { return DateRange.of(validFrom, validTo); }
     public BigDecimal percent() { return percent; }

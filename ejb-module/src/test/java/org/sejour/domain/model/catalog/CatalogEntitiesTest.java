@@ -17,6 +17,7 @@ import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.Percentage;
 import org.sejour.domain.model.shared.StayPeriod;
+import org.sejour.domain.model.shared.TranslatedText;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -210,6 +211,38 @@ class CatalogEntitiesTest {
         assertEquals(0, terms.leadTimeDays());
         assertEquals(3, terms.minimumStayNights());
         assertEquals(7, AccountSalesTerms.defaultsFor(1L).optionDays());
+    }
+
+    @Test
+    void publicLabelsAreTranslatedWithFrenchRequired() {
+        CatalogPromoCode code = new CatalogPromoCode(1L, "ETE", "Fidélité", TranslatedText.of(Map.of(
+                Language.FR, "Offre d'été", Language.EN, " Summer offer ", Language.DE, " ")),
+                PromoCode.Usage.MULTIPLE, LocalDate.parse("2019-06-01"), LocalDate.parse("2019-08-31"),
+                new BigDecimal("10"), Set.of(), List.of());
+        assertEquals("Offre d'été", code.publicLabel());
+        assertEquals(Set.of(Language.FR, Language.EN), code.publicLabels().languages());
+        assertEquals("Summer offer", code.publicLabels().in(Language.EN));
+        assertEquals("Offre d'été", code.publicLabels().in(Language.NL), "French is the fallback");
+        assertEquals("promoCode.publicLabel.required", refusal(() -> code.revise("ETE", "Fidélité",
+                TranslatedText.of(Map.of(Language.EN, "Summer offer")), PromoCode.Usage.MULTIPLE,
+                LocalDate.parse("2019-06-01"), LocalDate.parse("2019-08-31"), new BigDecimal("10"), Set.of(), List.of())));
+        assertEquals("promoCode.publicLabel.tooLong", refusal(() -> code.revise("ETE", "Fidélité",
+                TranslatedText.of(Map.of(Language.FR, "Été", Language.IT, "x".repeat(121))), PromoCode.Usage.MULTIPLE,
+                LocalDate.parse("2019-06-01"), LocalDate.parse("2019-08-31"), new BigDecimal("10"), Set.of(), List.of())));
+        assertEquals("Summer offer", code.publicLabels().in(Language.EN), "a refused revision changes nothing");
+    }
+
+    @Test
+    void termsAndConditionsNeedTheirFrenchText() {
+        AccountSalesTerms terms = AccountSalesTerms.defaultsFor(1L);
+        assertTrue(terms.conditions().languages().isEmpty());
+        terms.rewriteConditions(TranslatedText.of(Map.of(Language.FR, "Arrivée à 16 h.", Language.EN, "Arrival at 4 pm.")));
+        assertEquals("Arrival at 4 pm.", terms.conditions().in(Language.EN));
+        assertEquals("Arrivée à 16 h.", terms.conditions().in(Language.ES));
+        assertEquals("salesTerms.conditions.frenchRequired", refusal(() -> terms.rewriteConditions(
+                TranslatedText.of(Map.of(Language.EN, "Arrival at 4 pm.")))));
+        terms.rewriteConditions(TranslatedText.empty());
+        assertTrue(terms.conditions().languages().isEmpty(), "no terms at all is allowed");
     }
 
     @Test
