@@ -154,6 +154,7 @@ public class DossiersIT {
         assertEquals("MARTIN Claude", text("guestName"));
         assertEquals("800,00 €", text("total"));
         assertEquals("800,00 €", text("balance"));
+        browser.keepEvidence("dossier-page");
 
         // the tutorial: 800.00 € with a 200.00 € deposit paid leaves 600.00 €
         WebElement amount = browser.visible("payment:amount_input");
