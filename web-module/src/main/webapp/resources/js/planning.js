@@ -72,6 +72,15 @@ var sejourPlanning = (function () {
         // otherwise a plain click: the anchor waits for the last day
     });
 
+    // a grid re-rendered by navigation forgets a half-made selection
+    if (window.jQuery) {
+        jQuery(document).on('pfAjaxComplete', function () {
+            if (!document.querySelector('td.sel.selected')) {
+                anchor = null;
+            }
+        });
+    }
+
     document.addEventListener('keydown', function (event) {
         if (event.key === 'Escape') {
             clear();

@@ -257,14 +257,15 @@ public class PlanningIT {
         assertTrue(attribute(By.cssSelector("th.day[data-day='" + today + "']"), "class").contains("today"));
     }
 
+    /** Read in one script: the grid may be replaced by an ajax update between two WebDriver calls. */
     private String firstDay() {
         browser.waitForAjax();
-        List<WebElement> days = browser.driver.findElements(By.cssSelector("th.day"));
-        return days.isEmpty() ? null : days.get(0).getAttribute("data-day");
+        return (String) browser.js("var d = document.querySelectorAll('th.day');"
+                + "return d.length ? d[0].getAttribute('data-day') : null;");
     }
 
     private String lastDay() {
-        List<WebElement> days = browser.driver.findElements(By.cssSelector("th.day"));
-        return days.get(days.size() - 1).getAttribute("data-day");
+        return (String) browser.js("var d = document.querySelectorAll('th.day');"
+                + "return d.length ? d[d.length - 1].getAttribute('data-day') : null;");
     }
 }

@@ -71,6 +71,7 @@ public class PlanningQueries {
                         + "and d.status <> org.sejour.domain.model.dossier.DossierStatus.CANCELLED "
                         + "and d.arrival <= :last and d.departure > :first order by d.arrival, d.id",
                 accountId, first, last),
+                // the name as Guest.displayName() writes it, without loading the dossier
                 row -> new BookingSpan((Long) row[1], (Integer) row[2], (DossierStatus) row[3],
                         ((String) row[5]).toUpperCase(Locale.ROOT) + " " + row[4], (LocalDate) row[6],
                         (LocalDate) row[7]));

@@ -43,6 +43,7 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -372,7 +373,7 @@ public class Planning implements Serializable {
     public List<Map.Entry<String, Integer>> getMonths() {
         DateTimeFormatter format = DateTimeFormatter.ofPattern("LLLL yyyy", locale());
         return grid.getDays().stream().collect(Collectors.groupingBy(d -> YearMonth.from(d.date()),
-                        java.util.TreeMap::new, Collectors.counting()))
+                        TreeMap::new, Collectors.counting()))
                 .entrySet().stream().map(e -> Map.entry(e.getKey().format(format), e.getValue().intValue())).toList();
     }
 
