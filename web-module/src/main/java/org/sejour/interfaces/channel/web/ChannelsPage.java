@@ -19,7 +19,12 @@ import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.backoffice.web.Faces;
 import org.sejour.interfaces.security.CurrentUser;
 
+import org.sejour.application.booking.BusinessCalendar;
+
 import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -30,6 +35,8 @@ import java.util.stream.Collectors;
 public class ChannelsPage implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter TIME = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
     @Inject
     CurrentUser currentUser;
@@ -110,6 +117,15 @@ public class ChannelsPage implements Serializable {
             Faces.show("channels", e);
         }
         refresh();
+    }
+
+    /** A sync time as the owner reads it: day and minute, in the accommodations' time zone. */
+    public String time(Instant at) {
+        return at == null ? "" : TIME.format(at.atZone(BusinessCalendar.ZONE));
+    }
+
+    public String day(LocalDate day) {
+        return day == null ? "" : DAY.format(day);
     }
 
     public String accommodationName(long id) {
