@@ -70,6 +70,7 @@ public class DocumentSettingsIT {
         browser.click("contract:save");
         browser.waitForAjax();
         assertTrue(browser.bodyText().contains("Vos paramètres de contrat ont été enregistrés."), browser.bodyText());
+        browser.js("window.scrollTo(0, 0);");
         browser.screenshot(TestSettings.artifacts().resolve("contract-settings.png"));
 
         browser.open("app/settings/contract.xhtml");
@@ -97,6 +98,7 @@ public class DocumentSettingsIT {
         browser.click("mails:save");
         browser.waitForAjax();
         assertTrue(browser.bodyText().contains("Vos paramètres de mails ont été enregistrés."), browser.bodyText());
+        browser.js("window.scrollTo(0, 0);");
         browser.screenshot(TestSettings.artifacts().resolve("mail-settings.png"));
 
         browser.open("app/settings/mails.xhtml");
