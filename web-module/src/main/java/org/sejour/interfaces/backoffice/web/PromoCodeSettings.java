@@ -18,6 +18,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.stream.Collectors;
 
@@ -125,7 +126,7 @@ public class PromoCodeSettings implements Serializable {
             return Faces.text("settings.allAccommodations");
         }
         return code.accommodationIds().stream().map(accommodationNames::get)
-                .filter(java.util.Objects::nonNull).sorted().collect(Collectors.joining(", "));
+                .filter(Objects::nonNull).sorted().collect(Collectors.joining(", "));
     }
 
     public List<PromoCode.Usage> getUsages() { return List.of(PromoCode.Usage.values()); }

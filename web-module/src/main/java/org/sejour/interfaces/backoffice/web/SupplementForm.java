@@ -97,6 +97,19 @@ public class SupplementForm implements Serializable {
                 allAccommodations ? new HashSet<>() : new HashSet<>(accommodationIds), position);
     }
 
+    /**
+     * The rules name "amount" for any price of a supplement; when it is offered only in periods
+     * the form shows no standard price, so the message goes next to the period rows.
+     */
+    public InvalidInputException placed(InvalidInputException e) {
+        if (availability == null || availability.hasStandardPrice()) {
+            return e;
+        }
+        return new InvalidInputException(e.violations().stream()
+                .map(v -> "amount".equals(v.field()) ? new InvalidInputException.Violation("periods", v.messageKey()) : v)
+                .toList());
+    }
+
     public void addPeriod() {
         periods.add(new DayRow());
     }

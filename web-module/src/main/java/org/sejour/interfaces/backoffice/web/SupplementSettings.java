@@ -10,6 +10,7 @@ import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.catalog.CatalogSupplement;
 import org.sejour.domain.model.catalog.SupplementAvailability;
 import org.sejour.domain.model.catalog.SupplementPricing;
+import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
@@ -19,6 +20,7 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.stream.Collectors;
 
 /** "Suppléments": the owner's supplements, and the form that creates or edits one. */
@@ -84,6 +86,8 @@ public class SupplementSettings implements Serializable {
                 Faces.info("supplement.saved");
             }
             close();
+        } catch (InvalidInputException e) {
+            Faces.show("editor", form.placed(e));
         } catch (SejourException e) {
             Faces.show("editor", e);
         }
@@ -119,7 +123,7 @@ public class SupplementSettings implements Serializable {
             return Faces.text("settings.allAccommodations");
         }
         return supplement.accommodationIds().stream().map(accommodationNames::get)
-                .filter(java.util.Objects::nonNull).sorted().collect(Collectors.joining(", "));
+                .filter(Objects::nonNull).sorted().collect(Collectors.joining(", "));
     }
 
     public List<SupplementPricing> getPricings() { return List.of(SupplementPricing.values()); }
