@@ -5,13 +5,11 @@ import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import org.sejour.application.booking.BusinessCalendar;
 
+import org.sejour.domain.model.shared.Money;
+
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Instant;
-import jakarta.faces.context.FacesContext;
-import org.sejour.domain.model.shared.Money;
-
-import java.text.NumberFormat;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
@@ -47,12 +45,9 @@ public class Formats {
     private static Locale locale() {
         FacesContext context = FacesContext.getCurrentInstance();
         return context != null && context.getViewRoot() != null ? context.getViewRoot().getLocale() : Locale.FRENCH;
-/** How amounts and days read in the back office: the user's locale, euro, always two decimals. */
-public final class Formats {
-
-    private Formats() {
     }
 
+    /** For beans that format before the page: the user's locale, euro, always two decimals. */
     public static String money(Money amount, Locale locale) {
         NumberFormat format = NumberFormat.getCurrencyInstance(locale.getCountry().isEmpty()
                 ? Locale.forLanguageTag(locale.getLanguage() + "-FR") : locale);
