@@ -25,9 +25,11 @@ import org.sejour.domain.model.shared.StayPeriod;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.security.SecureRandom;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
@@ -41,6 +43,7 @@ import java.util.Optional;
 public class Dossier implements Serializable {
 
     private static final long serialVersionUID = 1L;
+    private static final SecureRandom TOKENS = new SecureRandom();
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -88,6 +91,9 @@ public class Dossier implements Serializable {
     private String idempotencyKey;
     @Column(name = "request_hash", updatable = false)
     private String requestHash;
+    /** Secret that lets the guest (not the owner) follow and pay this dossier without an account. */
+    @Column(name = "guest_token", nullable = false, updatable = false, unique = true)
+    private String guestToken;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
     @Column(name = "created_by", nullable = false, updatable = false)
@@ -163,10 +169,17 @@ public class Dossier implements Serializable {
         d.optionExpiresAt = b.confirmed() ? null : b.optionExpiresAt();
         d.idempotencyKey = b.idempotencyKey();
         d.requestHash = b.requestHash();
+        d.guestToken = newGuestToken();
         d.createdAt = b.at();
         d.createdBy = b.actor();
         d.record(b.at(), b.actor(), b.confirmed() ? "CREATED_CONFIRMED" : "CREATED_OPTION", null);
         return d;
+    }
+
+    private static String newGuestToken() {
+        byte[] bytes = new byte[32];
+        TOKENS.nextBytes(bytes);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
     }
 
     public void confirm(Instant at, String actor) {
@@ -267,6 +280,7 @@ public class Dossier implements Serializable {
     public Optional<String> cancelReason() { return Optional.ofNullable(cancelReason); }
     public Optional<String> idempotencyKey() { return Optional.ofNullable(idempotencyKey); }
     public Optional<String> requestHash() { return Optional.ofNullable(requestHash); }
+    public String guestToken() { return guestToken; }
     public Instant createdAt() { return createdAt; }
     public String createdBy() { return createdBy; }
     public List<PricedLine> lines() { return List.copyOf(lines); }
