@@ -6,15 +6,16 @@ import jakarta.persistence.PersistenceContext;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
-import org.sejour.domain.model.shared.StayPeriod;
-
 import org.sejour.domain.model.pricing.NightAvailability;
+import org.sejour.domain.model.shared.StayPeriod;
 
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.Arrays;
 import java.util.HashMap;
-import java.util.Map;
 import java.util.List;
+import java.util.Map;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -86,48 +87,83 @@ public class JpaDossierRepository implements DossierRepository {
 
     @Override
     public NightAvailability availability(long accommodationId, LocalDate first, LocalDate end) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select d::date, "
-                        + "coalesce(s.units - s.sold, case when a.stock_managed then 0 else 1 end), "
-                        + "exists (select 1 from sales_ban b where b.accommodation_id = ?1 "
-                        + "        and d::date between b.first_night and b.last_night) "
-                        + "from accommodation a cross join generate_series(?2::date, ?3::date - 1, interval '1 day') d "
-                        + "left join night_stock s on s.accommodation_id = ?1 and s.night = d::date "
-                        + "where a.id = ?1")
-                .setParameter(1, accommodationId).setParameter(2, first).setParameter(3, end)
-                .getResultList();
-        Map<LocalDate, NightAvailability.NightStatus> nights = new HashMap<>();
-        for (Object[] row : rows) {
-            nights.put(toLocalDate(row[0]), new NightAvailability.NightStatus(
-                    Math.max(0, ((Number) row[1]).intValue()), (Boolean) row[2]));
-        }
-        // outside the range read, a night counts as closed: the quote never looks there
-        NightAvailability.NightStatus closed = new NightAvailability.NightStatus(0, false);
-        return night -> nights.getOrDefault(night, closed);
+        return nightsOf("a.id = ?1", accommodationId, first, end)
+                .getOrDefault(accommodationId, night -> RangeOfNights.CLOSED);
     }
 
     @Override
     public Map<Long, NightAvailability> availabilityOfAccount(long accountId, LocalDate first, LocalDate end) {
+        return nightsOf("a.account_id = ?1", accountId, first, end);
+    }
+
+    /**
+     * Two indexed range reads, stock rows then overlapping bans, whatever the number of
+     * accommodations: joining every night of a generated series to the stock made the
+     * planner scan all of an account's stock for a one-week search.
+     */
+    private Map<Long, NightAvailability> nightsOf(String accommodations, long id, LocalDate first, LocalDate end) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select a.id, d::date, "
-                        + "coalesce(s.units - s.sold, case when a.stock_managed then 0 else 1 end), "
-                        + "exists (select 1 from sales_ban b where b.accommodation_id = a.id "
-                        + "        and d::date between b.first_night and b.last_night) "
-                        + "from accommodation a cross join generate_series(?2::date, ?3::date - 1, interval '1 day') d "
-                        + "left join night_stock s on s.accommodation_id = a.id and s.night = d::date "
-                        + "where a.account_id = ?1")
-                .setParameter(1, accountId).setParameter(2, first).setParameter(3, end)
+        List<Object[]> stock = em.createNativeQuery("select a.id, a.stock_managed, s.night, s.units - s.sold "
+                        + "from accommodation a left join night_stock s on s.accommodation_id = a.id "
+                        + "and s.night >= ?2 and s.night < ?3 where " + accommodations)
+                .setParameter(1, id).setParameter(2, first).setParameter(3, end)
                 .getResultList();
-        Map<Long, Map<LocalDate, NightAvailability.NightStatus>> nights = new HashMap<>();
-        for (Object[] row : rows) {
-            nights.computeIfAbsent(((Number) row[0]).longValue(), id -> new HashMap<>())
-                    .put(toLocalDate(row[1]), new NightAvailability.NightStatus(
-                            Math.max(0, ((Number) row[2]).intValue()), (Boolean) row[3]));
+        Map<Long, RangeOfNights> ranges = new HashMap<>();
+        for (Object[] row : stock) {
+            RangeOfNights range = ranges.computeIfAbsent(((Number) row[0]).longValue(),
+                    key -> new RangeOfNights(first, end, (Boolean) row[1]));
+            if (row[2] != null) {
+                range.remaining(toLocalDate(row[2]), ((Number) row[3]).intValue());
+            }
         }
-        NightAvailability.NightStatus closed = new NightAvailability.NightStatus(0, false);
-        Map<Long, NightAvailability> result = new HashMap<>();
-        nights.forEach((id, statuses) -> result.put(id, night -> statuses.getOrDefault(night, closed)));
-        return result;
+        @SuppressWarnings("unchecked")
+        List<Object[]> bans = em.createNativeQuery("select b.accommodation_id, b.first_night, b.last_night "
+                        + "from sales_ban b join accommodation a on a.id = b.accommodation_id where " + accommodations
+                        + " and b.first_night < ?3 and b.last_night >= ?2")
+                .setParameter(1, id).setParameter(2, first).setParameter(3, end)
+                .getResultList();
+        for (Object[] row : bans) {
+            RangeOfNights range = ranges.get(((Number) row[0]).longValue());
+            if (range != null) {
+                range.banned(toLocalDate(row[1]), toLocalDate(row[2]));
+            }
+        }
+        return new HashMap<>(ranges);
+    }
+
+    /** The nights [first, end) of one accommodation as two arrays; outside them a night counts as closed. */
+    private static final class RangeOfNights implements NightAvailability {
+        static final NightStatus CLOSED = new NightStatus(0, false);
+        private final LocalDate first;
+        private final int[] remaining;
+        private final boolean[] banned;
+
+        RangeOfNights(LocalDate first, LocalDate end, boolean stockManaged) {
+            this.first = first;
+            int size = (int) Math.max(0, ChronoUnit.DAYS.between(first, end));
+            this.remaining = new int[size];
+            this.banned = new boolean[size];
+            // a night without a stock row: nothing for sale if stock is managed, the one unit otherwise
+            Arrays.fill(remaining, stockManaged ? 0 : 1);
+        }
+
+        void remaining(LocalDate night, int units) {
+            remaining[(int) ChronoUnit.DAYS.between(first, night)] = Math.max(0, units);
+        }
+
+        void banned(LocalDate firstNight, LocalDate lastNight) {
+            int from = (int) Math.max(0, ChronoUnit.DAYS.between(first, firstNight));
+            int to = (int) Math.min(banned.length - 1L, ChronoUnit.DAYS.between(first, lastNight));
+            for (int i = from; i <= to; i++) {
+                banned[i] = true;
+            }
+        }
+
+        @Override
+        public NightStatus statusOf(LocalDate night) {
+            long i = ChronoUnit.DAYS.between(first, night);
+            return i < 0 || i >= remaining.length ? CLOSED : new NightStatus(remaining[(int) i], banned[(int) i]);
+        }
     }
 
     private static LocalDate toLocalDate(Object value) {
