@@ -17,13 +17,13 @@ import java.util.Locale;
  * "550 5.1.1 address rejected", as a real server does for an unknown mailbox. GreenMail
  * accepts every address, hence this one for the permanent-failure test.
  */
-final class RejectingSmtpServer implements AutoCloseable {
+public final class RejectingSmtpServer implements AutoCloseable {
 
     private final ServerSocket socket;
     private final Thread thread;
     private volatile int refusals;
 
-    RejectingSmtpServer(int port) throws IOException {
+    public RejectingSmtpServer(int port) throws IOException {
         socket = new ServerSocket();
         socket.setReuseAddress(true);
         socket.bind(new java.net.InetSocketAddress(InetAddress.getByName("127.0.0.1"), port));
@@ -32,7 +32,7 @@ final class RejectingSmtpServer implements AutoCloseable {
         thread.start();
     }
 
-    int refusals() {
+    public int refusals() {
         return refusals;
     }
 

@@ -1,8 +1,10 @@
 package org.sejour.application.booking;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.mail.MailOutbox;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
@@ -13,6 +15,7 @@ import org.sejour.domain.model.shared.NotFoundException;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -24,6 +27,8 @@ public class DossierService {
 
     @Inject
     DossierRepository dossiers;
+    @EJB
+    MailOutbox mails;
 
     public Dossier get(long accountId, long dossierId) {
         return dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
@@ -73,12 +78,48 @@ public class DossierService {
 
     /** Cancels options past their deadline and frees their nights; returns how many. */
     public int expireOptions(@NotNull Instant now, int max) {
-        List<Dossier> expired = dossiers.expiredOptions(now, max);
-        for (Dossier dossier : expired) {
-            dossier.cancel(now, "system", "option expired");
-            dossiers.releaseNights(dossier.accommodation().id(), dossier.stay());
-            LOG.log(Level.INFO, "Option {0} of account {1} expired", new Object[]{dossier.number(), dossier.accountId()});
+        int expired = 0;
+        for (long dossierId : dossiers.expiredOptionIds(now, null, 0, max)) {
+            expired += expireOption(dossierId, null, now, now) ? 1 : 0;
         }
-        return expired.size();
+        return expired;
+    }
+
+    /** For the option-expiry job: options lapsed at {@code asOf}, above {@code afterId}, of one owner when given. */
+    public List<Long> expiredOptionIds(@NotNull Instant asOf, Long accountId, long afterId, int max) {
+        return dossiers.expiredOptionIds(asOf, accountId, afterId, max);
+    }
+
+    /**
+     * Whether this option lapsed at {@code asOf} and is {@code accountId}'s (when given), judged
+     * under the dossier's lock (held for the rest of the transaction), so a deposit recorded
+     * meanwhile saves it.
+     */
+    public boolean hasLapsed(long dossierId, Long accountId, @NotNull Instant asOf) {
+        return lapsedOption(dossierId, accountId, asOf).isPresent();
+    }
+
+    /**
+     * Cancels the option if it {@link #hasLapsed}, gives its nights back and tells the guest and
+     * the owner through the outbox, all in the caller's transaction; false when there was
+     * nothing to do (confirmed or cancelled already, another owner's).
+     */
+    public boolean expireOption(long dossierId, Long accountId, @NotNull Instant asOf, @NotNull Instant at) {
+        Optional<Dossier> lapsed = lapsedOption(dossierId, accountId, asOf);
+        if (lapsed.isEmpty()) {
+            return false;
+        }
+        Dossier dossier = lapsed.get();
+        dossier.cancel(at, "system", "option expired");
+        dossiers.releaseNights(dossier.accommodation().id(), dossier.stay());
+        mails.optionExpired(dossier, at);
+        LOG.log(Level.INFO, "Option {0} of account {1} expired", new Object[]{dossier.number(), dossier.accountId()});
+        return true;
+    }
+
+    private Optional<Dossier> lapsedOption(long dossierId, Long accountId, Instant asOf) {
+        return dossiers.lock(dossierId)
+                .filter(d -> accountId == null || d.accountId() == accountId)
+                .filter(d -> d.isExpiredOption(asOf));
     }
 }

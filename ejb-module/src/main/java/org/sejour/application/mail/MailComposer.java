@@ -2,6 +2,7 @@ package org.sejour.application.mail;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.document.ContractService;
 import org.sejour.application.document.ContractTexts;
 import org.sejour.domain.model.account.Account;
@@ -17,9 +18,13 @@ import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.mail.MailKind;
 import org.sejour.domain.model.mail.OutboxMail;
 import org.sejour.domain.model.pricing.SalesTerms;
+import org.sejour.domain.model.reminder.ReminderRepository;
+import org.sejour.domain.model.reminder.ReminderRule;
 import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -44,6 +49,8 @@ public class MailComposer {
     SalesTermsRepository salesTerms;
     @Inject
     ContractService contracts;
+    @Inject
+    ReminderRepository reminders;
 
     public OutgoingMessage compose(OutboxMail mail) {
         long accountId = mail.accountId();
@@ -81,11 +88,49 @@ public class MailComposer {
                 subject = t.text("mail.owner.subject", number, dossier.guest().displayName());
                 body = paragraphs(t.text("mail.owner.intro", dossier.origin().name()), recap(dossier, depositType, t, true));
             }
+            case GUEST_DEPOSIT_REMINDER, GUEST_BALANCE_REMINDER -> {
+                subject = t.text("mail.reminder.subject", accommodation, number);
+                body = paragraphs(reminderText(dossier, mail, depositType, t), recap(dossier, depositType, t, false),
+                        t.text("mail.reminder.closing"), footer(account, owner, language));
+            }
+            case GUEST_OPTION_EXPIRED -> {
+                subject = t.text("mail.optionExpired.subject", accommodation, number);
+                body = paragraphs(t.text("mail.optionExpired.intro", deadline(dossier, t)),
+                        recap(dossier, depositType, t, false), footer(account, owner, language));
+            }
+            case OWNER_OPTION_EXPIRED -> {
+                subject = t.text("mail.owner.optionExpired.subject", number, dossier.guest().displayName());
+                body = paragraphs(t.text("mail.owner.optionExpired.intro", deadline(dossier, t)),
+                        recap(dossier, depositType, t, true));
+            }
             default -> throw new IllegalStateException("unknown mail kind " + mail.kind());
         }
         return new OutgoingMessage(mail.id(), senderName, mail.recipient(),
                 mail.kind() == MailKind.OWNER_NOTIFICATION ? Optional.empty() : mail.copyTo(),
                 mail.replyTo(), subject, body, attachments);
+    }
+
+    /**
+     * What is owed and by when, worded as due or late as the job judged it (the rule of its
+     * reminder row), not as the day it goes out would: a mail delayed by the outbox keeps the
+     * job's words. The amount is what is owed when it goes out.
+     */
+    private String reminderText(Dossier dossier, OutboxMail mail, SalesTerms.DepositType depositType,
+                                       ContractTexts t) {
+        boolean deposit = mail.kind() == MailKind.GUEST_DEPOSIT_REMINDER;
+        LocalDate due = (deposit ? dossier.depositDue() : dossier.balanceDueDate())
+                .orElseThrow(() -> new IllegalStateException("dossier " + dossier.id() + " has no deadline"));
+        boolean late = reminders.ruleOfMail(mail.id()).map(ReminderRule::isLate)
+                .orElseGet(() -> due.isBefore(mail.createdAt().atZone(BusinessCalendar.ZONE).toLocalDate()));
+        Money owed = deposit ? dossier.depositAmount().minus(dossier.totalPaid()) : dossier.balanceDue();
+        String key = "mail.reminder." + (deposit ? "deposit" : "balance") + (late ? ".late" : ".due");
+        return t.text(key, t.text("deposit." + depositType.name()), t.money(owed.max(Money.ZERO)), t.date(due));
+    }
+
+    private static String deadline(Dossier dossier, ContractTexts t) {
+        return dossier.optionExpiresAt()
+                .map(at -> t.date(at.minusSeconds(1).atZone(BusinessCalendar.ZONE).toLocalDate()))
+                .orElseGet(() -> dossier.depositDue().map(t::date).orElse(""));
     }
 
     static String contractFileName(Dossier dossier, ContractTexts t) {

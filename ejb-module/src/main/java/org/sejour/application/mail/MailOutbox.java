@@ -68,20 +68,47 @@ public class MailOutbox {
         return guestMail(dossier, at);
     }
 
+    /** A payment reminder to the guest (deposit or balance kind); empty when the guest gave no e-mail. */
+    public Optional<OutboxMail> reminder(Dossier dossier, MailKind kind, Instant at) {
+        if (kind != MailKind.GUEST_DEPOSIT_REMINDER && kind != MailKind.GUEST_BALANCE_REMINDER) {
+            throw new IllegalArgumentException(kind + " is not a reminder");
+        }
+        return guestMail(dossier, kind, at);
+    }
+
+    /** An option lapsed: the guest (when they gave an e-mail) and the owner are told. */
+    public List<OutboxMail> optionExpired(Dossier dossier, Instant at) {
+        List<OutboxMail> mails = new ArrayList<>();
+        guestMail(dossier, MailKind.GUEST_OPTION_EXPIRED, at).ifPresent(mails::add);
+        ownerEmail(dossier.accountId()).ifPresent(owner -> mails.add(outbox.store(new OutboxMail(dossier.accountId(),
+                dossier.id(), MailKind.OWNER_OPTION_EXPIRED, owner, null, null, Language.FR, at))));
+        return mails;
+    }
+
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public List<OutboxMail> mailsOf(long accountId, long dossierId) {
         dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
         return outbox.ofDossier(accountId, dossierId);
     }
 
+    /** The dossier's mail log, oldest first: every mail, its state, attempts and last error. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public List<MailLogEntry> logOf(long accountId, long dossierId) {
+        return mailsOf(accountId, dossierId).stream().map(MailLogEntry::of).toList();
+    }
+
     private Optional<OutboxMail> guestMail(Dossier dossier, Instant at) {
+        MailSettings mail = settings.findMail(dossier.accountId()).orElseGet(() -> MailSettings.defaultsFor(dossier.accountId()));
+        return guestMail(dossier, mail.guestMail() == GuestMail.CONTRACT ? MailKind.GUEST_CONTRACT : MailKind.GUEST_NOTIFICATION, at);
+    }
+
+    private Optional<OutboxMail> guestMail(Dossier dossier, MailKind kind, Instant at) {
         String email = dossier.guest().email();
         if (email == null) {
             return Optional.empty();
         }
         long accountId = dossier.accountId();
         MailSettings mail = settings.findMail(accountId).orElseGet(() -> MailSettings.defaultsFor(accountId));
-        MailKind kind = mail.guestMail() == GuestMail.CONTRACT ? MailKind.GUEST_CONTRACT : MailKind.GUEST_NOTIFICATION;
         return Optional.of(outbox.store(new OutboxMail(accountId, dossier.id(), kind, email, mail.copyTo().orElse(null),
                 ownerEmail(accountId).orElse(null), mail.languageFor(dossier.guest().language()), at)));
     }

@@ -186,17 +186,35 @@ public class JpaDossierRepository implements DossierRepository {
     }
 
     @Override
-    public List<Dossier> expiredOptions(Instant now, int max) {
-        return em.createQuery("select d from Dossier d where d.status = :option and d.optionExpiresAt < :now "
-                        + "order by d.optionExpiresAt", Dossier.class)
-                .setParameter("option", DossierStatus.OPTION).setParameter("now", now)
-                .setMaxResults(max).getResultList();
-    }
-
-    @Override
     public Optional<Long> latestId(long accountId) {
         return em.createQuery("select d.id from Dossier d where d.accountId = :accountId order by d.createdAt desc, d.id desc",
                         Long.class)
                 .setParameter("accountId", accountId).setMaxResults(1).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<Dossier> lock(long dossierId) {
+        List<?> locked = em.createNativeQuery("select id from dossier where id = ?1 for update")
+                .setParameter(1, dossierId).getResultList();
+        if (locked.isEmpty()) {
+            return Optional.empty();
+        }
+        Dossier dossier = em.find(Dossier.class, dossierId);
+        // the row is ours now; the shared cache may hold a state from before another transaction's commit
+        em.refresh(dossier);
+        return Optional.of(dossier);
+    }
+
+    @Override
+    public List<Long> expiredOptionIds(Instant asOf, Long accountId, long afterId, int max) {
+        var query = em.createNativeQuery("select id from dossier where status = 'OPTION' and option_expires_at < ?1 "
+                        + "and id > ?2" + (accountId == null ? "" : " and account_id = ?4") + " order by id limit ?3")
+                .setParameter(1, java.sql.Timestamp.from(asOf)).setParameter(2, afterId).setParameter(3, max);
+        if (accountId != null) {
+            query.setParameter(4, accountId);
+        }
+        @SuppressWarnings("unchecked")
+        List<Number> ids = query.getResultList();
+        return ids.stream().map(Number::longValue).toList();
     }
 }

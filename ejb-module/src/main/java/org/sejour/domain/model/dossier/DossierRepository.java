@@ -43,8 +43,18 @@ public interface DossierRepository {
 
     Optional<Long> promoCodeId(long accountId, String code);
 
-    List<Dossier> expiredOptions(Instant now, int max);
-
     /** The account's most recently created dossier. */
     Optional<Long> latestId(long accountId);
+
+    /**
+     * The dossier, its row locked for the rest of the transaction and its state read afresh
+     * (not from a cache): for the jobs, which decide on what they read.
+     */
+    Optional<Dossier> lock(long dossierId);
+
+    /**
+     * Ids of options whose deadline is before {@code asOf}, above {@code afterId}, in id order;
+     * only the given owner's when {@code accountId} is given.
+     */
+    List<Long> expiredOptionIds(Instant asOf, Long accountId, long afterId, int max);
 }

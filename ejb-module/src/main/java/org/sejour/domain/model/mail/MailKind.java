@@ -7,5 +7,13 @@ public enum MailKind {
     /** To the guest: the owner's subject and intro with a recap of the booking, no attachment. */
     GUEST_NOTIFICATION,
     /** To the owner: a booking came in online. */
-    OWNER_NOTIFICATION
+    OWNER_NOTIFICATION,
+    /** To the guest: the deposit is due soon, or late (sent by the deposit-reminders job). */
+    GUEST_DEPOSIT_REMINDER,
+    /** To the guest: the balance is due soon, or late, before arrival (balance-reminders job). */
+    GUEST_BALANCE_REMINDER,
+    /** To the guest: their option lapsed without a deposit and was cancelled (option-expiry job). */
+    GUEST_OPTION_EXPIRED,
+    /** To the owner: one of their options lapsed and its nights are for sale again. */
+    OWNER_OPTION_EXPIRED
 }

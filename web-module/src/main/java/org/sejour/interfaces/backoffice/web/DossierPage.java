@@ -8,6 +8,8 @@ import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.booking.DossierService;
 import org.sejour.application.dossier.DossierQueries;
 import org.sejour.application.dossier.DossierView;
+import org.sejour.application.mail.MailLogEntry;
+import org.sejour.application.mail.MailOutbox;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
@@ -40,11 +42,14 @@ public class DossierPage implements Serializable {
     DossierService dossiers;
     @EJB
     DossierQueries queries;
+    @EJB
+    MailOutbox outbox;
 
     /** the id as the URL gives it: parsed here so that a malformed one is a 404, not an empty page */
     private String idParam;
     private Long id;
     private DossierView dossier;
+    private List<MailLogEntry> mails;
 
     private PaymentKind paymentKind = PaymentKind.DEPOSIT;
     private LocalDate paidOn;
@@ -63,6 +68,7 @@ public class DossierPage implements Serializable {
         }
         try {
             dossier = queries.view(currentUser.accountId(), id);
+            mails = outbox.logOf(currentUser.accountId(), id);
             paidOn = BusinessCalendar.today(Clock.systemUTC());
         } catch (NotFoundException e) {
             Faces.notFound();
@@ -71,6 +77,7 @@ public class DossierPage implements Serializable {
 
     private void reload() {
         dossier = queries.view(currentUser.accountId(), id);
+        mails = outbox.logOf(currentUser.accountId(), id);
     }
 
     public void recordPayment() {
@@ -142,6 +149,9 @@ public class DossierPage implements Serializable {
     public String getIdParam() { return idParam; }
     public void setIdParam(String idParam) { this.idParam = idParam; }
     public DossierView getDossier() { return dossier; }
+    public List<MailLogEntry> getMails() { return mails; }
+    /** Mails the server refused for good: the owner should check the address. */
+    public List<MailLogEntry> getFailedMails() { return mails.stream().filter(MailLogEntry::isFailed).toList(); }
     public List<PaymentKind> getPaymentKinds() { return List.of(PaymentKind.values()); }
     public List<String> getMethods() { return METHODS; }
     public PaymentKind getPaymentKind() { return paymentKind; }

@@ -1,0 +1,153 @@
+package org.sejour.it.browser;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
+import org.openqa.selenium.By;
+import org.openqa.selenium.WebElement;
+import org.sejour.it.Deployments;
+import org.sejour.it.TestSettings;
+import org.sejour.it.fixtures.DossierFixtures;
+import org.sejour.it.fixtures.MailLogFixtureServlet;
+import org.sejour.it.incontainer.RejectingSmtpServer;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The operator's job page (run a job now, see its execution end with its counts) and the mail
+ * log of a dossier whose mails the SMTP server refused, in the browser.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class JobsAndMailLogIT {
+
+    @Deployment(testable = false)
+    public static EnterpriseArchive deployment() {
+        return Deployments.withTests(DossierFixtures.class, MailLogFixtureServlet.class, RejectingSmtpServer.class);
+    }
+
+    private Browser browser;
+
+    @RegisterExtension
+    final TestExecutionExceptionHandler keepEvidence = (context, failure) -> {
+        if (browser != null) {
+            browser.keepEvidence("failed-" + context.getRequiredTestMethod().getName());
+        }
+        throw failure;
+    };
+
+    @BeforeEach
+    void openBrowser() {
+        browser = new Browser();
+    }
+
+    @AfterEach
+    void closeBrowser() {
+        browser.close();
+    }
+
+    @Test
+    void theOperatorRunsAJobNowAndSeesItsExecution() throws InterruptedException {
+        browser.loginAsOperator();
+        browser.click("menu-jobs");
+        browser.waitForPath("/operator/jobs.xhtml");
+        assertTrue(browser.bodyText().contains("Relances d'acompte"), browser.bodyText());
+
+        browser.driver.findElement(By.cssSelector("button.run-option-expiry")).click();
+        browser.waitForAjax();
+        String started = browser.textOf(By.id("jobs:messages"));
+        assertTrue(started.contains("« Expiration des options » lancé (exécution "), started);
+        String executionId = started.replaceAll(".*exécution (\\d+).*", "$1");
+
+        // the job runs in the background: refresh until its row says it completed
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        WebElement row = executionRow(executionId);
+        while (row == null || !row.getText().contains("COMPLETED")) {
+            assertTrue(System.nanoTime() < deadline, "the execution did not complete within 60 s");
+            TimeUnit.MILLISECONDS.sleep(500);
+            browser.click("jobs:refresh");
+            browser.waitForAjax();
+            row = executionRow(executionId);
+        }
+        assertTrue(row.getText().contains("Expiration des options"), row.getText());
+        assertEquals(1, row.findElements(By.cssSelector(".job-status-COMPLETED")).size());
+        assertTrue(row.findElement(By.cssSelector(".read-count")).getText().matches("\\d+"));
+        browser.screenshot(TestSettings.artifacts().resolve("operator-jobs.png"));
+    }
+
+    @Test
+    void theDossierPageShowsItsMailsAndTheAddressTheServerRefused() {
+        Properties fixture = fixture();
+        String guest = fixture.getProperty("guest");
+        browser.submitLogin(fixture.getProperty("login"), fixture.getProperty("password"));
+        browser.waitForPath("/app/dashboard.xhtml");
+        browser.open("app/dossier.xhtml?id=" + fixture.getProperty("dossier"));
+
+        String notice = browser.textOf(By.cssSelector(".mail-failed"));
+        assertTrue(notice.contains("Le mail à " + guest + " n'a pas pu être remis"), notice);
+        assertTrue(notice.contains("550"), notice);
+        List<WebElement> rows = browser.driver.findElements(By.cssSelector("[id$='mails_data'] > tr"));
+        assertEquals(2, rows.size(), "the guest's contract and the owner's notice");
+        WebElement guestRow = rows.stream().filter(r -> r.getText().contains(guest)).findFirst().orElseThrow();
+        assertTrue(guestRow.getText().contains("Contrat au client"), guestRow.getText());
+        assertTrue(guestRow.getText().contains("Échec"), guestRow.getText());
+        assertTrue(guestRow.getText().contains("550 5.1.1 address rejected"), guestRow.getText());
+        assertEquals("1", guestRow.findElements(By.tagName("td")).get(4).getText().replaceAll("\\D", ""),
+                "one attempt: a refusal is final");
+        browser.js("document.getElementById('mailLog').scrollIntoView()");
+        browser.screenshot(TestSettings.artifacts().resolve("dossier-mail-log.png"));
+    }
+
+    private WebElement executionRow(String executionId) {
+        return browser.driver.findElements(By.cssSelector("[id='jobs:executions_data'] > tr")).stream()
+                .filter(r -> {
+                    List<WebElement> cells = r.findElements(By.tagName("td"));
+                    return !cells.isEmpty() && cells.get(0).getText().replaceAll("\\D", "").equals(executionId);
+                })
+                .findFirst().orElse(null);
+    }
+
+    /** An owner with one online booking whose two mails the SMTP server refused, through the fixture. */
+    private static Properties fixture() {
+        String password = "Pw-" + UUID.randomUUID() + "!";
+        String form = "prefix=maillog&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
+        HttpRequest request = HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + "sejour-tests/fixtures/mail-log"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response::body);
+            Properties p = new Properties();
+            p.load(new StringReader(response.body()));
+            p.setProperty("password", password);
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

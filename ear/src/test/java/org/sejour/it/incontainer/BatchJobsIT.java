@@ -1,0 +1,428 @@
+package org.sejour.it.incontainer;
+
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.mail.Multipart;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sejour.application.AccommodationService;
+import org.sejour.application.AccountService;
+import org.sejour.application.CreatedOwner;
+import org.sejour.application.OperatorService;
+import org.sejour.application.booking.BookingCommand;
+import org.sejour.application.booking.BookingService;
+import org.sejour.application.booking.DossierService;
+import org.sejour.application.booking.StayRequest;
+import org.sejour.application.job.JobConsole;
+import org.sejour.application.job.JobExecutionSummary;
+import org.sejour.application.mail.MailLogEntry;
+import org.sejour.application.mail.MailOutbox;
+import org.sejour.application.mail.OutboxDispatcher;
+import org.sejour.domain.model.accommodation.AccommodationDetails;
+import org.sejour.domain.model.accommodation.AccommodationType;
+import org.sejour.domain.model.accommodation.Classification;
+import org.sejour.domain.model.accommodation.Visibility;
+import org.sejour.domain.model.account.ContactDetails;
+import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.dossier.Guest;
+import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.mail.MailKind;
+import org.sejour.domain.model.mail.OutboxStatus;
+import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.StayPeriod;
+import org.sejour.domain.model.shared.TranslatedText;
+import org.sejour.it.Deployments;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The batch jobs on Payara and PostgreSQL, started through the job operator as the operator's
+ * "run now" does, against dossiers booked by the real booking service; the mails they queue
+ * go out through the outbox to GreenMail. Each run is limited to the test's own owner and
+ * judged at a date far from today, so the jobs' timers (real time) and other tests' data
+ * never meet the test's.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class BatchJobsIT {
+
+    static final LocalDate MAY_FIRST = LocalDate.of(2027, 5, 1);
+
+    @Deployment
+    public static EnterpriseArchive deployment() {
+        return Deployments.withTestsAndLibraries(List.of(GreenMail.class, org.slf4j.LoggerFactory.class),
+                BatchJobsIT.class);
+    }
+
+    @EJB
+    OperatorService operators;
+    @EJB
+    AccountService accounts;
+    @EJB
+    AccommodationService accommodations;
+    @EJB
+    BookingService bookings;
+    @EJB
+    DossierService dossiers;
+    @EJB
+    MailOutbox outbox;
+    @EJB
+    OutboxDispatcher dispatcher;
+    @EJB
+    JobConsole jobs;
+    @Resource(lookup = "jdbc/sejour")
+    DataSource dataSource;
+    @Resource(lookup = "mail/sejour")
+    Session mailSession;
+
+    GreenMail smtp;
+
+    record Owner(long accountId, long accommodationId, String email) {
+    }
+
+    @BeforeEach
+    void startSmtp() {
+        smtp = new GreenMail(new ServerSetup(Integer.parseInt(mailSession.getProperty("mail.smtp.port")), "127.0.0.1",
+                ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    @Test
+    void lapsedOptionsAreCancelledTheirNightsFreedAndGuestAndOwnerToldOnce() throws Exception {
+        Owner owner = owner();
+        Owner other = owner();
+        String guest = email("lapsed");
+        Dossier option = book(owner, MAY_FIRST, guest, Language.EN, false);
+        Dossier othersOption = book(other, MAY_FIRST, email("other"), Language.FR, false);
+        assertEquals(7, soldNights(owner.accommodationId()));
+        // both lapsed a month from now; the run is for one owner
+        Instant asOf = option.optionExpiresAt().orElseThrow().plus(Duration.ofDays(30));
+
+        JobExecutionSummary first = run("option-expiry", Map.of("accountId", owner.accountId(), "asOf", asOf));
+        assertEquals("COMPLETED", first.status());
+        assertEquals(1, first.readCount(), first::toString);
+        assertEquals(1, first.writeCount(), first::toString);
+
+        Dossier cancelled = dossiers.get(owner.accountId(), option.id());
+        assertEquals(DossierStatus.CANCELLED, cancelled.status());
+        assertEquals("option expired", cancelled.cancelReason().orElse(null));
+        assertEquals(0, soldNights(owner.accommodationId()), "the week is for sale again");
+        assertEquals(DossierStatus.OPTION, dossiers.get(other.accountId(), othersOption.id()).status(),
+                "another owner's option is not touched by a run for one owner");
+        assertEquals(7, soldNights(other.accommodationId()));
+
+        sendUntil(() -> subjects(guest).contains("Option cancelled — Gîte les Lauriers, booking no. 1")
+                && subjects(owner.email()).contains("Option expirée — dossier n° 1, MARTIN Claude"));
+
+        JobExecutionSummary second = run("option-expiry", Map.of("accountId", owner.accountId(), "asOf", asOf));
+        assertEquals("COMPLETED", second.status());
+        assertEquals(0, second.writeCount(), second::toString);
+        dispatcher.sendDue(Instant.now().plus(Duration.ofDays(1)));
+        assertEquals(1, count(subjects(guest), "Option cancelled — Gîte les Lauriers, booking no. 1"), "told once");
+        assertEquals(1, count(subjects(owner.email()), "Option expirée — dossier n° 1, MARTIN Claude"));
+        assertEquals(Set.of(MailKind.GUEST_OPTION_EXPIRED, MailKind.OWNER_OPTION_EXPIRED), Set.copyOf(
+                outbox.logOf(owner.accountId(), option.id()).stream().map(MailLogEntry::kind).toList()));
+        assertTrue(outbox.logOf(other.accountId(), othersOption.id()).isEmpty(), "nothing for the other owner");
+
+        Dossier again = book(owner, MAY_FIRST, email("again"), Language.FR, false);
+        assertEquals(DossierStatus.OPTION, again.status(), "the stay is bookable again");
+        assertEquals(7, soldNights(owner.accommodationId()));
+    }
+
+    @Test
+    void depositRemindersGoOutOnceADayInTheGuestsLanguage() throws Exception {
+        Owner owner = owner();
+        Owner other = owner();
+        LocalDate day = LocalDate.of(2027, 4, 12);
+        String dueGuest = email("due");
+        String lateGuest = email("late");
+        String paidGuest = email("paid");
+        String otherGuest = email("other");
+        Dossier due = book(owner, MAY_FIRST, dueGuest, Language.EN, false);
+        Dossier late = book(owner, MAY_FIRST.plusWeeks(1), lateGuest, Language.FR, true);
+        Dossier paid = book(owner, MAY_FIRST.plusWeeks(2), paidGuest, Language.FR, false);
+        Dossier othersDue = book(other, MAY_FIRST, otherGuest, Language.FR, false);
+        dossiers.recordPayment(owner.accountId(), paid.id(), PaymentKind.DEPOSIT, day.minusDays(5), paid.depositAmount(),
+                "transfer", null, null, "test");
+        setDeadlines(due, day, null);
+        setDeadlines(late, day.minusDays(2), null);
+        setDeadlines(paid, day, null);
+        setDeadlines(othersDue, day, null);
+
+        JobExecutionSummary first = run("deposit-reminders", Map.of("accountId", owner.accountId(), "today", day));
+        assertEquals("COMPLETED", first.status());
+        assertEquals(2, first.writeCount(), first::toString);
+        sendUntil(() -> received(dueGuest).size() == 1 && received(lateGuest).size() == 1);
+
+        MimeMessage english = received(dueGuest).get(0);
+        assertEquals("Payment reminder — Gîte les Lauriers, booking no. 1", english.getSubject());
+        String dueBody = body(english);
+        assertTrue(dueBody.contains("is due by April 12, 2027"), dueBody);
+        assertTrue(dueBody.contains(new ContractAmount(due.depositAmount()).english()), dueBody);
+        MimeMessage french = received(lateGuest).get(0);
+        assertEquals("Rappel de paiement — Gîte les Lauriers, dossier n° 2", french.getSubject());
+        assertTrue(body(french).contains("attendu le 10 avril 2027, ne nous est pas encore parvenu"), body(french));
+
+        JobExecutionSummary sameDay = run("deposit-reminders", Map.of("accountId", owner.accountId(), "today", day));
+        assertEquals(0, sameDay.writeCount(), sameDay::toString);
+        JobExecutionSummary nextDay = run("deposit-reminders", Map.of("accountId", owner.accountId(),
+                "today", day.plusDays(1)));
+        assertEquals(0, nextDay.writeCount(), "a due reminder once per deadline, a late one not the next day: " + nextDay);
+        dispatcher.sendDue(Instant.now().plus(Duration.ofDays(1)));
+        TimeUnit.SECONDS.sleep(2);
+        assertEquals(1, received(dueGuest).size(), "reminded once");
+        assertEquals(1, received(lateGuest).size(), "reminded once");
+        assertTrue(received(paidGuest).isEmpty(), "a paid deposit is not reminded");
+        assertTrue(received(otherGuest).isEmpty(), "another owner's guest is not reminded by a run for one owner");
+        assertEquals(2, reminderRows(owner.accountId()));
+        assertEquals(0, reminderRows(other.accountId()));
+
+        // the database refuses a second reminder of the same day, whatever Java does
+        SQLException duplicate = assertThrows(SQLException.class, () -> update("insert into payment_reminder "
+                + "(account_id, dossier_id, rule, sent_on) values (?, ?, 'DEPOSIT_DUE', ?)", owner.accountId(), due.id(), day));
+        assertEquals("23505", duplicate.getSQLState());
+
+        // a week later the late deposit is reminded again; the lapsed option is not (it expires instead)
+        JobExecutionSummary weekLater = run("deposit-reminders", Map.of("accountId", owner.accountId(),
+                "today", day.plusDays(7)));
+        assertEquals(1, weekLater.writeCount(), weekLater::toString);
+        sendUntil(() -> received(lateGuest).size() == 2);
+        assertEquals(1, received(dueGuest).size());
+        assertEquals(List.of(MailKind.GUEST_DEPOSIT_REMINDER, MailKind.GUEST_DEPOSIT_REMINDER),
+                outbox.logOf(owner.accountId(), late.id()).stream().map(MailLogEntry::kind).toList());
+        assertTrue(outbox.logOf(owner.accountId(), late.id()).stream().allMatch(m -> m.status() == OutboxStatus.SENT));
+    }
+
+    @Test
+    void balanceRemindersGoOutBeforeArrivalOnly() throws Exception {
+        Owner owner = owner();
+        LocalDate day = LocalDate.of(2027, 4, 1);
+        String dueGuest = email("balance-due");
+        String lateGuest = email("balance-late");
+        String paidGuest = email("balance-paid");
+        String depositGuest = email("deposit-unpaid");
+        Dossier due = book(owner, MAY_FIRST, dueGuest, Language.FR, true);
+        Dossier late = book(owner, MAY_FIRST.plusWeeks(1), lateGuest, Language.EN, true);
+        Dossier paid = book(owner, MAY_FIRST.plusWeeks(2), paidGuest, Language.FR, true);
+        Dossier depositUnpaid = book(owner, MAY_FIRST.plusWeeks(3), depositGuest, Language.FR, true);
+        for (Dossier d : List.of(due, late, paid)) {
+            dossiers.recordPayment(owner.accountId(), d.id(), PaymentKind.DEPOSIT, day.minusDays(30), d.depositAmount(),
+                    "transfer", null, null, "test");
+        }
+        dossiers.recordPayment(owner.accountId(), paid.id(), PaymentKind.BALANCE, day.minusDays(1),
+                paid.total().minus(paid.depositAmount()), "transfer", null, null, "test");
+        setDeadlines(due, day.minusDays(40), day.plusDays(2));
+        setDeadlines(late, day.minusDays(40), day.minusDays(3));
+        setDeadlines(paid, day.minusDays(40), day);
+        setDeadlines(depositUnpaid, day.plusDays(20), day);
+
+        JobExecutionSummary first = run("balance-reminders", Map.of("accountId", owner.accountId(), "today", day));
+        assertEquals(2, first.writeCount(), first::toString);
+        JobExecutionSummary again = run("balance-reminders", Map.of("accountId", owner.accountId(), "today", day));
+        assertEquals(0, again.writeCount(), again::toString);
+        sendUntil(() -> received(dueGuest).size() == 1 && received(lateGuest).size() == 1);
+        dispatcher.sendDue(Instant.now().plus(Duration.ofDays(1)));
+        TimeUnit.SECONDS.sleep(2);
+
+        assertEquals(1, received(dueGuest).size());
+        String french = body(received(dueGuest).get(0));
+        assertTrue(french.contains("Votre séjour approche : le solde de votre réservation, "
+                + new ContractAmount(due.total().minus(due.depositAmount())).french() + ", est attendu au plus tard le 3 avril 2027"), french);
+        assertEquals(1, received(lateGuest).size());
+        assertTrue(body(received(lateGuest).get(0)).contains("due on March 29, 2027, has not reached us yet"));
+        assertTrue(received(paidGuest).isEmpty(), "nothing left to pay");
+        assertTrue(received(depositGuest).isEmpty(), "the deposit comes first");
+
+        // once a guest has arrived the balance is settled on site: a week after the first arrival
+        // only the late balance of the stay not begun yet is reminded again
+        JobExecutionSummary afterArrival = run("balance-reminders", Map.of("accountId", owner.accountId(),
+                "today", MAY_FIRST.plusDays(1)));
+        assertEquals(1, afterArrival.readCount(), afterArrival::toString);
+        assertEquals(1, afterArrival.writeCount(), afterArrival::toString);
+        sendUntil(() -> received(lateGuest).size() == 2);
+        assertEquals(1, received(dueGuest).size(), "not reminded after arrival");
+    }
+
+    @Test
+    void onlyKnownJobsCanBeStartedAndEveryRunIsListed() throws Exception {
+        Owner owner = owner();
+        JobExecutionSummary run = run("deposit-reminders", Map.of("accountId", owner.accountId(), "today",
+                LocalDate.of(2030, 1, 1)));
+        assertTrue(jobs.executions(500).stream().anyMatch(e -> e.executionId() == run.executionId()
+                && e.jobName().equals("deposit-reminders") && e.endedAt() != null));
+        assertThrows(Exception.class, () -> jobs.start("drop-everything", Map.of()));
+    }
+
+    // ---- helpers
+
+    /** Starts a job as the operator's page does and waits for it to end. */
+    private JobExecutionSummary run(String job, Map<String, Object> parameters) throws InterruptedException {
+        Map<String, String> values = new HashMap<>();
+        parameters.forEach((k, v) -> values.put(k, String.valueOf(v)));
+        long executionId = jobs.start(job, values);
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(120);
+        JobExecutionSummary execution = jobs.execution(executionId);
+        while (!execution.isFinished()) {
+            assertTrue(System.nanoTime() < deadline, job + " did not end within 120 s");
+            TimeUnit.MILLISECONDS.sleep(250);
+            execution = jobs.execution(executionId);
+        }
+        assertEquals("COMPLETED", execution.status(), execution::toString);
+        return execution;
+    }
+
+    private Owner owner() throws SQLException {
+        String login = "batch-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        CreatedOwner created = operators.createOwner(login);
+        accounts.updateContactDetails(created.accountId(), new ContactDetails(null, "Hélène", "Lefèvre", login,
+                "+33 4 76 00 00 00", null, "12 rue des Églantiers", "38000", "Grenoble", "FR", null));
+        long accommodationId = accommodations.create(created.accountId(), new AccommodationDetails("Gîte les Lauriers",
+                false, AccommodationType.GITE, Classification.TWO_STARS, null, "1 chemin", "38000", "Grenoble",
+                null, null, 1, 6, null, null, null, null, Visibility.BOOKABLE, TranslatedText.empty(), Set.of())).id();
+        long rateId = insert("insert into rate (account_id, accommodation_id, nights, arrival_days, price) "
+                + "values (?, ?, 7, 32, ?) returning id", created.accountId(), accommodationId, new BigDecimal("500.00"));
+        update("insert into rate_period (rate_id, first_day, last_day) values (?, ?, ?)", rateId, MAY_FIRST,
+                LocalDate.of(2027, 6, 1));
+        return new Owner(created.accountId(), accommodationId, login);
+    }
+
+    /** A phone booking (no booking mail, so the guest's mailbox holds only what the jobs send). */
+    private Dossier book(Owner owner, LocalDate arrival, String guestEmail, Language language, boolean confirmed) {
+        StayRequest stay = new StayRequest(owner.accommodationId(), StayPeriod.of(arrival, 7), Map.of("Adulte", 2),
+                Map.of(), Optional.empty(), language);
+        return bookings.book(owner.accountId(), new BookingCommand(stay, new Guest("Claude", "Martin", guestEmail,
+                "+33 6 00 00 00 00", null, null, null, "FR", language), Origin.PHONE, null, confirmed), null, "test");
+    }
+
+    /** The deadlines the owner's sales terms would have given a dossier booked at another time. */
+    private void setDeadlines(Dossier dossier, LocalDate depositDue, LocalDate balanceDue) throws SQLException {
+        update("update dossier set deposit_due = ?, balance_due = ? where id = ?", depositDue, balanceDue, dossier.id());
+    }
+
+    private static String email(String prefix) {
+        return prefix + "-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+    }
+
+    private int soldNights(long accommodationId) throws SQLException {
+        return (int) insert("select coalesce(sum(sold), 0) from night_stock where accommodation_id = ?", accommodationId);
+    }
+
+    private int reminderRows(long accountId) throws SQLException {
+        return (int) insert("select count(*) from payment_reminder where account_id = ? and mail_id is not null", accountId);
+    }
+
+    private void sendUntil(BooleanSupplier done) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, "not delivered within 60 s");
+            dispatcher.sendDue(Instant.now());
+            TimeUnit.MILLISECONDS.sleep(300);
+        }
+    }
+
+    private List<String> subjects(String recipient) {
+        return received(recipient).stream().map(m -> {
+            try {
+                return m.getSubject();
+            } catch (jakarta.mail.MessagingException e) {
+                throw new IllegalStateException(e);
+            }
+        }).toList();
+    }
+
+    private static long count(List<String> values, String value) {
+        return values.stream().filter(value::equals).count();
+    }
+
+    private List<MimeMessage> received(String recipient) {
+        GreenMailUser user = smtp.getUserManager().getUserByEmail(recipient);
+        if (user == null) {
+            return List.of();
+        }
+        try {
+            return smtp.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+                    .map(StoredMessage::getMimeMessage).toList();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static String body(MimeMessage message) throws Exception {
+        Object content = message.getContent();
+        String text = content instanceof String s ? s : (String) ((Multipart) content).getBodyPart(0).getContent();
+        return text.replace('\u00A0', ' ').replace('\u202F', ' ').replace("\r\n", "\n").replaceAll("\\s*\n\\s*", " ");
+    }
+
+    /** An amount written as the mails write it, to compare with what the booking priced. */
+    private record ContractAmount(Money amount) {
+        String english() {
+            return "€" + String.format(java.util.Locale.ENGLISH, "%,.2f", amount.amount());
+        }
+
+        String french() {
+            return String.format(java.util.Locale.ENGLISH, "%,.2f", amount.amount()).replace(",", " ").replace('.', ',') + " €";
+        }
+    }
+
+    private long insert(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private void update(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            s.executeUpdate();
+        }
+    }
+
+    private static void bind(PreparedStatement s, Object[] args) throws SQLException {
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+    }
+}

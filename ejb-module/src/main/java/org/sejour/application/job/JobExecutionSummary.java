@@ -1,0 +1,17 @@
+package org.sejour.application.job;
+
+import java.io.Serializable;
+import java.time.Instant;
+
+/**
+ * One run of a job: its batch status and exit status, and the items its steps read, wrote,
+ * filtered and skipped, summed over the steps.
+ */
+public record JobExecutionSummary(long executionId, String jobName, Instant createdAt, Instant startedAt,
+                                  Instant endedAt, String status, String exitStatus, long readCount, long writeCount,
+                                  long filterCount, long skipCount, long commitCount) implements Serializable {
+
+    public boolean isFinished() {
+        return endedAt != null;
+    }
+}

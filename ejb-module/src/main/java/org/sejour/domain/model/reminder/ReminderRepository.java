@@ -1,0 +1,27 @@
+package org.sejour.domain.model.reminder;
+
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** The reminders sent, one row per dossier, rule and day (the database refuses a second). */
+public interface ReminderRepository {
+
+    /**
+     * Ids of the dossiers above {@code afterId}, in id order, that call for {@code rule} on
+     * {@code today} and were not reminded under it during its quiet days; only the given
+     * owner's when {@code accountId} is given.
+     */
+    List<Long> candidates(ReminderRule rule, LocalDate today, ReminderPolicy policy, Long accountId, long afterId,
+                          int max);
+
+    boolean remindedSince(long dossierId, ReminderRule rule, LocalDate since);
+
+    /** Takes the day for this dossier and rule; empty when a reminder of that day exists already. */
+    Optional<Long> claimDay(long accountId, long dossierId, ReminderRule rule, LocalDate day);
+
+    void attachMail(long reminderId, long mailId);
+
+    /** The rule a reminder mail was sent under. */
+    Optional<ReminderRule> ruleOfMail(long mailId);
+}
