@@ -143,9 +143,12 @@ public class JpaChannelRepository implements ChannelRepository {
     }
 
     @Override
-    public void recordConflict(long blockId, Long dossierId) {
-        em.createNativeQuery("insert into channel_conflict (block_id, dossier_id) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, blockId).setParameter(2, dossierId).executeUpdate();
+    public Optional<Long> recordConflict(long blockId, Long dossierId) {
+        // "returning" answers no row when the conflict was already there: that is how "new" is known
+        return em.createNativeQuery("insert into channel_conflict (block_id, dossier_id) values (?1, ?2) "
+                        + "on conflict do nothing returning id")
+                .setParameter(1, blockId).setParameter(2, dossierId).getResultStream().findFirst()
+                .map(id -> ((Number) id).longValue());
     }
 
     @Override
@@ -156,17 +159,32 @@ public class JpaChannelRepository implements ChannelRepository {
 
     @Override
     public List<ChannelConflict> conflicts(long accountId) {
-        List<ChannelConflict> conflicts = new ArrayList<>();
-        for (Object[] row : rows(em.createNativeQuery("select b.id, b.accommodation_id, f.name, b.first_night, "
+        return conflicts("f.account_id = ?1", accountId, null);
+    }
+
+    @Override
+    public Optional<ChannelConflict> conflict(long accountId, long conflictId) {
+        return conflicts("f.account_id = ?1 and c.id = ?2", accountId, conflictId).stream().findFirst();
+    }
+
+    private List<ChannelConflict> conflicts(String where, long accountId, Long conflictId) {
+        var query = em.createNativeQuery("select c.id, b.id, b.accommodation_id, a.name, f.name, b.first_night, "
                         + "b.departure, b.summary, d.number, d.id, c.detected_at "
                         + "from channel_conflict c join channel_block b on b.id = c.block_id "
-                        + "join channel_feed f on f.id = b.feed_id left join dossier d on d.id = c.dossier_id "
-                        + "where f.account_id = ?1 order by b.first_night, b.id")
-                .setParameter(1, accountId).getResultList())) {
+                        + "join channel_feed f on f.id = b.feed_id join accommodation a on a.id = b.accommodation_id "
+                        + "left join dossier d on d.id = c.dossier_id "
+                        + "where " + where + " order by b.first_night, b.id, c.id")
+                .setParameter(1, accountId);
+        if (conflictId != null) {
+            query.setParameter(2, conflictId);
+        }
+        List<ChannelConflict> conflicts = new ArrayList<>();
+        for (Object[] row : rows(query.getResultList())) {
             conflicts.add(new ChannelConflict(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                    (String) row[2], new StayPeriod(date(row[3]), date(row[4])), (String) row[5],
-                    row[6] == null ? null : ((Number) row[6]).intValue(),
-                    row[7] == null ? null : ((Number) row[7]).longValue(), instant(row[8])));
+                    ((Number) row[2]).longValue(), (String) row[3], (String) row[4],
+                    new StayPeriod(date(row[5]), date(row[6])), (String) row[7],
+                    row[8] == null ? null : ((Number) row[8]).intValue(),
+                    row[9] == null ? null : ((Number) row[9]).longValue(), instant(row[10])));
         }
         return conflicts;
     }

@@ -52,11 +52,17 @@ public interface ChannelRepository {
     /** Live dossiers (option or confirmed) of the accommodation sharing a night with the stay. */
     List<Long> overlappingDossiers(long accommodationId, StayPeriod nights);
 
-    void recordConflict(long blockId, Long dossierId);
+    /**
+     * Records that the block overlaps the dossier (null: another channel's block); the new
+     * conflict's id, or empty when that conflict was already recorded.
+     */
+    Optional<Long> recordConflict(long blockId, Long dossierId);
 
     void clearConflicts(long blockId);
 
     List<ChannelConflict> conflicts(long accountId);
+
+    Optional<ChannelConflict> conflict(long accountId, long conflictId);
 
     /** What the export feed lists: live dossiers, sales bans and holding blocks ending after {@code from}. */
     List<ClosedPeriod> closedPeriods(long accommodationId, LocalDate from);

@@ -7,5 +7,7 @@ public enum MailKind {
     /** To the guest: the owner's subject and intro with a recap of the booking, no attachment. */
     GUEST_NOTIFICATION,
     /** To the owner: a booking came in online. */
-    OWNER_NOTIFICATION
+    OWNER_NOTIFICATION,
+    /** To the owner: an imported calendar event overlaps nights already taken (a channel conflict). */
+    CHANNEL_CONFLICT
 }
