@@ -137,6 +137,9 @@ public class ChannelBenchmark {
             report.append(String.format("import of %d feeds (2 events each, served locally), sequential: %.1f s  "
                     + "(target <= 60 s)%n", FEEDS, seconds));
         }
+        // the machine is shared: the figures mean little without the load they were taken under
+        report.append("load average (1, 5, 15 min) at the end: ")
+                .append(Files.readString(Path.of("/proc/loadavg")).strip()).append(System.lineSeparator());
         LOG.info(report::toString);
         Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "sejour-channel-bench.txt"), report);
     }

@@ -3,6 +3,7 @@ package org.sejour.application.channel;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import org.sejour.application.booking.BusinessCalendar;
+import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
 import org.sejour.domain.model.channel.ChannelRepository;
 import org.sejour.domain.model.channel.ClosedPeriod;
@@ -17,9 +18,11 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -32,6 +35,8 @@ public class ChannelExportService {
 
     /** How far back the feed goes: platforms only care about nights still to come. */
     static final int PAST_DAYS = 31;
+    /** Beyond a few dozen units, platforms are fed by a channel manager's API, not by iCal per room. */
+    public static final int MAX_UNITS = 50;
     private static final SecureRandom RANDOM = new SecureRandom();
 
     @Inject
@@ -55,7 +60,33 @@ public class ChannelExportService {
         });
     }
 
-    /** A new address; the old one answers 404 from now on. */
+    /**
+     * One address per unit of a stock-managed accommodation (unit 1 … the most units offered on a
+     * coming night, at most {@link #MAX_UNITS}), made on first request; empty for an
+     * accommodation that is not stock-managed or has no stock set. Unit k is busy on a night
+     * when fewer than k units are left: see docs/channels.md.
+     */
+    public List<String> unitExportTokens(long accountId, long accommodationId) {
+        Accommodation accommodation = owned(accountId, accommodationId);
+        if (!accommodation.stockManaged()) {
+            return List.of();
+        }
+        exportToken(accountId, accommodationId); // unit rows hang off the accommodation's export row
+        int units = Math.min(MAX_UNITS, channels.unitsOffered(accommodationId, BusinessCalendar.today(Clock.systemUTC())));
+        Map<Integer, String> tokens = channels.unitExportTokens(accommodationId);
+        List<String> ordered = new ArrayList<>();
+        for (int unit = 1; unit <= units; unit++) {
+            String token = tokens.get(unit);
+            if (token == null) {
+                token = newToken();
+                channels.addUnitExportToken(accommodationId, unit, token);
+            }
+            ordered.add(token);
+        }
+        return ordered;
+    }
+
+    /** A new address; the old one, and every unit's, answers 404 from now on. */
     public String regenerateExportToken(long accountId, long accommodationId) {
         owned(accountId, accommodationId);
         String token = newToken();
@@ -70,19 +101,20 @@ public class ChannelExportService {
         }
         return channels.exportTarget(token).map(target -> {
             LocalDate from = BusinessCalendar.today(Clock.systemUTC()).minusDays(PAST_DAYS);
-            List<ClosedPeriod> periods = target.stockManaged()
-                    ? channels.fullNights(target.accommodationId(), from)
+            List<ClosedPeriod> periods = target.unit() > 0
+                    ? channels.unitNights(target.accommodationId(), target.unit(), from)
+                    : target.stockManaged() ? channels.fullNights(target.accommodationId(), from)
                     : channels.closedPeriods(target.accommodationId(), from);
             String body = writer.write(periods);
             String hash = sha256(body);
-            Instant since = channels.contentServed(target.accommodationId(), hash,
+            Instant since = channels.contentServed(target.accommodationId(), target.unit(), hash,
                     Instant.now().truncatedTo(ChronoUnit.SECONDS));
             return new ExportedCalendar(body, "\"" + hash.substring(0, 32) + "\"", since);
         });
     }
 
-    private void owned(long accountId, long accommodationId) {
-        accommodations.find(accountId, accommodationId)
+    private Accommodation owned(long accountId, long accommodationId) {
+        return accommodations.find(accountId, accommodationId)
                 .orElseThrow(() -> new NotFoundException("accommodation", accommodationId));
     }
 

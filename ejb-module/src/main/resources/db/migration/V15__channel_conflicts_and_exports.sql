@@ -1,0 +1,33 @@
+-- Channels: a conflict is mailed to the owner once; one export address per unit of a
+-- stock-managed accommodation.
+
+-- The conflict mail is written in the transaction that records the conflict, and names it.
+-- One mail per conflict row at most: the database, not the sync code, says "once", so a
+-- re-sync (200 or 304) that finds the same conflict again cannot mail twice. A conflict that
+-- is resolved (its block takes its nights, leaves the feed, or the dossier goes) takes its
+-- mail with it: a mail still pending about a solved conflict would only alarm the owner.
+alter table outbox_mail drop constraint outbox_mail_kind_check;
+alter table outbox_mail add constraint outbox_mail_kind_check check (kind in ('GUEST_CONTRACT',
+    'GUEST_NOTIFICATION', 'OWNER_NOTIFICATION', 'CHANNEL_CONFLICT'));
+alter table outbox_mail add column channel_conflict_id bigint
+    references channel_conflict (id) on delete cascade;
+alter table outbox_mail add constraint outbox_mail_conflict_once unique (channel_conflict_id);
+alter table outbox_mail add constraint outbox_mail_conflict_kind
+    check ((kind = 'CHANNEL_CONFLICT') = (channel_conflict_id is not null));
+
+-- Per-unit export: a stock-managed accommodation sells N interchangeable units, and a platform
+-- often lists each as its own listing with its own calendar. Unit k is busy on a night when
+-- fewer than k units are left there (units - sold < k), or sales are closed: the free units of a
+-- night are always 1 … left, so the free nights of unit k+1 are among those of unit k, and any
+-- stay Séjour could still sell is free on unit 1 from end to end. Own tokens: a platform given
+-- unit 2's address learns nothing that opens another feed. A new accommodation address revokes
+-- them too.
+create table channel_export_unit (
+    accommodation_id   bigint not null references channel_export (accommodation_id) on delete cascade,
+    unit               integer not null check (unit between 1 and 50),
+    token              varchar(64) not null unique check (length(token) >= 43),
+    content_hash       varchar(64),
+    content_changed_at timestamptz not null default now(),
+    created_at         timestamptz not null default now(),
+    primary key (accommodation_id, unit)
+);
