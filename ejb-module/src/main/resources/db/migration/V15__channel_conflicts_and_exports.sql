@@ -1,5 +1,5 @@
 -- Channels: a conflict is mailed to the owner once; one export address per unit of a
--- stock-managed accommodation.
+-- stock-managed accommodation; a version of the exported nights, so the feed can be cached.
 
 -- The conflict mail is written in the transaction that records the conflict, and names it.
 -- One mail per conflict row at most: the database, not the sync code, says "once", so a
@@ -31,3 +31,37 @@ create table channel_export_unit (
     created_at         timestamptz not null default now(),
     primary key (accommodation_id, unit)
 );
+
+-- The export is kept in memory per feed under the version of the nights it shows: a poll reads
+-- the token's row (version included) and answers from memory, 304 or body, without rendering.
+-- Triggers, not Java, move the version, so that no write path can forget to; a random UUID, so
+-- a rolled-back change never hands its version to a later one. Deferred to the commit: the
+-- update of channel_export then comes after every night row the transaction locks, so two
+-- bookings of one accommodation cannot deadlock on it (they queue for a moment at commit).
+alter table channel_export add column nights_version uuid not null default gen_random_uuid();
+
+create function channel_export_outdated() returns trigger language plpgsql as $$
+begin
+    if tg_op = 'INSERT' then
+        update channel_export set nights_version = gen_random_uuid() where accommodation_id = new.accommodation_id;
+        return null;
+    end if;
+    update channel_export set nights_version = gen_random_uuid() where accommodation_id = old.accommodation_id;
+    if tg_op = 'UPDATE' then
+        if new.accommodation_id is distinct from old.accommodation_id then
+            update channel_export set nights_version = gen_random_uuid() where accommodation_id = new.accommodation_id;
+        end if;
+    end if;
+    return null;
+end
+$$;
+
+-- every input of the feeds: the ledger, sales bans, and (for the non-stock feed) dossiers and blocks
+create constraint trigger night_stock_export_outdated after insert or update or delete on night_stock
+    deferrable initially deferred for each row execute function channel_export_outdated();
+create constraint trigger sales_ban_export_outdated after insert or update or delete on sales_ban
+    deferrable initially deferred for each row execute function channel_export_outdated();
+create constraint trigger dossier_export_outdated after insert or update or delete on dossier
+    deferrable initially deferred for each row execute function channel_export_outdated();
+create constraint trigger channel_block_export_outdated after insert or update or delete on channel_block
+    deferrable initially deferred for each row execute function channel_export_outdated();

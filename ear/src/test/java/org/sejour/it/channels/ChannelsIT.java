@@ -418,6 +418,43 @@ public class ChannelsIT {
         assertEquals(0, conflictMails(owner.accountId()));
     }
 
+    @Test
+    void theCachedExportFollowsBansBookingsCancellationsAndImportedBlocks() throws Exception {
+        Owner seller = ownerWithWeeklyRate("Gîte en cache");
+        String url = applicationUrl() + "/ical/" + exports.exportToken(seller.accountId(), seller.accommodationId())
+                + ".ics";
+        HttpClient http = HttpClient.newHttpClient();
+        String empty = etag(http, url);
+        assertEquals(empty, etag(http, url), "nothing changed");
+
+        salesBans.close(seller.accountId(), seller.accommodationId(), MAY_15, MAY_15.plusDays(1));
+        String banned = etag(http, url);
+        assertNotEquals(empty, banned, "a sales ban");
+        Dossier dossier = bookings.book(seller.accountId(), booking(seller, MAY_FIRST, "Martin"), null, "owner");
+        String booked = etag(http, url);
+        assertNotEquals(banned, booked, "a booking");
+        dossiers.cancel(seller.accountId(), dossier.id(), "owner", "guest cancelled");
+        assertEquals(banned, etag(http, url), "a cancellation gives the same feed as before the booking");
+
+        platform.serve("/cache.ics", FeedServer.Answer.calendar(calendar("-//Example//EN",
+                event("k1", MAY_8, MAY_8.plusDays(2), "Reserved"))));
+        long feedId = feeds.add(seller.accountId(), seller.accommodationId(), "Airbnb", platform.url("/cache.ics")).id();
+        feeds.syncNow(seller.accountId(), feedId);
+        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertNotEquals(banned, imported.headers().firstValue("ETag").orElseThrow(), "an imported block");
+        assertTrue(imported.body().contains("DTSTART;VALUE=DATE:20270508"), imported.body());
+        feeds.remove(seller.accountId(), feedId);
+        assertEquals(banned, etag(http, url), "its nights given back");
+    }
+
+    private static String etag(HttpClient http, String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response::body);
+        return response.headers().firstValue("ETag").orElseThrow();
+    }
+
     private long conflictMails(long accountId) throws SQLException {
         return count("select count(*) from outbox_mail where account_id = ? and kind = 'CHANNEL_CONFLICT'", accountId);
     }

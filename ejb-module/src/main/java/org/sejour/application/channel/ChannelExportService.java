@@ -43,6 +43,8 @@ public class ChannelExportService {
     ChannelRepository channels;
     @Inject
     AccommodationRepository accommodations;
+    @Inject
+    ExportCache cache;
 
     private final ICalExportWriter writer = new ICalExportWriter();
 
@@ -94,23 +96,33 @@ public class ChannelExportService {
         return token;
     }
 
-    /** Empty when the token is unknown or revoked. */
+    /**
+     * Empty when the token is unknown or revoked. One indexed read when the nights did not
+     * change since the feed was last rendered on this server (the usual poll); otherwise the
+     * feed is rendered, hashed and kept for the next polls.
+     */
     public Optional<ExportedCalendar> calendar(String token) {
         if (token == null || token.length() < 43 || token.length() > 64) {
             return Optional.empty();
         }
         return channels.exportTarget(token).map(target -> {
+            // the version is read before the nights, so what is kept under it is never older than it
             LocalDate from = BusinessCalendar.today(Clock.systemUTC()).minusDays(PAST_DAYS);
-            List<ClosedPeriod> periods = target.unit() > 0
-                    ? channels.unitNights(target.accommodationId(), target.unit(), from)
-                    : target.stockManaged() ? channels.fullNights(target.accommodationId(), from)
-                    : channels.closedPeriods(target.accommodationId(), from);
-            String body = writer.write(periods);
-            String hash = sha256(body);
-            Instant since = channels.contentServed(target.accommodationId(), target.unit(), hash,
-                    Instant.now().truncatedTo(ChronoUnit.SECONDS));
-            return new ExportedCalendar(body, "\"" + hash.substring(0, 32) + "\"", since);
+            return cache.get(target, from).orElseGet(() -> cache.keep(target, from, render(target, from)));
         });
+    }
+
+    /** The feed rendered from the ledger, its hash recorded (Last-Modified moves with the content only). */
+    private ExportedCalendar render(ChannelRepository.ExportTarget target, LocalDate from) {
+        List<ClosedPeriod> periods = target.unit() > 0
+                ? channels.unitNights(target.accommodationId(), target.unit(), from)
+                : target.stockManaged() ? channels.fullNights(target.accommodationId(), from)
+                : channels.closedPeriods(target.accommodationId(), from);
+        String body = writer.write(periods);
+        String hash = sha256(body);
+        Instant since = channels.contentServed(target.accommodationId(), target.unit(), hash,
+                Instant.now().truncatedTo(ChronoUnit.SECONDS));
+        return new ExportedCalendar(body, "\"" + hash.substring(0, 32) + "\"", since);
     }
 
     private Accommodation owned(long accountId, long accommodationId) {

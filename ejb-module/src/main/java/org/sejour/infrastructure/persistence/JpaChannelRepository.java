@@ -21,6 +21,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 
 @ApplicationScoped
 public class JpaChannelRepository implements ChannelRepository {
@@ -291,13 +292,14 @@ public class JpaChannelRepository implements ChannelRepository {
     @Override
     public Optional<ExportTarget> exportTarget(String token) {
         // a unit's address only opens while the accommodation is stock-managed
-        List<Object[]> found = rows(em.createNativeQuery("select a.id, a.stock_managed, 0 from channel_export e "
-                + "join accommodation a on a.id = e.accommodation_id where e.token = ?1 "
-                + "union all select a.id, a.stock_managed, u.unit from channel_export_unit u "
+        List<Object[]> found = rows(em.createNativeQuery("select a.id, a.stock_managed, 0, e.nights_version::text "
+                + "from channel_export e join accommodation a on a.id = e.accommodation_id where e.token = ?1 "
+                + "union all select a.id, a.stock_managed, u.unit, e.nights_version::text from channel_export_unit u "
+                + "join channel_export e on e.accommodation_id = u.accommodation_id "
                 + "join accommodation a on a.id = u.accommodation_id where u.token = ?1 and a.stock_managed")
                 .setParameter(1, token).getResultList());
         return found.stream().findFirst().map(row -> new ExportTarget(((Number) row[0]).longValue(),
-                (Boolean) row[1], ((Number) row[2]).intValue()));
+                (Boolean) row[1], ((Number) row[2]).intValue(), UUID.fromString((String) row[3])));
     }
 
     @Override

@@ -7,6 +7,7 @@ import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /**
  * Feeds, their blocks and the export tokens. Blocks take and give back nights through the
@@ -99,7 +100,10 @@ public interface ChannelRepository {
      */
     Instant contentServed(long accommodationId, int unit, String hash, Instant now);
 
-    /** What a token opens: the accommodation's feed ({@code unit} 0) or one unit's. */
-    record ExportTarget(long accommodationId, boolean stockManaged, int unit) {
+    /**
+     * What a token opens: the accommodation's feed ({@code unit} 0) or one unit's, and the
+     * version of the nights it shows (changed by the database with any of them).
+     */
+    record ExportTarget(long accommodationId, boolean stockManaged, int unit, UUID nightsVersion) {
     }
 }
