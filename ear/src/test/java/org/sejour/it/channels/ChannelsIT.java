@@ -1,6 +1,13 @@
 package org.sejour.it.channels;
 
+import com.icegreen.greenmail.store.FolderException;
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.user.GreenMailUser;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.Resource;
+import jakarta.mail.Session;
+import jakarta.mail.internet.MimeMessage;
 import jakarta.ejb.EJB;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -10,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.AccommodationService;
+import org.sejour.application.AccountService;
 import org.sejour.application.CreatedOwner;
 import org.sejour.application.OperatorService;
 import org.sejour.application.booking.BookingCommand;
@@ -20,10 +28,14 @@ import org.sejour.application.catalog.SalesBanService;
 import org.sejour.application.channel.ChannelExportService;
 import org.sejour.application.channel.ChannelFeedService;
 import org.sejour.application.channel.FeedStatusView;
+import org.sejour.application.mail.OutboxDispatcher;
+import org.sejour.application.planning.PlanningQueries;
+import org.sejour.application.planning.PlanningView;
 import org.sejour.domain.model.accommodation.AccommodationDetails;
 import org.sejour.domain.model.accommodation.AccommodationType;
 import org.sejour.domain.model.accommodation.Classification;
 import org.sejour.domain.model.accommodation.Visibility;
+import org.sejour.domain.model.account.ContactDetails;
 import org.sejour.domain.model.channel.ChannelConflict;
 import org.sejour.domain.model.channel.FeedStatus;
 import org.sejour.domain.model.dossier.Dossier;
@@ -52,6 +64,8 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -85,7 +99,9 @@ public class ChannelsIT {
 
     @Deployment
     public static EnterpriseArchive deployment() {
-        return Deployments.withTests(ChannelsIT.class, FeedServer.class);
+        // GreenMail inside the server: the conflict mail is sent and read back
+        return Deployments.withTestsAndLibraries(List.of(GreenMail.class, org.slf4j.LoggerFactory.class),
+                ChannelsIT.class, FeedServer.class);
     }
 
     @EJB
@@ -104,6 +120,14 @@ public class ChannelsIT {
     ChannelExportService exports;
     @EJB
     BatchScheduler scheduler;
+    @EJB
+    AccountService accounts;
+    @EJB
+    PlanningQueries planning;
+    @EJB
+    OutboxDispatcher dispatcher;
+    @Resource(lookup = "mail/sejour")
+    Session mailSession;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
 
@@ -317,6 +341,135 @@ public class ChannelsIT {
         assertEquals(feedId, status.id());
         assertEquals(FeedStatus.OK, status.status(), status::lastError);
         assertEquals(nights(MAY_8, MAY_15), soldNights(owner.accommodationId()));
+    }
+
+    @Test
+    void aConflictIsOnThePlanningAndIsMailedToTheOwnerOnce() throws Exception {
+        Owner owner = ownerWithWeeklyRate("Gîte du Conflit");
+        String ownerEmail = "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        accounts.updateContactDetails(owner.accountId(), new ContactDetails(null, "Hélène", "Lefèvre", ownerEmail,
+                "+33 4 76 00 00 00", null, "12 rue des Églantiers", "38000", "Grenoble", "FR", null));
+        Owner other = ownerWithWeeklyRate("Gîte voisin");
+        Dossier dossier = bookings.book(owner.accountId(), booking(owner, MAY_8, "Durand"), null, "owner");
+        String reserved = calendar("-//Airbnb Inc//Hosting Calendar 1.0//EN",
+                event("c1@airbnb.com", MAY_8.plusDays(3), MAY_8.plusDays(6), "Reserved"),
+                event("c2@airbnb.com", MAY_15, MAY_15.plusDays(2), "Reserved"));
+        platform.serve("/conflict.ics", FeedServer.Answer.calendar(reserved));
+        long feedId = feeds.add(owner.accountId(), owner.accommodationId(), "Airbnb", platform.url("/conflict.ics")).id();
+
+        GreenMail smtp = new GreenMail(new ServerSetup(Integer.parseInt(mailSession.getProperty("mail.smtp.port")),
+                "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            assertEquals(FeedStatus.OK, feeds.syncNow(owner.accountId(), feedId).status());
+            ChannelConflict conflict = feeds.conflicts(owner.accountId()).get(0);
+            assertEquals(1, feeds.conflicts(owner.accountId()).size());
+            assertEquals("Gîte du Conflit", conflict.accommodationName());
+            assertEquals(1, conflictMails(owner.accountId()), "mailed in the sync's transaction");
+
+            // a re-sync answered 304, then one answered 200 with the same events: no second mail
+            feeds.syncNow(owner.accountId(), feedId);
+            assertEquals(1, platform.notModified.get());
+            platform.serve("/conflict.ics", FeedServer.Answer.calendar(reserved.replace("Hosting Calendar 1.0",
+                    "Hosting Calendar 1.1")));
+            feeds.syncNow(owner.accountId(), feedId);
+            assertEquals(1, feeds.conflicts(owner.accountId()).size());
+            assertEquals(1, conflictMails(owner.accountId()), "a conflict is mailed once");
+            SQLException twice = assertThrows(SQLException.class, () -> update("insert into outbox_mail (account_id, "
+                    + "kind, recipient, lang, channel_conflict_id) values (?, 'CHANNEL_CONFLICT', ?, 'fr', ?)",
+                    owner.accountId(), ownerEmail, conflict.conflictId()));
+            assertEquals("23505", twice.getSQLState(), "the database keeps one mail per conflict");
+
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (received(smtp, ownerEmail).isEmpty() && System.nanoTime() < deadline) {
+                dispatcher.sendDue(Instant.now().plus(Duration.ofDays(2)));
+                TimeUnit.MILLISECONDS.sleep(300);
+            }
+            List<MimeMessage> mails = received(smtp, ownerEmail);
+            assertEquals(1, mails.size());
+            String subject = mails.get(0).getSubject();
+            Object content = mails.get(0).getContent();
+            String body = content instanceof String text ? text
+                    : (String) ((jakarta.mail.Multipart) content).getBodyPart(0).getContent();
+            assertTrue(subject.contains("Conflit de calendrier") && subject.contains("Airbnb")
+                    && subject.contains("Gîte du Conflit"), subject);
+            assertTrue(body.contains("dossier n° " + dossier.number()), body);
+            assertTrue(body.contains("11 mai 2027") && body.contains("14 mai 2027"), body);
+            assertFalse(body.contains("Durand"), "the guest's name stays in Séjour");
+        } finally {
+            smtp.stop();
+        }
+
+        // the planning marks the conflicting nights with the feed's name; the other event holds its nights
+        PlanningView view = planning.load(owner.accountId(), MAY_8, MAY_15.plusDays(6));
+        List<PlanningView.ChannelSpan> spans = view.accommodations().stream()
+                .filter(a -> a.id() == owner.accommodationId()).findFirst().orElseThrow().channelBlocks();
+        assertEquals(List.of(true, false), spans.stream().map(PlanningView.ChannelSpan::conflict).toList());
+        assertEquals(List.of("Airbnb", "Airbnb"), spans.stream().map(PlanningView.ChannelSpan::feedName).toList());
+        assertEquals(MAY_8.plusDays(3), spans.get(0).firstNight());
+        assertTrue(planning.load(other.accountId(), MAY_8, MAY_15.plusDays(6)).accommodations().stream()
+                .allMatch(a -> a.channelBlocks().isEmpty()), "another owner sees none of it");
+        assertTrue(feeds.conflicts(other.accountId()).isEmpty());
+
+        // cancelling the dossier resolves the conflict: its mail row goes with it
+        dossiers.cancel(owner.accountId(), dossier.id(), "owner", "guest cancelled");
+        feeds.syncNow(owner.accountId(), feedId);
+        assertTrue(feeds.conflicts(owner.accountId()).isEmpty());
+        assertEquals(0, conflictMails(owner.accountId()));
+    }
+
+    @Test
+    void theCachedExportFollowsBansBookingsCancellationsAndImportedBlocks() throws Exception {
+        Owner seller = ownerWithWeeklyRate("Gîte en cache");
+        String url = applicationUrl() + "/ical/" + exports.exportToken(seller.accountId(), seller.accommodationId())
+                + ".ics";
+        HttpClient http = HttpClient.newHttpClient();
+        String empty = etag(http, url);
+        assertEquals(empty, etag(http, url), "nothing changed");
+
+        salesBans.close(seller.accountId(), seller.accommodationId(), MAY_15, MAY_15.plusDays(1));
+        String banned = etag(http, url);
+        assertNotEquals(empty, banned, "a sales ban");
+        Dossier dossier = bookings.book(seller.accountId(), booking(seller, MAY_FIRST, "Martin"), null, "owner");
+        String booked = etag(http, url);
+        assertNotEquals(banned, booked, "a booking");
+        dossiers.cancel(seller.accountId(), dossier.id(), "owner", "guest cancelled");
+        assertEquals(banned, etag(http, url), "a cancellation gives the same feed as before the booking");
+
+        platform.serve("/cache.ics", FeedServer.Answer.calendar(calendar("-//Example//EN",
+                event("k1", MAY_8, MAY_8.plusDays(2), "Reserved"))));
+        long feedId = feeds.add(seller.accountId(), seller.accommodationId(), "Airbnb", platform.url("/cache.ics")).id();
+        feeds.syncNow(seller.accountId(), feedId);
+        HttpResponse<String> imported = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertNotEquals(banned, imported.headers().firstValue("ETag").orElseThrow(), "an imported block");
+        assertTrue(imported.body().contains("DTSTART;VALUE=DATE:20270508"), imported.body());
+        feeds.remove(seller.accountId(), feedId);
+        assertEquals(banned, etag(http, url), "its nights given back");
+    }
+
+    private static String etag(HttpClient http, String url) throws IOException, InterruptedException {
+        HttpResponse<String> response = http.send(HttpRequest.newBuilder(URI.create(url)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, response.statusCode(), response::body);
+        return response.headers().firstValue("ETag").orElseThrow();
+    }
+
+    private long conflictMails(long accountId) throws SQLException {
+        return count("select count(*) from outbox_mail where account_id = ? and kind = 'CHANNEL_CONFLICT'", accountId);
+    }
+
+    private static List<MimeMessage> received(GreenMail smtp, String recipient) {
+        GreenMailUser user = smtp.getUserManager().getUserByEmail(recipient);
+        if (user == null) {
+            return List.of();
+        }
+        try {
+            return smtp.getManagers().getImapHostManager().getInbox(user).getMessages().stream()
+                    .map(StoredMessage::getMimeMessage).toList();
+        } catch (FolderException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // --- helpers

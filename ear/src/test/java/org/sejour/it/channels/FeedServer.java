@@ -14,13 +14,13 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 /**
  * A small HTTP server in the test JVM (inside Payara for in-container tests) that plays a
- * platform: each path serves what the test last put there, with an ETag, and answers 304
+ * platform (browser tests run it in the client JVM): each path serves what the test last put there, with an ETag, and answers 304
  * to a matching If-None-Match.
  */
-final class FeedServer implements AutoCloseable {
+public final class FeedServer implements AutoCloseable {
 
-    record Answer(int status, String body, String location) {
-        static Answer calendar(String body) {
+    public record Answer(int status, String body, String location) {
+        public static Answer calendar(String body) {
             return new Answer(200, body, null);
         }
 
@@ -37,17 +37,17 @@ final class FeedServer implements AutoCloseable {
     private final Map<String, Answer> answers = new ConcurrentHashMap<>();
     final AtomicInteger notModified = new AtomicInteger();
 
-    FeedServer() throws IOException {
+    public FeedServer() throws IOException {
         server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
         server.createContext("/", this::handle);
         server.start();
     }
 
-    String url(String path) {
+    public String url(String path) {
         return "http://127.0.0.1:" + server.getAddress().getPort() + path;
     }
 
-    void serve(String path, Answer answer) {
+    public void serve(String path, Answer answer) {
         answers.put(path, answer);
     }
 

@@ -1,9 +1,11 @@
 package org.sejour.application.channel;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import org.sejour.application.mail.MailOutbox;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
 import org.sejour.domain.model.channel.ChannelFeed;
@@ -37,6 +39,8 @@ public class FeedSyncTransaction {
     AccommodationRepository accommodations;
     @Inject
     ChannelSettings settings;
+    @EJB
+    MailOutbox mails;
 
     public FeedStatusView apply(long feedId, ParsedFeed snapshot, String etag, String lastModified, Instant now) {
         ChannelFeed feed = channels.lockFeed(feedId).orElseThrow();
@@ -81,10 +85,16 @@ public class FeedSyncTransaction {
         }
         List<Long> dossiers = channels.overlappingDossiers(accommodation.id(), nights);
         if (dossiers.isEmpty()) {
-            channels.recordConflict(blockId, null); // another channel's block, or no stock defined
+            recordConflict(accommodation, blockId, null); // another channel's block, or no stock defined
         }
-        dossiers.forEach(dossierId -> channels.recordConflict(blockId, dossierId));
+        dossiers.forEach(dossierId -> recordConflict(accommodation, blockId, dossierId));
         return false;
+    }
+
+    /** A conflict seen for the first time is mailed to the owner, in this same transaction. */
+    private void recordConflict(Accommodation accommodation, long blockId, Long dossierId) {
+        channels.recordConflict(blockId, dossierId)
+                .ifPresent(conflictId -> mails.channelConflict(accommodation.accountId(), conflictId, Instant.now()));
     }
 
     public FeedStatusView unchanged(long feedId, Instant now) {

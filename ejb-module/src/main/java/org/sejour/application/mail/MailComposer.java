@@ -10,6 +10,8 @@ import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.account.ContactDetails;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.catalog.SalesTermsRepository;
+import org.sejour.domain.model.channel.ChannelConflict;
+import org.sejour.domain.model.channel.ChannelRepository;
 import org.sejour.domain.model.document.DocumentSettingsRepository;
 import org.sejour.domain.model.document.MailField;
 import org.sejour.domain.model.document.MailSettings;
@@ -23,6 +25,7 @@ import org.sejour.domain.model.reminder.ReminderRule;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.StayPeriod;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -51,8 +54,13 @@ public class MailComposer {
     ContractService contracts;
     @Inject
     ReminderRepository reminders;
+    @Inject
+    ChannelRepository channels;
 
     public OutgoingMessage compose(OutboxMail mail) {
+        if (mail.kind() == MailKind.CHANNEL_CONFLICT) {
+            return conflict(mail);
+        }
         long accountId = mail.accountId();
         long dossierId = mail.dossierId().orElseThrow(() -> new IllegalStateException("mail " + mail.id() + " has no dossier"));
         Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
@@ -131,6 +139,28 @@ public class MailComposer {
         return dossier.optionExpiresAt()
                 .map(at -> t.date(at.minusSeconds(1).atZone(BusinessCalendar.ZONE).toLocalDate()))
                 .orElseGet(() -> dossier.depositDue().map(t::date).orElse(""));
+    }
+
+    /** To the owner: which calendar, which nights, who holds them, and what to do. No guest data of the platform. */
+    private OutgoingMessage conflict(OutboxMail mail) {
+        long conflictId = mail.channelConflictId().orElseThrow();
+        ChannelConflict conflict = channels.conflict(mail.accountId(), conflictId)
+                .orElseThrow(() -> new NotFoundException("conflict", conflictId));
+        ContractTexts t = ContractTexts.in(mail.language());
+        StayPeriod nights = conflict.nights();
+        String subject = t.text("mail.conflict.subject", conflict.feedName(), conflict.accommodationName(),
+                t.date(nights.arrival()), t.date(nights.departure()));
+        String facts = String.join("\n", t.text("mail.recap.accommodation", conflict.accommodationName()),
+                t.text("mail.recap.stay", t.date(nights.arrival()), t.date(nights.departure()),
+                        t.text("nights", nights.nights())),
+                t.text("mail.conflict.event", conflict.summary() == null || conflict.summary().isBlank()
+                        ? conflict.feedName() : conflict.summary()),
+                conflict.dossierNumber() == null ? t.text("mail.conflict.otherChannel")
+                        : t.text("mail.conflict.dossier", conflict.dossierNumber()));
+        String body = paragraphs(t.text("mail.conflict.intro", conflict.feedName(), conflict.accommodationName()),
+                facts, t.text("mail.conflict.advice"));
+        return new OutgoingMessage(mail.id(), "Séjour", mail.recipient(), Optional.empty(), Optional.empty(), subject,
+                body, List.of());
     }
 
     static String contractFileName(Dossier dossier, ContractTexts t) {

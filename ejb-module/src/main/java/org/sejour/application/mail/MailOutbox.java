@@ -61,6 +61,15 @@ public class MailOutbox {
         return mails;
     }
 
+    /**
+     * A channel conflict just recorded: the owner is told once (the outbox keeps at most one
+     * mail per conflict). Empty when the owner gave no e-mail address.
+     */
+    public Optional<OutboxMail> channelConflict(long accountId, long conflictId, Instant at) {
+        return ownerEmail(accountId).map(owner -> outbox.store(OutboxMail.channelConflict(accountId, conflictId,
+                owner, at)));
+    }
+
     /** The owner asks for the guest's mail of one of their dossiers; empty when the guest gave no e-mail. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Optional<OutboxMail> sendGuestMail(long accountId, long dossierId, Instant at) {

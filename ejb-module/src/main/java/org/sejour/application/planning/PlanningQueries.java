@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import org.sejour.application.planning.PlanningView.AccommodationPlan;
 import org.sejour.application.planning.PlanningView.BookingSpan;
+import org.sejour.application.planning.PlanningView.ChannelSpan;
 import org.sejour.application.planning.PlanningView.RateSpan;
 import org.sejour.application.planning.PlanningView.SalesBanSpan;
 import org.sejour.application.planning.PlanningView.StockNight;
@@ -27,8 +28,8 @@ import java.util.stream.Collectors;
 
 /**
  * The read side of the planning: for one account and a range of days, five scalar JPQL queries
- * (accommodations, dossiers overlapping, rate periods overlapping, stock nights, sales bans),
- * whatever the number of accommodations. Each query filters on the account, so another
+ * (accommodations, dossiers overlapping, rate periods overlapping, stock nights, sales bans)
+ * and one SQL query (imported calendar events), whatever the number of accommodations. Each query filters on the account, so another
  * owner's rows never come back. Projections rather than entities: the planning only displays,
  * and loading aggregates with their collections would cost a query per accommodation.
  */
@@ -53,13 +54,15 @@ public class PlanningQueries {
         Map<Long, List<RateSpan>> rates = rates(accountId, first, last);
         Map<Long, List<StockNight>> stock = stock(accountId, first, last);
         Map<Long, List<SalesBanSpan>> bans = salesBans(accountId, first, last);
+        Map<Long, List<ChannelSpan>> channelBlocks = channelBlocks(accountId, first, last);
         List<AccommodationPlan> plans = new ArrayList<>();
         for (Object[] row : rows("select a.id, a.reference, a.name, a.visibility, a.stockManaged "
                 + "from Accommodation a where a.account.id = :account order by a.seq", accountId, null, null)) {
             long id = (Long) row[0];
             plans.add(new AccommodationPlan(id, (String) row[1], (String) row[2], (Visibility) row[3],
                     (Boolean) row[4], bookings.getOrDefault(id, List.of()), rates.getOrDefault(id, List.of()),
-                    stock.getOrDefault(id, List.of()), bans.getOrDefault(id, List.of())));
+                    stock.getOrDefault(id, List.of()), bans.getOrDefault(id, List.of()),
+                    channelBlocks.getOrDefault(id, List.of())));
         }
         return new PlanningView(first, last, plans);
     }
@@ -100,6 +103,24 @@ public class PlanningQueries {
                         + "and b.firstNight <= :last and b.lastNight >= :first order by b.firstNight", accountId,
                         first, last),
                 row -> new SalesBanSpan((Long) row[1], (LocalDate) row[2], (LocalDate) row[3]));
+    }
+
+    /** Imported calendar events overlapping the range; "conflict" when one of them lost its nights to another. */
+    private Map<Long, List<ChannelSpan>> channelBlocks(long accountId, LocalDate first, LocalDate last) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select b.accommodation_id, b.id, f.name, b.summary, b.first_night, "
+                        + "b.departure, exists (select 1 from channel_conflict c where c.block_id = b.id) "
+                        + "from channel_block b join channel_feed f on f.id = b.feed_id "
+                        + "where f.account_id = ?1 and b.first_night <= ?3 and b.departure > ?2 "
+                        + "order by b.first_night, b.id")
+                .setParameter(1, accountId).setParameter(2, first).setParameter(3, last).getResultList();
+        return rows.stream().collect(Collectors.groupingBy(row -> ((Number) row[0]).longValue(),
+                Collectors.mapping(row -> new ChannelSpan(((Number) row[1]).longValue(), (String) row[2],
+                        (String) row[3], day(row[4]), day(row[5]), (Boolean) row[6]), Collectors.toList())));
+    }
+
+    private static LocalDate day(Object value) {
+        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
     }
 
     private List<Object[]> rows(String jpql, long accountId, LocalDate first, LocalDate last) {

@@ -29,12 +29,33 @@ public record PlanningView(LocalDate first, LocalDate last, List<AccommodationPl
     /** One accommodation's block: what is booked, priced, in stock and closed in the range. */
     public record AccommodationPlan(long id, String reference, String name, Visibility visibility,
                                     boolean stockManaged, List<BookingSpan> bookings, List<RateSpan> rates,
-                                    List<StockNight> stock, List<SalesBanSpan> salesBans) implements Serializable {
+                                    List<StockNight> stock, List<SalesBanSpan> salesBans,
+                                    List<ChannelSpan> channelBlocks) implements Serializable {
         public AccommodationPlan {
             bookings = List.copyOf(bookings);
             rates = List.copyOf(rates);
             stock = List.copyOf(stock);
             salesBans = List.copyOf(salesBans);
+            channelBlocks = List.copyOf(channelBlocks);
+        }
+
+        /** Without imported calendars. */
+        public AccommodationPlan(long id, String reference, String name, Visibility visibility, boolean stockManaged,
+                                 List<BookingSpan> bookings, List<RateSpan> rates, List<StockNight> stock,
+                                 List<SalesBanSpan> salesBans) {
+            this(id, reference, name, visibility, stockManaged, bookings, rates, stock, salesBans, List.of());
+        }
+    }
+
+    /**
+     * An event of an imported calendar (Airbnb, Booking.com…) with its nights [firstNight,
+     * departure): it either holds those nights, or is in conflict with what already held them.
+     */
+    public record ChannelSpan(long blockId, String feedName, String summary, LocalDate firstNight,
+                              LocalDate departure, boolean conflict) implements Serializable {
+
+        public boolean coversNight(LocalDate night) {
+            return !night.isBefore(firstNight) && night.isBefore(departure);
         }
     }
 

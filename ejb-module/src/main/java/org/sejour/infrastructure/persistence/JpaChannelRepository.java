@@ -18,7 +18,10 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
+import java.util.UUID;
 
 @ApplicationScoped
 public class JpaChannelRepository implements ChannelRepository {
@@ -143,9 +146,12 @@ public class JpaChannelRepository implements ChannelRepository {
     }
 
     @Override
-    public void recordConflict(long blockId, Long dossierId) {
-        em.createNativeQuery("insert into channel_conflict (block_id, dossier_id) values (?1, ?2) on conflict do nothing")
-                .setParameter(1, blockId).setParameter(2, dossierId).executeUpdate();
+    public Optional<Long> recordConflict(long blockId, Long dossierId) {
+        // "returning" answers no row when the conflict was already there: that is how "new" is known
+        return em.createNativeQuery("insert into channel_conflict (block_id, dossier_id) values (?1, ?2) "
+                        + "on conflict do nothing returning id")
+                .setParameter(1, blockId).setParameter(2, dossierId).getResultStream().findFirst()
+                .map(id -> ((Number) id).longValue());
     }
 
     @Override
@@ -156,17 +162,32 @@ public class JpaChannelRepository implements ChannelRepository {
 
     @Override
     public List<ChannelConflict> conflicts(long accountId) {
-        List<ChannelConflict> conflicts = new ArrayList<>();
-        for (Object[] row : rows(em.createNativeQuery("select b.id, b.accommodation_id, f.name, b.first_night, "
+        return conflicts("f.account_id = ?1", accountId, null);
+    }
+
+    @Override
+    public Optional<ChannelConflict> conflict(long accountId, long conflictId) {
+        return conflicts("f.account_id = ?1 and c.id = ?2", accountId, conflictId).stream().findFirst();
+    }
+
+    private List<ChannelConflict> conflicts(String where, long accountId, Long conflictId) {
+        var query = em.createNativeQuery("select c.id, b.id, b.accommodation_id, a.name, f.name, b.first_night, "
                         + "b.departure, b.summary, d.number, d.id, c.detected_at "
                         + "from channel_conflict c join channel_block b on b.id = c.block_id "
-                        + "join channel_feed f on f.id = b.feed_id left join dossier d on d.id = c.dossier_id "
-                        + "where f.account_id = ?1 order by b.first_night, b.id")
-                .setParameter(1, accountId).getResultList())) {
+                        + "join channel_feed f on f.id = b.feed_id join accommodation a on a.id = b.accommodation_id "
+                        + "left join dossier d on d.id = c.dossier_id "
+                        + "where " + where + " order by b.first_night, b.id, c.id")
+                .setParameter(1, accountId);
+        if (conflictId != null) {
+            query.setParameter(2, conflictId);
+        }
+        List<ChannelConflict> conflicts = new ArrayList<>();
+        for (Object[] row : rows(query.getResultList())) {
             conflicts.add(new ChannelConflict(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
-                    (String) row[2], new StayPeriod(date(row[3]), date(row[4])), (String) row[5],
-                    row[6] == null ? null : ((Number) row[6]).intValue(),
-                    row[7] == null ? null : ((Number) row[7]).longValue(), instant(row[8])));
+                    ((Number) row[2]).longValue(), (String) row[3], (String) row[4],
+                    new StayPeriod(date(row[5]), date(row[6])), (String) row[7],
+                    row[8] == null ? null : ((Number) row[8]).intValue(),
+                    row[9] == null ? null : ((Number) row[9]).longValue(), instant(row[10])));
         }
         return conflicts;
     }
@@ -192,23 +213,48 @@ public class JpaChannelRepository implements ChannelRepository {
 
     @Override
     public List<ClosedPeriod> fullNights(long accommodationId, LocalDate from) {
-        // gaps-and-islands: consecutive closed nights share (night - row number)
-        List<ClosedPeriod> periods = new ArrayList<>();
-        for (Object[] row : rows(em.createNativeQuery("with closed as ("
+        return runs("full-" + accommodationId, "s.sold >= s.units", accommodationId, from, null);
+    }
+
+    /**
+     * Runs of consecutive nights where {@code busy} holds on the night_stock row, or that a sales
+     * ban closes (gaps-and-islands: consecutive nights share night - row number). {@code unit}
+     * is bound as ?3 when given.
+     */
+    private List<ClosedPeriod> runs(String uidPrefix, String busy, long accommodationId, LocalDate from,
+                                    Integer unit) {
+        var query = em.createNativeQuery("with closed as ("
                         + "  select s.night from night_stock s where s.accommodation_id = ?1 and s.night >= ?2 "
-                        + "    and s.sold >= s.units "
+                        + "    and " + busy
                         + "  union select d::date from sales_ban b, generate_series(greatest(b.first_night, ?2), "
                         + "    b.last_night, interval '1 day') d where b.accommodation_id = ?1 and b.last_night >= ?2), "
                         + "runs as (select night, night - (row_number() over (order by night))::int as run from closed) "
                         + "select min(night), max(night) + 1 from runs group by run order by 1")
-                .setParameter(1, accommodationId).setParameter(2, from).getResultList())) {
+                .setParameter(1, accommodationId).setParameter(2, from);
+        if (unit != null) {
+            query.setParameter(3, unit);
+        }
+        List<ClosedPeriod> periods = new ArrayList<>();
+        for (Object[] row : rows(query.getResultList())) {
             LocalDate first = date(row[0]);
             // no creation time for a run of nights: its first night stands in, so DTSTAMP stays put
-            periods.add(new ClosedPeriod("full-" + accommodationId + "-" + first + "@sejour",
-                    new StayPeriod(first, date(row[1])), ClosedPeriod.Reason.CLOSED,
-                    first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
+            periods.add(new ClosedPeriod(uidPrefix + "-" + first + "@sejour", new StayPeriod(first, date(row[1])),
+                    ClosedPeriod.Reason.CLOSED, first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
         }
         return periods;
+    }
+
+    @Override
+    public List<ClosedPeriod> unitNights(long accommodationId, int unit, LocalDate from) {
+        // the free units of a night are 1 … left: nested from night to night, whatever the offer
+        return runs("unit" + unit + "-" + accommodationId, "s.units - s.sold < ?3", accommodationId, from, unit);
+    }
+
+    @Override
+    public int unitsOffered(long accommodationId, LocalDate from) {
+        return ((Number) em.createNativeQuery("select coalesce(max(units), 0) from night_stock "
+                        + "where accommodation_id = ?1 and night >= ?2")
+                .setParameter(1, accommodationId).setParameter(2, from).getSingleResult()).intValue();
     }
 
     @Override
@@ -223,29 +269,54 @@ public class JpaChannelRepository implements ChannelRepository {
                         + "on conflict (accommodation_id) do update set token = excluded.token, created_at = now(), "
                         + "content_hash = null, content_changed_at = now()")
                 .setParameter(1, accommodationId).setParameter(2, token).executeUpdate();
+        em.createNativeQuery("delete from channel_export_unit where accommodation_id = ?1")
+                .setParameter(1, accommodationId).executeUpdate();
+    }
+
+    @Override
+    public Map<Integer, String> unitExportTokens(long accommodationId) {
+        Map<Integer, String> tokens = new TreeMap<>();
+        for (Object[] row : rows(em.createNativeQuery("select unit, token from channel_export_unit "
+                + "where accommodation_id = ?1").setParameter(1, accommodationId).getResultList())) {
+            tokens.put(((Number) row[0]).intValue(), (String) row[1]);
+        }
+        return tokens;
+    }
+
+    @Override
+    public void addUnitExportToken(long accommodationId, int unit, String token) {
+        em.createNativeQuery("insert into channel_export_unit (accommodation_id, unit, token) values (?1, ?2, ?3)")
+                .setParameter(1, accommodationId).setParameter(2, unit).setParameter(3, token).executeUpdate();
     }
 
     @Override
     public Optional<ExportTarget> exportTarget(String token) {
-        List<Object[]> found = rows(em.createNativeQuery("select a.id, a.stock_managed from channel_export e "
-                + "join accommodation a on a.id = e.accommodation_id where e.token = ?1")
+        // a unit's address only opens while the accommodation is stock-managed
+        List<Object[]> found = rows(em.createNativeQuery("select a.id, a.stock_managed, 0, e.nights_version::text "
+                + "from channel_export e join accommodation a on a.id = e.accommodation_id where e.token = ?1 "
+                + "union all select a.id, a.stock_managed, u.unit, e.nights_version::text from channel_export_unit u "
+                + "join channel_export e on e.accommodation_id = u.accommodation_id "
+                + "join accommodation a on a.id = u.accommodation_id where u.token = ?1 and a.stock_managed")
                 .setParameter(1, token).getResultList());
-        return found.stream().findFirst()
-                .map(row -> new ExportTarget(((Number) row[0]).longValue(), (Boolean) row[1]));
+        return found.stream().findFirst().map(row -> new ExportTarget(((Number) row[0]).longValue(),
+                (Boolean) row[1], ((Number) row[2]).intValue(), UUID.fromString((String) row[3])));
     }
 
     @Override
-    public Instant contentServed(long accommodationId, String hash, Instant now) {
+    public Instant contentServed(long accommodationId, int unit, String hash, Instant now) {
         // a GET writes only when the content changed: Last-Modified follows the content, not the clock
-        List<Object[]> current = rows(em.createNativeQuery("select content_hash, content_changed_at "
-                + "from channel_export where accommodation_id = ?1").setParameter(1, accommodationId).getResultList());
+        String table = unit == 0 ? "channel_export" : "channel_export_unit";
+        String row = unit == 0 ? "accommodation_id = ?1" : "accommodation_id = ?1 and unit = ?4";
+        var read = em.createNativeQuery("select content_hash, content_changed_at from " + table + " where " + row)
+                .setParameter(1, accommodationId);
+        List<Object[]> current = rows((unit == 0 ? read : read.setParameter(4, unit)).getResultList());
         if (!current.isEmpty() && hash.equals(current.get(0)[0])) {
             return instant(current.get(0)[1]);
         }
-        em.createNativeQuery("update channel_export set content_hash = ?2, content_changed_at = ?3 "
-                        + "where accommodation_id = ?1")
-                .setParameter(1, accommodationId).setParameter(2, hash).setParameter(3, Timestamp.from(now))
-                .executeUpdate();
+        var write = em.createNativeQuery("update " + table + " set content_hash = ?2, content_changed_at = ?3 where "
+                        + row)
+                .setParameter(1, accommodationId).setParameter(2, hash).setParameter(3, Timestamp.from(now));
+        (unit == 0 ? write : write.setParameter(4, unit)).executeUpdate();
         return now;
     }
 

@@ -9,6 +9,7 @@ import java.time.Instant;
  * present) or by another channel's block (absent). Its nights are not closed twice; the owner
  * has to sort it out with the guest or the platform.
  */
-public record ChannelConflict(long blockId, long accommodationId, String feedName, StayPeriod nights,
-                              String summary, Integer dossierNumber, Long dossierId, Instant detectedAt) {
+public record ChannelConflict(long conflictId, long blockId, long accommodationId, String accommodationName,
+                              String feedName, StayPeriod nights, String summary, Integer dossierNumber,
+                              Long dossierId, Instant detectedAt) {
 }

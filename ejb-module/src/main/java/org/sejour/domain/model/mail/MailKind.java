@@ -15,5 +15,7 @@ public enum MailKind {
     /** To the guest: their option lapsed without a deposit and was cancelled (option-expiry job). */
     GUEST_OPTION_EXPIRED,
     /** To the owner: one of their options lapsed and its nights are for sale again. */
-    OWNER_OPTION_EXPIRED
+    OWNER_OPTION_EXPIRED,
+    /** To the owner: an imported calendar event overlaps nights already taken (a channel conflict). */
+    CHANNEL_CONFLICT
 }

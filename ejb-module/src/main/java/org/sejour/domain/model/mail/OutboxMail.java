@@ -47,6 +47,8 @@ public class OutboxMail implements Serializable {
     private long accountId;
     @Column(name = "dossier_id", updatable = false)
     private Long dossierId;
+    @Column(name = "channel_conflict_id", updatable = false)
+    private Long channelConflictId;
     @Enumerated(EnumType.STRING)
     @Column(name = "kind", nullable = false, updatable = false)
     private MailKind kind;
@@ -84,8 +86,17 @@ public class OutboxMail implements Serializable {
 
     public OutboxMail(long accountId, Long dossierId, MailKind kind, String recipient, String copyTo, String replyTo,
                       Language language, Instant at) {
+        this(accountId, dossierId, null, kind, recipient, copyTo, replyTo, language, at);
+        if (kind == MailKind.CHANNEL_CONFLICT) {
+            throw new IllegalArgumentException("a conflict mail names its conflict: use channelConflict(...)");
+        }
+    }
+
+    private OutboxMail(long accountId, Long dossierId, Long channelConflictId, MailKind kind, String recipient,
+                       String copyTo, String replyTo, Language language, Instant at) {
         this.accountId = accountId;
         this.dossierId = dossierId;
+        this.channelConflictId = channelConflictId;
         this.kind = Objects.requireNonNull(kind, "kind is required");
         this.recipient = Objects.requireNonNull(recipient, "recipient is required");
         this.copyTo = copyTo;
@@ -93,6 +104,12 @@ public class OutboxMail implements Serializable {
         this.lang = Objects.requireNonNull(language, "language is required").code();
         this.createdAt = Objects.requireNonNull(at, "at is required");
         this.nextAttemptAt = at;
+    }
+
+    /** The owner told of a channel conflict; the conflict row is read when the mail is rendered. */
+    public static OutboxMail channelConflict(long accountId, long conflictId, String ownerEmail, Instant at) {
+        return new OutboxMail(accountId, null, conflictId, MailKind.CHANNEL_CONFLICT, ownerEmail, null, null,
+                Language.FR, at);
     }
 
     public boolean isDue(Instant now) {
@@ -154,6 +171,7 @@ public class OutboxMail implements Serializable {
     public Long id() { return id; }
     public long accountId() { return accountId; }
     public Optional<Long> dossierId() { return Optional.ofNullable(dossierId); }
+    public Optional<Long> channelConflictId() { return Optional.ofNullable(channelConflictId); }
     public MailKind kind() { return kind; }
     public String recipient() { return recipient; }
     public Optional<String> copyTo() { return Optional.ofNullable(copyTo); }

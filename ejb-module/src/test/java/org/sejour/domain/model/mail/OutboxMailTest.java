@@ -71,4 +71,16 @@ class OutboxMailTest {
         assertEquals(OutboxMail.MAX_ATTEMPTS, mail.attempts());
         assertEquals(DeliveryOutcome.GAVE_UP, mail.history().get(mail.history().size() - 1).outcome());
     }
+
+    @Test
+    void aConflictMailNamesItsConflictAndGoesToTheOwnerInFrench() {
+        OutboxMail mail = OutboxMail.channelConflict(1L, 42L, "owner@example.test", T0);
+        assertEquals(MailKind.CHANNEL_CONFLICT, mail.kind());
+        assertEquals(42L, mail.channelConflictId().orElseThrow());
+        assertTrue(mail.dossierId().isEmpty());
+        assertEquals(Language.FR, mail.language());
+        assertTrue(mail.isDue(T0));
+        assertThrows(IllegalArgumentException.class, () -> new OutboxMail(1L, null, MailKind.CHANNEL_CONFLICT,
+                "owner@example.test", null, null, Language.FR, T0), "a conflict mail without its conflict");
+    }
 }

@@ -10,10 +10,12 @@ import jakarta.json.JsonArrayBuilder;
 import jakarta.json.JsonObjectBuilder;
 import org.sejour.application.AccommodationService;
 import org.sejour.application.AccountService;
+import org.sejour.application.channel.ChannelFeedService;
 import org.sejour.application.dashboard.DashboardFigures;
 import org.sejour.application.dashboard.DashboardQueries;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.account.Account;
+import org.sejour.domain.model.channel.ChannelConflict;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.time.LocalDate;
@@ -23,7 +25,8 @@ import java.util.List;
 
 /**
  * The owner's home page: today's bookings, revenue and activity, reminders, origins, next
- * arrivals and departures (all from {@link DashboardQueries}), and a quick phone-booking form.
+ * arrivals and departures (all from {@link DashboardQueries}), calendar conflicts of imported
+ * feeds, and a quick phone-booking form.
  */
 @Named
 @RequestScoped
@@ -41,10 +44,13 @@ public class Dashboard {
     AccommodationService accommodations;
     @EJB
     DashboardQueries queries;
+    @EJB
+    ChannelFeedService channels;
 
     private Account account;
     private List<Accommodation> list;
     private DashboardFigures figures;
+    private List<ChannelConflict> conflicts;
 
     // the quick phone-booking form
     private Long quickAccommodation;
@@ -57,6 +63,7 @@ public class Dashboard {
         account = accounts.account(accountId);
         list = accommodations.list(accountId);
         figures = queries.figures(accountId);
+        conflicts = channels.conflicts(accountId);
         if (list.size() == 1) {
             quickAccommodation = list.get(0).id();
         }
@@ -162,6 +169,22 @@ public class Dashboard {
     private static List<DossierRow> movements(List<DashboardFigures.Movement> movements) {
         return movements.stream().map(m -> new DossierRow(m.dossierId(), m.number(), m.guest(), m.accommodation(),
                 "", Formats.date(m.day(), Formats.viewLocale()), false)).toList();
+    }
+
+    /** An imported event on nights already taken, with where to look: the planning, the dossier. */
+    public record ConflictRow(String accommodation, String feed, String nights, Long dossierId, String with,
+                              LocalDate planningStart) {
+    }
+
+    public List<ConflictRow> getConflicts() {
+        return conflicts.stream().map(c -> new ConflictRow(c.accommodationName(), c.feedName(),
+                Faces.text("dashboard.conflict.nights", c.summary() == null || c.summary().isBlank() ? c.feedName() : c.summary(),
+                        Formats.date(c.nights().arrival(), Formats.viewLocale()),
+                        Formats.date(c.nights().departure(), Formats.viewLocale())),
+                c.dossierId(), c.dossierNumber() == null ? Faces.text("dashboard.conflict.otherChannel")
+                        : Faces.text("dashboard.conflict.dossier", c.dossierNumber()),
+                // the planning opens on the week of the conflict
+                c.nights().arrival().minusDays(c.nights().arrival().getDayOfWeek().getValue() - 1L))).toList();
     }
 
     public String monthLabel(YearMonth month) {

@@ -50,6 +50,7 @@ public class ChannelsPage implements Serializable {
     private Map<Long, String> accommodationNames;
     private Long accommodationId;
     private String exportUrl;
+    private List<String> unitUrls = List.of();
     private List<FeedStatusView> feeds = List.of();
     private List<ChannelConflict> conflicts = List.of();
     private String feedName;
@@ -70,6 +71,8 @@ public class ChannelsPage implements Serializable {
         }
         try {
             exportUrl = absolute(exports.exportToken(currentUser.accountId(), accommodationId));
+            unitUrls = exports.unitExportTokens(currentUser.accountId(), accommodationId).stream()
+                    .map(ChannelsPage::absolute).toList();
             feeds = feedService.feeds(currentUser.accountId(), accommodationId);
         } catch (SejourException e) {
             Faces.show("channels", e);
@@ -81,6 +84,8 @@ public class ChannelsPage implements Serializable {
     public void regenerate() {
         try {
             exportUrl = absolute(exports.regenerateExportToken(currentUser.accountId(), accommodationId));
+            unitUrls = exports.unitExportTokens(currentUser.accountId(), accommodationId).stream()
+                    .map(ChannelsPage::absolute).toList();
             Faces.info("channels.export.regenerated");
         } catch (SejourException e) {
             Faces.show("channels", e);
@@ -147,6 +152,7 @@ public class ChannelsPage implements Serializable {
     public Long getAccommodationId() { return accommodationId; }
     public void setAccommodationId(Long accommodationId) { this.accommodationId = accommodationId; }
     public String getExportUrl() { return exportUrl; }
+    public List<String> getUnitUrls() { return unitUrls; }
     public List<FeedStatusView> getFeeds() { return feeds; }
     public List<ChannelConflict> getConflicts() { return conflicts; }
     public String getFeedName() { return feedName; }

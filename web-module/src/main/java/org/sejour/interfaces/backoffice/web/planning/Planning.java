@@ -402,6 +402,14 @@ public class Planning implements Serializable {
                 + (cell.closed() ? " · " + Faces.text("planning.closed") : "");
     }
 
+    /** Each imported event of the night: calendar, summary, nights, and whether it is in conflict. */
+    public String channelTitle(PlanningGrid.ChannelCell cell) {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale());
+        return cell.blocks().stream().map(b -> Faces.text(b.conflict() ? "planning.channel.conflict" : "planning.channel.title",
+                        b.feedName(), b.summary(), b.firstNight().format(format), b.departure().format(format)))
+                .collect(java.util.stream.Collectors.joining(" · "));
+    }
+
     public String bookingTitle(BookingSpan booking) {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale());
         return Faces.text("planning.booking.title", booking.number(), booking.guestName(),

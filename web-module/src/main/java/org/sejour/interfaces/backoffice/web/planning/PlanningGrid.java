@@ -3,6 +3,7 @@ package org.sejour.interfaces.backoffice.web.planning;
 import org.sejour.application.planning.PlanningView;
 import org.sejour.application.planning.PlanningView.AccommodationPlan;
 import org.sejour.application.planning.PlanningView.BookingSpan;
+import org.sejour.application.planning.PlanningView.ChannelSpan;
 import org.sejour.application.planning.PlanningView.RateSpan;
 import org.sejour.application.planning.PlanningView.StockNight;
 
@@ -18,8 +19,8 @@ import java.util.stream.Collectors;
 
 /**
  * The planning laid out as table cells: one column per day, bookings as cells spanning their
- * nights (several lanes when a stock-managed accommodation has overlapping stays), the rate line
- * and the stock line day by day. Pure layout, so it is tested without a server.
+ * nights (several lanes when a stock-managed accommodation has overlapping stays), the rate line,
+ * the stock line and the imported calendars' line day by day. Pure layout, so it is tested without a server.
  */
 public final class PlanningGrid implements Serializable {
 
@@ -51,8 +52,33 @@ public final class PlanningGrid implements Serializable {
         }
     }
 
+    /**
+     * The imported calendar events on one night; {@code starts} when one of them begins that
+     * night (or at the start of the range), where the page writes the calendar's name.
+     */
+    public record ChannelCell(LocalDate day, List<ChannelSpan> blocks, boolean starts) implements Serializable {
+        public boolean isBlocked() {
+            return !blocks.isEmpty();
+        }
+
+        public boolean isConflict() {
+            return blocks.stream().anyMatch(ChannelSpan::conflict);
+        }
+
+        /** The calendars' names, conflicting ones first: what the owner must look at. */
+        public String getFeedNames() {
+            return blocks.stream().sorted(Comparator.comparing((ChannelSpan b) -> !b.conflict()))
+                    .map(ChannelSpan::feedName).distinct().collect(Collectors.joining(", "));
+        }
+    }
+
     public record Block(AccommodationPlan plan, List<List<BookingCell>> lanes, List<RateCell> rates,
-                        List<StockCell> stock) implements Serializable {
+                        List<StockCell> stock, List<ChannelCell> channels) implements Serializable {
+
+        /** The channels line shows only for accommodations with imported events in the range. */
+        public boolean hasChannels() {
+            return !plan.channelBlocks().isEmpty();
+        }
     }
 
     private final List<Day> days;
@@ -77,13 +103,17 @@ public final class PlanningGrid implements Serializable {
                 .collect(Collectors.toMap(StockNight::night, Function.identity()));
         List<RateCell> rates = new ArrayList<>();
         List<StockCell> stockCells = new ArrayList<>();
+        List<ChannelCell> channels = new ArrayList<>();
         for (LocalDate day : dates) {
+            List<ChannelSpan> imported = plan.channelBlocks().stream().filter(b -> b.coversNight(day)).toList();
+            channels.add(new ChannelCell(day, imported, imported.stream()
+                    .anyMatch(b -> b.firstNight().equals(day) || day.equals(dates.get(0)))));
             boolean closed = plan.salesBans().stream().anyMatch(b -> b.closes(day));
             List<RateSpan> covering = plan.rates().stream().filter(r -> r.covers(day)).toList();
             rates.add(new RateCell(day, covering, covering.stream().anyMatch(r -> r.allowsArrivalOn(day)), closed));
             stockCells.add(new StockCell(day, stock.get(day), closed));
         }
-        return new Block(plan, lanes(plan.bookings(), dates), rates, stockCells);
+        return new Block(plan, lanes(plan.bookings(), dates), rates, stockCells, channels);
     }
 
     /** Stays placed in the first lane free on their arrival; always at least one (empty) lane. */

@@ -4,12 +4,14 @@ import org.junit.jupiter.api.Test;
 import org.sejour.application.planning.PlanningView;
 import org.sejour.application.planning.PlanningView.AccommodationPlan;
 import org.sejour.application.planning.PlanningView.BookingSpan;
+import org.sejour.application.planning.PlanningView.ChannelSpan;
 import org.sejour.application.planning.PlanningView.RateSpan;
 import org.sejour.application.planning.PlanningView.SalesBanSpan;
 import org.sejour.application.planning.PlanningView.StockNight;
 import org.sejour.domain.model.accommodation.Visibility;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.interfaces.backoffice.web.planning.PlanningGrid.BookingCell;
+import org.sejour.interfaces.backoffice.web.planning.PlanningGrid.ChannelCell;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -101,5 +103,26 @@ class PlanningGridTest {
         assertTrue(stock.get(6).closed());
         assertTrue(grid.getDays().get(2).today());
         assertTrue(grid.getDays().get(5).weekend());
+    }
+
+    @Test
+    void importedEventsMarkTheirNightsAndAConflictNamesItsCalendar() {
+        ChannelSpan airbnb = new ChannelSpan(1, "Airbnb", "Reserved", MONDAY.minusDays(2), MONDAY.plusDays(2), false);
+        ChannelSpan booking = new ChannelSpan(2, "Booking.com", "CLOSED - Not available", MONDAY.plusDays(1),
+                MONDAY.plusDays(3), true);
+        PlanningGrid.Block block = PlanningGrid.of(new PlanningView(MONDAY, SUNDAY, List.of(new AccommodationPlan(1,
+                "OSMB-1", "Gîte", Visibility.BOOKABLE, false, List.of(), List.of(), List.of(), List.of(),
+                List.of(airbnb, booking)))), MONDAY).getBlocks().get(0);
+        List<ChannelCell> cells = block.channels();
+        assertTrue(block.hasChannels());
+        assertEquals(7, cells.size());
+        assertEquals(List.of(true, true, true, false, false, false, false),
+                cells.stream().map(ChannelCell::isBlocked).toList());
+        assertEquals(List.of(false, true, true, false, false, false, false),
+                cells.stream().map(ChannelCell::isConflict).toList());
+        assertEquals(List.of(true, true, false, false, false, false, false),
+                cells.stream().map(ChannelCell::starts).toList(), "named where an event starts, or the range does");
+        assertEquals("Booking.com, Airbnb", cells.get(1).getFeedNames(), "the conflicting calendar first");
+        assertFalse(grid(List.of(), List.of(), List.of(), List.of()).getBlocks().get(0).hasChannels());
     }
 }
