@@ -155,6 +155,12 @@ public class SiteAccommodationPage {
         return month.isBefore(current.plusMonths(MONTHS_AHEAD)) ? month.plusMonths(1).toString() : "";
     }
 
+    /** "85 m²", "72,5 m²": the surface as the guest's language writes numbers. */
+    public String getSurface() {
+        return listing.surface() == null ? ""
+                : java.text.NumberFormat.getNumberInstance(SiteTexts.locale()).format(listing.surface()) + " m²";
+    }
+
     public String getDescription() {
         return listing.description().in(language.getLanguage());
     }
