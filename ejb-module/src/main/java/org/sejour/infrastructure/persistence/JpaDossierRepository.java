@@ -217,4 +217,24 @@ public class JpaDossierRepository implements DossierRepository {
         List<Number> ids = query.getResultList();
         return ids.stream().map(Number::longValue).toList();
     }
+
+    @Override
+    public Optional<Dossier> findByGuestToken(String guestToken) {
+        return em.createQuery("select d from Dossier d where d.guestToken = :token", Dossier.class)
+                .setParameter("token", guestToken).getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Dossier> ofOrigin(long accountId, org.sejour.domain.model.dossier.Origin origin, int max) {
+        return em.createQuery("select d from Dossier d where d.accountId = :accountId and d.origin = :origin "
+                        + "order by d.id desc", Dossier.class)
+                .setParameter("accountId", accountId).setParameter("origin", origin)
+                .setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public void remove(Dossier dossier) {
+        // lines, party, payments, history, mails and payment attempts go with it (on delete cascade)
+        em.createNativeQuery("delete from dossier where id = ?1").setParameter(1, dossier.id()).executeUpdate();
+    }
 }

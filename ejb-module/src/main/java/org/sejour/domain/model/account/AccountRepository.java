@@ -13,4 +13,7 @@ public interface AccountRepository {
     Optional<Account> find(long accountId);
 
     List<Account> all();
+
+    /** The account with that public number (what guests' addresses carry). */
+    Optional<Account> findByNumber(int accountNumber);
 }

@@ -57,4 +57,13 @@ public interface DossierRepository {
      * only the given owner's when {@code accountId} is given.
      */
     List<Long> expiredOptionIds(Instant asOf, Long accountId, long afterId, int max);
+
+    /** The dossier whose guest holds that secret token, whatever its account: the token is the guest's only key. */
+    Optional<Dossier> findByGuestToken(String guestToken);
+
+    /** The account's dossiers of one origin, newest first (the booking tests page lists its TEST ones). */
+    List<Dossier> ofOrigin(long accountId, Origin origin, int max);
+
+    /** Deletes a dossier with its lines, payments and history (test bookings only are ever deleted). */
+    void remove(Dossier dossier);
 }

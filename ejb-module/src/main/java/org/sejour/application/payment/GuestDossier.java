@@ -1,0 +1,28 @@
+package org.sejour.application.payment;
+
+import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.StayPeriod;
+
+import java.io.Serializable;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+
+/** What the guest may see of their dossier through its secret token: no owner-only field. */
+public record GuestDossier(int number, int accountNumber, DossierStatus status, Origin origin,
+                           String accommodationName, StayPeriod stay, String guestName, String guestEmail,
+                           String partySummary, List<Line> lines, Money total, Money deposit,
+                           Optional<LocalDate> depositDue, Money paid, Money balance, Optional<Due> due)
+        implements Serializable {
+
+    /** One priced line as frozen in the dossier. */
+    public record Line(String kind, String label, int quantity, Money amount) implements Serializable {
+    }
+
+    /** What can be paid online now. */
+    public record Due(PaymentKind kind, Money amount) implements Serializable {
+    }
+}

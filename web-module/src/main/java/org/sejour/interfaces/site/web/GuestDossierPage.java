@@ -1,0 +1,120 @@
+package org.sejour.interfaces.site.web;
+
+import jakarta.ejb.EJB;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.sejour.application.payment.GuestDossier;
+import org.sejour.application.payment.OnlinePaymentService;
+import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.SejourException;
+import org.sejour.interfaces.backoffice.web.Faces;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The guest's pages of a dossier, reached by its secret token: /pay/{token} (the deposit
+ * step) and /booking/{token} (where it stands, and what a payment just did). The token is the
+ * guest's only key; an unknown one is a 404 like any other address.
+ */
+@Named
+@ViewScoped
+public class GuestDossierPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+    private static final Set<String> OUTCOMES = Set.of("paid", "failed", "abandoned", "pending");
+
+    @EJB
+    OnlinePaymentService payments;
+
+    private String token;
+    private String paymentParam;
+    private GuestDossier dossier;
+
+    /** a line of the dossier as shown */
+    public record ShownLine(String label, int quantity, String amount) implements Serializable {
+    }
+
+    public void load() {
+        if (FacesContext.getCurrentInstance().isPostback()) {
+            return;
+        }
+        try {
+            dossier = payments.guestView(token == null ? "" : token);
+        } catch (NotFoundException e) {
+            Faces.notFound();
+        }
+    }
+
+    /** Opens a payment attempt and sends the guest to the provider's page. */
+    public void pay() {
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        HttpServletRequest request = (HttpServletRequest) external.getRequest();
+        String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
+                + request.getContextPath();
+        try {
+            URI page = payments.start(token, URI.create(base + "/payment/return"),
+                    SiteTexts.text("pay.description", dossier.number(), dossier.accommodationName()));
+            external.redirect(page.isAbsolute() ? page.toString() : request.getContextPath() + page);
+        } catch (SejourException e) {
+            SiteTexts.error(null, "pay.nothingDue");
+            dossier = payments.guestView(token);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public List<ShownLine> getLines() {
+        return dossier.lines().stream().map(l -> {
+            String text = SiteTexts.text("line." + l.kind());
+            String label = l.label().isBlank() ? text : text + " : " + l.label();
+            return new ShownLine(label, l.quantity(), SiteTexts.money(l.amount()));
+        }).toList();
+    }
+
+    public String getStatusText() {
+        return SiteTexts.text("status." + dossier.status().name());
+    }
+
+    public boolean isConfirmed() { return dossier.status() == DossierStatus.CONFIRMED; }
+    public boolean isTest() { return dossier.origin() == Origin.TEST; }
+    public boolean isPayable() { return dossier.due().isPresent(); }
+
+    public String getDueText() {
+        return dossier.due().map(d -> SiteTexts.text("pay.due." + d.kind().name(), SiteTexts.money(d.amount())))
+                .orElse("");
+    }
+
+    public String getDueAmount() {
+        return dossier.due().map(d -> SiteTexts.money(d.amount())).orElse("");
+    }
+
+    /** What the payment that just came back did, from the attempt's settled status (never from the provider's address). */
+    public String getOutcome() {
+        return paymentParam != null && OUTCOMES.contains(paymentParam) ? paymentParam : "";
+    }
+
+    public String getOutcomeText() {
+        return getOutcome().isEmpty() ? "" : SiteTexts.text("outcome." + getOutcome());
+    }
+
+    public String getStay() {
+        return SiteTexts.text("book.staySummary", SiteTexts.shortDate(dossier.stay().arrival()),
+                SiteTexts.shortDate(dossier.stay().departure()), SiteFormat.length(dossier.stay().nights()));
+    }
+
+    public GuestDossier getDossier() { return dossier; }
+    public String getToken() { return token; }
+    public void setToken(String token) { this.token = token; }
+    public String getPaymentParam() { return paymentParam; }
+    public void setPaymentParam(String paymentParam) { this.paymentParam = paymentParam; }
+}

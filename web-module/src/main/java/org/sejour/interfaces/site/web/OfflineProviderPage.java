@@ -1,0 +1,68 @@
+package org.sejour.interfaces.site.web;
+
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.ejb.EJB;
+import jakarta.inject.Named;
+import org.sejour.application.payment.ProviderVerdict;
+import org.sejour.infrastructure.payment.OfflinePaymentProvider;
+import org.sejour.interfaces.backoffice.web.Faces;
+
+import java.io.IOException;
+import java.io.Serializable;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.util.Optional;
+
+/**
+ * The offline provider's "hosted page", standing in for a real provider's: no card is asked
+ * for; the visitor chooses the outcome (paid, refused, left) and is sent back to Séjour,
+ * which then asks the provider for the verdict as it would ask a real one.
+ */
+@Named
+@ViewScoped
+public class OfflineProviderPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @EJB
+    OfflinePaymentProvider provider;
+
+    private String session;
+    private OfflinePaymentProvider.Session found;
+
+    public void load() {
+        if (FacesContext.getCurrentInstance().isPostback()) {
+            return;
+        }
+        Optional<OfflinePaymentProvider.Session> s = provider.find(session == null ? "" : session);
+        if (s.isEmpty()) {
+            Faces.notFound();
+            return;
+        }
+        found = s.get();
+    }
+
+    public void succeed() { answer(ProviderVerdict.SUCCEEDED); }
+    public void fail() { answer(ProviderVerdict.FAILED); }
+    public void abandon() { answer(ProviderVerdict.ABANDONED); }
+
+    private void answer(ProviderVerdict verdict) {
+        Optional<URI> back = provider.answer(session, verdict);
+        if (back.isEmpty()) {
+            Faces.notFound();
+            return;
+        }
+        try {
+            FacesContext.getCurrentInstance().getExternalContext().redirect(back.get().toString());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    public String getAmount() { return SiteTexts.money(found.amount()); }
+    public String getDescription() { return found.description(); }
+    public boolean isAnswered() { return found.outcome().isPresent(); }
+    public String getSession() { return session; }
+    public void setSession(String session) { this.session = session; }
+}
