@@ -40,4 +40,10 @@ public class JpaAccountRepository implements AccountRepository {
     public List<Account> all() {
         return em.createQuery("select a from Account a order by a.number", Account.class).getResultList();
     }
+
+    @Override
+    public Optional<Account> findByNumber(int number) {
+        return em.createQuery("select a from Account a where a.number = :number", Account.class)
+                .setParameter("number", number).getResultStream().findFirst();
+    }
 }

@@ -13,4 +13,7 @@ public interface AccountRepository {
     Optional<Account> find(long accountId);
 
     List<Account> all();
+
+    /** The account known to guests by its number (100063). */
+    Optional<Account> findByNumber(int number);
 }

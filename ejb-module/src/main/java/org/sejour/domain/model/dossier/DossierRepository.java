@@ -15,6 +15,9 @@ public interface DossierRepository {
 
     Optional<Dossier> findByIdempotencyKey(long accountId, String key);
 
+    /** The dossier a guest follows through its secret link, whatever its account. */
+    Optional<Dossier> findByGuestToken(String guestToken);
+
     /** The account's next dossier number; locks the account's counter until the transaction ends. */
     int nextNumber(long accountId);
 
