@@ -15,8 +15,8 @@ final class BadInputSweep {
     record Attempt(String method, String path, String idempotencyKey, byte[] body) {
         @Override
         public String toString() {
-            return method + " " + path + " key=" + idempotencyKey + " "
-                    + (body == null ? "" : new String(body, StandardCharsets.UTF_8).substring(0, Math.min(300, body.length)));
+            String text = body == null ? "" : new String(body, StandardCharsets.UTF_8);
+            return method + " " + path + " key=" + idempotencyKey + " " + text.substring(0, Math.min(300, text.length()));
         }
     }
 

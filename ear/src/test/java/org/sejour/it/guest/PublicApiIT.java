@@ -190,43 +190,18 @@ public class PublicApiIT {
     }
 
     @Test
-    void twoGuestsRacingForTheLastUnitGetOneBookingAndOneConflict() throws Exception {
+    void twoGuestsRacingForTheLastUnitGetOneBookingAndOneConflict() {
         Properties owner = api.owner("api-race", SITE, "PROD");
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Answer>> racers = List.of("Durand", "Martin").stream()
-                .map(name -> booking(owner, name, ""))
-                .map(body -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return new PublicApiClient().post(account(owner) + "/bookings", body, "Idempotency-Key",
-                            PublicApiClient.key());
-                })).toList();
-        start.countDown();
-        List<Integer> statuses = racers.stream().map(r -> r.orTimeout(120, TimeUnit.SECONDS).join().status()).sorted()
-                .toList();
-        assertEquals(List.of(201, 409), statuses, racers.stream().map(CompletableFuture::join).toList()::toString);
+        List<Answer> answers = bookAtOnce(owner, List.of(booking(owner, "Durand", ""), booking(owner, "Martin", "")));
+        List<Integer> statuses = answers.stream().map(Answer::status).sorted().toList();
+        assertEquals(List.of(201, 409), statuses, answers::toString);
     }
 
     @Test
     void aSingleUseCodeSentTwiceAtOnceDiscountsOneBookingOnly() {
         Properties owner = api.owner("api-code-race", SITE, "PROD");
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Answer>> racers = List.of("2027-05-01", "2027-05-08").stream()
-                .map(arrival -> booking(owner, "Durand", ",\"promoCode\":\"UNIQUE10\"").replace("2027-05-01", arrival))
-                .map(body -> CompletableFuture.supplyAsync(() -> {
-                    try {
-                        start.await();
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
-                    }
-                    return new PublicApiClient().post(account(owner) + "/bookings", body, "Idempotency-Key",
-                            PublicApiClient.key());
-                })).toList();
-        start.countDown();
-        List<Answer> answers = racers.stream().map(r -> r.orTimeout(120, TimeUnit.SECONDS).join()).toList();
+        String withCode = booking(owner, "Durand", ",\"promoCode\":\"UNIQUE10\"");
+        List<Answer> answers = bookAtOnce(owner, List.of(withCode, withCode.replace("2027-05-01", "2027-05-08")));
         // the loser either finds the code spent when quoting (booked at full price) or when spending it (409)
         List<String> outcomes = answers.stream().map(a -> a.status() == 201 ? (String) a.json().get("total")
                 : String.valueOf(a.status())).sorted().toList();
@@ -377,7 +352,7 @@ public class PublicApiIT {
             int status = PublicApiClient.rawSendFrom("127.0.0." + (100 + i % 10), attempt.method(), attempt.path(),
                     attempt.idempotencyKey(), attempt.body());
             // the bar: no server error, no booking (a harmless mutation may still quote: 200)
-            assertTrue(status < 500 && status != 201, status + " for " + attempt);
+            assertTrue(status < 500 && status != 201, () -> status + " for " + attempt);
             statuses.merge(status, 1, Integer::sum);
         }
         assertEquals(0, dossiersOf(owner) + dossiersOf(other), "nothing booked; statuses " + statuses);
@@ -394,6 +369,22 @@ public class PublicApiIT {
                 return rows.getLong(1);
             }
         }
+    }
+
+    /** Sends the bookings at the same moment, each from its own client, and waits for every answer. */
+    private static List<Answer> bookAtOnce(Properties owner, List<String> bodies) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Answer>> racers = bodies.stream().map(body -> CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new PublicApiClient().post(account(owner) + "/bookings", body, "Idempotency-Key",
+                    PublicApiClient.key());
+        })).toList();
+        start.countDown();
+        return racers.stream().map(r -> r.orTimeout(120, TimeUnit.SECONDS).join()).toList();
     }
 
     private static String field(Answer answer) {
