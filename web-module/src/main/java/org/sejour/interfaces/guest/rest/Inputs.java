@@ -4,7 +4,6 @@ import jakarta.json.Json;
 import jakarta.json.JsonException;
 import jakarta.json.bind.Jsonb;
 import jakarta.json.bind.JsonbBuilder;
-import jakarta.json.bind.JsonbException;
 import jakarta.json.stream.JsonParser;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ElementKind;
@@ -84,11 +83,14 @@ final class Inputs {
         } catch (JsonException | java.util.NoSuchElementException e) {
             throw new MalformedBody();
         }
+        T bound;
         try {
-            return checked(JSON.fromJson(text, type));
-        } catch (JsonbException e) {
+            bound = JSON.fromJson(text, type);
+        } catch (RuntimeException e) {
+            // JSON-B fails in more ways than JsonbException ([1,2] where a map is expected…): all are the body's fault
             throw new MalformedBody();
         }
+        return checked(bound);
     }
 
     static <T> T checked(T body) {

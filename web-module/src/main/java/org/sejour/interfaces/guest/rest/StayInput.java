@@ -37,7 +37,8 @@ public class StayInput {
 
     @Schema(description = "quantity per optional supplement id", example = "{\"12\": 1}")
     @Size(max = 20, message = "{api.supplements.size}")
-    public Map<@Pattern(regexp = "\\d{1,18}", message = "{api.id.invalid}") String,
+    public Map<@NotNull(message = "{api.id.invalid}")
+            @Pattern(regexp = "\\d{1,18}", message = "{api.id.invalid}") String,
             @NotNull(message = "{api.required}") @Min(value = 1, message = "{api.count.range}")
             @Max(value = 999, message = "{api.count.range}") Integer> supplements;
 
