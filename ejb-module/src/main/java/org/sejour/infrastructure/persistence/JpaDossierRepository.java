@@ -51,6 +51,12 @@ public class JpaDossierRepository implements DossierRepository {
     }
 
     @Override
+    public Optional<Dossier> findByGuestToken(String guestToken) {
+        return em.createQuery("select d from Dossier d where d.guestToken = :token", Dossier.class)
+                .setParameter("token", guestToken).getResultStream().findFirst();
+    }
+
+    @Override
     public int nextNumber(long accountId) {
         Number next = (Number) em.createNativeQuery(
                         "update account set last_dossier_number = last_dossier_number + 1 where id = ?1 "
@@ -216,12 +222,6 @@ public class JpaDossierRepository implements DossierRepository {
         @SuppressWarnings("unchecked")
         List<Number> ids = query.getResultList();
         return ids.stream().map(Number::longValue).toList();
-    }
-
-    @Override
-    public Optional<Dossier> findByGuestToken(String guestToken) {
-        return em.createQuery("select d from Dossier d where d.guestToken = :token", Dossier.class)
-                .setParameter("token", guestToken).getResultStream().findFirst();
     }
 
     @Override

@@ -15,6 +15,9 @@ public interface DossierRepository {
 
     Optional<Dossier> findByIdempotencyKey(long accountId, String key);
 
+    /** The dossier a guest follows through its secret link, whatever its account. */
+    Optional<Dossier> findByGuestToken(String guestToken);
+
     /** The account's next dossier number; locks the account's counter until the transaction ends. */
     int nextNumber(long accountId);
 
@@ -57,9 +60,6 @@ public interface DossierRepository {
      * only the given owner's when {@code accountId} is given.
      */
     List<Long> expiredOptionIds(Instant asOf, Long accountId, long afterId, int max);
-
-    /** The dossier whose guest holds that secret token, whatever its account: the token is the guest's only key. */
-    Optional<Dossier> findByGuestToken(String guestToken);
 
     /** The account's dossiers of one origin, newest first (the booking tests page lists its TEST ones). */
     List<Dossier> ofOrigin(long accountId, Origin origin, int max);

@@ -1,0 +1,394 @@
+package org.sejour.it.guest;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sejour.it.Deployments;
+import org.sejour.it.TestSettings;
+import org.sejour.it.fixtures.DossierFixtures;
+import org.sejour.it.guest.PublicApiClient.Answer;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The public API over real HTTP against the deployed application: each endpoint, each error
+ * status, caching, CORS, the rate limit, an idempotent retry, a race for the last unit, two
+ * owners kept apart, and the OpenAPI document checked by an independent validator.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class PublicApiIT {
+
+    private static final String SITE = "http://gites-rousseau.example.test:8123";
+
+    @Deployment(testable = false)
+    public static EnterpriseArchive deployment() {
+        return Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class);
+    }
+
+    private final PublicApiClient api = new PublicApiClient();
+
+    private static String account(Properties owner) {
+        return "/api/v1/accounts/" + owner.getProperty("number");
+    }
+
+    private static String stay(Properties owner, String extra) {
+        return "{\"accommodationId\":" + owner.getProperty("gite") + ",\"arrival\":\"2027-05-01\",\"nights\":7,"
+                + "\"party\":{\"Adulte\":2}" + extra + "}";
+    }
+
+    private String booking(Properties owner, String lastName, String extra) {
+        String terms = (String) api.get(account(owner) + "/terms").json().get("version");
+        return stay(owner, ",\"guest\":{\"firstName\":\"Anne\",\"lastName\":\"" + lastName + "\",\"email\":"
+                + "\"anne@example.test\",\"phone\":\"+33 6 12 34 56 78\",\"country\":\"FR\"},"
+                + "\"acceptedTermsVersion\":\"" + terms + "\"" + extra);
+    }
+
+    @Test
+    void profileTermsAndAccommodationsAreTranslatedAndCacheable() {
+        Properties owner = api.owner("api-profile", SITE, "PROD");
+        Answer profile = api.get(account(owner));
+        assertEquals(200, profile.status(), profile::toString);
+        assertEquals("Gîtes Rousseau", profile.json().get("name"));
+        assertTrue(profile.body().contains("\"label\":\"Adulte\""), profile.body());
+        String etag = profile.header("ETag");
+        assertNotNull(etag);
+        assertTrue(profile.header("Cache-Control").contains("max-age"), profile.header("Cache-Control"));
+        assertEquals(304, api.get(account(owner), "If-None-Match", etag).status());
+
+        Answer list = api.get(account(owner) + "/accommodations?lang=en");
+        assertEquals(200, list.status(), list::toString);
+        assertEquals(List.of("Gîte les Lauriers"), list.array().stream().map(a -> ((Map<?, ?>) a).get("name")).toList(),
+                "the hidden chalet is not listed");
+
+        Answer english = api.get(account(owner) + "/accommodations/" + owner.getProperty("gite") + "?lang=en");
+        assertEquals("A quiet house.", english.json().get("description"), english::toString);
+        assertTrue(english.body().contains("\"label\":\"Garden\""), english.body());
+        assertTrue(english.body().contains("\"label\":\"Cleaning\""), english.body());
+        Answer french = api.get(account(owner) + "/accommodations/" + owner.getProperty("gite"), "Accept-Language",
+                "fr-FR,fr;q=0.9");
+        assertEquals("Une maison au calme.", french.json().get("description"));
+        assertTrue(french.body().contains("\"label\":\"Ménage\""), french.body());
+        Answer german = api.get(account(owner) + "/accommodations/" + owner.getProperty("gite") + "?lang=de");
+        assertEquals("Une maison au calme.", german.json().get("description"), "untranslated text falls back to French");
+
+        Answer terms = api.get(account(owner) + "/terms?lang=en");
+        assertEquals(200, terms.status(), terms::toString);
+        assertEquals("ARRHES", terms.json().get("depositType"));
+        assertEquals(16, ((String) terms.json().get("version")).length());
+    }
+
+    @Test
+    void availabilityAndMonthCalendarShowPricedStays() {
+        Properties owner = api.owner("api-search", SITE, "PROD");
+        Answer search = api.get(account(owner) + "/availability?arrival=2027-05-01&nights=7&lang=en");
+        assertEquals(200, search.status(), search::toString);
+        List<?> results = (List<?>) search.json().get("results");
+        assertEquals(1, results.size(), search::toString);
+        Map<?, ?> hit = (Map<?, ?>) results.get(0);
+        assertEquals("800.00", hit.get("price"));
+        assertEquals("2027-05-08", hit.get("departure"));
+        assertEquals("/site/" + owner.getProperty("number") + "/book?accommodation=" + owner.getProperty("gite")
+                + "&arrival=2027-05-01&nights=7&lang=en", hit.get("bookUrl"));
+        assertNotNull(search.header("ETag"));
+
+        Answer flexible = api.get(account(owner) + "/availability?arrival=2027-05-03&nights=7&flexDays=3");
+        assertEquals(List.of("2027-05-01"), ((List<?>) flexible.json().get("results")).stream()
+                .map(h -> ((Map<?, ?>) h).get("arrival")).toList(), flexible::toString);
+
+        Answer calendar = api.get(account(owner) + "/calendar?accommodation=" + owner.getProperty("gite")
+                + "&month=2027-05&lang=fr");
+        assertEquals(200, calendar.status(), calendar::toString);
+        Map<?, ?> month = (Map<?, ?>) ((List<?>) calendar.json().get("accommodations")).get(0);
+        List<?> days = (List<?>) month.get("days");
+        Map<?, ?> first = (Map<?, ?>) days.get(0);
+        assertEquals("2027-05-01", first.get("date"));
+        Map<?, ?> week = (Map<?, ?>) ((List<?>) first.get("options")).get(0);
+        assertEquals("800.00", week.get("price"));
+        assertEquals("1 semaine / 800,00\u00a0€", week.get("label"));
+        assertEquals(List.of("2027-05-01", "2027-05-08", "2027-05-15", "2027-05-22", "2027-05-29"),
+                days.stream().map(d -> ((Map<?, ?>) d).get("date")).toList(), "Saturday arrivals only");
+    }
+
+    @Test
+    void aQuoteIsItemisedWithSupplementAndPromoCode() {
+        Properties owner = api.owner("api-quote", SITE, "PROD");
+        Answer quote = api.post(account(owner) + "/quotes?lang=en", stay(owner, ",\"supplements\":{\""
+                + owner.getProperty("cleaning") + "\":1},\"promoCode\":\"noel25\""));
+        assertEquals(200, quote.status(), quote::toString);
+        Map<String, Object> q = quote.json();
+        assertEquals(true, q.get("bookable"));
+        assertEquals("NOEL25", q.get("promoCodeApplied"));
+        assertEquals("800.00", q.get("struckOutPrice"));
+        // 800 − 25 % = 600, + 60 cleaning
+        assertEquals("660.00", q.get("total"), quote::toString);
+        String kinds = ((List<?>) q.get("lines")).stream().map(l -> ((Map<?, ?>) l).get("kind") + "=" + ((Map<?, ?>) l)
+                .get("amount")).collect(Collectors.joining(","));
+        assertEquals("ACCOMMODATION=800.00,PROMO_CODE=-200.00,SUPPLEMENT=60.00", kinds);
+
+        Answer tooMany = api.post(account(owner) + "/quotes?lang=en", stay(owner, "").replace("\"Adulte\":2",
+                "\"Adulte\":9"));
+        assertEquals(200, tooMany.status(), tooMany::toString);
+        assertEquals(false, tooMany.json().get("bookable"));
+        assertTrue(tooMany.body().contains("ABOVE_MAXIMUM_CAPACITY"), tooMany.body());
+    }
+
+    @Test
+    void aBookingIsCreatedOnceForRetriesAndFollowedByItsToken() {
+        Properties owner = api.owner("api-book", SITE, "PROD");
+        String key = PublicApiClient.key();
+        String body = booking(owner, "Durand", "");
+        Answer created = api.post(account(owner) + "/bookings", body, "Idempotency-Key", key);
+        assertEquals(201, created.status(), created::toString);
+        Map<String, Object> dossier = created.json();
+        assertEquals("OPTION", dossier.get("status"));
+        assertEquals("800.00", dossier.get("total"));
+        assertEquals("240.00", dossier.get("depositAmount"), "30 % arrhes by default");
+        String token = (String) dossier.get("guestToken");
+        assertEquals("/pay/" + token, dossier.get("paymentUrl"));
+        assertEquals("/booking/" + token, dossier.get("statusUrl"));
+        assertEquals(owner.getProperty("number") + "-" + dossier.get("number"), dossier.get("reference"));
+        assertTrue(created.header("Location").endsWith("/api/v1/bookings/" + token), created.header("Location"));
+
+        Answer retried = api.post(account(owner) + "/bookings", body, "Idempotency-Key", key);
+        assertEquals(201, retried.status(), retried::toString);
+        assertEquals(dossier.get("number"), retried.json().get("number"), "the retry answers the same dossier");
+
+        Answer reused = api.post(account(owner) + "/bookings", booking(owner, "Martin", ""), "Idempotency-Key", key);
+        assertEquals(422, reused.status(), reused::toString);
+
+        Answer again = api.post(account(owner) + "/bookings", booking(owner, "Martin", ""), "Idempotency-Key",
+                PublicApiClient.key());
+        assertEquals(409, again.status(), again::toString);
+        assertEquals("urn:sejour:problem:stay-taken", again.json().get("type"));
+
+        Answer status = api.get("/api/v1/bookings/" + token);
+        assertEquals(200, status.status(), status::toString);
+        assertEquals(dossier.get("number"), status.json().get("number"));
+        assertEquals("no-store", status.header("Cache-Control"));
+        assertFalse(status.body().contains("anne@example.test"), "no guest details in the status");
+        assertEquals(404, api.get("/api/v1/bookings/" + token.substring(1) + "x").status());
+    }
+
+    @Test
+    void twoGuestsRacingForTheLastUnitGetOneBookingAndOneConflict() {
+        Properties owner = api.owner("api-race", SITE, "PROD");
+        List<Answer> answers = bookAtOnce(owner, List.of(booking(owner, "Durand", ""), booking(owner, "Martin", "")));
+        List<Integer> statuses = answers.stream().map(Answer::status).sorted().toList();
+        assertEquals(List.of(201, 409), statuses, answers::toString);
+    }
+
+    @Test
+    void aSingleUseCodeSentTwiceAtOnceDiscountsOneBookingOnly() {
+        Properties owner = api.owner("api-code-race", SITE, "PROD");
+        String withCode = booking(owner, "Durand", ",\"promoCode\":\"UNIQUE10\"");
+        List<Answer> answers = bookAtOnce(owner, List.of(withCode, withCode.replace("2027-05-01", "2027-05-08")));
+        // the loser either finds the code spent when quoting (booked at full price) or when spending it (409)
+        List<String> outcomes = answers.stream().map(a -> a.status() == 201 ? (String) a.json().get("total")
+                : String.valueOf(a.status())).sorted().toList();
+        assertTrue(outcomes.equals(List.of("409", "720.00")) || outcomes.equals(List.of("720.00", "800.00")),
+                answers::toString);
+    }
+
+    @Test
+    void badInputIsRefusedFieldByFieldAsProblemDetails() {
+        Properties owner = api.owner("api-bad", SITE, "PROD");
+        Answer badDate = api.get(account(owner) + "/availability?arrival=2027-13-01&nights=7&lang=en");
+        assertEquals(400, badDate.status(), badDate::toString);
+        assertTrue(badDate.header("Content-Type").startsWith("application/problem+json"), badDate.header("Content-Type"));
+        assertEquals("arrival", field(badDate));
+        assertEquals("nights", field(api.get(account(owner) + "/availability?arrival=2027-05-01&nights=-3")));
+        assertEquals("nights", field(api.get(account(owner) + "/availability?arrival=2027-05-01&nights=abc")));
+        assertEquals("lang", field(api.get(account(owner) + "?lang=xx")));
+        assertEquals("month", field(api.get(account(owner) + "/calendar?accommodation=1&month=2027-5")));
+        assertEquals("accommodation", field(api.get(account(owner) + "/calendar?month=2027-05")));
+
+        Answer noKey = api.post(account(owner) + "/bookings", booking(owner, "Durand", ""));
+        assertEquals(400, noKey.status(), noKey::toString);
+        assertEquals("Idempotency-Key", field(noKey));
+
+        Answer broken = api.post(account(owner) + "/quotes", "{\"accommodationId\": ");
+        assertEquals(400, broken.status(), broken::toString);
+        assertEquals("urn:sejour:problem:malformed-body", broken.json().get("type"));
+
+        Answer wrongType = api.post(account(owner) + "/quotes", "{\"accommodationId\":\"abc\",\"nights\":7}");
+        assertEquals(400, wrongType.status(), wrongType::toString);
+
+        Answer negative = api.post(account(owner) + "/quotes?lang=en", stay(owner, "").replace("\"Adulte\":2",
+                "\"Adulte\":-1"));
+        assertEquals(400, negative.status(), negative::toString);
+        assertEquals("party", field(negative));
+
+        Answer huge = api.post(account(owner) + "/bookings", booking(owner, "D".repeat(5000), ""), "Idempotency-Key",
+                PublicApiClient.key());
+        assertEquals(400, huge.status(), huge::toString);
+        assertEquals("guest.lastName", field(huge));
+        assertEquals("Texte trop long.", ((Map<?, ?>) ((List<?>) huge.json().get("errors")).get(0)).get("message"),
+                "French when the guest asks for no language");
+
+        Answer staleTerms = api.post(account(owner) + "/bookings", booking(owner, "Durand", "").replaceAll(
+                "\"acceptedTermsVersion\":\"[0-9a-f]+\"", "\"acceptedTermsVersion\":\"0000000000000000\""),
+                "Idempotency-Key", PublicApiClient.key());
+        assertEquals(400, staleTerms.status(), staleTerms::toString);
+        assertEquals("acceptedTermsVersion", field(staleTerms));
+
+        Answer phone = api.post(account(owner) + "/bookings", booking(owner, "Durand", ",\"origin\":\"PHONE\""),
+                "Idempotency-Key", PublicApiClient.key());
+        assertEquals("origin", field(phone));
+        assertEquals(404, api.get("/api/v1/bookings/" + owner.getProperty("gite")).status());
+    }
+
+    @Test
+    void anotherOwnersOrATestAccountsIdsAnswerNotFoundLikeNothing() {
+        Properties owner = api.owner("api-one", SITE, "PROD");
+        Properties other = api.owner("api-two", SITE, "PROD");
+        Properties testing = api.owner("api-test", SITE, "TEST");
+        Answer unknown = api.get("/api/v1/accounts/999999999");
+        assertEquals(404, unknown.status(), unknown::toString);
+        for (String path : List.of(account(testing), account(testing) + "/accommodations",
+                account(owner) + "/accommodations/" + other.getProperty("gite"),
+                account(owner) + "/accommodations/" + owner.getProperty("hidden"),
+                account(owner) + "/calendar?month=2027-05&accommodation=" + other.getProperty("gite"),
+                account(owner) + "/photos/1/large", "/api/v1/accounts/abc")) {
+            Answer answer = api.get(path);
+            assertEquals(404, answer.status(), path + " → " + answer);
+            assertEquals(unknown.body(), answer.body(), "the same answer as an unknown account: " + path);
+        }
+        Answer foreignQuote = api.post(account(owner) + "/quotes", stay(other, ""));
+        assertEquals(404, foreignQuote.status(), foreignQuote::toString);
+        Answer foreignBooking = api.post(account(owner) + "/bookings", booking(owner, "Durand", "")
+                .replace("\"accommodationId\":" + owner.getProperty("gite"), "\"accommodationId\":"
+                        + other.getProperty("gite")), "Idempotency-Key", PublicApiClient.key());
+        assertEquals(404, foreignBooking.status(), foreignBooking::toString);
+        assertEquals(201, api.post(account(other) + "/bookings", booking(other, "Durand", ""), "Idempotency-Key",
+                PublicApiClient.key()).status(), "the other owner's week was not taken");
+    }
+
+    @Test
+    void onlyTheOwnersWebsiteGetsCorsHeaders() {
+        Properties owner = api.owner("api-cors", SITE + "/nos-gites/", "PROD");
+        Answer allowed = api.get(account(owner) + "/accommodations", "Origin", SITE);
+        assertEquals(SITE, allowed.header("Access-Control-Allow-Origin"));
+        assertTrue(allowed.header("Access-Control-Expose-Headers").contains("ETag"));
+
+        Answer preflight = api.options(account(owner) + "/bookings", "Origin", SITE,
+                "Access-Control-Request-Method", "POST", "Access-Control-Request-Headers", "content-type,idempotency-key");
+        assertTrue(preflight.status() < 300, preflight::toString);
+        assertEquals(SITE, preflight.header("Access-Control-Allow-Origin"));
+        assertTrue(preflight.header("Access-Control-Allow-Headers").contains("Idempotency-Key"));
+
+        Answer foreign = api.get(account(owner) + "/accommodations", "Origin", "http://evil.example.test");
+        assertEquals(200, foreign.status());
+        assertNull(foreign.header("Access-Control-Allow-Origin"));
+        Properties noWebsite = api.owner("api-cors-none", "", "PROD");
+        assertNull(api.get(account(noWebsite), "Origin", SITE).header("Access-Control-Allow-Origin"));
+    }
+
+    @Test
+    void anAddressPastItsRateIsToldToRetryLater() throws IOException {
+        Properties owner = api.owner("api-rate", SITE, "PROD");
+        String path = account(owner);
+        String limited = null;
+        for (int i = 0; i < 2000 && limited == null; i++) {
+            String head = PublicApiClient.rawGetFrom("127.0.0.77", path);
+            if (head.startsWith("HTTP/1.1 429")) {
+                limited = head;
+            } else {
+                assertTrue(head.startsWith("HTTP/1.1 200"), head);
+            }
+        }
+        assertNotNull(limited, "no 429 after 2000 requests");
+        assertTrue(limited.toLowerCase().contains("retry-after: "), limited);
+        assertTrue(limited.contains("application/problem+json"), limited);
+        assertEquals(200, api.get(path).status(), "other addresses keep their own allowance");
+    }
+
+    @Test
+    void theOpenApiDocumentDescribesTheApiAndPassesAnIndependentLinter() throws Exception {
+        Answer document = api.get("/openapi", "Accept", "application/json");
+        assertEquals(200, document.status(), document::toString);
+        assertTrue(document.body().contains("/api/v1/accounts/{account}/bookings"), document.body());
+        assertTrue(document.body().contains("Idempotency-Key"), document.body());
+        Path file = Files.createTempFile(TestSettings.artifacts(), "openapi", ".json");
+        Map<String, Object> openApi = document.json();
+        // Payara adds a root "endpoints" list of its own, outside the OpenAPI schema: the rest is checked
+        openApi.remove("endpoints");
+        Files.writeString(file, new org.openqa.selenium.json.Json().toJson(openApi), StandardCharsets.UTF_8);
+        String report = OpenApiLinter.lint(file);
+        assertTrue(report.contains("Woohoo! Your API description is valid") || report.contains("is valid"), report);
+    }
+
+    @Test
+    void aThousandMalformedRequestsGetNoServerErrorAndBookNothing() throws Exception {
+        Properties owner = api.owner("api-sweep", SITE, "PROD");
+        Properties other = api.owner("api-sweep-other", SITE, "PROD");
+        BadInputSweep sweep = new BadInputSweep(20271225L, owner.getProperty("number"), other.getProperty("number"),
+                Long.parseLong(owner.getProperty("gite")), Long.parseLong(other.getProperty("gite")),
+                booking(owner, "Sweep", ""));
+        List<BadInputSweep.Attempt> attempts = sweep.attempts(1000);
+        Map<Integer, Integer> statuses = new java.util.TreeMap<>();
+        for (int i = 0; i < attempts.size(); i++) {
+            BadInputSweep.Attempt attempt = attempts.get(i);
+            // ten client addresses, so that the rate limit (per address) lets the whole sweep through
+            int status = PublicApiClient.rawSendFrom("127.0.0." + (100 + i % 10), attempt.method(), attempt.path(),
+                    attempt.idempotencyKey(), attempt.body());
+            // the issue's bar: no server error, no booking (a harmless mutation may still quote: 200)
+            assertTrue(status < 500 && status != 201, () -> status + " for " + attempt);
+            statuses.merge(status, 1, Integer::sum);
+        }
+        assertEquals(0, dossiersOf(owner) + dossiersOf(other), "nothing booked; statuses " + statuses);
+        assertTrue(statuses.getOrDefault(400, 0) > 500 && statuses.containsKey(404), statuses::toString);
+    }
+
+    private static long dossiersOf(Properties owner) throws java.sql.SQLException {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(TestSettings.dbUrl(), "sejour",
+                TestSettings.credential("db.password"));
+             java.sql.PreparedStatement count = db.prepareStatement("select count(*) from dossier where account_id = ?")) {
+            count.setLong(1, Long.parseLong(owner.getProperty("accountId")));
+            try (java.sql.ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Sends the bookings at the same moment, each from its own client, and waits for every answer. */
+    private static List<Answer> bookAtOnce(Properties owner, List<String> bodies) {
+        CountDownLatch start = new CountDownLatch(1);
+        List<CompletableFuture<Answer>> racers = bodies.stream().map(body -> CompletableFuture.supplyAsync(() -> {
+            try {
+                start.await();
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+            return new PublicApiClient().post(account(owner) + "/bookings", body, "Idempotency-Key",
+                    PublicApiClient.key());
+        })).toList();
+        start.countDown();
+        return racers.stream().map(r -> r.orTimeout(120, TimeUnit.SECONDS).join()).toList();
+    }
+
+    private static String field(Answer answer) {
+        assertEquals(400, answer.status(), answer::toString);
+        return (String) ((Map<?, ?>) ((List<?>) answer.json().get("errors")).get(0)).get("field");
+    }
+}

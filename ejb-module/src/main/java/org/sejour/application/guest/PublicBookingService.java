@@ -1,0 +1,196 @@
+package org.sejour.application.guest;
+
+import jakarta.ejb.EJB;
+import jakarta.ejb.Stateless;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import org.sejour.application.AccommodationService;
+import org.sejour.application.booking.AvailabilityService;
+import org.sejour.application.booking.AvailabilityService.SearchHit;
+import org.sejour.application.booking.BookingCommand;
+import org.sejour.application.booking.BookingService;
+import org.sejour.application.booking.QuoteService;
+import org.sejour.application.booking.StayRequest;
+import org.sejour.application.catalog.AgeRangeService;
+import org.sejour.application.catalog.PricingCatalogLoader;
+import org.sejour.application.catalog.SalesTermsService;
+import org.sejour.domain.model.account.Account;
+import org.sejour.domain.model.account.AccountMode;
+import org.sejour.domain.model.account.AccountRepository;
+import org.sejour.domain.model.accommodation.Accommodation;
+import org.sejour.domain.model.accommodation.AccommodationPhoto;
+import org.sejour.domain.model.accommodation.AccommodationRepository;
+import org.sejour.domain.model.accommodation.Visibility;
+import org.sejour.domain.model.catalog.AccountSalesTerms;
+import org.sejour.domain.model.catalog.CatalogAgeRange;
+import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierRepository;
+import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.pricing.ArrivalCalendar.ArrivalDay;
+import org.sejour.domain.model.pricing.QuoteResult;
+import org.sejour.domain.model.pricing.Supplement;
+import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.infrastructure.storage.PhotoStore;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+
+/**
+ * What a guest may see and do without an account, on the owner's behalf: the guest names the
+ * account by its public number. Only an account in production, and only its accommodations open
+ * for online booking, exist here; anything else is not found, exactly like an unknown number,
+ * so that the public side never tells a test account or a hidden accommodation from nothing.
+ */
+@Stateless
+public class PublicBookingService {
+
+    /** The origins a public booking may claim; phone, channel and test bookings come from elsewhere. */
+    public static final Set<Origin> PUBLIC_ORIGINS = Set.of(Origin.WIDGET, Origin.BOOKING_SITE);
+
+    @Inject
+    AccountRepository accounts;
+    @Inject
+    AccommodationRepository accommodations;
+    @Inject
+    DossierRepository dossiers;
+    @Inject
+    PricingCatalogLoader catalogs;
+    @EJB
+    AvailabilityService availability;
+    @EJB
+    QuoteService quotes;
+    @EJB
+    BookingService bookings;
+    @EJB
+    SalesTermsService salesTerms;
+    @EJB
+    AgeRangeService ageRanges;
+    @EJB
+    AccommodationService accommodationFiles;
+
+    /** The terms a guest reads before booking, with the fingerprint the booking must quote back. */
+    public record Terms(AccountSalesTerms terms, String version) {
+    }
+
+    public record GuestBooking(Dossier dossier, int accountNumber) {
+    }
+
+    /** The account open to guests under that number. */
+    public Account openAccount(int accountNumber) {
+        return accounts.findByNumber(accountNumber).filter(a -> a.mode() == AccountMode.PRODUCTION)
+                .orElseThrow(() -> new NotFoundException("account", accountNumber));
+    }
+
+    public List<Accommodation> accommodations(int accountNumber) {
+        return accommodations.ofAccount(openAccount(accountNumber).id()).stream()
+                .filter(a -> a.visibility() == Visibility.BOOKABLE).toList();
+    }
+
+    public Accommodation accommodation(int accountNumber, long accommodationId) {
+        return bookable(openAccount(accountNumber).id(), accommodationId);
+    }
+
+    public List<CatalogAgeRange> ageRanges(int accountNumber) {
+        return ageRanges.list(openAccount(accountNumber).id());
+    }
+
+    /** The optional supplements a guest may add to a stay of that accommodation. */
+    public List<Supplement> optionalSupplements(int accountNumber, long accommodationId) {
+        long accountId = openAccount(accountNumber).id();
+        bookable(accountId, accommodationId);
+        return catalogs.load(accountId, accommodationId).catalog().supplements().stream()
+                .filter(s -> !s.isMandatory() && s.accommodations().includes(accommodationId)).toList();
+    }
+
+    public Terms terms(int accountNumber) {
+        AccountSalesTerms terms = salesTerms.get(openAccount(accountNumber).id());
+        return new Terms(terms, fingerprint(terms));
+    }
+
+    public List<SearchHit> search(int accountNumber, @NotNull LocalDate arrival, int nights) {
+        return availability.search(openAccount(accountNumber).id(), arrival, nights);
+    }
+
+    public List<ArrivalDay> month(int accountNumber, long accommodationId, @NotNull YearMonth month) {
+        long accountId = openAccount(accountNumber).id();
+        bookable(accountId, accommodationId);
+        return availability.month(accountId, accommodationId, month);
+    }
+
+    public QuoteResult quote(int accountNumber, @NotNull StayRequest request) {
+        long accountId = openAccount(accountNumber).id();
+        bookable(accountId, request.accommodationId());
+        return quotes.quote(accountId, request);
+    }
+
+    /**
+     * Books through the engine (its retries, idempotency, stock guarantee and mails). The guest
+     * must have accepted the terms as they stand now: a stale fingerprint is refused.
+     */
+    public Dossier book(int accountNumber, @NotNull BookingCommand command, @NotNull String acceptedTermsVersion,
+                        @NotNull String idempotencyKey) {
+        if (!PUBLIC_ORIGINS.contains(command.origin())) {
+            throw new InvalidInputException("origin", "api.origin.invalid");
+        }
+        long accountId = openAccount(accountNumber).id();
+        bookable(accountId, command.stay().accommodationId());
+        if (!fingerprint(salesTerms.get(accountId)).equals(acceptedTermsVersion)) {
+            throw new InvalidInputException("acceptedTermsVersion", "api.terms.outdated");
+        }
+        return bookings.book(accountId, command, idempotencyKey, "guest");
+    }
+
+    /** The dossier behind a guest's secret link, with the number of its account (the guest's reference). */
+    public GuestBooking dossierOfGuest(@NotNull String guestToken) {
+        Dossier dossier = dossiers.findByGuestToken(guestToken)
+                .orElseThrow(() -> new NotFoundException("dossier", "token"));
+        Account account = accounts.find(dossier.accountId()).orElseThrow(() -> new NotFoundException("dossier", "token"));
+        return new GuestBooking(dossier, account.number());
+    }
+
+    /** A photo file of an accommodation open for booking. */
+    public Path photo(int accountNumber, long photoId, @NotNull PhotoStore.Size size) {
+        long accountId = openAccount(accountNumber).id();
+        Optional<AccommodationPhoto> photo = accommodations.findPhoto(accountId, photoId)
+                .filter(p -> p.accommodation().visibility() == Visibility.BOOKABLE);
+        if (photo.isEmpty()) {
+            throw new NotFoundException("photo", photoId);
+        }
+        return accommodationFiles.photoFile(accountId, photoId, size);
+    }
+
+    /** A fingerprint rather than a counter: it changes with the text and the rules, whatever wrote them. */
+    private static String fingerprint(AccountSalesTerms terms) {
+        StringBuilder text = new StringBuilder().append(terms.depositType()).append('|')
+                .append(terms.depositPercent().stripTrailingZeros().toPlainString()).append('|')
+                .append(terms.depositDueDays()).append('|').append(terms.balanceDueDays()).append('|')
+                .append(terms.leadTimeDays()).append('|').append(terms.optionDays()).append('|')
+                .append(terms.confirmOnDeposit());
+        terms.depositRules().forEach(rule -> text.append('|').append(rule.arrivalWithinDays()).append(':')
+                .append(rule.depositPercent().stripTrailingZeros().toPlainString()));
+        for (Language language : Language.values()) {
+            text.append('|').append(language.code()).append('=').append(terms.conditions().in(language));
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Accommodation bookable(long accountId, long accommodationId) {
+        return accommodations.find(accountId, accommodationId).filter(a -> a.visibility() == Visibility.BOOKABLE)
+                .orElseThrow(() -> new NotFoundException("accommodation", accommodationId));
+    }
+}

@@ -1,0 +1,62 @@
+package org.sejour.interfaces.guest.rest;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * A token bucket per client address: {@code burst} requests at once, then {@code perSecond}
+ * a second. Held in this server's memory: each server of a cluster limits on its own, and a
+ * restart forgets; enough to stop one address from flooding the engine, not a global quota.
+ */
+final class RateLimiter {
+
+    /** Above this many addresses, buckets full again are forgotten (they would allow a burst anyway). */
+    private static final int PRUNE_ABOVE = 10_000;
+
+    private final int burst;
+    private final double perSecond;
+    private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
+
+    RateLimiter(int burst, double perSecond) {
+        if (burst < 1 || perSecond <= 0) {
+            throw new IllegalArgumentException("a rate limit needs a burst of at least 1 and a positive rate");
+        }
+        this.burst = burst;
+        this.perSecond = perSecond;
+    }
+
+    /** 0 when the request may go on, else the whole seconds to wait before asking again. */
+    long acquire(String client, long nowNanos) {
+        if (buckets.size() > PRUNE_ABOVE) {
+            buckets.values().removeIf(b -> b.fullAt(nowNanos, burst, perSecond));
+        }
+        Bucket bucket = buckets.computeIfAbsent(client, c -> new Bucket(burst, nowNanos));
+        synchronized (bucket) {
+            bucket.refill(nowNanos, burst, perSecond);
+            if (bucket.tokens >= 1) {
+                bucket.tokens -= 1;
+                return 0;
+            }
+            return (long) Math.ceil((1 - bucket.tokens) / perSecond);
+        }
+    }
+
+    private static final class Bucket {
+        double tokens;
+        long at;
+
+        Bucket(int tokens, long at) {
+            this.tokens = tokens;
+            this.at = at;
+        }
+
+        void refill(long now, int burst, double perSecond) {
+            tokens = Math.min(burst, tokens + (now - at) / 1e9 * perSecond);
+            at = now;
+        }
+
+        synchronized boolean fullAt(long now, int burst, double perSecond) {
+            return tokens + (now - at) / 1e9 * perSecond >= burst;
+        }
+    }
+}

@@ -1,0 +1,40 @@
+package org.sejour.interfaces.guest.rest;
+
+import org.junit.jupiter.api.Test;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class RateLimiterTest {
+
+    private static final long SECOND = 1_000_000_000L;
+
+    @Test
+    void aBurstPassesThenTheClientWaitsForTheRefill() {
+        RateLimiter limiter = new RateLimiter(3, 2.0);
+        assertEquals(0, limiter.acquire("a", 0));
+        assertEquals(0, limiter.acquire("a", 0));
+        assertEquals(0, limiter.acquire("a", 0));
+        assertEquals(1, limiter.acquire("a", 0), "half a second to the next token: rounded up to 1 s");
+        assertEquals(0, limiter.acquire("a", SECOND / 2), "one token back after half a second at 2/s");
+        assertEquals(1, limiter.acquire("a", SECOND / 2));
+    }
+
+    @Test
+    void eachAddressHasItsOwnBucket() {
+        RateLimiter limiter = new RateLimiter(1, 0.1);
+        assertEquals(0, limiter.acquire("a", 0));
+        assertEquals(10, limiter.acquire("a", 0), "one token per 10 s");
+        assertEquals(0, limiter.acquire("b", 0));
+    }
+
+    @Test
+    void aLongPauseRefillsOnlyUpToTheBurst() {
+        RateLimiter limiter = new RateLimiter(2, 1.0);
+        limiter.acquire("a", 0);
+        limiter.acquire("a", 0);
+        long later = 3600 * SECOND;
+        assertEquals(0, limiter.acquire("a", later));
+        assertEquals(0, limiter.acquire("a", later));
+        assertEquals(1, limiter.acquire("a", later));
+    }
+}
