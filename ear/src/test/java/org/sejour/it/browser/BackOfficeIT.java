@@ -4,12 +4,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.sejour.it.Deployments;
@@ -54,35 +52,12 @@ public class BackOfficeIT {
     private Browser browser;
     private Browser secondBrowser;
 
-    /** on failure, what each browser showed, before @AfterEach closes them */
     @RegisterExtension
-    final TestExecutionExceptionHandler keepEvidence = (context, failure) -> {
-        String name = context.getRequiredTestMethod().getName();
-        if (browser != null) {
-            browser.keepEvidence("failed-" + name);
-        }
-        if (secondBrowser != null) {
-            secondBrowser.keepEvidence("failed-" + name + "-second");
-        }
-        throw failure;
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        try {
-            if (secondBrowser != null) {
-                secondBrowser.close();
-            }
-        } finally {
-            if (browser != null) {
-                browser.close();
-            }
-        }
+        browser = browsers.open();
     }
 
     @Test
@@ -172,7 +147,7 @@ public class BackOfficeIT {
         String photoPath = "app/photos/" + p.group(1) + "/thumb";
         assertEquals(200, browser.httpStatus(photoPath), "A sees her own photo");
 
-        secondBrowser = new Browser();
+        secondBrowser = browsers.open("second");
         secondBrowser.firstLogin(owners.get(1));
         secondBrowser.completeWizard("Studio Voisin " + unique());
         secondBrowser.open("app/accommodation.xhtml?id=" + accommodationId);

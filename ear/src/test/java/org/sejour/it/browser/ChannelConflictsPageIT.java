@@ -9,7 +9,6 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.sejour.it.Deployments;
@@ -51,26 +50,17 @@ public class ChannelConflictsPageIT {
     private FeedServer airbnb;
 
     @RegisterExtension
-    final TestExecutionExceptionHandler keepEvidence = (context, failure) -> {
-        if (browser != null) {
-            browser.keepEvidence("failed-" + context.getRequiredTestMethod().getName());
-        }
-        throw failure;
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void open() throws IOException {
-        browser = new Browser();
+        browser = browsers.open();
         airbnb = new FeedServer();
     }
 
     @AfterEach
     void close() {
-        try {
-            airbnb.close();
-        } finally {
-            browser.close();
-        }
+        airbnb.close();
     }
 
     @Test

@@ -9,12 +9,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
@@ -61,33 +59,13 @@ public class DossiersIT {
     }
 
     private Browser browser;
-    private Browser other;
 
     @RegisterExtension
-    final TestExecutionExceptionHandler keepEvidence = (context, failure) -> {
-        if (browser != null) {
-            browser.keepEvidence("failed-" + context.getRequiredTestMethod().getName());
-        }
-        if (other != null) {
-            other.keepEvidence("failed-" + context.getRequiredTestMethod().getName() + "-other");
-        }
-        throw failure;
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        try {
-            if (other != null) {
-                other.close();
-            }
-        } finally {
-            browser.close();
-        }
+        browser = browsers.open();
     }
 
     record Owner(String login, String password, long martin, long durand) {

@@ -4,12 +4,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.sejour.it.Deployments;
@@ -48,31 +46,11 @@ public class PhoneBookingIT {
     private Browser secondBrowser;
 
     @RegisterExtension
-    final TestExecutionExceptionHandler keepEvidence = (context, failure) -> {
-        String name = context.getRequiredTestMethod().getName();
-        if (browser != null) {
-            browser.keepEvidence("failed-" + name);
-        }
-        if (secondBrowser != null) {
-            secondBrowser.keepEvidence("failed-" + name + "-second");
-        }
-        throw failure;
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser();
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        try {
-            if (secondBrowser != null) {
-                secondBrowser.close();
-            }
-        } finally {
-            browser.close();
-        }
+        browser = browsers.open();
     }
 
     /** French amounts use (narrow) no-break spaces; compare them as plain spaces. */
@@ -193,7 +171,7 @@ public class PhoneBookingIT {
         assertEquals("0", browser.visible("newBookingsCount").getText().strip());
 
         // another owner: A's accommodation does not exist for B, and A's booking is not on B's dashboard
-        secondBrowser = new Browser();
+        secondBrowser = browsers.open("second");
         secondBrowser.firstLogin(owners.get(1));
         secondBrowser.completeWizard("Studio Voisin");
         assertEquals(404, secondBrowser.httpStatus("app/phone-booking.xhtml?accommodation=" + accommodationId));

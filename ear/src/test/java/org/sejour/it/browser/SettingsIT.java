@@ -4,12 +4,10 @@ import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.sejour.it.Deployments;
 
@@ -39,32 +37,12 @@ public class SettingsIT {
     private SettingsPages pages;
 
     @RegisterExtension
-    final TestExecutionExceptionHandler keepEvidence = (context, failure) -> {
-        String name = context.getRequiredTestMethod().getName();
-        if (browser != null) {
-            browser.keepEvidence("failed-" + name);
-        }
-        if (secondBrowser != null) {
-            secondBrowser.keepEvidence("failed-" + name + "-second");
-        }
-        throw failure;
-    };
+    final Browsers browsers = new Browsers();
 
     @BeforeEach
     void openBrowser() {
-        browser = new Browser();
+        browser = browsers.open();
         pages = new SettingsPages(browser);
-    }
-
-    @AfterEach
-    void closeBrowsers() {
-        try {
-            if (secondBrowser != null) {
-                secondBrowser.close();
-            }
-        } finally {
-            browser.close();
-        }
     }
 
     private static String unique() {
@@ -355,7 +333,7 @@ public class SettingsIT {
         long supplement = pages.idOfRow("list:supplements", "Frais de dossier");
         assertEquals(200, browser.httpStatus("app/supplements.xhtml?id=" + supplement));
 
-        secondBrowser = new Browser();
+        secondBrowser = browsers.open("second");
         secondBrowser.onboardedOwner("tenant-b", "Gîte B " + unique());
         assertEquals(404, secondBrowser.httpStatus("app/supplements.xhtml?id=" + supplement));
         assertEquals(404, secondBrowser.httpStatus("app/promo-codes.xhtml?id=" + code));

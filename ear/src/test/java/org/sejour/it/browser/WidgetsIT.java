@@ -9,7 +9,6 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
@@ -57,18 +56,10 @@ public class WidgetsIT {
     private HttpServer site;
 
     @RegisterExtension
-    final TestExecutionExceptionHandler keepEvidence = (context, failure) -> {
-        if (browser != null) {
-            browser.keepEvidence("failed-" + context.getRequiredTestMethod().getName());
-        }
-        throw failure;
-    };
+    final Browsers browsers = new Browsers();
 
     @AfterEach
     void close() {
-        if (browser != null) {
-            browser.close();
-        }
         if (site != null) {
             site.stop(0);
         }
@@ -97,7 +88,7 @@ public class WidgetsIT {
         });
         site.start();
 
-        browser = new Browser();
+        browser = browsers.open();
         browser.driver.get(origin + "/gites.html");
         SearchContext search = shadow("search");
         WebElement arrival = inside(search, "input[name=arrival]");
@@ -155,7 +146,7 @@ public class WidgetsIT {
     @Test
     void theOwnerCopiesTheCodeAndSeesItLiveInThePreview() {
         Properties owner = owner("widgets-code", "https://www.gites-rousseau.example.test");
-        browser = new Browser();
+        browser = browsers.open();
         browser.submitLogin(owner.getProperty("login"), "Secret-123-pass");
         browser.click("menu-widgets");
         browser.waitForPath("widgets.xhtml");
