@@ -4,6 +4,8 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.ejb.EJBException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.inject.Inject;
+import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
@@ -18,6 +20,7 @@ import org.sejour.application.booking.BookingService;
 import org.sejour.application.booking.DossierService;
 import org.sejour.application.booking.QuoteService;
 import org.sejour.application.booking.StayRequest;
+import org.sejour.application.catalog.PricingCatalogLoader;
 import org.sejour.domain.model.accommodation.AccommodationDetails;
 import org.sejour.domain.model.accommodation.AccommodationType;
 import org.sejour.domain.model.accommodation.Classification;
@@ -97,6 +100,10 @@ public class BookingIT {
     DataSource dataSource;
     @Resource
     ManagedExecutorService executor;
+    @Inject
+    PricingCatalogLoader catalogs;
+    @Resource
+    UserTransaction transaction;
 
     record Owner(long accountId, long accommodationId) {
     }
@@ -306,6 +313,30 @@ public class BookingIT {
         Quote after = quotes.quote(owner.accountId(), week(owner, MAY_FIRST.plusWeeks(1), "NOEL2019")).quote()
                 .orElseThrow();
         assertEquals(Optional.of(PromoCodeRejection.SPENT), after.promoCodeRejection(), "the cached code is spent too");
+        assertEquals(Money.of("1500.00"), after.total());
+    }
+
+    /**
+     * The interleaving behind a race the suite once lost: a transaction reads the catalog, another
+     * spends the single-use code, then the first reads it again. That second read meets the
+     * entities the first left in its persistence context; they must not be cached as the new version.
+     */
+    @Test
+    void aSecondCatalogReadInOneTransactionIsNotCachedAsCurrent() throws Exception {
+        Owner owner = ownerWithWeeklyRate(true, 5, "1500.00");
+        update("insert into promo_code (account_id, code, internal_label, public_label, single_use, valid_from, "
+                        + "valid_to, percent) values (?, 'UNEFOIS', 'Une fois', 'Une fois', true, ?, ?, 25)",
+                owner.accountId(), LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
+        transaction.begin();
+        try {
+            catalogs.loadAll(owner.accountId());
+            update("update promo_code set uses = 1 where account_id = ?", owner.accountId());
+            catalogs.loadAll(owner.accountId());
+        } finally {
+            transaction.commit();
+        }
+        Quote after = quotes.quote(owner.accountId(), week(owner, MAY_FIRST, "UNEFOIS")).quote().orElseThrow();
+        assertEquals(Optional.of(PromoCodeRejection.SPENT), after.promoCodeRejection());
         assertEquals(Money.of("1500.00"), after.total());
     }
 

@@ -62,13 +62,13 @@ public class BookingTransaction {
             }
         }
         long accommodationId = command.stay().accommodationId();
+        // read first, and before the code is spent: a read of the catalog after that native
+        // update, or after entities were loaded here, could meet stale ones (JpaPricingCatalogLoader)
+        List<AgeRange> ageRanges = catalogs.load(accountId, accommodationId).ageRanges();
         Accommodation accommodation = accommodations.find(accountId, accommodationId)
                 .orElseThrow(() -> new NotFoundException("accommodation", accommodationId));
         Instant now = Instant.now();
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
-        // read before the code is spent: a read of the catalog after that native update, in this
-        // transaction, could meet entities the quote loaded before it and cache them as current
-        List<AgeRange> ageRanges = catalogs.load(accountId, accommodationId).ageRanges();
         QuoteResult result = quotes.quote(accountId, command.stay(), today);
         Quote quote = result.quote().orElseThrow(() -> new NotBookableException(result.refusals()));
 

@@ -5,8 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import org.sejour.application.catalog.PricingCatalogLoader;
 import org.sejour.application.catalog.PricingInputs;
-import org.sejour.domain.model.accommodation.Accommodation;
-import org.sejour.domain.model.accommodation.AccommodationRepository;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.pricing.AgeRange;
 import org.sejour.domain.model.pricing.GuestParty;
@@ -15,7 +13,6 @@ import org.sejour.domain.model.pricing.QuoteCalculator;
 import org.sejour.domain.model.pricing.QuoteRequest;
 import org.sejour.domain.model.pricing.QuoteResult;
 import org.sejour.domain.model.shared.InvalidInputException;
-import org.sejour.domain.model.shared.NotFoundException;
 
 import java.time.Clock;
 import java.time.LocalDate;
@@ -29,8 +26,6 @@ public class QuoteService {
     @Inject
     PricingCatalogLoader catalogs;
     @Inject
-    AccommodationRepository accommodations;
-    @Inject
     DossierRepository ledger;
 
     private final QuoteCalculator calculator = new QuoteCalculator();
@@ -41,10 +36,9 @@ public class QuoteService {
 
     /** The quote as seen on {@code bookingDate} (lead time, promotion and code periods depend on it). */
     public QuoteResult quote(long accountId, @NotNull StayRequest request, @NotNull LocalDate bookingDate) {
-        Accommodation accommodation = accommodations.find(accountId, request.accommodationId())
-                .orElseThrow(() -> new NotFoundException("accommodation", request.accommodationId()));
-        PricingInputs inputs = catalogs.load(accountId, accommodation.id());
-        NightAvailability nights = ledger.availability(accommodation.id(),
+        // refuses another owner's accommodation; loaded first, so that it reads the catalog fresh
+        PricingInputs inputs = catalogs.load(accountId, request.accommodationId());
+        NightAvailability nights = ledger.availability(request.accommodationId(),
                 request.stay().arrival(), request.stay().departure());
         QuoteRequest quoteRequest = new QuoteRequest(inputs.profile(), request.stay(), party(inputs, request),
                 request.supplements(), request.promoCode(), bookingDate, request.language().code());

@@ -1,9 +1,11 @@
 package org.sejour.infrastructure.persistence;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.transaction.TransactionSynchronizationRegistry;
 import org.sejour.application.catalog.AgeRangeService;
 import org.sejour.application.catalog.PricingCatalogLoader;
 import org.sejour.application.catalog.PricingInputs;
@@ -48,12 +50,19 @@ import java.util.stream.Collectors;
  * A caller must not price after changing the catalog with native SQL in the same transaction:
  * the entities this transaction already holds would not show that change, and would be cached
  * under the version it made (BookingTransaction reads what it needs before spending a code).
+ * For the same reason only the first read in a transaction is cached: a second one, after
+ * another transaction committed a change, would meet the entities the first one left in this
+ * persistence context, unchanged, and file them under the newer version.
  */
 @Stateless
 public class JpaPricingCatalogLoader implements PricingCatalogLoader {
 
+    private static final String READ_IN_THIS_TRANSACTION = JpaPricingCatalogLoader.class.getName() + ".read";
+
     @PersistenceContext(unitName = "sejour")
     EntityManager em;
+    @Resource
+    TransactionSynchronizationRegistry transaction;
     @Inject
     PricingCache cache;
 
@@ -89,7 +98,20 @@ public class JpaPricingCatalogLoader implements PricingCatalogLoader {
     public Map<Long, PricingInputs> loadAll(long accountId) {
         // the version first: inputs read after it are at least as new as what it stands for
         UUID version = catalogVersion(accountId);
-        return cache.get(accountId, version).orElseGet(() -> cache.put(accountId, version, read(accountId)));
+        Optional<Map<Long, PricingInputs>> cached = cache.get(accountId, version);
+        if (cached.isPresent()) {
+            return cached.get();
+        }
+        boolean inTransaction = transaction.getTransactionKey() != null;
+        boolean firstRead = !inTransaction || transaction.getResource(READ_IN_THIS_TRANSACTION) == null;
+        Map<Long, PricingInputs> inputs = read(accountId);
+        if (!firstRead) {
+            return inputs;
+        }
+        if (inTransaction) {
+            transaction.putResource(READ_IN_THIS_TRANSACTION, Boolean.TRUE);
+        }
+        return cache.put(accountId, version, inputs);
     }
 
     private UUID catalogVersion(long accountId) {
