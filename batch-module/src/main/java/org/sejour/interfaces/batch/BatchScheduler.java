@@ -128,16 +128,20 @@ public class BatchScheduler implements JobConsole {
 
     private static JobExecutionSummary summary(JobOperator operator, JobExecution execution) {
         Map<Metric.MetricType, Long> totals = new EnumMap<>(Metric.MetricType.class);
+        boolean stepsEnded = true;
         for (StepExecution step : operator.getStepExecutions(execution.getExecutionId())) {
+            stepsEnded &= step.getEndTime() != null;
             for (Metric metric : step.getMetrics()) {
                 totals.merge(metric.getType(), metric.getValue(), Long::sum);
             }
         }
+        // ended only once its steps have: CI once read a run as ended with one step's counts only
+        Date ended = stepsEnded ? execution.getEndTime() : null;
         long skips = totals.getOrDefault(Metric.MetricType.READ_SKIP_COUNT, 0L)
                 + totals.getOrDefault(Metric.MetricType.PROCESS_SKIP_COUNT, 0L)
                 + totals.getOrDefault(Metric.MetricType.WRITE_SKIP_COUNT, 0L);
         return new JobExecutionSummary(execution.getExecutionId(), execution.getJobName(),
-                instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(execution.getEndTime()),
+                instant(execution.getCreateTime()), instant(execution.getStartTime()), instant(ended),
                 String.valueOf(execution.getBatchStatus()), execution.getExitStatus(),
                 totals.getOrDefault(Metric.MetricType.READ_COUNT, 0L), totals.getOrDefault(Metric.MetricType.WRITE_COUNT, 0L),
                 totals.getOrDefault(Metric.MetricType.FILTER_COUNT, 0L), skips,
