@@ -58,9 +58,8 @@ public class JpaDossierRepository implements DossierRepository {
 
     @Override
     public int nextNumber(long accountId) {
-        Number next = (Number) em.createNativeQuery(
-                        "update account set last_dossier_number = last_dossier_number + 1 where id = ?1 "
-                                + "returning last_dossier_number")
+        // the account's own sequence (V18): no lock held until commit, a gap when a booking rolls back
+        Number next = (Number) em.createNativeQuery("select nextval(format('dossier_number_%s', ?1)::regclass)")
                 .setParameter(1, accountId).getSingleResult();
         return next.intValue();
     }
