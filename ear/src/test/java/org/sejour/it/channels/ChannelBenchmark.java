@@ -143,16 +143,18 @@ public class ChannelBenchmark {
                     ids.add(feeds.add(owner.accountId(), id, "Feed " + f, platform.url(path)).id());
                 }
             }
+            // as the scheduled job does: chunks of 20 feeds, each chunk synced a few feeds at a time
             long start = System.nanoTime();
             int ok = 0;
-            for (long id : ids) {
-                FeedStatusView status = feeds.sync(id);
-                ok += status.status() == FeedStatus.OK ? 1 : 0;
+            for (int from = 0; from < ids.size(); from += 20) {
+                for (FeedStatusView status : feeds.syncAll(ids.subList(from, Math.min(ids.size(), from + 20)))) {
+                    ok += status.status() == FeedStatus.OK ? 1 : 0;
+                }
             }
             double seconds = (System.nanoTime() - start) / 1e9;
             assertEquals(FEEDS, ok);
-            report.append(String.format("import of %d feeds (2 events each, served locally), sequential: %.1f s  "
-                    + "(target <= 60 s)%n", FEEDS, seconds));
+            report.append(String.format("import of %d feeds (2 events each, served locally), chunks of 20 synced "
+                    + "4 at a time: %.1f s  (target <= 60 s)%n", FEEDS, seconds));
         }
         // the machine is shared: the figures mean little without the load they were taken under
         report.append("load average (1, 5, 15 min) at the end: ")
