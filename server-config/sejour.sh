@@ -4,7 +4,7 @@
 #   stop    stop the domain and the embedded PostgreSQL
 #   status  say what runs
 #   test    unit tests, then in-container and browser tests on a separate test domain and database
-#   bench   the booking engine benchmark on a fresh test domain and database; prints its figures
+#   bench   the benchmarks (engine, planning, channels) on a fresh test domain and database; prints their figures
 # Settings (environment): see README.md, "Settings".
 set -euo pipefail
 
@@ -119,9 +119,11 @@ cmd_test() {
 cmd_bench() {
   local report="$DOMAINS/sejour-test/tmp/sejour-bench.txt"  # the server writes to its java.io.tmpdir
   rm -f "$report"
-  log "Booking engine benchmark (seeds 500 accommodations in a fresh test database)"
+  log "Benchmarks: booking engine, planning, channels (each seeds its own data in a fresh test database)"
+  # each appends its figures to the report; a benchmark that misses a correctness check fails the run
   with_test_server -DskipTests=false -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dit.test=EngineBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -q
+      -Dit.test="${SEJOUR_BENCH:-EngineBenchmark,PlanningBenchmark,ChannelBenchmark}" \
+      -Dfailsafe.failIfNoSpecifiedTests=false -q
   echo; cat "$report"
 }
 

@@ -26,6 +26,7 @@ import javax.sql.DataSource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -109,7 +110,7 @@ public class EngineBenchmark {
         hotUnit(accountId, ids);
 
         Path file = Path.of(System.getProperty("java.io.tmpdir"), "sejour-bench.txt");
-        Files.writeString(file, report.toString());
+        Files.writeString(file, report.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         LOG.info(report::toString);
     }
 

@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import org.sejour.application.catalog.PricingCatalogLoader;
 import org.sejour.application.catalog.PricingInputs;
-import org.sejour.domain.model.accommodation.AccommodationRepository;
 import org.sejour.domain.model.accommodation.BookableListing;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.pricing.AgeRange;
@@ -38,8 +37,6 @@ public class AvailabilityService {
     @Inject
     PricingCatalogLoader catalogs;
     @Inject
-    AccommodationRepository accommodations;
-    @Inject
     DossierRepository ledger;
 
     private final QuoteCalculator calculator = new QuoteCalculator();
@@ -58,16 +55,17 @@ public class AvailabilityService {
         }
         StayPeriod stay = StayPeriod.of(arrival, nights);
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
-        // a fixed number of queries for the whole account, then pure pricing per accommodation
+        // two queries for the whole account (catalog version, nights), then pure pricing, in the
+        // owner's order of accommodations
         Map<Long, PricingInputs> inputs = catalogs.loadAll(accountId);
         Map<Long, NightAvailability> nightsLeft = ledger.availabilityOfAccount(accountId, stay.arrival(),
                 stay.departure());
         List<SearchHit> hits = new ArrayList<>();
-        for (BookableListing listing : accommodations.bookable(accountId)) {
-            PricingInputs pricing = inputs.get(listing.id());
-            if (pricing == null) {
-                continue; // added since the inputs were read: the next search prices it
+        for (PricingInputs pricing : inputs.values()) {
+            if (pricing.listing().isEmpty()) {
+                continue;
             }
+            BookableListing listing = pricing.listing().get();
             smallestParty(pricing).flatMap(party -> calculator.quote(new QuoteRequest(pricing.profile(), stay,
                             party, Map.of(), Optional.empty(), today, "fr"), pricing.catalog(),
                             nightsLeft.getOrDefault(listing.id(), NightAvailability.open(0))).quote())

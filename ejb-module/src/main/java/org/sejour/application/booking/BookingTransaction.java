@@ -83,7 +83,7 @@ public class BookingTransaction {
         if (!dossiers.takeNights(accommodation.id(), accommodation.stockManaged(), command.stay().stay())) {
             throw new StayTakenException();
         }
-        // numbered last: the account's counter row stays locked only until the commit that follows
+        // numbered once the nights are taken: a stay just taken by another guest costs no number
         int number = dossiers.nextNumber(accountId);
         LocalDate depositDue = quote.deposit().dueDate();
         Dossier dossier = Dossier.open(new Dossier.Booking(accountId, number, accommodation, command.stay().stay(),

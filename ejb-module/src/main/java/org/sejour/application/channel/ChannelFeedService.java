@@ -1,9 +1,13 @@
 package org.sejour.application.channel;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.enterprise.concurrent.ManagedExecutorDefinition;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
@@ -20,15 +24,23 @@ import org.sejour.infrastructure.channel.FeedFetcher;
 import org.sejour.infrastructure.channel.ICalFeedParser;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /** The feeds an owner imports from other platforms, and their synchronisation. */
 @Stateless
+@ManagedExecutorDefinition(name = ChannelFeedService.FETCHERS, maxAsync = ChannelFeedService.PARALLEL_SYNCS)
 public class ChannelFeedService {
 
     private static final Logger LOG = Logger.getLogger(ChannelFeedService.class.getName());
+    static final String FETCHERS = "java:app/concurrent/sejourFeedSync";
+    /** Feeds synced at once by the scheduled job: enough to overlap the platforms' answers, few enough for the pool. */
+    static final int PARALLEL_SYNCS = 4;
 
     @Inject
     ChannelRepository channels;
@@ -40,6 +52,10 @@ public class ChannelFeedService {
     ChannelSettings settings;
     @EJB
     FeedSyncTransaction transaction;
+    @Resource(lookup = FETCHERS)
+    ManagedExecutorService fetchers;
+    @Resource
+    SessionContext context;
 
     private final ICalFeedParser parser = new ICalFeedParser(BusinessCalendar.ZONE);
 
@@ -107,6 +123,43 @@ public class ChannelFeedService {
             LOG.log(Level.FINE, "Feed {0} is not a calendar: {1}", new Object[]{feedId, e.getMessage()});
             return transaction.failed(feedId, "not an iCalendar feed", now);
         }
+    }
+
+    /**
+     * Syncs the feeds given, {@value #PARALLEL_SYNCS} at a time: a sync is mostly waiting for the
+     * platform to answer, so the waits overlap; each feed is still applied in its own transaction.
+     * A feed removed meanwhile is skipped; any other failure is thrown once every feed has had its turn.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<FeedStatusView> syncAll(List<Long> feedIds) {
+        ChannelFeedService self = context.getBusinessObject(ChannelFeedService.class);
+        List<Future<Optional<FeedStatusView>>> pending = new ArrayList<>();
+        for (long feedId : feedIds) {
+            pending.add(fetchers.submit(() -> {
+                try {
+                    return Optional.of(self.sync(feedId));
+                } catch (NotFoundException removed) {
+                    LOG.log(Level.FINE, "Feed {0} removed before its sync", feedId);
+                    return Optional.<FeedStatusView>empty();
+                }
+            }));
+        }
+        List<FeedStatusView> synced = new ArrayList<>();
+        RuntimeException failure = null;
+        for (Future<Optional<FeedStatusView>> result : pending) {
+            try {
+                result.get().ifPresent(synced::add);
+            } catch (ExecutionException e) {
+                failure = failure != null ? failure : new IllegalStateException("a feed sync failed", e.getCause());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException("interrupted while syncing feeds", e);
+            }
+        }
+        if (failure != null) {
+            throw failure;
+        }
+        return synced;
     }
 
     /** Ids of the feeds due for their scheduled sync. */

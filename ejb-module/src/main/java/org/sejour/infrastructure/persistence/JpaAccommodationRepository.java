@@ -6,8 +6,6 @@ import jakarta.persistence.PersistenceContext;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationPhoto;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
-import org.sejour.domain.model.accommodation.BookableListing;
-import org.sejour.domain.model.accommodation.Visibility;
 
 import java.util.List;
 import java.util.Optional;
@@ -36,16 +34,6 @@ public class JpaAccommodationRepository implements AccommodationRepository {
                 .setParameter("id", accommodationId)
                 .setParameter("accountId", accountId)
                 .getResultStream().findFirst();
-    }
-
-    @Override
-    public List<BookableListing> bookable(long accountId) {
-        return em.createQuery("select new org.sejour.domain.model.accommodation.BookableListing(a.id, a.name, "
-                        + "a.reference) from Accommodation a where a.account.id = :accountId "
-                        + "and a.visibility = :bookable order by a.seq", BookableListing.class)
-                .setParameter("accountId", accountId)
-                .setParameter("bookable", Visibility.BOOKABLE)
-                .getResultList();
     }
 
     @Override

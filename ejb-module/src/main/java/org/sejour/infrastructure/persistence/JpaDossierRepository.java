@@ -12,6 +12,7 @@ import org.sejour.domain.model.shared.StayPeriod;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -58,9 +59,8 @@ public class JpaDossierRepository implements DossierRepository {
 
     @Override
     public int nextNumber(long accountId) {
-        Number next = (Number) em.createNativeQuery(
-                        "update account set last_dossier_number = last_dossier_number + 1 where id = ?1 "
-                                + "returning last_dossier_number")
+        // the account's own sequence (V18): no lock held until commit, a gap when a booking rolls back
+        Number next = (Number) em.createNativeQuery("select nextval(format('dossier_number_%s', ?1)::regclass)")
                 .setParameter(1, accountId).getSingleResult();
         return next.intValue();
     }
@@ -103,35 +103,39 @@ public class JpaDossierRepository implements DossierRepository {
     }
 
     /**
-     * Two indexed range reads, stock rows then overlapping bans, whatever the number of
-     * accommodations: joining every night of a generated series to the stock made the
-     * planner scan all of an account's stock for a one-week search.
+     * Two indexed range reads, stock rows and overlapping bans, sent as one statement (one round
+     * trip), whatever the number of accommodations: joining every night of a generated series to
+     * the stock made the planner scan all of an account's stock for a one-week search.
      */
     private Map<Long, NightAvailability> nightsOf(String accommodations, long id, LocalDate first, LocalDate end) {
         @SuppressWarnings("unchecked")
-        List<Object[]> stock = em.createNativeQuery("select a.id, a.stock_managed, s.night, s.units - s.sold "
+        List<Object[]> rows = em.createNativeQuery("select a.id, a.stock_managed, s.night, s.units - s.sold, "
+                        + "null::date as first_night, null::date as last_night "
                         + "from accommodation a left join night_stock s on s.accommodation_id = a.id "
-                        + "and s.night >= ?2 and s.night < ?3 where " + accommodations)
+                        + "and s.night >= ?2 and s.night < ?3 where " + accommodations
+                        + " union all select b.accommodation_id, null, null, null, b.first_night, b.last_night "
+                        + "from sales_ban b join accommodation a on a.id = b.accommodation_id where " + accommodations
+                        + " and b.first_night < ?3 and b.last_night >= ?2")
                 .setParameter(1, id).setParameter(2, first).setParameter(3, end)
                 .getResultList();
         Map<Long, RangeOfNights> ranges = new HashMap<>();
-        for (Object[] row : stock) {
+        List<Object[]> bans = new ArrayList<>();
+        for (Object[] row : rows) {
+            if (row[4] != null) {
+                bans.add(row);
+                continue;
+            }
             RangeOfNights range = ranges.computeIfAbsent(((Number) row[0]).longValue(),
                     key -> new RangeOfNights(first, end, (Boolean) row[1]));
             if (row[2] != null) {
                 range.remaining(toLocalDate(row[2]), ((Number) row[3]).intValue());
             }
         }
-        @SuppressWarnings("unchecked")
-        List<Object[]> bans = em.createNativeQuery("select b.accommodation_id, b.first_night, b.last_night "
-                        + "from sales_ban b join accommodation a on a.id = b.accommodation_id where " + accommodations
-                        + " and b.first_night < ?3 and b.last_night >= ?2")
-                .setParameter(1, id).setParameter(2, first).setParameter(3, end)
-                .getResultList();
+        // after the stock rows, whatever order the database returned them in
         for (Object[] row : bans) {
             RangeOfNights range = ranges.get(((Number) row[0]).longValue());
             if (range != null) {
-                range.banned(toLocalDate(row[1]), toLocalDate(row[2]));
+                range.banned(toLocalDate(row[4]), toLocalDate(row[5]));
             }
         }
         return new HashMap<>(ranges);

@@ -11,6 +11,8 @@ import org.sejour.application.catalog.PricingCatalogLoader;
 import org.sejour.application.catalog.PricingInputs;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
+import org.sejour.domain.model.accommodation.BookableListing;
+import org.sejour.domain.model.accommodation.Visibility;
 import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.catalog.CatalogAgeRange;
@@ -151,8 +153,13 @@ public class JpaPricingCatalogLoader implements PricingCatalogLoader {
                     ratesByAccommodation.getOrDefault(accommodation.id(), List.of()), accountPromotions,
                     accountCodes, accountSupplements,
                     Optional.ofNullable(tax).map(t -> t.toPricing(accommodation.city(), classification)), salesTerms);
+            Optional<BookableListing> listing = accommodation.visibility() == Visibility.BOOKABLE
+                    ? Optional.of(new BookableListing(accommodation.id(), accommodation.name(),
+                    accommodation.reference()))
+                    : Optional.empty();
             inputs.put(accommodation.id(), new PricingInputs(new AccommodationProfile(accommodation.id(),
-                    classification, accommodation.capacityMin(), accommodation.capacityMax()), catalog, ranges));
+                    classification, accommodation.capacityMin(), accommodation.capacityMax()), catalog, ranges,
+                    listing));
         }
         return inputs;
     }

@@ -12,9 +12,6 @@ public interface AccommodationRepository {
 
     List<Accommodation> ofAccount(long accountId);
 
-    /** The account's accommodations open for booking, in the owner's order, read as a projection. */
-    List<BookableListing> bookable(long accountId);
-
     void remove(Accommodation accommodation);
 
     /** Writes a photo just added to a (managed) accommodation, so that it has its id. */

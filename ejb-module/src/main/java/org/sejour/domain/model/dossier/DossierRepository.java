@@ -18,7 +18,7 @@ public interface DossierRepository {
     /** The dossier a guest follows through its secret link, whatever its account. */
     Optional<Dossier> findByGuestToken(String guestToken);
 
-    /** The account's next dossier number; locks the account's counter until the transaction ends. */
+    /** The account's next dossier number; takes no lock, so a rolled-back booking leaves a gap. */
     int nextNumber(long accountId);
 
     /**
