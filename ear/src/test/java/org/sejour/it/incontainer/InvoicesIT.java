@@ -2,6 +2,7 @@ package org.sejour.it.incontainer;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.transaction.UserTransaction;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -9,33 +10,24 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sejour.application.AccommodationService;
 import org.sejour.application.AccountService;
 import org.sejour.application.CreatedOwner;
-import org.sejour.application.OperatorService;
-import org.sejour.application.booking.BookingCommand;
-import org.sejour.application.booking.BookingService;
 import org.sejour.application.booking.DossierService;
-import org.sejour.application.booking.StayRequest;
 import org.sejour.application.document.InvoiceService;
-import org.sejour.domain.model.accommodation.AccommodationDetails;
-import org.sejour.domain.model.accommodation.AccommodationType;
-import org.sejour.domain.model.accommodation.Classification;
-import org.sejour.domain.model.accommodation.Visibility;
+import org.sejour.application.payment.OnlinePaymentService;
+import org.sejour.application.payment.ProviderVerdict;
 import org.sejour.domain.model.account.ContactDetails;
 import org.sejour.domain.model.dossier.Dossier;
-import org.sejour.domain.model.dossier.Guest;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
-import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
-import org.sejour.domain.model.shared.StayPeriod;
-import org.sejour.domain.model.shared.TranslatedText;
+import org.sejour.infrastructure.payment.OfflinePaymentProvider;
 import org.sejour.it.Deployments;
+import org.sejour.it.fixtures.DossierFixtures;
 
 import javax.sql.DataSource;
-import java.math.BigDecimal;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -46,9 +38,6 @@ import java.sql.SQLException;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
-import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Future;
@@ -56,9 +45,9 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sejour.it.fixtures.DossierFixtures.MAY_FIRST;
 
 /**
  * Receipts on Payara and PostgreSQL: numbered per account 1, 2, 3 without a gap, a rolled-back
@@ -69,25 +58,23 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 public class InvoicesIT {
 
-    static final LocalDate MAY_FIRST = LocalDate.of(2027, 5, 1);
-
     @Deployment
     public static EnterpriseArchive deployment() {
-        return Deployments.withTests(InvoicesIT.class);
+        return Deployments.withTests(InvoicesIT.class, DossierFixtures.class);
     }
 
-    @EJB
-    OperatorService operators;
+    @Inject
+    DossierFixtures fixtures;
     @EJB
     AccountService accounts;
-    @EJB
-    AccommodationService accommodations;
-    @EJB
-    BookingService bookings;
     @EJB
     DossierService dossiers;
     @EJB
     InvoiceService invoices;
+    @EJB
+    OnlinePaymentService onlinePayments;
+    @EJB
+    OfflinePaymentProvider offlineProvider;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
     @Resource(lookup = "java:comp/UserTransaction")
@@ -185,9 +172,10 @@ public class InvoicesIT {
         assertEquals(1, pdf.number());
         String text = pdftotext(pdf.pdf());
         assertTrue(text.contains("Reçu n° 1"), text);
-        assertTrue(text.contains("Hélène Lefèvre"), text);
-        assertTrue(text.contains("12 rue des Églantiers, 38000 Grenoble, FR"), text);
+        assertTrue(text.contains("Camille Rousseau"), text);
+        assertTrue(text.contains("12 chemin des Alpages, 05000 Gap, FR"), text);
         assertTrue(text.contains("MARTIN Claude"), text);
+        assertTrue(text.contains("3 rue des Lilas"), text);
         assertTrue(text.contains("Dossier n° " + dossier.number() + " — Gîte les Lauriers"), text);
         assertTrue(text.contains("Séjour du 1 mai 2027 au 8 mai 2027 (7 nuits)"), text);
         assertTrue(text.contains("Hébergement (7 nuits) 500,00 €"), text);
@@ -198,7 +186,7 @@ public class InvoicesIT {
         assertTrue(text.contains("Reste à régler 350,00 €"), text);
 
         // the owner moves, the guest pays the rest: receipt 1 still says what it said
-        accounts.updateContactDetails(owner.accountId(), new ContactDetails("Gîtes du Lac", "Hélène", "Lefèvre",
+        accounts.updateContactDetails(owner.accountId(), new ContactDetails("Gîtes du Lac", "Camille", "Rousseau",
                 "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test", "+33 4 50 00 00 00", null,
                 "5 quai du Lac", "74000", "Annecy", "FR", null));
         pay(owner, dossier, "350.00");
@@ -209,6 +197,24 @@ public class InvoicesIT {
         assertTrue(second.contains("Gîtes du Lac"), second);
         assertTrue(second.contains("Total réglé à ce jour 500,00 €"), second);
         assertTrue(second.contains("Reste à régler 0,00 €"), second);
+    }
+
+    @Test
+    void anOnlinePaymentGetsItsReceiptOnceHoweverOftenItIsSettled() throws Exception {
+        Owner owner = owner();
+        Dossier dossier = book(owner, 0, Origin.WIDGET);
+        String session = onlinePayments.start(dossier.guestToken(), URI.create("https://example.test/back"),
+                "Gîte les Lauriers").getPath().replace("/offline-pay/", "");
+        offlineProvider.answer(session, ProviderVerdict.SUCCEEDED);
+        String attempt = offlineProvider.find(session).orElseThrow().returnUrl().getQuery().replace("attempt=", "");
+        onlinePayments.settle(attempt);
+        onlinePayments.settle(attempt);
+
+        List<InvoiceService.ReceiptSummary> receipts = invoices.receiptsOf(owner.accountId(), dossier.id());
+        assertEquals(List.of(1), numbers(receipts));
+        String text = pdftotext(invoices.pdfOf(owner.accountId(), receipts.get(0).id()).pdf());
+        assertTrue(text.contains("par paiement en ligne"), text);
+        assertTrue(text.contains("Règlement reçu " + plain(receipts.get(0).amount())), text);
     }
 
     @Test
@@ -261,6 +267,11 @@ public class InvoicesIT {
                 Money.of(amount), "transfer", "VIR-1", null, "test");
     }
 
+    /** An amount as the French receipt writes it, spaces made plain as pdftotext() leaves them. */
+    private static String plain(Money amount) {
+        return String.format(java.util.Locale.FRANCE, "%,.2f €", amount.amount()).replaceAll("[\\u00a0\\u202f]", " ");
+    }
+
     private static List<Integer> numbers(List<InvoiceService.ReceiptSummary> receipts) {
         return receipts.stream().map(InvoiceService.ReceiptSummary::number).toList();
     }
@@ -301,43 +312,15 @@ public class InvoicesIT {
         }, sql);
     }
 
-    private Owner owner() throws SQLException {
-        String login = "inv-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-        CreatedOwner created = operators.createOwner(login);
-        accounts.updateContactDetails(created.accountId(), new ContactDetails(null, "Hélène", "Lefèvre", login,
-                "+33 4 76 00 00 00", null, "12 rue des Églantiers", "38000", "Grenoble", "FR", null));
-        long accommodationId = accommodations.create(created.accountId(), new AccommodationDetails("Gîte les Lauriers",
-                false, AccommodationType.GITE, Classification.TWO_STARS, null, "1 chemin", "38000", "Grenoble",
-                null, null, 1, 6, null, null, null, null, Visibility.BOOKABLE, TranslatedText.empty(), Set.of())).id();
-        long rateId;
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into rate (account_id, accommodation_id, nights, "
-                     + "arrival_days, price) values (?, ?, 7, 32, ?) returning id")) {
-            s.setLong(1, created.accountId());
-            s.setLong(2, accommodationId);
-            s.setBigDecimal(3, new BigDecimal("500.00"));
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                rateId = r.getLong(1);
-            }
-        }
-        try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("insert into rate_period (rate_id, first_day, last_day) "
-                     + "values (?, ?, ?)")) {
-            s.setLong(1, rateId);
-            s.setObject(2, MAY_FIRST);
-            s.setObject(3, LocalDate.of(2027, 9, 1));
-            s.executeUpdate();
-        }
-        return new Owner(created.accountId(), accommodationId);
+    private Owner owner() {
+        CreatedOwner created = fixtures.owner("inv", "Pw-" + UUID.randomUUID());
+        return new Owner(created.accountId(), fixtures.gite(created.accountId(), "Gîte les Lauriers", "500.00"));
     }
 
     /** A week from Saturday 1 May 2027 plus {@code week} weeks, for Claude Martin. */
     private Dossier book(Owner owner, int week, Origin origin) {
-        StayRequest stay = new StayRequest(owner.accommodationId(), StayPeriod.of(MAY_FIRST.plusWeeks(week), 7),
-                Map.of("Adulte", 2), Map.of(), Optional.empty(), Language.FR);
-        return bookings.book(owner.accountId(), new BookingCommand(stay, new Guest("Claude", "Martin", null,
-                "+33 6 00 00 00 00", null, null, null, "FR", Language.FR), origin, null, false), null, "test");
+        return fixtures.book(owner.accountId(), owner.accommodationId(), MAY_FIRST.plusWeeks(week), "Claude", "Martin",
+                null, origin, null, false);
     }
 
     private static String pdftotext(byte[] pdf) throws Exception {
