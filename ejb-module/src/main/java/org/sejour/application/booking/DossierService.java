@@ -4,10 +4,12 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.document.InvoiceService;
 import org.sejour.application.mail.MailOutbox;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.dossier.Payment;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
@@ -29,6 +31,8 @@ public class DossierService {
     DossierRepository dossiers;
     @EJB
     MailOutbox mails;
+    @EJB
+    InvoiceService invoices;
 
     public Dossier get(long accountId, long dossierId) {
         return dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
@@ -49,18 +53,20 @@ public class DossierService {
     }
 
     /**
-     * Records a payment; an option whose deposit is now paid is confirmed. A provider's
-     * repeated notification (same provider reference) changes nothing.
+     * Records a payment and issues its receipt; an option whose deposit is now paid is
+     * confirmed. A provider's repeated notification (same provider reference) changes nothing.
      */
     public Dossier recordPayment(long accountId, long dossierId, @NotNull PaymentKind kind, @NotNull LocalDate paidOn,
                                  @NotNull Money amount, @NotNull String method, String reference,
                                  String providerReference, @NotNull String actor) {
         Dossier dossier = get(accountId, dossierId);
         Instant now = Instant.now();
-        boolean recorded = dossier.recordPayment(kind, paidOn, amount, method, reference, providerReference, now, actor);
-        if (recorded && dossier.status() == DossierStatus.OPTION && dossier.isDepositPaid()) {
+        Optional<Payment> recorded = dossier.recordPayment(kind, paidOn, amount, method, reference, providerReference,
+                now, actor);
+        if (recorded.isPresent() && dossier.status() == DossierStatus.OPTION && dossier.isDepositPaid()) {
             dossier.confirm(now, actor);
         }
+        recorded.ifPresent(payment -> invoices.issueReceipt(dossier, payment));
         return dossier;
     }
 

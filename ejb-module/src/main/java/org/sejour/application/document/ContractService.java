@@ -96,8 +96,7 @@ public class ContractService {
                 BusinessCalendar.today(Clock.systemUTC()),
                 state,
                 guest.displayName(),
-                present(guest.address(), join(" ", guest.postalCode(), guest.city(), guest.country()), guest.email(),
-                        guest.phone()),
+                guestLines(guest),
                 accommodation.name(),
                 present(place.address(), join(" ", place.postalCode(), place.city())),
                 dossier.stay().arrival(), dossier.stay().departure(),
@@ -139,14 +138,32 @@ public class ContractService {
     }
 
     private static ContractDocument.Owner owner(Account account, ContractSettings contract, Language language) {
-        Optional<ContactDetails> contact = account.contact();
-        String name = contact.map(ContactDetails::displayName).orElse("Séjour " + account.number());
-        List<String> lines = contact.map(c -> present(
+        return new ContractDocument.Owner(ownerName(account), text(contract, ContractField.HEADER, language),
+                text(contract, ContractField.SLOGAN, language), ownerLines(account), contract.logo().orElse(null));
+    }
+
+    /** The owner's name as documents print it. */
+    static String ownerName(Account account) {
+        return account.contact().map(ContactDetails::displayName).orElse("Séjour " + account.number());
+    }
+
+    /** The owner's address and ways to reach them, as documents print them under the name. */
+    static List<String> ownerLines(Account account) {
+        return account.contact().map(c -> present(
                 join(", ", c.address(), join(" ", c.postalCode(), c.city()), c.country()),
                 join(" · ", c.phone(), c.mobile(), c.email()),
                 c.website())).orElse(List.of());
-        return new ContractDocument.Owner(name, text(contract, ContractField.HEADER, language),
-                text(contract, ContractField.SLOGAN, language), lines, contract.logo().orElse(null));
+    }
+
+    /** The guest's address and contact, as documents print them under the name. */
+    static List<String> guestLines(Guest guest) {
+        return present(guest.address(), join(" ", guest.postalCode(), guest.city(), guest.country()), guest.email(),
+                guest.phone());
+    }
+
+    /** The owner's identity line (HEADER: company, SIRET…) in this language; null when none. */
+    static String ownerIdentity(ContractSettings contract, Language language) {
+        return text(contract, ContractField.HEADER, language);
     }
 
     /**

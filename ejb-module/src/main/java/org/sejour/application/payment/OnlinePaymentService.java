@@ -1,5 +1,6 @@
 package org.sejour.application.payment;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
@@ -7,12 +8,14 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sejour.application.booking.BusinessCalendar;
+import org.sejour.application.document.InvoiceService;
 import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.catalog.SalesTermsRepository;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.dossier.Payment;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.payment.PaymentAttempt;
 import org.sejour.domain.model.payment.PaymentAttemptRepository;
@@ -49,6 +52,8 @@ public class OnlinePaymentService {
     AccountRepository accounts;
     @Inject
     SalesTermsRepository salesTerms;
+    @EJB
+    InvoiceService invoices;
     @Inject
     @Any
     Instance<PaymentProvider> providers;
@@ -130,12 +135,14 @@ public class OnlinePaymentService {
         switch (provider(attempt.provider()).verdict(session)) {
             case SUCCEEDED -> {
                 attempt.settle(PaymentAttemptStatus.PAID, now);
-                boolean recorded = dossier.recordPayment(attempt.kind(), BusinessCalendar.today(Clock.systemUTC()),
-                        attempt.amount(), METHOD, attemptReference, session, now, ACTOR);
-                if (recorded && dossier.status() == DossierStatus.OPTION && dossier.isDepositPaid()
+                Optional<Payment> recorded = dossier.recordPayment(attempt.kind(),
+                        BusinessCalendar.today(Clock.systemUTC()), attempt.amount(), METHOD, attemptReference, session,
+                        now, ACTOR);
+                if (recorded.isPresent() && dossier.status() == DossierStatus.OPTION && dossier.isDepositPaid()
                         && confirmsOnDeposit(dossier.accountId())) {
                     dossier.confirm(now, ACTOR);
                 }
+                recorded.ifPresent(payment -> invoices.issueReceipt(dossier, payment));
                 LOG.log(Level.INFO, "Online payment of {0} for dossier {1} of account {2}",
                         new Object[]{attempt.amount(), dossier.number(), dossier.accountId()});
             }

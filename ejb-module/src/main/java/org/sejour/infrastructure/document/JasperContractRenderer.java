@@ -3,12 +3,6 @@ package org.sejour.infrastructure.document;
 import jakarta.enterprise.context.ApplicationScoped;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
-import net.sf.jasperreports.engine.JasperCompileManager;
-import net.sf.jasperreports.engine.JasperExportManager;
-import net.sf.jasperreports.engine.JasperFillManager;
-import net.sf.jasperreports.engine.JasperPrint;
-import net.sf.jasperreports.engine.JasperReport;
-import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
 import org.sejour.application.document.ContractDocument;
 import org.sejour.application.document.ContractRenderer;
 import org.sejour.application.document.ContractTexts;
@@ -17,8 +11,6 @@ import javax.imageio.ImageIO;
 import java.awt.Image;
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.UncheckedIOException;
 import java.time.LocalTime;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,11 +21,7 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Collectors;
 
-/**
- * Renders contracts with JasperReports from contract.jrxml. The template is compiled once,
- * on first use, and the compiled report shared: filling it is thread-safe, compiling is not
- * cheap (seconds).
- */
+/** Renders contracts with JasperReports from contract.jrxml (compiled once, see {@link CompiledTemplate}). */
 @ApplicationScoped
 public class JasperContractRenderer implements ContractRenderer {
 
@@ -41,40 +29,16 @@ public class JasperContractRenderer implements ContractRenderer {
     private static final String TEMPLATE = "/org/sejour/infrastructure/document/contract.jrxml";
     private static final int PHOTOS = 4;
 
-    private volatile JasperReport report;
+    private final CompiledTemplate template = new CompiledTemplate(TEMPLATE);
 
     @Override
     public byte[] render(ContractDocument contract) {
         ContractTexts texts = ContractTexts.in(contract.language());
         try {
-            JasperPrint print = JasperFillManager.fillReport(compiled(), parameters(contract, texts),
-                    new JRMapCollectionDataSource(lines(contract, texts)));
-            return JasperExportManager.exportReportToPdf(print);
+            return template.pdf(parameters(contract, texts), lines(contract, texts));
         } catch (JRException e) {
             throw new IllegalStateException("contract of dossier " + contract.dossierNumber() + " cannot be rendered", e);
         }
-    }
-
-    private JasperReport compiled() {
-        JasperReport compiled = report;
-        if (compiled == null) {
-            synchronized (this) {
-                compiled = report;
-                if (compiled == null) {
-                    long start = System.nanoTime();
-                    try (InputStream in = JasperContractRenderer.class.getResourceAsStream(TEMPLATE)) {
-                        compiled = JasperCompileManager.compileReport(in);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } catch (JRException e) {
-                        throw new IllegalStateException("the contract template does not compile", e);
-                    }
-                    report = compiled;
-                    LOG.log(Level.INFO, "Contract template compiled in {0} ms", (System.nanoTime() - start) / 1_000_000);
-                }
-            }
-        }
-        return compiled;
     }
 
     private static Map<String, Object> parameters(ContractDocument c, ContractTexts t) {

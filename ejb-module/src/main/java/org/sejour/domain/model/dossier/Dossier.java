@@ -206,21 +206,23 @@ public class Dossier implements Serializable {
     }
 
     /**
-     * Records a payment. A repeated provider notification (same provider reference) records
-     * nothing and returns false.
+     * Records a payment and answers it. A repeated provider notification (same provider
+     * reference) records nothing and answers empty.
      */
-    public boolean recordPayment(PaymentKind kind, LocalDate paidOn, Money amount, String method, String reference,
-                                 String providerReference, Instant at, String actor) {
+    public Optional<Payment> recordPayment(PaymentKind kind, LocalDate paidOn, Money amount, String method,
+                                           String reference, String providerReference, Instant at, String actor) {
         if (providerReference != null && payments.stream()
                 .anyMatch(p -> providerReference.equals(p.providerReference()))) {
-            return false;
+            return Optional.empty();
         }
         if (amount.isZero()) {
             throw new SejourException("payment.amount.zero");
         }
-        payments.add(new Payment(this, kind, paidOn, amount.amount(), method, reference, providerReference, at, actor));
+        Payment payment = new Payment(this, kind, paidOn, amount.amount(), method, reference, providerReference, at,
+                actor);
+        payments.add(payment);
         record(at, actor, "PAYMENT_" + kind, amount.amount().toPlainString() + " € " + method);
-        return true;
+        return Optional.of(payment);
     }
 
     public void markSignedContractReceived(boolean received, Instant at, String actor) {

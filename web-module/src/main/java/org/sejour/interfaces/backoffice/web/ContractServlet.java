@@ -42,7 +42,7 @@ public class ContractServlet extends HttpServlet {
                 response.sendError(HttpServletResponse.SC_NOT_FOUND);
                 return;
             }
-            send(response, preview.get(), "apercu-contrat.pdf");
+            PdfResponse.send(response, preview.get(), "apercu-contrat.pdf");
             return;
         }
         Matcher m = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
@@ -52,17 +52,9 @@ public class ContractServlet extends HttpServlet {
         }
         try {
             long dossierId = Long.parseLong(m.group(1));
-            send(response, contracts.contractOf(accountId, dossierId), "contrat-" + dossierId + ".pdf");
+            PdfResponse.send(response, contracts.contractOf(accountId, dossierId), "contrat-" + dossierId + ".pdf");
         } catch (NotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
-    }
-
-    private static void send(HttpServletResponse response, byte[] pdf, String fileName) throws IOException {
-        response.setContentType("application/pdf");
-        response.setHeader("Content-Disposition", "inline; filename=\"" + fileName + "\"");
-        response.setHeader("Cache-Control", "private, no-store");
-        response.setContentLength(pdf.length);
-        response.getOutputStream().write(pdf);
     }
 }

@@ -6,6 +6,7 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.booking.DossierService;
+import org.sejour.application.document.InvoiceService;
 import org.sejour.application.dossier.DossierQueries;
 import org.sejour.application.dossier.DossierView;
 import org.sejour.application.mail.MailLogEntry;
@@ -44,12 +45,15 @@ public class DossierPage implements Serializable {
     DossierQueries queries;
     @EJB
     MailOutbox outbox;
+    @EJB
+    InvoiceService invoices;
 
     /** the id as the URL gives it: parsed here so that a malformed one is a 404, not an empty page */
     private String idParam;
     private Long id;
     private DossierView dossier;
     private List<MailLogEntry> mails;
+    private List<InvoiceService.ReceiptSummary> receipts;
 
     private PaymentKind paymentKind = PaymentKind.DEPOSIT;
     private LocalDate paidOn;
@@ -67,8 +71,7 @@ public class DossierPage implements Serializable {
             return;
         }
         try {
-            dossier = queries.view(currentUser.accountId(), id);
-            mails = outbox.logOf(currentUser.accountId(), id);
+            reload();
             paidOn = BusinessCalendar.today(Clock.systemUTC());
         } catch (NotFoundException e) {
             Faces.notFound();
@@ -78,6 +81,7 @@ public class DossierPage implements Serializable {
     private void reload() {
         dossier = queries.view(currentUser.accountId(), id);
         mails = outbox.logOf(currentUser.accountId(), id);
+        receipts = invoices.receiptsOf(currentUser.accountId(), id);
     }
 
     public void recordPayment() {
@@ -150,6 +154,7 @@ public class DossierPage implements Serializable {
     public void setIdParam(String idParam) { this.idParam = idParam; }
     public DossierView getDossier() { return dossier; }
     public List<MailLogEntry> getMails() { return mails; }
+    public List<InvoiceService.ReceiptSummary> getReceipts() { return receipts; }
     /** Mails the server refused for good: the owner should check the address. */
     public List<MailLogEntry> getFailedMails() { return mails.stream().filter(MailLogEntry::isFailed).toList(); }
     public List<PaymentKind> getPaymentKinds() { return List.of(PaymentKind.values()); }

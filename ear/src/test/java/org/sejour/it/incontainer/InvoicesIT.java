@@ -1,0 +1,338 @@
+package org.sejour.it.incontainer;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.enterprise.concurrent.ManagedExecutorService;
+import jakarta.transaction.UserTransaction;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sejour.application.AccountService;
+import org.sejour.application.CreatedOwner;
+import org.sejour.application.booking.DossierService;
+import org.sejour.application.document.InvoiceService;
+import org.sejour.application.payment.OnlinePaymentService;
+import org.sejour.application.payment.ProviderVerdict;
+import org.sejour.domain.model.account.ContactDetails;
+import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.infrastructure.payment.OfflinePaymentProvider;
+import org.sejour.it.Deployments;
+import org.sejour.it.fixtures.DossierFixtures;
+
+import javax.sql.DataSource;
+import java.net.URI;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.sejour.it.fixtures.DossierFixtures.MAY_FIRST;
+
+/**
+ * Receipts on Payara and PostgreSQL: numbered per account 1, 2, 3 without a gap, a rolled-back
+ * payment giving its number back, concurrent payments of one account getting distinct
+ * consecutive numbers, the PDF read back with pdftotext and unchanged by later changes, and
+ * another owner's receipts out of reach.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class InvoicesIT {
+
+    @Deployment
+    public static EnterpriseArchive deployment() {
+        return Deployments.withTests(InvoicesIT.class, DossierFixtures.class);
+    }
+
+    @Inject
+    DossierFixtures fixtures;
+    @EJB
+    AccountService accounts;
+    @EJB
+    DossierService dossiers;
+    @EJB
+    InvoiceService invoices;
+    @EJB
+    OnlinePaymentService onlinePayments;
+    @EJB
+    OfflinePaymentProvider offlineProvider;
+    @Resource(lookup = "jdbc/sejour")
+    DataSource dataSource;
+    @Resource(lookup = "java:comp/UserTransaction")
+    UserTransaction transaction;
+    @Resource(lookup = "java:comp/DefaultManagedExecutorService")
+    ManagedExecutorService executor;
+
+    record Owner(long accountId, long accommodationId) {
+    }
+
+    @Test
+    void numbersGoOneTwoThreePerAccountAndARolledBackPaymentLeavesNoGap() throws Exception {
+        Owner owner = owner();
+        Dossier first = book(owner, 0, Origin.PHONE);
+        Dossier second = book(owner, 1, Origin.PHONE);
+
+        pay(owner, first, "150.00");
+        transaction.begin();
+        try {
+            pay(owner, second, "100.00");
+            assertEquals(List.of(2), numbers(invoices.receiptsOf(owner.accountId(), second.id())),
+                    "inside its transaction the payment drew number 2");
+        } finally {
+            transaction.rollback();
+        }
+        assertTrue(invoices.receiptsOf(owner.accountId(), second.id()).isEmpty());
+        pay(owner, second, "100.00");
+        pay(owner, first, "350.00");
+
+        assertEquals(List.of(1, 2, 3), numbersOf(owner.accountId()));
+        assertEquals(List.of(1, 3), numbers(invoices.receiptsOf(owner.accountId(), first.id())));
+        assertEquals(List.of(2), numbers(invoices.receiptsOf(owner.accountId(), second.id())));
+
+        Owner other = owner();
+        pay(other, book(other, 0, Origin.PHONE), "80.00");
+        assertEquals(List.of(1), numbersOf(other.accountId()), "another account starts at 1");
+    }
+
+    @Test
+    void aPaymentWaitsForTheOneHoldingTheAccountsCounterThenTakesTheNextNumber() throws Exception {
+        Owner owner = owner();
+        Dossier first = book(owner, 0, Origin.PHONE);
+        Dossier second = book(owner, 1, Origin.PHONE);
+        Future<?> later;
+        transaction.begin();
+        try {
+            pay(owner, first, "150.00");
+            later = executor.submit(() -> pay(owner, second, "120.00"));
+            assertThrows(TimeoutException.class, () -> later.get(1500, TimeUnit.MILLISECONDS),
+                    "the second payment waits on the counter the first one holds");
+            transaction.commit();
+        } catch (Exception | AssertionError e) {
+            transaction.rollback();
+            throw e;
+        }
+        later.get(30, TimeUnit.SECONDS);
+        assertEquals(List.of(1), numbers(invoices.receiptsOf(owner.accountId(), first.id())));
+        assertEquals(List.of(2), numbers(invoices.receiptsOf(owner.accountId(), second.id())));
+    }
+
+    @Test
+    void paymentsRecordedAtTheSameTimeGetDistinctConsecutiveNumbers() throws Exception {
+        Owner owner = owner();
+        int payments = 6;
+        List<Dossier> booked = new ArrayList<>();
+        for (int week = 0; week < payments; week++) {
+            booked.add(book(owner, week, Origin.PHONE));
+        }
+        CountDownLatch start = new CountDownLatch(1);
+        List<Future<?>> running = new ArrayList<>();
+        for (Dossier dossier : booked) {
+            running.add(executor.submit(() -> {
+                start.await();
+                pay(owner, dossier, "90.00");
+                return null;
+            }));
+        }
+        start.countDown();
+        for (Future<?> payment : running) {
+            payment.get(60, TimeUnit.SECONDS);
+        }
+        assertEquals(List.of(1, 2, 3, 4, 5, 6), numbersOf(owner.accountId()));
+        for (Dossier dossier : booked) {
+            assertEquals(1, invoices.receiptsOf(owner.accountId(), dossier.id()).size(), "one receipt per payment");
+        }
+    }
+
+    @Test
+    void theReceiptShowsNumberAmountsAndGuestAndNeverChangesAfterwards() throws Exception {
+        Owner owner = owner();
+        Dossier dossier = book(owner, 0, Origin.PHONE);
+        pay(owner, dossier, "150.00");
+        long receiptId = invoices.receiptsOf(owner.accountId(), dossier.id()).get(0).id();
+        InvoiceService.ReceiptPdf pdf = invoices.pdfOf(owner.accountId(), receiptId);
+        assertEquals(1, pdf.number());
+        String text = pdftotext(pdf.pdf());
+        assertTrue(text.contains("Reçu n° 1"), text);
+        assertTrue(text.contains("Camille Rousseau"), text);
+        assertTrue(text.contains("12 chemin des Alpages, 05000 Gap, FR"), text);
+        assertTrue(text.contains("MARTIN Claude"), text);
+        assertTrue(text.contains("3 rue des Lilas"), text);
+        assertTrue(text.contains("Dossier n° " + dossier.number() + " — Gîte les Lauriers"), text);
+        assertTrue(text.contains("Séjour du 1 mai 2027 au 8 mai 2027 (7 nuits)"), text);
+        assertTrue(text.contains("Hébergement (7 nuits) 500,00 €"), text);
+        assertTrue(text.contains("Total du séjour 500,00 €"), text);
+        assertTrue(text.contains("Règlement reçu 150,00 €"), text);
+        assertTrue(text.contains("Acompte du 20 mars 2027 par virement, référence VIR-1"), text);
+        assertTrue(text.contains("Total réglé à ce jour 150,00 €"), text);
+        assertTrue(text.contains("Reste à régler 350,00 €"), text);
+
+        // the owner moves, the guest pays the rest: receipt 1 still says what it said
+        accounts.updateContactDetails(owner.accountId(), new ContactDetails("Gîtes du Lac", "Camille", "Rousseau",
+                "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test", "+33 4 50 00 00 00", null,
+                "5 quai du Lac", "74000", "Annecy", "FR", null));
+        pay(owner, dossier, "350.00");
+        assertEquals(text, pdftotext(invoices.pdfOf(owner.accountId(), receiptId).pdf()));
+        long secondId = invoices.receiptsOf(owner.accountId(), dossier.id()).get(1).id();
+        String second = pdftotext(invoices.pdfOf(owner.accountId(), secondId).pdf());
+        assertTrue(second.contains("Reçu n° 2"), second);
+        assertTrue(second.contains("Gîtes du Lac"), second);
+        assertTrue(second.contains("Total réglé à ce jour 500,00 €"), second);
+        assertTrue(second.contains("Reste à régler 0,00 €"), second);
+    }
+
+    @Test
+    void anOnlinePaymentGetsItsReceiptOnceHoweverOftenItIsSettled() throws Exception {
+        Owner owner = owner();
+        Dossier dossier = book(owner, 0, Origin.WIDGET);
+        String session = onlinePayments.start(dossier.guestToken(), URI.create("https://example.test/back"),
+                "Gîte les Lauriers").getPath().replace("/offline-pay/", "");
+        offlineProvider.answer(session, ProviderVerdict.SUCCEEDED);
+        String attempt = offlineProvider.find(session).orElseThrow().returnUrl().getQuery().replace("attempt=", "");
+        onlinePayments.settle(attempt);
+        onlinePayments.settle(attempt);
+
+        List<InvoiceService.ReceiptSummary> receipts = invoices.receiptsOf(owner.accountId(), dossier.id());
+        assertEquals(List.of(1), numbers(receipts));
+        String text = pdftotext(invoices.pdfOf(owner.accountId(), receipts.get(0).id()).pdf());
+        assertTrue(text.contains("par paiement en ligne"), text);
+        assertTrue(text.contains("Règlement reçu " + plain(receipts.get(0).amount())), text);
+    }
+
+    @Test
+    void anotherOwnersReceiptIsNotFoundAndTestBookingsGetNone() throws Exception {
+        Owner owner = owner();
+        Owner other = owner();
+        Dossier dossier = book(owner, 0, Origin.PHONE);
+        pay(owner, dossier, "150.00");
+        long receiptId = invoices.receiptsOf(owner.accountId(), dossier.id()).get(0).id();
+        assertThrows(NotFoundException.class, () -> invoices.pdfOf(other.accountId(), receiptId));
+        assertThrows(NotFoundException.class, () -> invoices.get(other.accountId(), receiptId));
+        assertTrue(invoices.receiptsOf(other.accountId(), dossier.id()).isEmpty());
+
+        Dossier test = book(owner, 1, Origin.TEST);
+        pay(owner, test, "100.00");
+        assertTrue(invoices.receiptsOf(owner.accountId(), test.id()).isEmpty(), "a test booking is not a sale");
+        assertEquals(List.of(1), numbersOf(owner.accountId()));
+    }
+
+    @Test
+    void theDatabaseRefusesToChangeDeleteOrSkipAnInvoiceNumber() throws Exception {
+        Owner owner = owner();
+        Dossier dossier = book(owner, 0, Origin.PHONE);
+        pay(owner, dossier, "150.00");
+        long receiptId = invoices.receiptsOf(owner.accountId(), dossier.id()).get(0).id();
+        assertRefused("update invoice set payment_amount = 1 where id = ?", receiptId);
+        assertRefused("delete from invoice_line where invoice_id = ?", receiptId);
+        assertRefused("delete from invoice where id = ?", receiptId);
+        assertRefused("update invoice_counter set last_number = last_number + 2 where account_id = ?", owner.accountId());
+        assertRefused("update invoice_counter set last_number = last_number - 1 where account_id = ?", owner.accountId());
+        // a payment without a receipt (a test booking's), so that only the number can be the reason
+        Dossier test = book(owner, 1, Origin.TEST);
+        pay(owner, test, "100.00");
+        long paymentId = paymentIdOf(test);
+        SQLException skipped = assertRefused("insert into invoice (account_id, number, dossier_id, payment_id, issued_at, issued_on, language, "
+                + "seller_name, seller_details, buyer_name, buyer_details, dossier_number, accommodation_name, arrival, "
+                + "departure, payment_kind, paid_on, payment_amount, payment_method, total, paid_to_date, balance) "
+                + "select account_id, 5, dossier_id, ?, issued_at, issued_on, language, seller_name, seller_details, "
+                + "buyer_name, buyer_details, dossier_number, accommodation_name, arrival, departure, payment_kind, "
+                + "paid_on, payment_amount, payment_method, total, paid_to_date, balance from invoice where id = ?",
+                paymentId, receiptId);
+        assertTrue(skipped.getMessage().contains("was not drawn from its counter"), skipped.getMessage());
+        assertEquals(List.of(1), numbersOf(owner.accountId()));
+    }
+
+    // ---- helpers
+
+    private void pay(Owner owner, Dossier dossier, String amount) {
+        dossiers.recordPayment(owner.accountId(), dossier.id(), PaymentKind.DEPOSIT, LocalDate.of(2027, 3, 20),
+                Money.of(amount), "transfer", "VIR-1", null, "test");
+    }
+
+    /** An amount as the French receipt writes it, spaces made plain as pdftotext() leaves them. */
+    private static String plain(Money amount) {
+        return String.format(java.util.Locale.FRANCE, "%,.2f €", amount.amount()).replaceAll("[\\u00a0\\u202f]", " ");
+    }
+
+    private static List<Integer> numbers(List<InvoiceService.ReceiptSummary> receipts) {
+        return receipts.stream().map(InvoiceService.ReceiptSummary::number).toList();
+    }
+
+    private List<Integer> numbersOf(long accountId) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select number from invoice where account_id = ? order by number")) {
+            s.setLong(1, accountId);
+            List<Integer> numbers = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    numbers.add(r.getInt(1));
+                }
+            }
+            return numbers;
+        }
+    }
+
+    private long paymentIdOf(Dossier dossier) throws SQLException {
+        try (Connection c = dataSource.getConnection();
+             PreparedStatement s = c.prepareStatement("select max(id) from payment where dossier_id = ?")) {
+            s.setLong(1, dossier.id());
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getLong(1);
+            }
+        }
+    }
+
+    private SQLException assertRefused(String sql, Object... args) {
+        return assertThrows(SQLException.class, () -> {
+            try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+                for (int i = 0; i < args.length; i++) {
+                    s.setObject(i + 1, args[i]);
+                }
+                s.executeUpdate();
+            }
+        }, sql);
+    }
+
+    private Owner owner() {
+        CreatedOwner created = fixtures.owner("inv", "Pw-" + UUID.randomUUID());
+        return new Owner(created.accountId(), fixtures.gite(created.accountId(), "Gîte les Lauriers", "500.00"));
+    }
+
+    /** A week from Saturday 1 May 2027 plus {@code week} weeks, for Claude Martin. */
+    private Dossier book(Owner owner, int week, Origin origin) {
+        return fixtures.book(owner.accountId(), owner.accommodationId(), MAY_FIRST.plusWeeks(week), "Claude", "Martin",
+                null, origin, null, false);
+    }
+
+    private static String pdftotext(byte[] pdf) throws Exception {
+        Path file = Files.createTempFile("receipt", ".pdf");
+        try {
+            Files.write(file, pdf);
+            Process p = new ProcessBuilder("pdftotext", "-layout", file.toString(), "-").redirectErrorStream(true).start();
+            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+            return out.replace('\u00A0', ' ').replaceAll(" {2,}", " ");
+        } finally {
+            Files.deleteIfExists(file);
+        }
+    }
+}

@@ -1,0 +1,198 @@
+package org.sejour.domain.model.invoice;
+
+import jakarta.persistence.CollectionTable;
+import jakarta.persistence.Column;
+import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.FetchType;
+import jakarta.persistence.GeneratedValue;
+import jakarta.persistence.GenerationType;
+import jakarta.persistence.Id;
+import jakarta.persistence.JoinColumn;
+import jakarta.persistence.OneToOne;
+import jakarta.persistence.OrderBy;
+import jakarta.persistence.Table;
+import org.sejour.domain.model.dossier.Payment;
+import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.Money;
+
+import java.io.Serializable;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * A receipt for one payment, with its number in the account's gapless series. Everything it
+ * prints is copied in when it is issued, so that downloading it again, whatever changed since
+ * (the owner's address, the guest's name, later payments), gives the same document. It has no
+ * method that changes it, and the database refuses updates and deletes.
+ */
+@Entity
+@Table(name = "invoice")
+public class Invoice implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Id
+    @GeneratedValue(strategy = GenerationType.IDENTITY)
+    private Long id;
+    @Column(name = "account_id", nullable = false, updatable = false)
+    private long accountId;
+    @Column(name = "number", nullable = false, updatable = false)
+    private int number;
+    @Column(name = "dossier_id", nullable = false, updatable = false)
+    private long dossierId;
+    // a relation, not an id: the payment is written in the same flush, and must be written first
+    @OneToOne(fetch = FetchType.LAZY, optional = false)
+    @JoinColumn(name = "payment_id", nullable = false, updatable = false)
+    private Payment payment;
+    @Column(name = "issued_at", nullable = false, updatable = false)
+    private Instant issuedAt;
+    @Column(name = "issued_on", nullable = false, updatable = false)
+    private LocalDate issuedOn;
+    @Column(name = "language", nullable = false, updatable = false)
+    private String language;
+    @Column(name = "seller_name", nullable = false, updatable = false)
+    private String sellerName;
+    @Column(name = "seller_details", nullable = false, updatable = false)
+    private String sellerDetails;
+    @Column(name = "buyer_name", nullable = false, updatable = false)
+    private String buyerName;
+    @Column(name = "buyer_details", nullable = false, updatable = false)
+    private String buyerDetails;
+    @Column(name = "dossier_number", nullable = false, updatable = false)
+    private int dossierNumber;
+    @Column(name = "accommodation_name", nullable = false, updatable = false)
+    private String accommodationName;
+    @Column(name = "arrival", nullable = false, updatable = false)
+    private LocalDate arrival;
+    @Column(name = "departure", nullable = false, updatable = false)
+    private LocalDate departure;
+    @Enumerated(EnumType.STRING)
+    @Column(name = "payment_kind", nullable = false, updatable = false)
+    private PaymentKind paymentKind;
+    @Column(name = "paid_on", nullable = false, updatable = false)
+    private LocalDate paidOn;
+    @Column(name = "payment_amount", nullable = false, updatable = false)
+    private BigDecimal paymentAmount;
+    @Column(name = "payment_method", nullable = false, updatable = false)
+    private String paymentMethod;
+    @Column(name = "payment_reference", updatable = false)
+    private String paymentReference;
+    @Column(name = "total", nullable = false, updatable = false)
+    private BigDecimal total;
+    @Column(name = "paid_to_date", nullable = false, updatable = false)
+    private BigDecimal paidToDate;
+    @Column(name = "balance", nullable = false, updatable = false)
+    private BigDecimal balance;
+
+    @ElementCollection
+    @CollectionTable(name = "invoice_line", joinColumns = @JoinColumn(name = "invoice_id"))
+    @OrderBy("position")
+    private List<InvoiceLine> lines = new ArrayList<>();
+
+    protected Invoice() {
+        // JPA
+    }
+
+    /** Who sells and who buys, as printed: a name and the lines under it. */
+    public record Party(String name, List<String> details) {
+        public Party {
+            Objects.requireNonNull(name, "name is required");
+            details = List.copyOf(details);
+        }
+    }
+
+    /** The dossier as the receipt recalls it. */
+    public record Stay(int dossierNumber, String accommodationName, LocalDate arrival, LocalDate departure) {
+        public Stay {
+            Objects.requireNonNull(accommodationName, "accommodation name is required");
+            if (!arrival.isBefore(departure)) {
+                throw new IllegalArgumentException("a stay ends after it starts");
+            }
+        }
+    }
+
+    /** The payment this receipt is for, its method already in the receipt's language. */
+    public record Paid(Payment payment, String methodLabel) {
+        public Paid {
+            Objects.requireNonNull(payment, "payment is required");
+            Objects.requireNonNull(methodLabel, "method label is required");
+        }
+    }
+
+    /**
+     * Issues receipt {@code number} for a payment; {@code paidToDate} includes it. The
+     * balance is what the total leaves once {@code paidToDate} is taken off.
+     */
+    public static Invoice issue(long accountId, int number, long dossierId, Instant issuedAt, LocalDate issuedOn,
+                                Language language, Party seller, Party buyer, Stay stay, List<InvoiceLine> lines,
+                                Money total, Paid paid, Money paidToDate) {
+        if (number < 1) {
+            throw new IllegalArgumentException("invoice numbers start at 1");
+        }
+        Invoice invoice = new Invoice();
+        invoice.accountId = accountId;
+        invoice.number = number;
+        invoice.dossierId = dossierId;
+        invoice.issuedAt = Objects.requireNonNull(issuedAt, "issue instant is required");
+        invoice.issuedOn = Objects.requireNonNull(issuedOn, "issue date is required");
+        invoice.language = language.code();
+        invoice.sellerName = seller.name();
+        invoice.sellerDetails = String.join("\n", seller.details());
+        invoice.buyerName = buyer.name();
+        invoice.buyerDetails = String.join("\n", buyer.details());
+        invoice.dossierNumber = stay.dossierNumber();
+        invoice.accommodationName = stay.accommodationName();
+        invoice.arrival = stay.arrival();
+        invoice.departure = stay.departure();
+        Payment payment = paid.payment();
+        invoice.payment = payment;
+        invoice.paymentKind = payment.kind();
+        invoice.paidOn = payment.paidOn();
+        invoice.paymentAmount = payment.amount();
+        invoice.paymentMethod = paid.methodLabel();
+        invoice.paymentReference = payment.reference();
+        invoice.total = total.amount();
+        invoice.paidToDate = paidToDate.amount();
+        invoice.balance = total.minus(paidToDate).amount();
+        invoice.lines = new ArrayList<>(lines);
+        return invoice;
+    }
+
+    public Long id() { return id; }
+    public long accountId() { return accountId; }
+    public int number() { return number; }
+    public long dossierId() { return dossierId; }
+    public Instant issuedAt() { return issuedAt; }
+    public LocalDate issuedOn() { return issuedOn; }
+    public Language language() { return Language.fromCode(language).orElse(Language.FR); }
+    public Party seller() { return new Party(sellerName, splitLines(sellerDetails)); }
+    public Party buyer() { return new Party(buyerName, splitLines(buyerDetails)); }
+    public Stay stay() { return new Stay(dossierNumber, accommodationName, arrival, departure); }
+    public PaymentKind paymentKind() { return paymentKind; }
+    public LocalDate paidOn() { return paidOn; }
+    public Money paymentAmount() { return Money.of(paymentAmount); }
+    public String paymentMethod() { return paymentMethod; }
+    public Optional<String> paymentReference() { return Optional.ofNullable(paymentReference); }
+    public Money total() { return Money.of(total); }
+    public Money paidToDate() { return Money.of(paidToDate); }
+    public Money balance() { return Money.of(balance); }
+    public List<InvoiceLine> lines() { return List.copyOf(lines); }
+
+    /** A refund recorded as a negative payment gets a refund receipt. */
+    public boolean isRefund() {
+        return paymentAmount.signum() < 0;
+    }
+
+    private static List<String> splitLines(String text) {
+        return text.isEmpty() ? List.of() : List.of(text.split("\n"));
+    }
+}

@@ -1,0 +1,62 @@
+package org.sejour.infrastructure.document;
+
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JasperCompileManager;
+import net.sf.jasperreports.engine.JasperExportManager;
+import net.sf.jasperreports.engine.JasperFillManager;
+import net.sf.jasperreports.engine.JasperReport;
+import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+
+/**
+ * One JRXML template of the documents (contract, receipt), compiled once, on first use, and
+ * shared: filling it is thread-safe, compiling is not cheap (seconds). Fonts (DejaVu Sans,
+ * embedded) come from the jasperreports-fonts extension the templates name.
+ */
+final class CompiledTemplate {
+
+    private static final Logger LOG = Logger.getLogger(CompiledTemplate.class.getName());
+
+    private final String resource;
+    private volatile JasperReport report;
+
+    CompiledTemplate(String resource) {
+        this.resource = resource;
+    }
+
+    /** The template filled with these parameters and rows (the detail band), as PDF. */
+    byte[] pdf(Map<String, Object> parameters, List<Map<String, ?>> rows) throws JRException {
+        return JasperExportManager.exportReportToPdf(
+                JasperFillManager.fillReport(compiled(), parameters, new JRMapCollectionDataSource(rows)));
+    }
+
+    private JasperReport compiled() {
+        JasperReport compiled = report;
+        if (compiled == null) {
+            synchronized (this) {
+                compiled = report;
+                if (compiled == null) {
+                    long start = System.nanoTime();
+                    try (InputStream in = CompiledTemplate.class.getResourceAsStream(resource)) {
+                        compiled = JasperCompileManager.compileReport(in);
+                    } catch (IOException e) {
+                        throw new UncheckedIOException(e);
+                    } catch (JRException e) {
+                        throw new IllegalStateException("the template " + resource + " does not compile", e);
+                    }
+                    report = compiled;
+                    LOG.log(Level.INFO, "Template {0} compiled in {1} ms",
+                            new Object[]{resource, (System.nanoTime() - start) / 1_000_000});
+                }
+            }
+        }
+        return compiled;
+    }
+}

@@ -1,0 +1,86 @@
+package org.sejour.infrastructure.document;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import net.sf.jasperreports.engine.JRException;
+import net.sf.jasperreports.engine.JRParameter;
+import org.sejour.application.document.ContractTexts;
+import org.sejour.application.document.ReceiptRenderer;
+import org.sejour.domain.model.invoice.Invoice;
+import org.sejour.domain.model.invoice.InvoiceLine;
+import org.sejour.domain.model.shared.Money;
+
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Renders receipts from receipt.jrxml with the contract's machinery: the same compile-once
+ * template holder, fonts and bundle. It reads only what the receipt stored, so a receipt
+ * downloaded again reads the same.
+ */
+@ApplicationScoped
+public class JasperReceiptRenderer implements ReceiptRenderer {
+
+    private static final String TEMPLATE = "/org/sejour/infrastructure/document/receipt.jrxml";
+
+    private final CompiledTemplate template = new CompiledTemplate(TEMPLATE);
+
+    @Override
+    public byte[] render(Invoice receipt) {
+        ContractTexts texts = ContractTexts.in(receipt.language());
+        try {
+            return template.pdf(parameters(receipt, texts), lines(receipt, texts));
+        } catch (JRException e) {
+            throw new IllegalStateException("receipt " + receipt.number() + " of account " + receipt.accountId()
+                    + " cannot be rendered", e);
+        }
+    }
+
+    private static Map<String, Object> parameters(Invoice r, ContractTexts t) {
+        Map<String, Object> p = new HashMap<>();
+        p.put(JRParameter.REPORT_LOCALE, t.locale());
+        p.put(JRParameter.REPORT_RESOURCE_BUNDLE, t.bundle());
+        p.put("SELLER_NAME", r.seller().name());
+        p.put("SELLER_DETAILS", String.join("\n", r.seller().details()));
+        p.put("TITLE", t.text(r.isRefund() ? "receipt.refundTitle" : "receipt.title", Integer.toString(r.number())));
+        p.put("ISSUED_ON", t.text("receipt.issuedOn", t.date(r.issuedOn())));
+        p.put("BUYER", String.join("\n", withFirst(r.buyer().name(), r.buyer().details())));
+        Invoice.Stay stay = r.stay();
+        p.put("DOSSIER", t.text("receipt.dossierLine", Integer.toString(stay.dossierNumber()), stay.accommodationName()));
+        p.put("STAY", t.text("receipt.stay", t.date(stay.arrival()), t.date(stay.departure()),
+                t.text("nights", (int) ChronoUnit.DAYS.between(stay.arrival(), stay.departure()))));
+        p.put("TOTAL", t.money(r.total()));
+        p.put("PAYMENT_HEADING", t.text(r.isRefund() ? "receipt.refund" : "receipt.payment"));
+        p.put("PAYMENT_AMOUNT", t.money(r.paymentAmount()));
+        String payment = t.text("receipt.paymentLine", t.text("receipt.kind." + r.paymentKind().name()),
+                t.date(r.paidOn()), r.paymentMethod());
+        p.put("PAYMENT_LINE", r.paymentReference().filter(ref -> !ref.isBlank())
+                .map(ref -> t.text("receipt.paymentReference", payment, ref)).orElse(payment));
+        p.put("PAID_TO_DATE", t.money(r.paidToDate()));
+        p.put("BALANCE", t.money(r.balance()));
+        p.put("FOOTER", t.text("receipt.footer", Integer.toString(r.number()), t.date(r.issuedOn()), r.seller().name()));
+        return p;
+    }
+
+    private static List<Map<String, ?>> lines(Invoice r, ContractTexts t) {
+        List<Map<String, ?>> rows = new ArrayList<>();
+        for (InvoiceLine line : r.lines()) {
+            Map<String, Object> row = new HashMap<>();
+            row.put("label", line.label());
+            row.put("struck", line.struckOut().map(amount -> t.money(Money.of(amount))).orElse(null));
+            row.put("amount", t.money(Money.of(line.amount())));
+            row.put("detail", line.detail());
+            rows.add(row);
+        }
+        return rows;
+    }
+
+    private static List<String> withFirst(String first, List<String> rest) {
+        List<String> all = new ArrayList<>(rest.size() + 1);
+        all.add(first);
+        all.addAll(rest);
+        return all;
+    }
+}
