@@ -21,10 +21,12 @@ import org.sejour.application.booking.DossierService;
 import org.sejour.application.booking.QuoteService;
 import org.sejour.application.booking.StayRequest;
 import org.sejour.application.catalog.PricingCatalogLoader;
+import org.sejour.application.catalog.SalesTermsService;
 import org.sejour.domain.model.accommodation.AccommodationDetails;
 import org.sejour.domain.model.accommodation.AccommodationType;
 import org.sejour.domain.model.accommodation.Classification;
 import org.sejour.domain.model.accommodation.Visibility;
+import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Guest;
@@ -32,10 +34,12 @@ import org.sejour.domain.model.dossier.NotBookableException;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.dossier.StayTakenException;
+import org.sejour.domain.model.dossier.TermsAcceptance;
 import org.sejour.domain.model.pricing.ArrivalCalendar;
 import org.sejour.domain.model.pricing.PromoCodeRejection;
 import org.sejour.domain.model.pricing.Quote;
 import org.sejour.domain.model.pricing.QuoteResult;
+import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
@@ -96,6 +100,8 @@ public class BookingIT {
     DossierService dossiers;
     @EJB
     AvailabilityService availability;
+    @EJB
+    SalesTermsService salesTerms;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
     @Resource
@@ -338,6 +344,40 @@ public class BookingIT {
         Quote after = quotes.quote(owner.accountId(), week(owner, MAY_FIRST, "UNEFOIS")).quote().orElseThrow();
         assertEquals(Optional.of(PromoCodeRejection.SPENT), after.promoCodeRejection());
         assertEquals(Money.of("1500.00"), after.total());
+    }
+
+    /**
+     * An online booking keeps the version of the terms the guest accepted and when; a version
+     * the owner has since changed is refused and writes nothing; a phone booking accepts none.
+     */
+    @Test
+    void aBookingKeepsTheTermsTheGuestAcceptedAndRefusesChangedOnes() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
+        String current = salesTerms.get(owner.accountId()).fingerprint();
+        Instant acceptedAt = Instant.parse("2026-11-27T08:00:00Z");
+        Guest guest = new Guest("Anne", "Durand", null, null, null, null, null, "FR", Language.FR);
+        BookingCommand stale = new BookingCommand(week(owner, MAY_FIRST, null), guest, Origin.WIDGET, null, false,
+                new TermsAcceptance("0000000000000000", acceptedAt));
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> bookings.book(owner.accountId(), stale, null, "guest"));
+        assertEquals("acceptedTermsVersion", refused.violations().get(0).field());
+        assertEquals(0, count("select count(*) from dossier where account_id = ?", owner.accountId()));
+
+        Dossier booked = bookings.book(owner.accountId(), new BookingCommand(week(owner, MAY_FIRST, null), guest,
+                Origin.WIDGET, null, false, new TermsAcceptance(current, acceptedAt)), null, "guest");
+        assertEquals(Optional.of(new TermsAcceptance(current, acceptedAt)),
+                dossiers.get(owner.accountId(), booked.id()).termsAccepted());
+
+        AccountSalesTerms.Settings changed = salesTerms.get(owner.accountId()).settings();
+        salesTerms.change(owner.accountId(), new AccountSalesTerms.Settings(changed.depositType(),
+                changed.depositPercent(), changed.depositDueDays(), changed.balanceDueDays(), changed.leadTimeDays(),
+                changed.optionDays() + 1, changed.confirmOnDeposit(), changed.depositRules()));
+        assertThrows(InvalidInputException.class, () -> bookings.book(owner.accountId(), new BookingCommand(
+                week(owner, MAY_FIRST.plusWeeks(1), null), guest, Origin.WIDGET, null, false,
+                new TermsAcceptance(current, acceptedAt)), null, "guest"), "the terms changed since");
+        Dossier byPhone = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST.plusWeeks(1), null), "Martin"),
+                null, "owner");
+        assertEquals(Optional.empty(), dossiers.get(owner.accountId(), byPhone.id()).termsAccepted());
     }
 
     /** The pricing inputs are cached per account version: every kind of change must show at once. */
