@@ -327,6 +327,29 @@ public class BookingSiteIT {
         assertEquals("Your price", browser.visible("book:quote").findElement(By.tagName("h2")).getText());
     }
 
+    /** The 404 page speaks as the booking site would: the lang parameter, then the visit's choice. */
+    @Test
+    void theErrorPageSpeaksTheGuestsLanguage() {
+        browser.open("site/999999999/accommodation/1?arrival=2027-05-01&lang=de");
+        assertEquals("Diese Seite existiert nicht oder ist für Sie nicht zugänglich.",
+                browser.visible("error-title").getText());
+        assertEquals("de", browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+        assertEquals("Zur Startseite", browser.visible("error-home").getText());
+        screenshots("error-404-de");
+        assertEquals(404, browser.httpStatus("site/999999999/accommodation/1?lang=de"));
+
+        // the language switch keeps the address that failed
+        browser.clickAndWaitForReload("lang-es");
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/site/999999999/accommodation/1?arrival=2027-05-01&lang=es"),
+                browser.driver.getCurrentUrl());
+        assertEquals("Esta página no existe o no tiene acceso a ella.", browser.visible("error-title").getText());
+
+        // an address no page answers, later in the same visit: still Spanish
+        browser.open("nothing/here.xhtml");
+        assertEquals("Esta página no existe o no tiene acceso a ella.", browser.visible("error-title").getText());
+        assertEquals("es", browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+    }
+
     @Test
     void anOwnerInTestModeBooksThroughTheEngineFromTheBookingTestsPageAndDeletesTheTests() throws Exception {
         String gite = "Gîte test " + UUID.randomUUID().toString().substring(0, 6);
