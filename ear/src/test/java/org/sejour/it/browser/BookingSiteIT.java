@@ -15,10 +15,17 @@ import org.openqa.selenium.support.ui.Select;
 import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
 
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.util.List;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -120,6 +127,17 @@ public class BookingSiteIT {
         return browser.driver.getCurrentUrl().replaceAll(".*/pay/([A-Za-z0-9_-]+).*", "$1");
     }
 
+    /** The version of the account's terms, as the public API gives it to widgets. */
+    private static String publishedTermsVersion(int accountNumber) throws Exception {
+        HttpResponse<String> terms = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(TestSettings.baseUrl() + "api/v1/accounts/" + accountNumber + "/terms")).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertEquals(200, terms.statusCode(), terms.body());
+        Matcher version = Pattern.compile("\"version\"\\s*:\\s*\"([0-9a-f]+)\"").matcher(terms.body());
+        assertTrue(version.find(), terms.body());
+        return version.group(1);
+    }
+
     private void payWith(String button) {
         browser.clickAndWaitForReload("pay:payNow");
         browser.waitForPath("/offline-pay/");
@@ -174,12 +192,18 @@ public class BookingSiteIT {
         assertFalse(browser.visible("book:termsMessage").getText().isBlank(), "the terms must be accepted first");
         screenshots("book-guest");
         browser.click("book:terms");
+        Instant accepting = Instant.now();
         // a double submit: both requests reach the engine with the page's idempotency key
         browser.js("var b = document.getElementById('book:confirm'); b.click(); b.click();");
         browser.waitForPath("/pay/");
         try (SiteFixture site = new SiteFixture()) {
             assertEquals(List.of("OPTION|BOOKING_SITE|570.00|0.00|0"), site.dossiers(shop.account().id()),
                     "one dossier, an option, nothing paid");
+            SiteFixture.Acceptance accepted = site.latestAcceptance(shop.account().id());
+            assertEquals(publishedTermsVersion(shop.account().number()), accepted.version(),
+                    "the dossier keeps the terms version the public API publishes");
+            assertFalse(accepted.at().isBefore(accepting.minusSeconds(1)) || accepted.at().isAfter(Instant.now()),
+                    () -> "accepted at " + accepted.at() + ", the button was pressed at " + accepting);
         }
         assertEquals("157,50 €", plain(browser.visible("dossierDeposit").getText()));
         screenshots("pay");
@@ -303,6 +327,29 @@ public class BookingSiteIT {
         assertEquals("Your price", browser.visible("book:quote").findElement(By.tagName("h2")).getText());
     }
 
+    /** The 404 page speaks as the booking site would: the lang parameter, then the visit's choice. */
+    @Test
+    void theErrorPageSpeaksTheGuestsLanguage() {
+        browser.open("site/999999999/accommodation/1?arrival=2027-05-01&lang=de");
+        assertEquals("Diese Seite existiert nicht oder ist für Sie nicht zugänglich.",
+                browser.visible("error-title").getText());
+        assertEquals("de", browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+        assertEquals("Zur Startseite", browser.visible("error-home").getText());
+        screenshots("error-404-de");
+        assertEquals(404, browser.httpStatus("site/999999999/accommodation/1?lang=de"));
+
+        // the language switch keeps the address that failed
+        browser.clickAndWaitForReload("lang-es");
+        assertTrue(browser.driver.getCurrentUrl().endsWith("/site/999999999/accommodation/1?arrival=2027-05-01&lang=es"),
+                browser.driver.getCurrentUrl());
+        assertEquals("Esta página no existe o no tiene acceso a ella.", browser.visible("error-title").getText());
+
+        // an address no page answers, later in the same visit: still Spanish
+        browser.open("nothing/here.xhtml");
+        assertEquals("Esta página no existe o no tiene acceso a ella.", browser.visible("error-title").getText());
+        assertEquals("es", browser.driver.findElement(By.tagName("html")).getDomAttribute("lang"));
+    }
+
     @Test
     void anOwnerInTestModeBooksThroughTheEngineFromTheBookingTestsPageAndDeletesTheTests() throws Exception {
         String gite = "Gîte test " + UUID.randomUUID().toString().substring(0, 6);
@@ -339,10 +386,17 @@ public class BookingSiteIT {
         browser.click("book:confirm");
         browser.waitForPath("/pay/");
         assertFalse(browser.visible("testBanner").getText().isBlank(), "the payment page says it is a test");
+        SiteFixture.Acceptance accepted;
         try (SiteFixture site = new SiteFixture()) {
             assertEquals(List.of("OPTION|TEST|490.00|0.00|0"), site.dossiers(accountId));
             assertEquals(7, site.soldNights(accommodationId));
+            accepted = site.latestAcceptance(accountId);
         }
+        assertTrue(accepted.version() != null && accepted.version().matches("[0-9a-f]{16}"), accepted::toString);
+        browser.open("app/dossier.xhtml?id=" + accepted.dossierId());
+        assertTrue(text("termsAccepted").matches("Conditions acceptées : version " + accepted.version()
+                + " le \\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}"), text("termsAccepted"));
+        browser.screenshot(TestSettings.artifacts().resolve("dossier-terms-accepted.png"));
 
         browser.open("app/booking-tests.xhtml");
         assertTrue(browser.visible("tests:testBookings").getText().contains("MARTIN Claude"));

@@ -93,6 +93,25 @@ final class SiteFixture implements AutoCloseable {
         return rows;
     }
 
+    /** The terms a dossier keeps: the version the guest accepted and when (null for none). */
+    record Acceptance(long dossierId, String version, java.time.Instant at) {
+    }
+
+    /** The account's newest dossier's accepted terms. */
+    Acceptance latestAcceptance(long accountId) throws SQLException {
+        try (PreparedStatement s = connection.prepareStatement("select id, terms_version, terms_accepted_at "
+                + "from dossier where account_id = ? order by id desc limit 1")) {
+            s.setLong(1, accountId);
+            try (ResultSet r = s.executeQuery()) {
+                if (!r.next()) {
+                    throw new AssertionError("no dossier for account " + accountId);
+                }
+                java.sql.Timestamp at = r.getTimestamp(3);
+                return new Acceptance(r.getLong(1), r.getString(2), at == null ? null : at.toInstant());
+            }
+        }
+    }
+
     /** The account's payment attempts as "status|amount|reference", oldest first. */
     List<String> attempts(long accountId) throws SQLException {
         List<String> rows = new ArrayList<>();

@@ -79,14 +79,7 @@ public class WidgetsIT {
                 + "\" data-accommodation=\"" + gite + "\" data-lang=\"fr\"></div>"
                 + "<div id=\"link\" data-sejour-widget=\"link\" data-account=\"" + number + "\" data-lang=\"en\"></div>"
                 + "<script src=\"" + TestSettings.baseUrl() + "widget/sejour-widget.js\" async></script></body></html>";
-        site.createContext("/", exchange -> {
-            byte[] body = page.getBytes(StandardCharsets.UTF_8);
-            exchange.getResponseHeaders().add("Content-Type", "text/html;charset=UTF-8");
-            exchange.sendResponseHeaders(200, body.length);
-            exchange.getResponseBody().write(body);
-            exchange.close();
-        });
-        site.start();
+        serve(site, page);
 
         browser = browsers.open();
         browser.driver.get(origin + "/gites.html");
@@ -169,6 +162,18 @@ public class WidgetsIT {
         browser.screenshot(TestSettings.artifacts().resolve("widgets-get-the-code.png"));
     }
 
+    /** Starts the owner's site: every address answers that page (shared with WidgetToBackOfficeIT). */
+    static void serve(HttpServer site, String page) {
+        site.createContext("/", exchange -> {
+            byte[] body = page.getBytes(StandardCharsets.UTF_8);
+            exchange.getResponseHeaders().add("Content-Type", "text/html;charset=UTF-8");
+            exchange.sendResponseHeaders(200, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        site.start();
+    }
+
     private SearchContext shadow(String id) {
         return browser.wait.until(d -> {
             WebElement host = d.findElement(By.id(id));
@@ -185,7 +190,8 @@ public class WidgetsIT {
         return browser.wait.until(d -> root.findElements(By.cssSelector(css)).stream().findFirst().orElse(null));
     }
 
-    private static Properties owner(String prefix, String website) {
+    /** An owner in production through the guest API fixture (shared with WidgetToBackOfficeIT). */
+    static Properties owner(String prefix, String website) {
         try {
             HttpResponse<String> answer = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
                             URI.create(TestSettings.baseUrl() + "sejour-tests/fixtures/guest-api"))

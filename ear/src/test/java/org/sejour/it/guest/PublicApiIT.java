@@ -157,9 +157,16 @@ public class PublicApiIT {
         Properties owner = api.owner("api-book", SITE, "PROD");
         String key = PublicApiClient.key();
         String body = booking(owner, "Durand", "");
+        java.time.Instant before = java.time.Instant.now();
         Answer created = api.post(account(owner) + "/bookings", body, "Idempotency-Key", key);
         assertEquals(201, created.status(), created::toString);
         Map<String, Object> dossier = created.json();
+        String[] accepted = acceptedTerms(owner, ((Number) dossier.get("number")).intValue());
+        assertEquals(api.get(account(owner) + "/terms").json().get("version"), accepted[0],
+                "the dossier keeps the version of the terms the guest accepted");
+        java.time.Instant acceptedAt = java.time.Instant.parse(accepted[1]);
+        assertFalse(acceptedAt.isBefore(before.minusSeconds(1)) || acceptedAt.isAfter(java.time.Instant.now()),
+                () -> "accepted at " + acceptedAt + ", the request was sent at " + before);
         assertEquals("OPTION", dossier.get("status"));
         assertEquals("800.00", dossier.get("total"));
         assertEquals("240.00", dossier.get("depositAmount"), "30 % arrhes by default");
@@ -368,6 +375,24 @@ public class PublicApiIT {
                 rows.next();
                 return rows.getLong(1);
             }
+        }
+    }
+
+    /** The terms version and acceptance time (ISO instant) stored on the owner's dossier of that number. */
+    private static String[] acceptedTerms(Properties owner, int number) {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(TestSettings.dbUrl(), "sejour",
+                TestSettings.credential("db.password"));
+             java.sql.PreparedStatement read = db.prepareStatement("select terms_version, terms_accepted_at "
+                     + "from dossier where account_id = ? and number = ?")) {
+            read.setLong(1, Long.parseLong(owner.getProperty("accountId")));
+            read.setInt(2, number);
+            try (java.sql.ResultSet rows = read.executeQuery()) {
+                assertTrue(rows.next(), "dossier " + number + " exists");
+                java.sql.Timestamp at = rows.getTimestamp(2);
+                return new String[]{rows.getString(1), at == null ? null : at.toInstant().toString()};
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
         }
     }
 

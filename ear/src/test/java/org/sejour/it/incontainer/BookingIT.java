@@ -21,10 +21,13 @@ import org.sejour.application.booking.DossierService;
 import org.sejour.application.booking.QuoteService;
 import org.sejour.application.booking.StayRequest;
 import org.sejour.application.catalog.PricingCatalogLoader;
+import org.sejour.application.catalog.SalesTermsService;
+import org.sejour.application.site.BookingTestService;
 import org.sejour.domain.model.accommodation.AccommodationDetails;
 import org.sejour.domain.model.accommodation.AccommodationType;
 import org.sejour.domain.model.accommodation.Classification;
 import org.sejour.domain.model.accommodation.Visibility;
+import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Guest;
@@ -32,10 +35,12 @@ import org.sejour.domain.model.dossier.NotBookableException;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.dossier.StayTakenException;
+import org.sejour.domain.model.dossier.TermsAcceptance;
 import org.sejour.domain.model.pricing.ArrivalCalendar;
 import org.sejour.domain.model.pricing.PromoCodeRejection;
 import org.sejour.domain.model.pricing.Quote;
 import org.sejour.domain.model.pricing.QuoteResult;
+import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
@@ -96,6 +101,10 @@ public class BookingIT {
     DossierService dossiers;
     @EJB
     AvailabilityService availability;
+    @EJB
+    BookingTestService bookingTests;
+    @EJB
+    SalesTermsService salesTerms;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
     @Resource
@@ -338,6 +347,84 @@ public class BookingIT {
         Quote after = quotes.quote(owner.accountId(), week(owner, MAY_FIRST, "UNEFOIS")).quote().orElseThrow();
         assertEquals(Optional.of(PromoCodeRejection.SPENT), after.promoCodeRejection());
         assertEquals(Money.of("1500.00"), after.total());
+    }
+
+    /**
+     * An online booking keeps the version of the terms the guest accepted and when; a version
+     * the owner has since changed is refused and writes nothing; a phone booking accepts none.
+     */
+    @Test
+    void aBookingKeepsTheTermsTheGuestAcceptedAndRefusesChangedOnes() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
+        String current = salesTerms.get(owner.accountId()).fingerprint();
+        Instant acceptedAt = Instant.parse("2026-11-27T08:00:00Z");
+        Guest guest = new Guest("Anne", "Durand", null, null, null, null, null, "FR", Language.FR);
+        BookingCommand stale = new BookingCommand(week(owner, MAY_FIRST, null), guest, Origin.WIDGET, null, false,
+                new TermsAcceptance("0000000000000000", acceptedAt));
+        InvalidInputException refused = assertThrows(InvalidInputException.class,
+                () -> bookings.book(owner.accountId(), stale, null, "guest"));
+        assertEquals("acceptedTermsVersion", refused.violations().get(0).field());
+        assertEquals(0, count("select count(*) from dossier where account_id = ?", owner.accountId()));
+
+        Dossier booked = bookings.book(owner.accountId(), new BookingCommand(week(owner, MAY_FIRST, null), guest,
+                Origin.WIDGET, null, false, new TermsAcceptance(current, acceptedAt)), null, "guest");
+        assertEquals(Optional.of(new TermsAcceptance(current, acceptedAt)),
+                dossiers.get(owner.accountId(), booked.id()).termsAccepted());
+
+        AccountSalesTerms.Settings changed = salesTerms.get(owner.accountId()).settings();
+        salesTerms.change(owner.accountId(), new AccountSalesTerms.Settings(changed.depositType(),
+                changed.depositPercent(), changed.depositDueDays(), changed.balanceDueDays(), changed.leadTimeDays(),
+                changed.optionDays() + 1, changed.confirmOnDeposit(), changed.depositRules()));
+        assertThrows(InvalidInputException.class, () -> bookings.book(owner.accountId(), new BookingCommand(
+                week(owner, MAY_FIRST.plusWeeks(1), null), guest, Origin.WIDGET, null, false,
+                new TermsAcceptance(current, acceptedAt)), null, "guest"), "the terms changed since");
+        Dossier byPhone = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST.plusWeeks(1), null), "Martin"),
+                null, "owner");
+        assertEquals(Optional.empty(), dossiers.get(owner.accountId(), byPhone.id()).termsAccepted());
+    }
+
+    /**
+     * Deleting the test bookings gives back the codes they spent, in the same transaction: the
+     * single-use code an owner tried in a test is new again, priced at once (the cached catalog
+     * knew it spent), and a real dossier's use of a code stays counted.
+     */
+    @Test
+    void deletingTestBookingsGivesBackTheCodesTheySpent() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(true, 5, "1500.00");
+        update("insert into promo_code (account_id, code, internal_label, public_label, single_use, valid_from, "
+                        + "valid_to, percent) values (?, 'ESSAI', 'Essai', 'Essai', true, ?, ?, 25), "
+                        + "(?, 'AMIS', 'Amis', 'Amis', false, ?, ?, 10)",
+                owner.accountId(), LocalDate.now().minusDays(1), LocalDate.now().plusDays(30),
+                owner.accountId(), LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
+        Dossier test = bookings.book(owner.accountId(), new BookingCommand(week(owner, MAY_FIRST, "essai"),
+                new Guest("Claude", "Essai", null, null, null, null, null, "FR", Language.FR), Origin.TEST,
+                "booking-tests", false), null, "owner");
+        assertEquals(Money.of("1125.00"), test.total());
+        bookings.book(owner.accountId(), new BookingCommand(week(owner, MAY_FIRST.plusWeeks(1), "amis"),
+                new Guest("Claude", "Essai", null, null, null, null, null, "FR", Language.FR), Origin.TEST,
+                "booking-tests", false), null, "owner");
+        bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST.plusWeeks(2), "AMIS"), "Martin"), null,
+                "owner");
+        assertEquals(1, count("select uses from promo_code where account_id = ? and code = 'ESSAI'", owner.accountId()));
+        assertEquals(2, count("select uses from promo_code where account_id = ? and code = 'AMIS'", owner.accountId()));
+        assertEquals(Optional.of(PromoCodeRejection.SPENT), quotes.quote(owner.accountId(),
+                week(owner, MAY_FIRST.plusWeeks(3), "ESSAI")).quote().orElseThrow().promoCodeRejection());
+
+        Owner other = ownerWithWeeklyRate(false, 1, "500.00");
+        assertEquals(0, bookingTests.deleteAll(other.accountId()), "another owner deletes none of these");
+        assertEquals(1, count("select uses from promo_code where account_id = ? and code = 'ESSAI'", owner.accountId()));
+
+        assertEquals(2, bookingTests.deleteAll(owner.accountId()));
+        assertEquals(0, count("select uses from promo_code where account_id = ? and code = 'ESSAI'", owner.accountId()),
+                "the single-use code is new again");
+        assertEquals(1, count("select uses from promo_code where account_id = ? and code = 'AMIS'", owner.accountId()),
+                "the real dossier's use is still counted");
+        Quote again = quotes.quote(owner.accountId(), week(owner, MAY_FIRST.plusWeeks(3), "ESSAI")).quote()
+                .orElseThrow();
+        assertEquals(Optional.empty(), again.promoCodeRejection(), "the cached catalog saw the code given back");
+        assertEquals(Money.of("1125.00"), again.total());
+        assertEquals(Money.of("1125.00"), bookings.book(owner.accountId(),
+                booking(week(owner, MAY_FIRST.plusWeeks(3), "ESSAI"), "Durand"), null, "guest").total());
     }
 
     /** The pricing inputs are cached per account version: every kind of change must show at once. */

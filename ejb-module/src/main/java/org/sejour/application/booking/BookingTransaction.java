@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.sejour.application.catalog.PricingCatalogLoader;
+import org.sejour.application.catalog.SalesTermsService;
 import org.sejour.application.mail.MailOutbox;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
@@ -19,6 +20,7 @@ import org.sejour.domain.model.pricing.AgeRange;
 import org.sejour.domain.model.pricing.Quote;
 import org.sejour.domain.model.pricing.QuoteLine;
 import org.sejour.domain.model.pricing.QuoteResult;
+import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
 
@@ -30,7 +32,7 @@ import java.util.List;
 import java.util.Optional;
 
 /**
- * One attempt at a booking, in its own transaction: quote, spend the code, take the nights,
+ * One attempt at a booking, in its own transaction: check the accepted terms, quote, spend the code, take the nights,
  * number and store the dossier, put its mails in the outbox. The nights are taken by the
  * database (night_stock), so two attempts racing for the last unit cannot both succeed; the
  * loser rolls back whole, its mails with it.
@@ -48,6 +50,8 @@ public class BookingTransaction {
     PricingCatalogLoader catalogs;
     @EJB
     MailOutbox mails;
+    @EJB
+    SalesTermsService salesTerms;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public Dossier attempt(long accountId, BookingCommand command, String idempotencyKey, String requestHash,
@@ -67,6 +71,12 @@ public class BookingTransaction {
         List<AgeRange> ageRanges = catalogs.load(accountId, accommodationId).ageRanges();
         Accommodation accommodation = accommodations.find(accountId, accommodationId)
                 .orElseThrow(() -> new NotFoundException("accommodation", accommodationId));
+        // here rather than before the call: terms changed while the guest was reading them are
+        // caught up to the commit's snapshot, and the dossier keeps exactly what was checked
+        if (command.termsAccepted() != null
+                && !salesTerms.get(accountId).fingerprint().equals(command.termsAccepted().version())) {
+            throw new InvalidInputException("acceptedTermsVersion", "api.terms.outdated");
+        }
         Instant now = Instant.now();
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
         QuoteResult result = quotes.quote(accountId, command.stay(), today);
@@ -89,7 +99,7 @@ public class BookingTransaction {
         Dossier dossier = Dossier.open(new Dossier.Booking(accountId, number, accommodation, command.stay().stay(),
                 command.guest(), party(command, ageRanges), lines(quote), quote.total(), quote.deposit().amount(), depositDue,
                 quote.balance().dueDate(), command.origin(), command.originSite(), promoCodeId, command.confirmed(),
-                BusinessCalendar.endOf(depositDue), idempotencyKey, requestHash, now, actor));
+                BusinessCalendar.endOf(depositDue), idempotencyKey, requestHash, command.termsAccepted(), now, actor));
         Dossier stored = dossiers.store(dossier);
         // in this transaction: the mails exist exactly when the dossier does
         mails.bookingMade(stored, now);

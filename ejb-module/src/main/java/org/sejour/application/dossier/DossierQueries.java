@@ -10,6 +10,7 @@ import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.dossier.TermsAcceptance;
 import org.sejour.domain.model.shared.NotFoundException;
 
 import jakarta.inject.Inject;
@@ -144,6 +145,8 @@ public class DossierQueries {
                 d.payments().stream().map(p -> new DossierView.PaymentLine(p.kind(), p.paidOn(), p.amount(),
                         p.method(), p.reference())).toList(),
                 d.signedContractReceived(), d.onlinePaymentAllowed(), promoCode,
+                d.termsAccepted().map(TermsAcceptance::version).orElse(null),
+                d.termsAccepted().map(TermsAcceptance::acceptedAt).orElse(null),
                 d.history().stream().map(e -> new DossierView.Event(e.at(), e.actor(), e.action(), e.detail()))
                         .toList());
     }

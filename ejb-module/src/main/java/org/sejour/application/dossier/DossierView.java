@@ -18,7 +18,8 @@ public record DossierView(long id, int number, Instant createdAt, String created
                           int nights, List<Party> party, List<Line> lines, BigDecimal total, BigDecimal deposit,
                           LocalDate depositDue, LocalDate balanceDueDate, BigDecimal paid, BigDecimal balance,
                           List<PaymentLine> payments, boolean signedContractReceived, boolean onlinePaymentAllowed,
-                          String promoCode, List<Event> history) implements Serializable {
+                          String promoCode, String termsVersion, Instant termsAcceptedAt,
+                          List<Event> history) implements Serializable {
 
     public record Party(String label, int persons) implements Serializable {
     }

@@ -30,17 +30,12 @@ import org.sejour.domain.model.pricing.ArrivalCalendar.ArrivalDay;
 import org.sejour.domain.model.pricing.QuoteResult;
 import org.sejour.domain.model.pricing.Supplement;
 import org.sejour.domain.model.shared.InvalidInputException;
-import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.infrastructure.storage.PhotoStore;
 
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.YearMonth;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -114,7 +109,7 @@ public class PublicBookingService {
 
     public Terms terms(int accountNumber) {
         AccountSalesTerms terms = salesTerms.get(openAccount(accountNumber).id());
-        return new Terms(terms, fingerprint(terms));
+        return new Terms(terms, terms.fingerprint());
     }
 
     public List<SearchHit> search(int accountNumber, @NotNull LocalDate arrival, int nights) {
@@ -135,17 +130,17 @@ public class PublicBookingService {
 
     /**
      * Books through the engine (its retries, idempotency, stock guarantee and mails). The guest
-     * must have accepted the terms as they stand now: a stale fingerprint is refused.
+     * must have accepted the terms as they stand now: the engine refuses a stale version, in the
+     * booking's transaction, and keeps the accepted one on the dossier.
      */
-    public Dossier book(int accountNumber, @NotNull BookingCommand command, @NotNull String acceptedTermsVersion,
-                        @NotNull String idempotencyKey) {
+    public Dossier book(int accountNumber, @NotNull BookingCommand command, @NotNull String idempotencyKey) {
         if (!PUBLIC_ORIGINS.contains(command.origin())) {
             throw new InvalidInputException("origin", "api.origin.invalid");
         }
         long accountId = openAccount(accountNumber).id();
         bookable(accountId, command.stay().accommodationId());
-        if (!fingerprint(salesTerms.get(accountId)).equals(acceptedTermsVersion)) {
-            throw new InvalidInputException("acceptedTermsVersion", "api.terms.outdated");
+        if (command.termsAccepted() == null) {
+            throw new InvalidInputException("acceptedTermsVersion", "api.terms.required");
         }
         return bookings.book(accountId, command, idempotencyKey, "guest");
     }
@@ -167,26 +162,6 @@ public class PublicBookingService {
             throw new NotFoundException("photo", photoId);
         }
         return accommodationFiles.photoFile(accountId, photoId, size);
-    }
-
-    /** A fingerprint rather than a counter: it changes with the text and the rules, whatever wrote them. */
-    private static String fingerprint(AccountSalesTerms terms) {
-        StringBuilder text = new StringBuilder().append(terms.depositType()).append('|')
-                .append(terms.depositPercent().stripTrailingZeros().toPlainString()).append('|')
-                .append(terms.depositDueDays()).append('|').append(terms.balanceDueDays()).append('|')
-                .append(terms.leadTimeDays()).append('|').append(terms.optionDays()).append('|')
-                .append(terms.confirmOnDeposit());
-        terms.depositRules().forEach(rule -> text.append('|').append(rule.arrivalWithinDays()).append(':')
-                .append(rule.depositPercent().stripTrailingZeros().toPlainString()));
-        for (Language language : Language.values()) {
-            text.append('|').append(language.code()).append('=').append(terms.conditions().in(language));
-        }
-        try {
-            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
-            return HexFormat.of().formatHex(digest, 0, 8);
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     private Accommodation bookable(long accountId, long accommodationId) {

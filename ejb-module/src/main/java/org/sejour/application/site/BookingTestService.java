@@ -16,7 +16,7 @@ import java.util.logging.Logger;
 
 /**
  * The owner's test bookings (origin TEST), made through the real engine from the booking tests
- * page: listed there, and deleted in one go, their nights given back to the stock.
+ * page: listed there, and deleted in one go, their nights and promo codes given back.
  */
 @Stateless
 public class BookingTestService {
@@ -40,7 +40,11 @@ public class BookingTestService {
                 .toList();
     }
 
-    /** Deletes every test booking of the account and frees their nights; answers how many. */
+    /**
+     * Deletes every test booking of the account, frees their nights and gives back the promo code
+     * uses they spent (a single-use code tried in a test is usable again), all in this one
+     * transaction; answers how many.
+     */
     public int deleteAll(long accountId) {
         int deleted = 0;
         List<Dossier> tests;
@@ -49,6 +53,7 @@ public class BookingTestService {
                 if (dossier.status() != DossierStatus.CANCELLED) {
                     dossiers.releaseNights(dossier.accommodation().id(), dossier.stay());
                 }
+                dossier.promoCodeId().ifPresent(dossiers::givePromoCodeBack);
                 dossiers.remove(dossier);
                 deleted++;
             }

@@ -86,7 +86,16 @@ public class GuestSiteService {
 
     /** The owner's terms and conditions, which the guest accepts before booking. */
     public TranslatedText conditions(long accountId) {
-        return salesTerms.find(accountId).orElseGet(() -> AccountSalesTerms.defaultsFor(accountId)).conditions();
+        return terms(accountId).conditions();
+    }
+
+    /** The version of those terms a booking quotes back, so that the dossier keeps what the guest accepted. */
+    public String termsVersion(long accountId) {
+        return terms(accountId).fingerprint();
+    }
+
+    private AccountSalesTerms terms(long accountId) {
+        return salesTerms.find(accountId).orElseGet(() -> AccountSalesTerms.defaultsFor(accountId));
     }
 
     /**

@@ -188,6 +188,13 @@ public class JpaDossierRepository implements DossierRepository {
     }
 
     @Override
+    public void givePromoCodeBack(long promoCodeId) {
+        // uses > 0: the check constraint would refuse a negative count; a code reset by hand stays at 0
+        em.createNativeQuery("update promo_code set uses = uses - 1 where id = ?1 and uses > 0")
+                .setParameter(1, promoCodeId).executeUpdate();
+    }
+
+    @Override
     public Optional<Long> promoCodeId(long accountId, String code) {
         List<?> ids = em.createNativeQuery("select id from promo_code where account_id = ?1 and code = ?2")
                 .setParameter(1, accountId).setParameter(2, code.strip().toUpperCase(Locale.ROOT))

@@ -20,9 +20,13 @@ import org.sejour.domain.model.shared.TranslatedText;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
+import java.util.HexFormat;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -147,6 +151,31 @@ public class AccountSalesTerms implements Serializable {
         }
         conditions.clear();
         texts.asMap().forEach((language, text) -> conditions.put(language.code(), text));
+    }
+
+    /**
+     * The version a guest accepts and a dossier keeps: a fingerprint rather than a counter, so it
+     * changes with the text and the rules whatever wrote them, and two accounts with the same
+     * terms share it. 16 hexadecimal digits.
+     */
+    public String fingerprint() {
+        StringBuilder text = new StringBuilder().append(depositType).append('|')
+                .append(depositPercent.stripTrailingZeros().toPlainString()).append('|')
+                .append(depositDueDays).append('|').append(balanceDueDays).append('|')
+                .append(leadTimeDays).append('|').append(optionDays).append('|')
+                .append(confirmOnDeposit);
+        depositRules().forEach(rule -> text.append('|').append(rule.arrivalWithinDays()).append(':')
+                .append(rule.depositPercent().stripTrailingZeros().toPlainString()));
+        TranslatedText texts = conditions();
+        for (Language language : Language.values()) {
+            text.append('|').append(language.code()).append('=').append(texts.in(language));
+        }
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(text.toString().getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 8);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public Settings settings() {

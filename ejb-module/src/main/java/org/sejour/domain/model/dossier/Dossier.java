@@ -94,6 +94,9 @@ public class Dossier implements Serializable {
     /** Secret that lets the guest (not the owner) follow and pay this dossier without an account. */
     @Column(name = "guest_token", nullable = false, updatable = false, unique = true)
     private String guestToken;
+    /** null for dossiers nobody accepted terms for online (phone, channels, before V16) */
+    @Embedded
+    private TermsAcceptance termsAccepted;
     @Column(name = "created_at", nullable = false, updatable = false)
     private Instant createdAt;
     @Column(name = "created_by", nullable = false, updatable = false)
@@ -127,7 +130,7 @@ public class Dossier implements Serializable {
                           List<PartyCount> party, List<PricedLine> lines, Money total, Money deposit,
                           LocalDate depositDue, LocalDate balanceDue, Origin origin, String originSite,
                           Long promoCodeId, boolean confirmed, Instant optionExpiresAt, String idempotencyKey,
-                          String requestHash, Instant at, String actor) {
+                          String requestHash, TermsAcceptance termsAccepted, Instant at, String actor) {
         public Booking {
             Objects.requireNonNull(accommodation, "accommodation is required");
             Objects.requireNonNull(stay, "stay is required");
@@ -170,6 +173,7 @@ public class Dossier implements Serializable {
         d.idempotencyKey = b.idempotencyKey();
         d.requestHash = b.requestHash();
         d.guestToken = newGuestToken();
+        d.termsAccepted = b.termsAccepted();
         d.createdAt = b.at();
         d.createdBy = b.actor();
         d.record(b.at(), b.actor(), b.confirmed() ? "CREATED_CONFIRMED" : "CREATED_OPTION", null);
@@ -283,6 +287,8 @@ public class Dossier implements Serializable {
     public Optional<String> idempotencyKey() { return Optional.ofNullable(idempotencyKey); }
     public Optional<String> requestHash() { return Optional.ofNullable(requestHash); }
     public String guestToken() { return guestToken; }
+    /** The terms the guest accepted online; EclipseLink reads an all-null embeddable as null. */
+    public Optional<TermsAcceptance> termsAccepted() { return Optional.ofNullable(termsAccepted); }
     public Instant createdAt() { return createdAt; }
     public String createdBy() { return createdBy; }
     public List<PricedLine> lines() { return List.copyOf(lines); }

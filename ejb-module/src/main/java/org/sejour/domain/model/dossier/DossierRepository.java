@@ -44,6 +44,9 @@ public interface DossierRepository {
     /** Spends one use of a promo code; false when it is single-use and already spent. */
     boolean spendPromoCode(long promoCodeId);
 
+    /** Gives back the use a dossier spent, as if it had never been booked; a single-use code is new again. */
+    void givePromoCodeBack(long promoCodeId);
+
     Optional<Long> promoCodeId(long accountId, String code);
 
     /** The account's most recently created dossier. */

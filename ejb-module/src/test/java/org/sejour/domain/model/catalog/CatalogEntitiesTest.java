@@ -245,6 +245,28 @@ class CatalogEntitiesTest {
         assertTrue(terms.conditions().languages().isEmpty(), "no terms at all is allowed");
     }
 
+    /** The version a guest accepts: the same terms give the same one, any change of text or rule another. */
+    @Test
+    void theTermsFingerprintFollowsTheirTextAndRules() {
+        AccountSalesTerms terms = AccountSalesTerms.defaultsFor(1L);
+        String defaults = terms.fingerprint();
+        assertTrue(defaults.matches("[0-9a-f]{16}"), defaults);
+        assertEquals(defaults, AccountSalesTerms.defaultsFor(2L).fingerprint(), "not tied to the account");
+        terms.rewriteConditions(TranslatedText.of(Map.of(Language.FR, "Arrivée à 16 h.")));
+        String withText = terms.fingerprint();
+        assertFalse(withText.equals(defaults));
+        terms.rewriteConditions(TranslatedText.of(Map.of(Language.FR, "Arrivée à 16 h.", Language.NL, "Aankomst om 16 uur.")));
+        assertFalse(terms.fingerprint().equals(withText), "a translation is part of what the guest reads");
+        terms.rewriteConditions(TranslatedText.of(Map.of(Language.FR, "Arrivée à 16 h.")));
+        assertEquals(withText, terms.fingerprint(), "the same terms again, the same version");
+        terms.change(new AccountSalesTerms.Settings(SalesTerms.DepositType.ARRHES, new BigDecimal("30.00"), 7, 30, 0,
+                7, true, List.of()));
+        assertEquals(withText, terms.fingerprint(), "30.00 % is 30 %");
+        terms.change(new AccountSalesTerms.Settings(SalesTerms.DepositType.ARRHES, new BigDecimal("30"), 7, 30, 0,
+                8, true, List.of()));
+        assertFalse(terms.fingerprint().equals(withText), "a longer option is other terms");
+    }
+
     @Test
     void depositRulesAreUniqueByDays() {
         AccountSalesTerms terms = AccountSalesTerms.defaultsFor(1L);

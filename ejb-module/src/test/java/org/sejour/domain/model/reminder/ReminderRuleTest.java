@@ -98,6 +98,6 @@ class ReminderRuleTest {
         return Dossier.open(new Dossier.Booking(1, 19, gite, StayPeriod.of(ARRIVAL, 7), guest,
                 List.of(new PartyCount("Adulte", 2, true)), List.of(), Money.of("800.00"), Money.of("240.00"),
                 DEPOSIT_DUE, BALANCE_DUE, Origin.PHONE, null, null, confirmed, Instant.now(), null, null,
-                Instant.now(), "owner"));
+                null, Instant.now(), "owner"));
     }
 }

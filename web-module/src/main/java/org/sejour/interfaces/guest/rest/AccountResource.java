@@ -29,6 +29,7 @@ import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.Guest;
 import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.dossier.TermsAcceptance;
 import org.sejour.domain.model.pricing.ArrivalCalendar.ArrivalDay;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
@@ -37,6 +38,7 @@ import org.sejour.infrastructure.storage.PhotoStore;
 
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
@@ -256,8 +258,10 @@ public class AccountResource {
                 language);
         Origin origin = booking.origin == null ? Origin.WIDGET : Origin.valueOf(booking.origin);
         int number = accountNumber(account);
+        // the guest accepts the terms by sending this request: its arrival is the acceptance time
+        TermsAcceptance accepted = new TermsAcceptance(booking.acceptedTermsVersion, Instant.now());
         Dossier dossier = guests.book(number, new BookingCommand(stayRequest(booking, language), guest, origin,
-                booking.originSite, false), booking.acceptedTermsVersion, idempotencyKey);
+                booking.originSite, false, accepted), idempotencyKey);
         return Response.created(URI.create("/api/v1/bookings/" + dossier.guestToken()))
                 .entity(PublicAssembler.booking(number, dossier)).header("Cache-Control", "no-store").build();
     }

@@ -22,6 +22,7 @@ import org.sejour.domain.model.dossier.Guest;
 import org.sejour.domain.model.dossier.NotBookableException;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.StayTakenException;
+import org.sejour.domain.model.dossier.TermsAcceptance;
 import org.sejour.domain.model.pricing.Quote;
 import org.sejour.domain.model.pricing.QuoteLine;
 import org.sejour.domain.model.pricing.QuoteResult;
@@ -36,6 +37,7 @@ import org.sejour.interfaces.backoffice.web.Faces;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
@@ -161,6 +163,8 @@ public class SiteBooking implements Serializable {
     private String city;
     private String country = "FR";
     private boolean termsAccepted;
+    /** the version of the terms shown with the guest's details, which the checkbox accepts */
+    private String termsVersion;
 
     /** one key per page: a double submit books once, the engine answering the same dossier */
     private final String idempotencyKey = "site-" + UUID.randomUUID();
@@ -294,6 +298,7 @@ public class SiteBooking implements Serializable {
             FacesContext.getCurrentInstance().validationFailed();
             return;
         }
+        termsVersion = site.termsVersion(profile.accountId());
         step = 2;
     }
 
@@ -312,11 +317,22 @@ public class SiteBooking implements Serializable {
         try {
             Guest guest = new Guest(firstName, lastName, email, phone, address, postalCode, city, country, language());
             Dossier dossier = bookings.book(profile.accountId(), new BookingCommand(stayRequest(), guest,
-                            test ? Origin.TEST : Origin.BOOKING_SITE, test ? "booking-tests" : "site", false),
+                            test ? Origin.TEST : Origin.BOOKING_SITE, test ? "booking-tests" : "site", false,
+                            new TermsAcceptance(termsVersion, Instant.now())),
                     idempotencyKey, test ? currentUser.get().login() : "guest");
             Faces.redirect("/pay/" + dossier.guestToken() + "?lang=" + language().code());
         } catch (StayTakenException e) {
             refused("book.stayTaken");
+        } catch (InvalidInputException e) {
+            if (e.violations().stream().noneMatch(v -> "acceptedTermsVersion".equals(v.field()))) {
+                throw e;
+            }
+            // the owner changed the terms while the guest read them: show the new ones, to accept again
+            termsVersion = site.termsVersion(profile.accountId());
+            termsAccepted = false;
+            requote();
+            SiteTexts.error(FORM + ":terms", "book.terms.changed");
+            FacesContext.getCurrentInstance().validationFailed();
         } catch (NotBookableException e) {
             boolean taken = e.refusals().stream().anyMatch(r -> r.reason() == UnbookableReason.NO_STOCK);
             refused(taken ? "book.stayTaken" : "book.notBookable");

@@ -4,6 +4,7 @@ import jakarta.enterprise.context.SessionScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import jakarta.servlet.RequestDispatcher;
 import jakarta.servlet.http.HttpServletRequest;
 import org.sejour.domain.model.shared.Language;
 
@@ -80,11 +81,22 @@ public class SiteLanguage implements Serializable {
         String path = base;
         String query = null;
         if (path == null || path.isBlank()) {
-            Object forwarded = request.getAttribute("jakarta.servlet.forward.request_uri");
-            path = (forwarded != null ? forwarded.toString() : request.getRequestURI())
-                    .substring(request.getContextPath().length());
-            Object forwardedQuery = request.getAttribute("jakarta.servlet.forward.query_string");
-            query = forwarded != null ? (String) forwardedQuery : request.getQueryString();
+            // the guest's address: before the site's routing (forward), or the one that failed (error page)
+            Object forwarded = request.getAttribute(RequestDispatcher.FORWARD_REQUEST_URI);
+            Object failed = request.getAttribute(RequestDispatcher.ERROR_REQUEST_URI);
+            if (forwarded != null) {
+                path = forwarded.toString();
+                query = (String) request.getAttribute(RequestDispatcher.FORWARD_QUERY_STRING);
+            } else if (failed != null) {
+                path = failed.toString();
+                // Servlet 6.1 names the failed query string; before it, the error dispatch keeps the request's own
+                Object failedQuery = request.getAttribute("jakarta.servlet.error.query_string");
+                query = failedQuery != null ? failedQuery.toString() : request.getQueryString();
+            } else {
+                path = request.getRequestURI();
+                query = request.getQueryString();
+            }
+            path = path.substring(request.getContextPath().length());
         } else {
             int mark = base.indexOf('?');
             if (mark >= 0) {
