@@ -118,7 +118,7 @@ class JasperReceiptRendererTest {
         LocalDate arrival = LocalDate.of(2027, 5, 1);
         Dossier dossier = Dossier.open(new Dossier.Booking(1, 19, gite, StayPeriod.of(arrival, 7), guest,
                 List.of(new PartyCount("Adulte", 2, true)), List.of(), Money.of("528.80"), Money.of("150.00"),
-                null, null, Origin.PHONE, null, null, true, null, null, null, Instant.now(), "owner"));
+                null, null, Origin.PHONE, null, null, true, null, null, null, null, Instant.now(), "owner"));
         Payment payment = dossier.recordPayment(PaymentKind.DEPOSIT, LocalDate.of(2027, 3, 18), Money.of(amount),
                 "transfer", "VIR-0042", null, Instant.now(), "owner").orElseThrow();
         return Invoice.issue(1, number, 1, Instant.now(), LocalDate.of(2027, 3, 20), language,
