@@ -102,7 +102,7 @@ with_test_server() {
   local rc=0
   (cd "$ROOT" && mvn -B install \
       -Dpayara.home="$PAYARA_HOME" -Dsejour.test.domain=sejour-test \
-      -Dsejour.test.adminPort="$admin" -Dsejour.test.httpPort="$http" \
+      -Dsejour.test.adminPort="$admin" -Dsejour.test.httpPort="$http" -Dsejour.test.smtpPort=$((base + 25)) \
       -Dsejour.test.dbUrl="jdbc:postgresql://localhost:$dbport/sejour" \
       -Dsejour.test.credentials="$creds" "$@") || rc=$?
   domain_stop sejour-test 2>/dev/null || true
