@@ -234,5 +234,7 @@ public class PhoneBookingIT {
                 plain(secondBrowser.visible("bookingsToday").getText()));
         assertEquals("0", secondBrowser.visible("newBookingsCount").getText().strip());
         assertFalse(secondBrowser.driver.getPageSource().contains("MARTIN"));
+        assertEquals(1, Arrays.stream(smtp.getReceivedMessages()).filter(mail -> isTo(mail, guestEmail)).count(),
+                "still one mail to the guest, many outbox ticks later");
     }
 }
