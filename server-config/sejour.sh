@@ -4,7 +4,7 @@
 #   stop    stop the domain and the embedded PostgreSQL
 #   status  say what runs
 #   test    unit tests, then in-container and browser tests on a separate test domain and database
-#   bench   the booking engine benchmark on a fresh test domain and database; prints its figures
+#   bench   a benchmark (EngineBenchmark, or the one named: ./sejour bench DossierBenchmark) on a fresh test domain and database; prints its figures
 # Settings (environment): see README.md, "Settings".
 set -euo pipefail
 
@@ -116,12 +116,15 @@ cmd_test() {
   with_test_server "$@"
 }
 
+# ./sejour bench [class]: EngineBenchmark unless another benchmark of ear/src/test/java/org/sejour/it/bench is named
 cmd_bench() {
+  local bench="${1:-EngineBenchmark}"
+  [[ "$bench" =~ ^[A-Za-z]+Benchmark$ ]] || { echo "usage: ./sejour bench [SomeBenchmark]" >&2; exit 2; }
   local report="$DOMAINS/sejour-test/tmp/sejour-bench.txt"  # the server writes to its java.io.tmpdir
   rm -f "$report"
-  log "Booking engine benchmark (seeds 500 accommodations in a fresh test database)"
+  log "Benchmark $bench in a fresh test database"
   with_test_server -DskipTests=false -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dit.test=EngineBenchmark -Dfailsafe.failIfNoSpecifiedTests=false -q
+      -Dit.test="$bench" -Dfailsafe.failIfNoSpecifiedTests=false -q
   echo; cat "$report"
 }
 
@@ -130,6 +133,6 @@ case "${1:-}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   test) shift; cmd_test "$@" ;;
-  bench) cmd_bench ;;
-  *) echo "usage: ./sejour start|stop|status|test|bench" >&2; exit 2 ;;
+  bench) shift; cmd_bench "$@" ;;
+  *) echo "usage: ./sejour start|stop|status|test|bench [SomeBenchmark]" >&2; exit 2 ;;
 esac
