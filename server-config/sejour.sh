@@ -4,7 +4,8 @@
 #   stop    stop the domain and the embedded PostgreSQL
 #   status  say what runs
 #   test    unit tests, then in-container and browser tests on a separate test domain and database
-#   bench   the benchmarks (engine, planning, channels) on a fresh test domain and database; prints their figures
+#   bench   the benchmarks (engine, planning, channels, dossiers), or the one named (./sejour bench DossierBenchmark),
+#           on a fresh test domain and database; prints their figures
 # Settings (environment): see README.md, "Settings".
 set -euo pipefail
 
@@ -102,7 +103,7 @@ with_test_server() {
   local rc=0
   (cd "$ROOT" && mvn -B install \
       -Dpayara.home="$PAYARA_HOME" -Dsejour.test.domain=sejour-test \
-      -Dsejour.test.adminPort="$admin" -Dsejour.test.httpPort="$http" \
+      -Dsejour.test.adminPort="$admin" -Dsejour.test.httpPort="$http" -Dsejour.test.smtpPort=$((base + 25)) \
       -Dsejour.test.dbUrl="jdbc:postgresql://localhost:$dbport/sejour" \
       -Dsejour.test.credentials="$creds" "$@") || rc=$?
   domain_stop sejour-test 2>/dev/null || true
@@ -116,14 +117,16 @@ cmd_test() {
   with_test_server "$@"
 }
 
+# ./sejour bench [class]: every benchmark unless one is named
 cmd_bench() {
+  local bench="${1:-EngineBenchmark,PlanningBenchmark,ChannelBenchmark,DossierBenchmark}"
+  [[ "$bench" =~ ^[A-Za-z]+Benchmark(,[A-Za-z]+Benchmark)*$ ]] || { echo "usage: ./sejour bench [SomeBenchmark]" >&2; exit 2; }
   local report="$DOMAINS/sejour-test/tmp/sejour-bench.txt"  # the server writes to its java.io.tmpdir
   rm -f "$report"
-  log "Benchmarks: booking engine, planning, channels (each seeds its own data in a fresh test database)"
+  log "Benchmarks $bench, each seeding its own data in a fresh test database"
   # each appends its figures to the report; a benchmark that misses a correctness check fails the run
   with_test_server -DskipTests=false -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
-      -Dit.test="${SEJOUR_BENCH:-EngineBenchmark,PlanningBenchmark,ChannelBenchmark}" \
-      -Dfailsafe.failIfNoSpecifiedTests=false -q
+      -Dit.test="$bench" -Dfailsafe.failIfNoSpecifiedTests=false -q
   echo; cat "$report"
 }
 
@@ -132,6 +135,6 @@ case "${1:-}" in
   stop) cmd_stop ;;
   status) cmd_status ;;
   test) shift; cmd_test "$@" ;;
-  bench) cmd_bench ;;
-  *) echo "usage: ./sejour start|stop|status|test|bench" >&2; exit 2 ;;
+  bench) shift; cmd_bench "$@" ;;
+  *) echo "usage: ./sejour start|stop|status|test|bench [SomeBenchmark]" >&2; exit 2 ;;
 esac

@@ -25,6 +25,11 @@ public final class TestSettings {
         return "http://localhost:" + required("sejour.test.httpPort") + "/";
     }
 
+    /** The port the test domain's mail session sends to; a browser test can listen there with GreenMail. */
+    public static int smtpPort() {
+        return Integer.parseInt(required("sejour.test.smtpPort"));
+    }
+
     public static String dbUrl() {
         return required("sejour.test.dbUrl");
     }

@@ -245,6 +245,27 @@ public class BackOfficeIT {
         browser.screenshot(TestSettings.artifacts().resolve("dashboard-375.png"));
         Number scrollWidth = (Number) browser.js("return document.documentElement.scrollWidth;");
         assertTrue(scrollWidth.intValue() <= 375 + 1, "horizontal scroll: scrollWidth = " + scrollWidth);
+        // no card's title or column header runs past its card or hides in a scroller: the revenue
+        // column's header ("Chiffre d'affaires") did, kept on one line by the amounts' nowrap
+        assertEquals("Chiffre d'affaires", browser.textOf(By.cssSelector("#activity thead th:nth-child(3)")).strip()
+                .replaceAll("\\s+", " "));
+        browser.js("document.getElementById('activity').scrollIntoView({block: 'center'});");
+        browser.screenshot(TestSettings.artifacts().resolve("dashboard-375-activity.png"));
+        Object cut = browser.js("var cut = [];"
+                + "document.querySelectorAll('.card').forEach(function (card) {"
+                + "  var box = card.getBoundingClientRect();"
+                + "  card.querySelectorAll('h2, th').forEach(function (e) {"
+                + "    var r = e.getBoundingClientRect();"
+                + "    if (r.width === 0 && r.height === 0) return;" // folded away (the chart's table in <details>)
+                + "    if (r.left < box.left - 0.5 || r.right > box.right + 0.5) cut.push(e.textContent.trim() + ' ' + r.right + ' > ' + box.right);"
+                + "  });"
+                + "  card.querySelectorAll('.table-scroll').forEach(function (s) {"
+                + "    if (s.scrollWidth > s.clientWidth + 1) cut.push('scroller of ' + s.textContent.trim().substring(0, 40) + ' ' + s.scrollWidth + ' > ' + s.clientWidth);"
+                + "  });"
+                + "});"
+                + "return cut.join('; ');");
+        assertEquals("", cut, "headers cut off inside their cards at 375 px");
+        browser.js("window.scrollTo(0, 0);");
         WebElement menuButton = browser.driver.findElement(By.cssSelector("label.menu-button"));
         assertTrue(menuButton.isDisplayed(), "the menu button on a phone");
         WebElement sidebar = browser.driver.findElement(By.cssSelector("nav.sidebar"));

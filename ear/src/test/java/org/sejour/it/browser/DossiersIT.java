@@ -113,7 +113,7 @@ public class DossiersIT {
     }
 
     @Test
-    void searchOpenPayCancelAndExport() throws IOException {
+    void searchOpenPayCancelAndExport() throws Exception {
         Owner owner = ownerWithDossiers("dossiers");
         signIn(browser, owner);
 
@@ -188,10 +188,25 @@ public class DossiersIT {
             assertTrue(balance.getCellStyle().getDataFormatString().contains("€"));
             assertEquals("DURAND Anne", sheet.getRow(1).getCell(column.get("Client")).getStringCellValue());
         }
+        // the same file through exceljs, a reader that owes nothing to POI
+        ExcelJsSheet read = ExcelJsSheet.read(xlsx);
+        assertEquals(List.of("N°", "Créé le", "État", "Client", "E-mail", "Téléphone", "Hébergement", "Arrivée",
+                "Départ", "Nuits", "Personnes", "Provenance", "Code promo", "Total", "Réglé", "Solde"), read.headers());
+        assertEquals(3, read.rowCount(), "a header and two dossiers");
+        assertEquals(2L, read.value(1, "N°"));
+        assertEquals("DURAND Anne", read.value(1, "Client"));
+        assertEquals(1L, read.value(2, "N°"));
+        assertEquals("MARTIN Claude", read.value(2, "Client"));
+        assertEquals("Annulé", read.value(2, "État"));
+        assertEquals("2027-05-01", read.date(2, "Arrivée"));
+        assertEquals(800L, read.value(2, "Total"));
+        assertEquals(200L, read.value(2, "Réglé"));
+        assertEquals(600L, read.value(2, "Solde"));
+        assertTrue(read.format(2, "Solde").contains("€"), read.format(2, "Solde"));
     }
 
     @Test
-    void arrivalsOfADayAndTheirExport() throws IOException {
+    void arrivalsOfADayAndTheirExport() throws Exception {
         Owner owner = ownerWithDossiers("arrivals");
         signIn(browser, owner);
         browser.click("menu-arrivals");
@@ -215,6 +230,16 @@ public class DossiersIT {
             assertEquals(7.0, sheet.getRow(1).getCell(4).getNumericCellValue(), "nights");
             assertEquals(800.0, sheet.getRow(1).getCell(6).getNumericCellValue(), "balance due");
         }
+        ExcelJsSheet read = ExcelJsSheet.read(xlsx);
+        assertEquals(List.of("Arrivée", "N°", "Client", "Hébergement", "Nuits", "Personnes", "Solde", "Téléphone"),
+                read.headers());
+        assertEquals(3, read.rowCount());
+        assertEquals("2027-05-01", read.date(1, "Arrivée"));
+        assertEquals(1L, read.value(1, "N°"));
+        assertEquals("MARTIN Claude", read.value(1, "Client"));
+        assertEquals(800L, read.value(1, "Solde"));
+        assertEquals("2027-05-08", read.date(2, "Arrivée"));
+        assertEquals("DURAND Anne", read.value(2, "Client"));
 
         browser.click("menu-departures");
         browser.waitForPath("/app/departures.xhtml");

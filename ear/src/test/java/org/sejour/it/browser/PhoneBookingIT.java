@@ -1,9 +1,16 @@
 package org.sejour.it.browser;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.InternetAddress;
+import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -16,8 +23,10 @@ import org.sejour.it.TestSettings;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -28,7 +37,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * A booking taken on the phone, in a real browser: the live quote follows every change with the
  * engine's exact figures, a missing name is refused next to its field without losing the input,
- * the dossier is created, and the dashboard and the header badge count it.
+ * the dossier is created, its guest gets the booking mail the owner asked for (GreenMail, in this
+ * JVM, listens on the port the test domain's mail session sends to), and the dashboard and the
+ * header badge count it.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -48,9 +59,38 @@ public class PhoneBookingIT {
     @RegisterExtension
     final Browsers browsers = new Browsers();
 
+    private GreenMail smtp;
+
     @BeforeEach
     void openBrowser() {
         browser = browsers.open();
+        smtp = new GreenMail(new ServerSetup(TestSettings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+    }
+
+    @AfterEach
+    void stopSmtp() {
+        smtp.stop();
+    }
+
+    /** The mails GreenMail received for this address, waiting up to 60 s (the outbox timer ticks every 5 s) for the first. */
+    private List<MimeMessage> mailsTo(String address) throws Exception {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        List<MimeMessage> mails = List.of();
+        while (mails.isEmpty() && System.nanoTime() < deadline) {
+            TimeUnit.MILLISECONDS.sleep(500);
+            mails = Arrays.stream(smtp.getReceivedMessages()).filter(m -> isTo(m, address)).toList();
+        }
+        return mails;
+    }
+
+    private static boolean isTo(MimeMessage message, String address) {
+        try {
+            return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
+                    .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     /** French amounts use (narrow) no-break spaces; compare them as plain spaces. */
@@ -136,7 +176,17 @@ public class PhoneBookingIT {
 
         browser.type("booking:lastName", "Martin");
         browser.type("booking:firstName", "Claude");
-        browser.type("booking:email", "claude.martin@example.test");
+        // the booking mail asked for without an address: refused next to the e-mail field
+        browser.visible("booking:mailGuest").findElement(By.cssSelector(".ui-chkbox-box")).click();
+        browser.click("booking:create");
+        browser.waitForAjax();
+        browser.until(d -> plain(browser.textOf(By.xpath("//input[@id='booking:email']/ancestor::div[contains(@class,'field')][1]")))
+                        .contains("Pour envoyer le mail au client, saisissez son adresse e-mail."),
+                "the message next to the e-mail field");
+        assertTrue(browser.driver.getCurrentUrl().contains("phone-booking.xhtml"), "no dossier without the address");
+        screenshots("phone-booking-mail-refused", 1400, 2400);
+        String guestEmail = "claude.martin-" + UUID.randomUUID().toString().substring(0, 6) + "@example.test";
+        browser.type("booking:email", guestEmail);
         browser.type("booking:phone", "+33 6 12 34 56 78");
         browser.click("booking:create");
         browser.until(d -> DOSSIER_ID.matcher(d.getCurrentUrl()).find(), "the redirect to the new dossier");
@@ -147,6 +197,10 @@ public class PhoneBookingIT {
             String row = catalog.dossier(dossierId);
             assertTrue(row.startsWith("OPTION|PHONE|675.00|Martin|1|"), row);
         }
+        // queued with the dossier, sent by the outbox timer: the guest gets the contract mail, once
+        List<MimeMessage> toGuest = mailsTo(guestEmail);
+        assertEquals(1, toGuest.size(), "one mail to the guest");
+        assertEquals("Votre contrat de location — " + gite + ", dossier n° 1", toGuest.get(0).getSubject());
 
         browser.open("app/dashboard.xhtml");
         browser.waitForDocument();
@@ -180,5 +234,7 @@ public class PhoneBookingIT {
                 plain(secondBrowser.visible("bookingsToday").getText()));
         assertEquals("0", secondBrowser.visible("newBookingsCount").getText().strip());
         assertFalse(secondBrowser.driver.getPageSource().contains("MARTIN"));
+        assertEquals(1, Arrays.stream(smtp.getReceivedMessages()).filter(mail -> isTo(mail, guestEmail)).count(),
+                "still one mail to the guest, many outbox ticks later");
     }
 }

@@ -102,7 +102,7 @@ public class BookingTransaction {
                 BusinessCalendar.endOf(depositDue), idempotencyKey, requestHash, command.termsAccepted(), now, actor));
         Dossier stored = dossiers.store(dossier);
         // in this transaction: the mails exist exactly when the dossier does
-        mails.bookingMade(stored, now);
+        mails.bookingMade(stored, command.mailGuest(), now);
         return stored;
     }
 

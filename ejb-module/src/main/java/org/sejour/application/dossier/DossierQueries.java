@@ -87,13 +87,16 @@ public class DossierQueries {
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public void forEach(long accountId, DossierCriteria criteria, DossierSort sort, boolean ascending,
                         Consumer<DossierRow> sink) {
-        for (int offset = 0; ; offset += EXPORT_CHUNK) {
-            List<DossierRow> chunk = rows(accountId, criteria, sort, ascending, offset, EXPORT_CHUNK);
-            chunk.forEach(sink);
-            if (chunk.size() < EXPORT_CHUNK) {
-                return;
-            }
-        }
+        forEach(accountId, criteria, sort, ascending, EXPORT_CHUNK, sink);
+    }
+
+    /** {@link #forEach(long, DossierCriteria, DossierSort, boolean, Consumer)}, {@code chunk} rows per statement. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void forEach(long accountId, DossierCriteria criteria, DossierSort sort, boolean ascending, int chunk,
+                        Consumer<DossierRow> sink) {
+        DossierSort order = sort == null ? DossierSort.NUMBER : sort;
+        inChunks(COLUMNS, Where.of(accountId, criteria), order.keys(), ascending, chunk,
+                r -> sink.accept(row(r)));
     }
 
     private List<DossierRow> rows(long accountId, DossierCriteria criteria, DossierSort sort, boolean ascending,
@@ -113,18 +116,94 @@ public class DossierQueries {
      * accommodation; cancelled dossiers are left out, nobody comes.
      */
     public List<MovementRow> movements(long accountId, Movement movement, LocalDate first, LocalDate last) {
-        Query query = em.createNativeQuery("select d.id, d.number, " + movement.column + ", d.guest_last_name, "
-                        + "d.guest_first_name, d.guest_phone, a.name, d.departure - d.arrival, "
-                        + "(select coalesce(sum(dp.persons), 0) from dossier_party dp where dp.dossier_id = d.id), "
-                        + "d.total - pay.paid" + FROM + " where d.account_id = ?1 and d.status <> 'CANCELLED' "
-                        + "and " + movement.column + " between ?2 and ?3 "
-                        + "order by " + movement.column + ", lower(a.name), d.number")
-                .setParameter(1, accountId).setParameter(2, first).setParameter(3, last);
+        Where where = movementsWhere(accountId, movement, first, last);
+        Query query = em.createNativeQuery(movementColumns(movement) + FROM + where.sql + " order by "
+                + String.join(", ", movementKeys(movement)));
+        where.bind(query);
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
-        return rows.stream().map(r -> new MovementRow(((Number) r[0]).longValue(), ((Number) r[1]).intValue(),
-                localDate(r[2]), displayName((String) r[3], (String) r[4]), (String) r[5], (String) r[6],
-                ((Number) r[7]).intValue(), ((Number) r[8]).intValue(), (BigDecimal) r[9])).toList();
+        return rows.stream().map(DossierQueries::movementRow).toList();
+    }
+
+    /** The movements, in the list's order, a chunk at a time (an export over two months of a big account). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void forEachMovement(long accountId, Movement movement, LocalDate first, LocalDate last,
+                                Consumer<MovementRow> sink) {
+        forEachMovement(accountId, movement, first, last, EXPORT_CHUNK, sink);
+    }
+
+    /** {@link #forEachMovement(long, Movement, LocalDate, LocalDate, Consumer)}, {@code chunk} rows per statement. */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public void forEachMovement(long accountId, Movement movement, LocalDate first, LocalDate last, int chunk,
+                                Consumer<MovementRow> sink) {
+        inChunks(movementColumns(movement), movementsWhere(accountId, movement, first, last), movementKeys(movement),
+                true, chunk, r -> sink.accept(movementRow(r)));
+    }
+
+    private static Where movementsWhere(long accountId, Movement movement, LocalDate first, LocalDate last) {
+        Where where = new Where(accountId);
+        where.and("d.status <> 'CANCELLED'");
+        where.and(movement.column + " between ? and ?", first, last);
+        return where;
+    }
+
+    private static String movementColumns(Movement movement) {
+        return "select d.id, d.number, " + movement.column + ", d.guest_last_name, d.guest_first_name, d.guest_phone, "
+                + "a.name, d.departure - d.arrival, "
+                + "(select coalesce(sum(dp.persons), 0) from dossier_party dp where dp.dossier_id = d.id), "
+                + "d.total - pay.paid";
+    }
+
+    /** by day, accommodation, then number (unique within the account, so it settles every tie) */
+    private static List<String> movementKeys(Movement movement) {
+        return List.of(movement.column, "lower(a.name)", "d.number");
+    }
+
+    private static MovementRow movementRow(Object[] r) {
+        return new MovementRow(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), localDate(r[2]),
+                displayName((String) r[3], (String) r[4]), (String) r[5], (String) r[6], ((Number) r[7]).intValue(),
+                ((Number) r[8]).intValue(), (BigDecimal) r[9]);
+    }
+
+    /**
+     * Reads a list in chunks by keyset: each statement starts after the previous chunk's last sort
+     * key ({@code (k1, k2, id) > (…)}), where OFFSET would make the database walk and throw away
+     * every row already exported, again for each chunk. The keys must all sort in the same
+     * direction, never be null, and the last one must be unique; they are selected after
+     * {@code columns} so that the last row read gives the next start.
+     */
+    private void inChunks(String columns, Where where, List<String> keys, boolean ascending, int chunk,
+                          Consumer<Object[]> sink) {
+        if (chunk < 1) {
+            throw new IllegalArgumentException("a chunk is one row or more");
+        }
+        String direction = ascending ? " asc" : " desc";
+        String keyList = String.join(", ", keys);
+        Object[] last = null;
+        while (true) {
+            StringBuilder sql = new StringBuilder(columns).append(", ").append(keyList).append(FROM).append(where.sql);
+            if (last != null) {
+                sql.append(" and (").append(keyList).append(ascending ? ") > (" : ") < (");
+                for (int i = 0; i < keys.size(); i++) {
+                    sql.append(i == 0 ? "" : ", ").append('?').append(where.parameters.size() + i + 1);
+                }
+                sql.append(')');
+            }
+            sql.append(" order by ").append(String.join(direction + ", ", keys)).append(direction)
+                    .append(" limit ").append(chunk);
+            Query query = em.createNativeQuery(sql.toString());
+            where.bind(query);
+            for (int i = 0; last != null && i < keys.size(); i++) {
+                query.setParameter(where.parameters.size() + i + 1, last[last.length - keys.size() + i]);
+            }
+            @SuppressWarnings("unchecked")
+            List<Object[]> rows = query.getResultList();
+            rows.forEach(sink);
+            if (rows.size() < chunk) {
+                return;
+            }
+            last = rows.get(rows.size() - 1);
+        }
     }
 
     /** The dossier page's content; another owner's dossier is "not found". */
@@ -180,9 +259,12 @@ public class DossierQueries {
         private final StringBuilder sql = new StringBuilder(" where d.account_id = ?1");
         private final List<Object> parameters = new ArrayList<>();
 
+        Where(long accountId) {
+            parameters.add(accountId);
+        }
+
         static Where of(long accountId, DossierCriteria c) {
-            Where where = new Where();
-            where.parameters.add(accountId);
+            Where where = new Where(accountId);
             if (c.arrivalFrom() != null) {
                 where.and("d.arrival >= ?", c.arrivalFrom());
             }

@@ -1,5 +1,6 @@
 package org.sejour.application.dossier;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -30,6 +31,13 @@ public enum DossierSort {
     String orderBy(boolean ascending) {
         String direction = ascending ? " asc" : " desc";
         return " order by " + String.join(direction + ", ", expressions) + direction + ", d.id" + direction;
+    }
+
+    /** The sort keys, most significant first, ending with the dossier id that breaks ties (keyset reads). */
+    List<String> keys() {
+        List<String> keys = new ArrayList<>(expressions);
+        keys.add("d.id");
+        return keys;
     }
 
     /** The sort a table column names ("arrival", "balance"...), if it is one. */

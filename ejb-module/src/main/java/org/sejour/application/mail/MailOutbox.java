@@ -47,12 +47,16 @@ public class MailOutbox {
 
     /**
      * A new booking: for an online one, the guest's mail (contract or notification, per the
-     * owner's setting) and a notification to the owner. Bookings the owner makes send nothing
-     * until the owner asks ({@link #sendGuestMail}).
+     * owner's setting) and a notification to the owner. Bookings the owner makes send the guest's
+     * mail only when the owner asked for it with the booking ({@code guestMailAsked}) or later
+     * ({@link #sendGuestMail}), and never notify the owner of their own booking.
      */
-    public List<OutboxMail> bookingMade(Dossier dossier, Instant at) {
+    public List<OutboxMail> bookingMade(Dossier dossier, boolean guestMailAsked, Instant at) {
         List<OutboxMail> mails = new ArrayList<>();
         if (!ONLINE.contains(dossier.origin())) {
+            if (guestMailAsked) {
+                guestMail(dossier, at).ifPresent(mails::add);
+            }
             return mails;
         }
         guestMail(dossier, at).ifPresent(mails::add);

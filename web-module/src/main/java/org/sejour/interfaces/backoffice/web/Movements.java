@@ -79,8 +79,6 @@ public class Movements implements Serializable {
     }
 
     public void export() {
-        // what the list shows now, not when it was last drawn
-        rows = queries.movements(currentUser.accountId(), movement, from, to);
         Spreadsheet sheet = new Spreadsheet(Faces.text(titleKey()), List.of(
                 new Column(Faces.text(movement == Movement.ARRIVAL ? "dossier.arrival" : "dossier.departure"),
                         Type.DATE, 12),
@@ -91,10 +89,9 @@ public class Movements implements Serializable {
                 new Column(Faces.text("dossier.persons"), Type.INTEGER, 8),
                 new Column(Faces.text("dossier.balance"), Type.MONEY, 12),
                 new Column(Faces.text("dossier.phone"), Type.TEXT, 18)));
-        for (MovementRow row : rows) {
-            sheet.row(row.day(), row.number(), row.guestName(), row.accommodation(), row.nights(), row.persons(),
-                    row.balance(), row.guestPhone());
-        }
+        // what the database holds now, not when the list was last drawn, read a chunk at a time
+        queries.forEachMovement(currentUser.accountId(), movement, from, to, row -> sheet.row(row.day(), row.number(),
+                row.guestName(), row.accommodation(), row.nights(), row.persons(), row.balance(), row.guestPhone()));
         Downloads.send((movement == Movement.ARRIVAL ? "arrivals-" : "departures-") + from
                 + (to.equals(from) ? "" : "_" + to) + ".xlsx", sheet);
     }

@@ -141,6 +141,8 @@ public class PhoneBooking implements Serializable {
     private String country = "FR";
     private Language language = Language.FR;
     private boolean confirmed;
+    /** send the guest their mail (contract or notification) with the booking, in its transaction */
+    private boolean mailGuest;
 
     /** one key per page: a double click books once (the engine answers the same dossier) */
     private final String idempotencyKey = "phone-" + UUID.randomUUID();
@@ -267,7 +269,7 @@ public class PhoneBooking implements Serializable {
         try {
             Guest guest = new Guest(firstName, lastName, email, phone, address, postalCode, city, country, language);
             Dossier dossier = bookingService.book(currentUser.accountId(),
-                    new BookingCommand(stayRequest(), guest, Origin.PHONE, null, confirmed), idempotencyKey,
+                    new BookingCommand(stayRequest(), guest, Origin.PHONE, null, confirmed, mailGuest), idempotencyKey,
                     currentUser.get().login());
             Faces.redirect("/app/dossier.xhtml?id=" + dossier.id());
         } catch (StayTakenException e) {
@@ -317,6 +319,9 @@ public class PhoneBooking implements Serializable {
         }
         if (email != null && !email.isBlank() && !EMAIL.matcher(email.strip()).matches()) {
             Faces.error(FORM + ":email", "phone.email.invalid");
+            valid = false;
+        } else if (mailGuest && (email == null || email.isBlank())) {
+            Faces.error(FORM + ":email", "booking.mailGuest.noEmail");
             valid = false;
         }
         if (country != null && !country.isBlank() && !country.strip().matches("[A-Za-z]{2}")) {
@@ -445,4 +450,6 @@ public class PhoneBooking implements Serializable {
     public void setLanguage(Language v) { language = v; }
     public boolean isConfirmed() { return confirmed; }
     public void setConfirmed(boolean v) { confirmed = v; }
+    public boolean isMailGuest() { return mailGuest; }
+    public void setMailGuest(boolean v) { mailGuest = v; }
 }
