@@ -197,10 +197,9 @@ public class ChannelsIT {
     void anEventOverlappingADossierIsRecordedAsAConflictNotSoldTwice() throws SQLException {
         Owner owner = ownerWithWeeklyRate("Gîte du Moulin");
         Dossier dossier = bookings.book(owner.accountId(), booking(owner, MAY_8, "Durand"), null, "owner");
-        platform.serve("/booking.ics", FeedServer.Answer.calendar(calendar("-//admin.booking.com//EN",
-                event("b1@booking.com", MAY_8.plusDays(2), MAY_8.plusDays(5), "CLOSED - Not available"))));
-        long feedId = feeds.add(owner.accountId(), owner.accommodationId(), "Booking.com",
-                platform.url("/booking.ics")).id();
+        platform.serve("/vrbo.ics", FeedServer.Answer.calendar(calendar("-//HomeAway.com, Inc.//EN",
+                event("b1@vrbo.com", MAY_8.plusDays(2), MAY_8.plusDays(5), "Reserved - Martin"))));
+        long feedId = feeds.add(owner.accountId(), owner.accommodationId(), "Vrbo", platform.url("/vrbo.ics")).id();
         FeedStatusView synced = feeds.syncNow(owner.accountId(), feedId);
         assertEquals(FeedStatus.OK, synced.status());
 
@@ -212,11 +211,44 @@ public class ChannelsIT {
 
         // the guest cancels: on the next sync the block takes its nights and the conflict goes
         dossiers.cancel(owner.accountId(), dossier.id(), "owner", "guest cancelled");
-        platform.serve("/booking.ics", FeedServer.Answer.calendar(calendar("-//admin.booking.com//EN",
-                event("b1@booking.com", MAY_8.plusDays(2), MAY_8.plusDays(5), "CLOSED – Not available"))));
+        platform.serve("/vrbo.ics", FeedServer.Answer.calendar(calendar("-//HomeAway.com, Inc.//EN",
+                event("b1@vrbo.com", MAY_8.plusDays(2), MAY_8.plusDays(5), "Reserved - Martin"),
+                event("b2@vrbo.com", MAY_15.plusDays(1), MAY_15.plusDays(2), "Blocked"))));
         feeds.syncNow(owner.accountId(), feedId);
         assertTrue(feeds.conflicts(owner.accountId()).isEmpty());
-        assertEquals(nights(MAY_8.plusDays(2), MAY_8.plusDays(5)), soldNights(owner.accommodationId()));
+        List<LocalDate> held = new ArrayList<>(nights(MAY_8.plusDays(2), MAY_8.plusDays(5)));
+        held.addAll(nights(MAY_15.plusDays(1), MAY_15.plusDays(2)));
+        assertEquals(held, soldNights(owner.accommodationId()));
+    }
+
+    /**
+     * Owners who sync both ways get their own bookings back: Booking.com closes the nights Séjour
+     * exported to it. Closing nights that are all sold already sells nothing twice, so it is no
+     * conflict; closing some free nights with them still is (those nights stay on sale here).
+     */
+    @Test
+    void aPlatformClosingNightsAlreadySoldHereIsNoConflict() throws SQLException {
+        Owner owner = ownerWithWeeklyRate("Gîte de l'Écho");
+        bookings.book(owner.accountId(), booking(owner, MAY_8, "Durand"), null, "owner");
+        platform.serve("/echo.ics", FeedServer.Answer.calendar(calendar("-//admin.booking.com//EN",
+                event("e1@booking.com", MAY_8, MAY_15, "CLOSED - Not available"))));
+        long feedId = feeds.add(owner.accountId(), owner.accommodationId(), "Booking.com", platform.url("/echo.ics")).id();
+        assertEquals(FeedStatus.OK, feeds.syncNow(owner.accountId(), feedId).status());
+        assertTrue(feeds.conflicts(owner.accountId()).isEmpty(), "the dossier's own nights, closed elsewhere");
+        assertEquals(0, conflictMails(owner.accountId()));
+        assertEquals(List.of(1), soldCounts(owner.accommodationId()), "no night sold twice");
+        assertEquals(nights(MAY_8, MAY_15), soldNights(owner.accommodationId()));
+
+        // the same feed answered 304 retries what it holds: still no conflict
+        feeds.syncNow(owner.accountId(), feedId);
+        assertTrue(feeds.conflicts(owner.accountId()).isEmpty());
+
+        // closing two free nights along with sold ones: Séjour could still sell those two
+        platform.serve("/echo.ics", FeedServer.Answer.calendar(calendar("-//admin.booking.com//EN",
+                event("e1@booking.com", MAY_8, MAY_15, "CLOSED - Not available"),
+                event("e2@booking.com", MAY_8.minusDays(2), MAY_8.plusDays(1), "CLOSED - Not available"))));
+        feeds.syncNow(owner.accountId(), feedId);
+        assertEquals(1, feeds.conflicts(owner.accountId()).size());
     }
 
     @Test

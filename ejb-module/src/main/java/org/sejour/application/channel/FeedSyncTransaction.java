@@ -10,6 +10,7 @@ import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
 import org.sejour.domain.model.channel.ChannelFeed;
 import org.sejour.domain.model.channel.ChannelRepository;
+import org.sejour.domain.model.channel.EventKind;
 import org.sejour.domain.model.channel.FeedEvent;
 import org.sejour.domain.model.channel.KnownBlock;
 import org.sejour.domain.model.channel.ParsedFeed;
@@ -60,12 +61,12 @@ public class FeedSyncTransaction {
         }
         for (Reconciliation.Kept kept : plan.kept()) {
             // a block that lost to a dossier tries again: the dossier may have been cancelled since
-            boolean holds = kept.block().holdsNights() || take(accommodation, kept.block().id(), kept.event().nights());
+            boolean holds = kept.block().holdsNights() || take(accommodation, kept.block().id(), kept.event().nights(), kept.event().kind());
             channels.updateBlock(kept.block().id(), kept.event(), holds);
         }
         for (FeedEvent added : plan.added()) {
             long blockId = channels.addBlock(feedId, accommodation.id(), added, false);
-            if (take(accommodation, blockId, added.nights())) {
+            if (take(accommodation, blockId, added.nights(), added.kind())) {
                 channels.updateBlock(blockId, added, true);
             }
         }
@@ -76,12 +77,21 @@ public class FeedSyncTransaction {
         return FeedStatusView.of(feed);
     }
 
-    /** Takes the nights if every one is free; otherwise records who holds them. */
-    private boolean take(Accommodation accommodation, long blockId, StayPeriod nights) {
-        if (channels.nightsFree(accommodation.id(), accommodation.stockManaged(), nights)
-                && ledger.takeNights(accommodation.id(), accommodation.stockManaged(), nights)) {
+    /**
+     * Takes the nights if every one is free; otherwise records who holds them, unless the event
+     * only closes nights that are all held already: a platform closing what Séjour sold (its own
+     * export coming back, or another channel's block it passed on) sells nothing twice, and
+     * owners who sync both ways would otherwise get a conflict for each of their bookings.
+     */
+    private boolean take(Accommodation accommodation, long blockId, StayPeriod nights, EventKind kind) {
+        int free = channels.freeNights(accommodation.id(), accommodation.stockManaged(), nights);
+        if (free == nights.nights() && ledger.takeNights(accommodation.id(), accommodation.stockManaged(), nights)) {
             channels.clearConflicts(blockId);
             return true;
+        }
+        if (kind == EventKind.CLOSED && free == 0) {
+            channels.clearConflicts(blockId);
+            return false;
         }
         List<Long> dossiers = channels.overlappingDossiers(accommodation.id(), nights);
         if (dossiers.isEmpty()) {
@@ -102,7 +112,7 @@ public class FeedSyncTransaction {
         Accommodation accommodation = accommodations.find(feed.accountId(), feed.accommodationId()).orElseThrow();
         // a feed that never changes still gets its conflicts retried (the dossier may be cancelled)
         for (KnownBlock block : channels.blocks(feedId)) {
-            if (!block.holdsNights() && take(accommodation, block.id(), block.nights())) {
+            if (!block.holdsNights() && take(accommodation, block.id(), block.nights(), block.kind())) {
                 channels.holdNights(block.id());
             }
         }

@@ -7,6 +7,7 @@ import jakarta.persistence.PersistenceContext;
 import org.sejour.domain.model.channel.ChannelConflict;
 import org.sejour.domain.model.channel.ChannelFeed;
 import org.sejour.domain.model.channel.ChannelRepository;
+import org.sejour.domain.model.channel.EventKind;
 import org.sejour.domain.model.channel.ClosedPeriod;
 import org.sejour.domain.model.channel.FeedEvent;
 import org.sejour.domain.model.channel.KnownBlock;
@@ -81,10 +82,10 @@ public class JpaChannelRepository implements ChannelRepository {
     public List<KnownBlock> blocks(long feedId) {
         List<KnownBlock> blocks = new ArrayList<>();
         for (Object[] row : rows(em.createNativeQuery("select id, uid, fallback_key, first_night, departure, "
-                + "holds_nights from channel_block where feed_id = ?1 order by id").setParameter(1, feedId)
+                + "holds_nights, summary from channel_block where feed_id = ?1 order by id").setParameter(1, feedId)
                 .getResultList())) {
             blocks.add(new KnownBlock(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                    new StayPeriod(date(row[3]), date(row[4])), (Boolean) row[5]));
+                    new StayPeriod(date(row[3]), date(row[4])), EventKind.of((String) row[6]), (Boolean) row[5]));
         }
         return blocks;
     }
@@ -120,7 +121,7 @@ public class JpaChannelRepository implements ChannelRepository {
     }
 
     @Override
-    public boolean nightsFree(long accommodationId, boolean stockManaged, StayPeriod nights) {
+    public int freeNights(long accommodationId, boolean stockManaged, StayPeriod nights) {
         if (!stockManaged) {
             // the same rows a booking creates on first use (JpaDossierRepository.takeNights)
             em.createNativeQuery("insert into night_stock (accommodation_id, night, units, sold) "
@@ -133,7 +134,7 @@ public class JpaChannelRepository implements ChannelRepository {
                         + "and night >= ?2 and night < ?3 and sold < units for update")
                 .setParameter(1, accommodationId).setParameter(2, nights.arrival())
                 .setParameter(3, nights.departure()).getResultList();
-        return free.size() == nights.nights();
+        return free.size();
     }
 
     @Override

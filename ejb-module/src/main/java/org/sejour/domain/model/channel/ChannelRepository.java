@@ -46,10 +46,10 @@ public interface ChannelRepository {
     void removeBlock(long blockId);
 
     /**
-     * Locks the accommodation's night rows of the stay and tells whether each still has a unit
+     * Locks the accommodation's night rows of the stay and counts those that still have a unit
      * left; a booking that comes after waits for this transaction.
      */
-    boolean nightsFree(long accommodationId, boolean stockManaged, StayPeriod nights);
+    int freeNights(long accommodationId, boolean stockManaged, StayPeriod nights);
 
     /** Live dossiers (option or confirmed) of the accommodation sharing a night with the stay. */
     List<Long> overlappingDossiers(long accommodationId, StayPeriod nights);

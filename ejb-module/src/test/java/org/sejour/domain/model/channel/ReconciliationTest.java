@@ -22,7 +22,7 @@ class ReconciliationTest {
     private static List<KnownBlock> applied(FeedEvent... events) {
         List<KnownBlock> blocks = new ArrayList<>();
         for (FeedEvent e : events) {
-            blocks.add(new KnownBlock(blocks.size() + 1, e.uid(), e.fallbackKey(), e.nights(), true));
+            blocks.add(new KnownBlock(blocks.size() + 1, e.uid(), e.fallbackKey(), e.nights(), e.kind(), true));
         }
         return blocks;
     }
