@@ -28,6 +28,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
@@ -47,7 +48,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The public JSON API under load (./sejour bench ApiLoadBenchmark), not part of the suite: one
- * owner with 40 accommodations priced and stocked for a year, then {@value #USERS} virtual guests
+ * owner with 40 accommodations priced and stocked for a year, then one guest alone (each
+ * endpoint's own time, without queueing), then {@value #USERS} virtual guests
  * with one request in flight each, over real HTTP from this JVM, in a mix of availability
  * searches, month calendars, accommodation lists and quotes. Warm-up, then a fixed measured
  * window. Targets: >= 500 requests/s with p95 <= 25 ms overall, month calendar p95 <= 15 ms.
@@ -65,6 +67,8 @@ public class ApiLoadBenchmark {
     static final int USERS = 48;
     static final Duration WARM_UP = Duration.ofSeconds(20);
     static final Duration MEASURED = Duration.ofSeconds(40);
+    static final Duration SOLO_WARM_UP = Duration.ofSeconds(5);
+    static final Duration SOLO_MEASURED = Duration.ofSeconds(10);
 
     /** The mix: a guest searches and browses calendars more than they list or price a stay. */
     enum Endpoint {
@@ -119,39 +123,57 @@ public class ApiLoadBenchmark {
         assertTrue(quote.contains("\"bookable\":true"), quote);
         assertEquals(0, errors.get(), firstErrors::toString);
 
-        for (Endpoint e : Endpoint.values()) {
-            latencies.put(e, new ConcurrentLinkedQueue<>());
-        }
-        long start = System.nanoTime();
-        long measureFrom = start + WARM_UP.toNanos();
-        long measureTo = measureFrom + MEASURED.toNanos();
-        ExecutorService users = Executors.newFixedThreadPool(USERS);
-        List<Future<?>> running = new ArrayList<>();
-        for (int u = 0; u < USERS; u++) {
-            running.add(users.submit(() -> guest(measureFrom, measureTo)));
-        }
-        for (Future<?> user : running) {
-            user.get(WARM_UP.plus(MEASURED).toSeconds() + 120, TimeUnit.SECONDS);
-        }
-        users.shutdown();
+        // one guest alone first: each endpoint's own time, without waiting behind the others
+        Map<Endpoint, long[]> alone = drive(1, SOLO_WARM_UP, SOLO_MEASURED);
+        Map<Endpoint, long[]> loaded = drive(USERS, WARM_UP, MEASURED);
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
 
-        StringBuilder report = new StringBuilder(String.format("public API load, %d accommodations (seeded in %.1f s), "
-                        + "%d concurrent guests over HTTP, %d s warm-up then %d s measured:%n", ACCOMMODATIONS, seedSeconds,
-                USERS, WARM_UP.toSeconds(), MEASURED.toSeconds()));
-        long[] all = latencies.values().stream().flatMap(Queue::stream).mapToLong(Long::longValue).sorted().toArray();
-        for (Endpoint e : Endpoint.values()) {
-            long[] sorted = latencies.get(e).stream().mapToLong(Long::longValue).sorted().toArray();
-            report.append(String.format("  %-15s %s%s%n", e.name().toLowerCase(), stats(sorted),
-                    e == Endpoint.CALENDAR ? "  (target p95 <= 15 ms)" : ""));
-        }
-        report.append(String.format("  %-15s %s  (target >= 500 requests/s, p95 <= 25 ms)%n", "overall", stats(all)));
+        StringBuilder report = new StringBuilder(String.format("public API load, %d accommodations (seeded in %.1f s)%n",
+                ACCOMMODATIONS, seedSeconds));
+        report(report, String.format("one guest alone, %d s warm-up then %d s measured", SOLO_WARM_UP.toSeconds(),
+                SOLO_MEASURED.toSeconds()), alone, SOLO_MEASURED);
+        long[] all = report(report, String.format("%d concurrent guests over HTTP, %d s warm-up then %d s measured",
+                USERS, WARM_UP.toSeconds(), MEASURED.toSeconds()), loaded, MEASURED);
         report.append(String.format("  errors (not 2xx/304): %d; load average at the end %.1f (2 cores, shared)%n",
                 errors.get(), load));
         LOG.info(report::toString);
         Files.writeString(benchReport(), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         assertEquals(0, errors.get(), () -> "errors under load: " + firstErrors);
         assertTrue(all.length > 0, "no request completed in the measured window");
+    }
+
+    /** {@code users} guests for the warm-up and the measured window: each endpoint's sorted latencies. */
+    private Map<Endpoint, long[]> drive(int users, Duration warmUp, Duration measured) throws Exception {
+        for (Endpoint e : Endpoint.values()) {
+            latencies.put(e, new ConcurrentLinkedQueue<>());
+        }
+        long measureFrom = System.nanoTime() + warmUp.toNanos();
+        long measureTo = measureFrom + measured.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(users);
+        List<Future<?>> running = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            running.add(pool.submit(() -> guest(measureFrom, measureTo)));
+        }
+        for (Future<?> user : running) {
+            user.get(warmUp.plus(measured).toSeconds() + 120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        Map<Endpoint, long[]> sorted = new EnumMap<>(Endpoint.class);
+        latencies.forEach((e, q) -> sorted.put(e, q.stream().mapToLong(Long::longValue).sorted().toArray()));
+        return sorted;
+    }
+
+    /** Appends a phase's lines to the report; answers all its latencies, sorted. */
+    private static long[] report(StringBuilder report, String phase, Map<Endpoint, long[]> sorted, Duration measured) {
+        report.append("  ").append(phase).append(':').append(System.lineSeparator());
+        for (Endpoint e : Endpoint.values()) {
+            report.append(String.format("    %-15s %s%s%n", e.name().toLowerCase(), stats(sorted.get(e), measured),
+                    e == Endpoint.CALENDAR ? "  (target p95 <= 15 ms)" : ""));
+        }
+        long[] all = sorted.values().stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        report.append(String.format("    %-15s %s  (target >= 500 requests/s, p95 <= 25 ms)%n", "overall",
+                stats(all, measured)));
+        return all;
     }
 
     /** One virtual guest: a request, its answer, the next; only requests begun and ended in the window count. */
@@ -257,8 +279,8 @@ public class ApiLoadBenchmark {
                 TestSettings.required("payara.domain"), "tmp", "sejour-bench.txt");
     }
 
-    private String stats(long[] sortedNanos) {
-        double seconds = MEASURED.toNanos() / 1e9;
+    private static String stats(long[] sortedNanos, Duration measured) {
+        double seconds = measured.toNanos() / 1e9;
         return String.format("%6d requests, %6.1f requests/s, p50 %5.1f ms, p95 %5.1f ms, p99 %5.1f ms",
                 sortedNanos.length, sortedNanos.length / seconds, percentile(sortedNanos, 50),
                 percentile(sortedNanos, 95), percentile(sortedNanos, 99));
