@@ -4,7 +4,7 @@
 #   stop    stop the domain and the embedded PostgreSQL
 #   status  say what runs
 #   test    unit tests, then in-container and browser tests on a separate test domain and database
-#   bench   the benchmarks (engine, planning, channels, dossiers), or the one named (./sejour bench DossierBenchmark),
+#   bench   the benchmarks (engine, planning, channels, dossiers, public API load), or the one named (./sejour bench DossierBenchmark),
 #           on a fresh test domain and database; prints their figures
 # Settings (environment): see README.md, "Settings".
 set -euo pipefail
@@ -119,12 +119,14 @@ cmd_test() {
 
 # ./sejour bench [class]: every benchmark unless one is named
 cmd_bench() {
-  local bench="${1:-EngineBenchmark,PlanningBenchmark,ChannelBenchmark,DossierBenchmark}"
+  local bench="${1:-EngineBenchmark,PlanningBenchmark,ChannelBenchmark,DossierBenchmark,ApiLoadBenchmark}"
   [[ "$bench" =~ ^[A-Za-z]+Benchmark(,[A-Za-z]+Benchmark)*$ ]] || { echo "usage: ./sejour bench [SomeBenchmark]" >&2; exit 2; }
   local report="$DOMAINS/sejour-test/tmp/sejour-bench.txt"  # the server writes to its java.io.tmpdir
   rm -f "$report"
   log "Benchmarks $bench, each seeding its own data in a fresh test database"
   # each appends its figures to the report; a benchmark that misses a correctness check fails the run
+  # ApiLoadBenchmark drives the public API from one address: lift its rate limit (10/s) for this run only
+  SEJOUR_API_RATE_PER_SECOND="${SEJOUR_API_RATE_PER_SECOND:-100000}" \
   with_test_server -DskipTests=false -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
       -Dit.test="$bench" -Dfailsafe.failIfNoSpecifiedTests=false -q
   echo; cat "$report"

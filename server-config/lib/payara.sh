@@ -121,6 +121,13 @@ CMDS
   if [[ "$demo" == true ]]; then
     echo "set-config-property --source=domain --propertyName=sejour.bootstrap.demo-password --propertyValue=$(secret "$creds" demo.password)" >> "$file"
   fi
+  # the public API's per-address rate limit stays at its default unless this run asks otherwise:
+  # ./sejour bench raises it, since its load comes from one address
+  if [[ -n "${SEJOUR_API_RATE_PER_SECOND:-}" ]]; then
+    echo "set-config-property --source=domain --propertyName=sejour.api.rateLimit.perSecond --propertyValue=$SEJOUR_API_RATE_PER_SECOND" >> "$file"
+  else
+    "${a[@]}" delete-config-property --source=domain --propertyName=sejour.api.rateLimit.perSecond >/dev/null 2>&1 || true
+  fi
   local out; out="$("${a[@]}" multimode --file "$file" 2>&1)" || true
   rm -f "$file"
   # multimode goes on after a failed command: read its output to notice one

@@ -51,12 +51,16 @@ final class RateLimiter {
         }
 
         void refill(long now, int burst, double perSecond) {
-            tokens = Math.min(burst, tokens + (now - at) / 1e9 * perSecond);
-            at = now;
+            // a request may read the clock before one that took the lock first: an older reading
+            // adds nothing (a negative interval took tokens away, and 429s came under load)
+            if (now > at) {
+                tokens = Math.min(burst, tokens + (now - at) / 1e9 * perSecond);
+                at = now;
+            }
         }
 
         synchronized boolean fullAt(long now, int burst, double perSecond) {
-            return tokens + (now - at) / 1e9 * perSecond >= burst;
+            return tokens + Math.max(0, now - at) / 1e9 * perSecond >= burst;
         }
     }
 }

@@ -37,4 +37,14 @@ class RateLimiterTest {
         assertEquals(0, limiter.acquire("a", later));
         assertEquals(1, limiter.acquire("a", later));
     }
+
+    @Test
+    void aClockReadingOlderThanTheBucketsTakesNoTokenAway() {
+        RateLimiter limiter = new RateLimiter(3, 2.0);
+        assertEquals(0, limiter.acquire("a", SECOND));
+        // read before the first request's but came to the bucket after it, as under load
+        assertEquals(0, limiter.acquire("a", 0));
+        assertEquals(0, limiter.acquire("a", 0));
+        assertEquals(1, limiter.acquire("a", SECOND));
+    }
 }

@@ -1,0 +1,299 @@
+package org.sejour.it.guest;
+
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sejour.it.Deployments;
+import org.sejour.it.TestSettings;
+import org.sejour.it.fixtures.DossierFixtures;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The public JSON API under load (./sejour bench ApiLoadBenchmark), not part of the suite: one
+ * owner with 40 accommodations priced and stocked for a year, then one guest alone (each
+ * endpoint's own time, without queueing), then {@value #USERS} virtual guests
+ * with one request in flight each, over real HTTP from this JVM, in a mix of availability
+ * searches, month calendars, accommodation lists and quotes. Warm-up, then a fixed measured
+ * window. Targets: >= 500 requests/s with p95 <= 25 ms overall, month calendar p95 <= 15 ms.
+ * Any answer other than 2xx/304 is an error and fails the run. The server's per-address rate
+ * limit would throttle one address: ./sejour bench raises it for its run only
+ * (SEJOUR_API_RATE_PER_SECOND). Figures are appended to the test domain's
+ * java.io.tmpdir/sejour-bench.txt, which ./sejour bench prints.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class ApiLoadBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(ApiLoadBenchmark.class.getName());
+    static final int ACCOMMODATIONS = 40;
+    static final int USERS = 48;
+    static final Duration WARM_UP = Duration.ofSeconds(20);
+    static final Duration MEASURED = Duration.ofSeconds(40);
+    static final Duration SOLO_WARM_UP = Duration.ofSeconds(5);
+    static final Duration SOLO_MEASURED = Duration.ofSeconds(10);
+
+    /** The mix: a guest searches and browses calendars more than they list or price a stay. */
+    enum Endpoint {
+        AVAILABILITY(35), CALENDAR(30), ACCOMMODATIONS(15), QUOTE(20);
+
+        final int weight;
+
+        Endpoint(int weight) {
+            this.weight = weight;
+        }
+
+        static Endpoint draw(ThreadLocalRandom random) {
+            int n = random.nextInt(100);
+            for (Endpoint e : values()) {
+                if (n < e.weight) {
+                    return e;
+                }
+                n -= e.weight;
+            }
+            throw new IllegalStateException("weights do not sum to 100");
+        }
+    }
+
+    @Deployment(testable = false)
+    public static EnterpriseArchive deployment() {
+        return Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class);
+    }
+
+    private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(Duration.ofSeconds(10)).build();
+    private final Map<Endpoint, Queue<Long>> latencies = new EnumMap<>(Endpoint.class);
+    private final AtomicInteger errors = new AtomicInteger();
+    private final Queue<String> firstErrors = new ConcurrentLinkedQueue<>();
+    private String account;
+    private long[] ids;
+
+    @Test
+    void measure() throws Exception {
+        Properties owner = new PublicApiClient().owner("api-load", "http://gites.example.test", "PROD");
+        account = TestSettings.baseUrl() + "api/v1/accounts/" + owner.getProperty("number");
+        long seedStart = System.nanoTime();
+        ids = seed(Long.parseLong(owner.getProperty("accountId")), Integer.parseInt(owner.getProperty("number")));
+        double seedSeconds = (System.nanoTime() - seedStart) / 1e9;
+
+        // the catalogue answers as the mix expects, so the load measures real work and not empty answers
+        LocalDate arrival = LocalDate.now().plusDays(30);
+        String search = send(Endpoint.AVAILABILITY, get("/availability?arrival=" + arrival + "&nights=7"));
+        assertEquals(ACCOMMODATIONS, occurrences(search, "\"accommodationId\""), search);
+        String list = send(Endpoint.ACCOMMODATIONS, get("/accommodations"));
+        assertEquals(ACCOMMODATIONS, occurrences(list, "\"name\":\"Bench "), list);
+        String quote = send(Endpoint.QUOTE, quote(ids[0], arrival, 7));
+        assertTrue(quote.contains("\"bookable\":true"), quote);
+        assertEquals(0, errors.get(), firstErrors::toString);
+
+        // one guest alone first: each endpoint's own time, without waiting behind the others
+        Map<Endpoint, long[]> alone = drive(1, SOLO_WARM_UP, SOLO_MEASURED);
+        Map<Endpoint, long[]> loaded = drive(USERS, WARM_UP, MEASURED);
+        double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
+
+        StringBuilder report = new StringBuilder(String.format("public API load, %d accommodations (seeded in %.1f s)%n",
+                ACCOMMODATIONS, seedSeconds));
+        report(report, String.format("one guest alone, %d s warm-up then %d s measured", SOLO_WARM_UP.toSeconds(),
+                SOLO_MEASURED.toSeconds()), alone, SOLO_MEASURED);
+        long[] all = report(report, String.format("%d concurrent guests over HTTP, %d s warm-up then %d s measured",
+                USERS, WARM_UP.toSeconds(), MEASURED.toSeconds()), loaded, MEASURED);
+        report.append(String.format("  errors (not 2xx/304): %d; load average at the end %.1f (2 cores, shared)%n",
+                errors.get(), load));
+        LOG.info(report::toString);
+        Files.writeString(benchReport(), report, StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        assertEquals(0, errors.get(), () -> "errors under load: " + firstErrors);
+        assertTrue(all.length > 0, "no request completed in the measured window");
+    }
+
+    /** {@code users} guests for the warm-up and the measured window: each endpoint's sorted latencies. */
+    private Map<Endpoint, long[]> drive(int users, Duration warmUp, Duration measured) throws Exception {
+        for (Endpoint e : Endpoint.values()) {
+            latencies.put(e, new ConcurrentLinkedQueue<>());
+        }
+        long measureFrom = System.nanoTime() + warmUp.toNanos();
+        long measureTo = measureFrom + measured.toNanos();
+        ExecutorService pool = Executors.newFixedThreadPool(users);
+        List<Future<?>> running = new ArrayList<>();
+        for (int u = 0; u < users; u++) {
+            running.add(pool.submit(() -> guest(measureFrom, measureTo)));
+        }
+        for (Future<?> user : running) {
+            user.get(warmUp.plus(measured).toSeconds() + 120, TimeUnit.SECONDS);
+        }
+        pool.shutdown();
+        Map<Endpoint, long[]> sorted = new EnumMap<>(Endpoint.class);
+        latencies.forEach((e, q) -> sorted.put(e, q.stream().mapToLong(Long::longValue).sorted().toArray()));
+        return sorted;
+    }
+
+    /** Appends a phase's lines to the report; answers all its latencies, sorted. */
+    private static long[] report(StringBuilder report, String phase, Map<Endpoint, long[]> sorted, Duration measured) {
+        report.append("  ").append(phase).append(':').append(System.lineSeparator());
+        for (Endpoint e : Endpoint.values()) {
+            report.append(String.format("    %-15s %s%s%n", e.name().toLowerCase(), stats(sorted.get(e), measured),
+                    e == Endpoint.CALENDAR ? "  (target p95 <= 15 ms)" : ""));
+        }
+        long[] all = sorted.values().stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        report.append(String.format("    %-15s %s  (target >= 500 requests/s, p95 <= 25 ms)%n", "overall",
+                stats(all, measured)));
+        return all;
+    }
+
+    /** One virtual guest: a request, its answer, the next; only requests begun and ended in the window count. */
+    private void guest(long measureFrom, long measureTo) {
+        ThreadLocalRandom random = ThreadLocalRandom.current();
+        while (System.nanoTime() < measureTo) {
+            Endpoint endpoint = Endpoint.draw(random);
+            HttpRequest request = request(endpoint, random);
+            long begin = System.nanoTime();
+            send(endpoint, request);
+            long end = System.nanoTime();
+            if (begin >= measureFrom && end <= measureTo) {
+                latencies.get(endpoint).add(end - begin);
+            }
+        }
+    }
+
+    private HttpRequest request(Endpoint endpoint, ThreadLocalRandom random) {
+        long accommodation = ids[random.nextInt(ids.length)];
+        LocalDate arrival = LocalDate.now().plusDays(7 + random.nextInt(300));
+        int nights = random.nextBoolean() ? 7 : 2;
+        return switch (endpoint) {
+            case AVAILABILITY -> get("/availability?arrival=" + arrival + "&nights=" + nights);
+            case CALENDAR -> get("/calendar?accommodation=" + accommodation + "&month="
+                    + YearMonth.now().plusMonths(1 + random.nextInt(10)));
+            case ACCOMMODATIONS -> get("/accommodations" + (random.nextBoolean() ? "" : "?lang=en"));
+            case QUOTE -> quote(accommodation, arrival, nights);
+        };
+    }
+
+    private HttpRequest get(String path) {
+        return HttpRequest.newBuilder(URI.create(account + path)).timeout(Duration.ofSeconds(30)).GET().build();
+    }
+
+    private HttpRequest quote(long accommodation, LocalDate arrival, int nights) {
+        return HttpRequest.newBuilder(URI.create(account + "/quotes")).timeout(Duration.ofSeconds(30))
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString("{\"accommodationId\":" + accommodation + ",\"arrival\":\""
+                        + arrival + "\",\"nights\":" + nights + ",\"party\":{\"Adulte\":2}}"))
+                .build();
+    }
+
+    /** The answer's body; a failed request counts as an error (and its first few are kept for the report). */
+    private String send(Endpoint endpoint, HttpRequest request) {
+        try {
+            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if ((status < 200 || status > 299) && status != 304) {
+                error(endpoint + " " + request.uri() + " -> " + status + " " + response.body());
+            }
+            return response.body();
+        } catch (IOException e) {
+            error(endpoint + " " + request.uri() + " -> " + e);
+            return "";
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void error(String what) {
+        if (errors.incrementAndGet() <= 5) {
+            firstErrors.add(what);
+        }
+    }
+
+    /** Gîtes bookable every day for 2 or 7 nights over the coming year, every night in stock. */
+    private static long[] seed(long accountId, int accountNumber) throws SQLException {
+        try (Connection c = DriverManager.getConnection(TestSettings.dbUrl(), "sejour",
+                TestSettings.credential("db.password")); Statement s = c.createStatement()) {
+            s.execute("insert into accommodation (account_id, seq, reference, name, stock_managed, type, classification, "
+                    + "address, city, capacity_min, capacity_max, visibility) "
+                    + "select " + accountId + ", 100 + g, 'OSMB-" + accountNumber + "-' || (100 + g), 'Bench ' || g, "
+                    + "g % 2 = 1, 'GITE', 'TWO_STARS', '1 rue du Banc', 'Annecy', 1, 6, 'BOOKABLE' "
+                    + "from generate_series(1, " + ACCOMMODATIONS + ") g");
+            s.execute("update account set last_accommodation_seq = " + (100 + ACCOMMODATIONS) + " where id = " + accountId);
+            String ours = "from accommodation where account_id = " + accountId + " and name like 'Bench %'";
+            for (int nights : new int[]{2, 7}) {
+                s.execute("insert into rate (account_id, accommodation_id, nights, arrival_days, price) select "
+                        + accountId + ", id, " + nights + ", 127, " + (nights * 70) + " + id % 50 " + ours);
+            }
+            s.execute("insert into rate_period (rate_id, first_day, last_day) select r.id, current_date + 1, "
+                    + "current_date + 366 from rate r join accommodation a on a.id = r.accommodation_id "
+                    + "where a.name like 'Bench %' and a.account_id = " + accountId);
+            s.execute("insert into night_stock (accommodation_id, night, units) select a.id, d::date, "
+                    + "case when a.stock_managed then 3 else 1 end from accommodation a "
+                    + "cross join generate_series(current_date, current_date + 400, interval '1 day') d "
+                    + "where a.name like 'Bench %' and a.account_id = " + accountId);
+            s.execute("analyze");
+            List<Long> found = new ArrayList<>();
+            try (ResultSet r = s.executeQuery("select id " + ours + " order by id")) {
+                while (r.next()) {
+                    found.add(r.getLong(1));
+                }
+            }
+            return found.stream().mapToLong(Long::longValue).toArray();
+        }
+    }
+
+    /** The test domain's java.io.tmpdir (server-config sets it to the domain's tmp directory). */
+    private static Path benchReport() {
+        return Path.of(TestSettings.required("payara.home"), "glassfish", "domains",
+                TestSettings.required("payara.domain"), "tmp", "sejour-bench.txt");
+    }
+
+    private static String stats(long[] sortedNanos, Duration measured) {
+        double seconds = measured.toNanos() / 1e9;
+        return String.format("%6d requests, %6.1f requests/s, p50 %5.1f ms, p95 %5.1f ms, p99 %5.1f ms",
+                sortedNanos.length, sortedNanos.length / seconds, percentile(sortedNanos, 50),
+                percentile(sortedNanos, 95), percentile(sortedNanos, 99));
+    }
+
+    private static double percentile(long[] sorted, int p) {
+        if (sorted.length == 0) {
+            return Double.NaN;
+        }
+        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)] / 1e6;
+    }
+
+    private static int occurrences(String text, String part) {
+        return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
+    }
+}
