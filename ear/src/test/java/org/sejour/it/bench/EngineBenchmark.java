@@ -23,7 +23,6 @@ import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.it.Deployments;
 
 import javax.sql.DataSource;
-import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -45,8 +44,9 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 import java.util.logging.Logger;
 
+import static org.sejour.it.Timings.time;
+import static org.sejour.it.Timings.percentile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The booking engine's benchmark (./sejour bench), not part of the test suite: seeds 500
@@ -240,28 +240,6 @@ public class EngineBenchmark {
         } catch (SQLException e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    interface Work {
-        void run() throws Exception;
-    }
-
-    private static double[] time(int warmup, int runs, Work work) throws Exception {
-        for (int i = 0; i < warmup; i++) {
-            work.run();
-        }
-        double[] millis = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long begin = System.nanoTime();
-            work.run();
-            millis[i] = (System.nanoTime() - begin) / 1e6;
-        }
-        Arrays.sort(millis);
-        return millis;
-    }
-
-    private static double percentile(double[] sorted, int p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 
     private static String stats(double[] sorted) {

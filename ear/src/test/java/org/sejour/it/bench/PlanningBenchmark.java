@@ -21,10 +21,11 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.LocalDate;
-import java.util.Arrays;
 import java.util.UUID;
 import java.util.logging.Logger;
 
+import static org.sejour.it.Timings.time;
+import static org.sejour.it.Timings.percentile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -100,27 +101,5 @@ public class PlanningBenchmark {
                     + "current_date + 22 from accommodation where account_id = " + accountId);
             s.execute("analyze");
         }
-    }
-
-    private interface Work {
-        void run() throws Exception;
-    }
-
-    private static double[] time(int warmup, int runs, Work work) throws Exception {
-        for (int i = 0; i < warmup; i++) {
-            work.run();
-        }
-        double[] millis = new double[runs];
-        for (int i = 0; i < runs; i++) {
-            long begin = System.nanoTime();
-            work.run();
-            millis[i] = (System.nanoTime() - begin) / 1e6;
-        }
-        Arrays.sort(millis);
-        return millis;
-    }
-
-    private static double percentile(double[] sorted, int p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 }

@@ -39,6 +39,7 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.logging.Logger;
 
+import static org.sejour.it.Timings.percentile;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 /**
@@ -176,9 +177,5 @@ public class ChannelBenchmark {
         Arrays.sort(sorted);
         return String.format("p50 %.2f ms, p95 %.2f ms, p99 %.2f ms", percentile(sorted, 50), percentile(sorted, 95),
                 percentile(sorted, 99));
-    }
-
-    private static double percentile(double[] sorted, int p) {
-        return sorted[Math.min(sorted.length - 1, (int) Math.ceil(p / 100.0 * sorted.length) - 1)];
     }
 }

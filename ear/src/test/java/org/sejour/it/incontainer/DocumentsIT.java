@@ -52,14 +52,13 @@ import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.it.Deployments;
+import org.sejour.it.PdfText;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
 import java.io.InputStream;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -165,7 +164,7 @@ public class DocumentsIT {
         assertEquals("contract-1.pdf", attachment.getFileName());
         byte[] pdf = bytes(attachment);
         assertEquals("%PDF", new String(pdf, 0, 4, StandardCharsets.US_ASCII));
-        String text = pdftotext(pdf);
+        String text = PdfText.of(pdf);
         assertTrue(text.contains("Rental contract"), text);
         assertTrue(text.contains("€500.00"), text);
         assertTrue(text.contains("Check-in: ring at the farm"), "the owner's English arrival remark\n" + text);
@@ -253,7 +252,7 @@ public class DocumentsIT {
         Owner owner = owner();
         Owner other = owner();
         Dossier dossier = book(owner, null, Language.FR, Origin.PHONE);
-        String text = pdftotext(contracts.contractOf(owner.accountId(), dossier.id()));
+        String text = PdfText.of(contracts.contractOf(owner.accountId(), dossier.id()));
         assertTrue(text.contains("Contrat de location"), text);
         assertTrue(text.contains("Gîte les Lauriers"), text);
         assertTrue(text.contains("500,00 €"), text);
@@ -349,19 +348,6 @@ public class DocumentsIT {
         try (InputStream in = part.getInputStream(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
             in.transferTo(out);
             return out.toByteArray();
-        }
-    }
-
-    private static String pdftotext(byte[] pdf) throws Exception {
-        Path file = Files.createTempFile("contract", ".pdf");
-        try {
-            Files.write(file, pdf);
-            Process p = new ProcessBuilder("pdftotext", "-layout", file.toString(), "-").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-            return out.replace('\u00A0', ' ').replaceAll(" {2,}", " ");
-        } finally {
-            Files.deleteIfExists(file);
         }
     }
 

@@ -24,13 +24,11 @@ import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.infrastructure.payment.OfflinePaymentProvider;
 import org.sejour.it.Deployments;
+import org.sejour.it.PdfText;
 import org.sejour.it.fixtures.DossierFixtures;
 
 import javax.sql.DataSource;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -170,7 +168,7 @@ public class InvoicesIT {
         long receiptId = invoices.receiptsOf(owner.accountId(), dossier.id()).get(0).id();
         InvoiceService.ReceiptPdf pdf = invoices.pdfOf(owner.accountId(), receiptId);
         assertEquals(1, pdf.number());
-        String text = pdftotext(pdf.pdf());
+        String text = PdfText.of(pdf.pdf());
         assertTrue(text.contains("Reçu n° 1"), text);
         assertTrue(text.contains("Camille Rousseau"), text);
         assertTrue(text.contains("12 chemin des Alpages, 05000 Gap, FR"), text);
@@ -190,9 +188,9 @@ public class InvoicesIT {
                 "new-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test", "+33 4 50 00 00 00", null,
                 "5 quai du Lac", "74000", "Annecy", "FR", null));
         pay(owner, dossier, "350.00");
-        assertEquals(text, pdftotext(invoices.pdfOf(owner.accountId(), receiptId).pdf()));
+        assertEquals(text, PdfText.of(invoices.pdfOf(owner.accountId(), receiptId).pdf()));
         long secondId = invoices.receiptsOf(owner.accountId(), dossier.id()).get(1).id();
-        String second = pdftotext(invoices.pdfOf(owner.accountId(), secondId).pdf());
+        String second = PdfText.of(invoices.pdfOf(owner.accountId(), secondId).pdf());
         assertTrue(second.contains("Reçu n° 2"), second);
         assertTrue(second.contains("Gîtes du Lac"), second);
         assertTrue(second.contains("Total réglé à ce jour 500,00 €"), second);
@@ -212,7 +210,7 @@ public class InvoicesIT {
 
         List<InvoiceService.ReceiptSummary> receipts = invoices.receiptsOf(owner.accountId(), dossier.id());
         assertEquals(List.of(1), numbers(receipts));
-        String text = pdftotext(invoices.pdfOf(owner.accountId(), receipts.get(0).id()).pdf());
+        String text = PdfText.of(invoices.pdfOf(owner.accountId(), receipts.get(0).id()).pdf());
         assertTrue(text.contains("par paiement en ligne"), text);
         assertTrue(text.contains("Règlement reçu " + plain(receipts.get(0).amount())), text);
     }
@@ -267,7 +265,7 @@ public class InvoicesIT {
                 Money.of(amount), "transfer", "VIR-1", null, "test");
     }
 
-    /** An amount as the French receipt writes it, spaces made plain as pdftotext() leaves them. */
+    /** An amount as the French receipt writes it, spaces made plain as PdfText.of() leaves them. */
     private static String plain(Money amount) {
         return String.format(java.util.Locale.FRANCE, "%,.2f €", amount.amount()).replaceAll("[\\u00a0\\u202f]", " ");
     }
@@ -321,18 +319,5 @@ public class InvoicesIT {
     private Dossier book(Owner owner, int week, Origin origin) {
         return fixtures.book(owner.accountId(), owner.accommodationId(), MAY_FIRST.plusWeeks(week), "Claude", "Martin",
                 null, origin, null, false);
-    }
-
-    private static String pdftotext(byte[] pdf) throws Exception {
-        Path file = Files.createTempFile("receipt", ".pdf");
-        try {
-            Files.write(file, pdf);
-            Process p = new ProcessBuilder("pdftotext", "-layout", file.toString(), "-").redirectErrorStream(true).start();
-            String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
-            return out.replace('\u00A0', ' ').replaceAll(" {2,}", " ");
-        } finally {
-            Files.deleteIfExists(file);
-        }
     }
 }
