@@ -1,8 +1,10 @@
 package org.sejour.interfaces.batch;
 
+import jakarta.annotation.PostConstruct;
+import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
-import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.operations.NoSuchJobException;
+import jakarta.batch.runtime.BatchRuntime;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.Metric;
@@ -12,10 +14,17 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import jakarta.ejb.Startup;
+import jakarta.ejb.Timeout;
+import jakarta.ejb.TimerConfig;
+import jakarta.ejb.TimerService;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import org.sejour.application.job.JobConsole;
 import org.sejour.application.job.JobExecutionSummary;
 import org.sejour.domain.model.shared.InvalidInputException;
 
+import javax.sql.DataSource;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -32,17 +41,83 @@ import java.util.logging.Logger;
  * so that, in a cluster, each firing runs on one server only. Starting and querying both
  * happen in this one bean because Payara tags a job with the component that started it (here
  * {@code sejour_batch-module.jar_BatchScheduler_…}) and refuses queries from any other.
+ * <p>
+ * No method runs in a transaction: the first call into the batch runtime creates its tables in
+ * Séjour's database (PostgreSQL DDL is transactional), and inside a caller's transaction they
+ * stayed invisible to the job's own connections, then were rolled back with the failed start.
+ * Jobs run their chunks in transactions of their own anyway.
  */
 @Singleton
+@Startup
 @LocalBean
 @Lock(LockType.READ)
+@TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
 public class BatchScheduler implements JobConsole {
 
     private static final Logger LOG = Logger.getLogger(BatchScheduler.class.getName());
 
+    /** How long after start-up interrupted executions are restarted: once the application is fully up. */
+    private static final long RECOVERY_DELAY_MILLIS = 10_000;
+
+    @Resource
+    TimerService timers;
+    @Resource(lookup = "jdbc/sejour")
+    DataSource dataSource;
+
+    private Instant startedAt;
+
     /** The jobs of META-INF/batch-jobs; only these can be started from the operator's page. */
     static final List<String> JOBS = List.of("option-expiry", "deposit-reminders", "balance-reminders",
             "channel-sync", "photo-cleanup");
+
+    @PostConstruct
+    void recoverAfterStartUp() {
+        startedAt = Instant.now();
+        timers.createSingleActionTimer(RECOVERY_DELAY_MILLIS, new TimerConfig("recover-interrupted", false));
+    }
+
+    @Timeout
+    void recoverInterrupted() {
+        recoverInterruptedExecutions();
+    }
+
+    /**
+     * Restarts the executions a server stop cut short. A killed server leaves its running
+     * executions STARTED in the repository, and Jakarta Batch restarts only FAILED or STOPPED
+     * ones: each execution still running that was created before this server started is marked
+     * FAILED (exit status {@value JobRepositoryTables#INTERRUPTED}), then restarted with its
+     * parameters. The restart skips the steps that completed and reads on from the last
+     * committed checkpoint; the writers' database guards make a chunk that was cut off and is
+     * done again queue nothing twice. Assumes one server runs the jobs (as Séjour is deployed):
+     * another member's running execution would look the same.
+     *
+     * @return the new executions' ids
+     */
+    public List<Long> recoverInterruptedExecutions() {
+        JobOperator operator = BatchRuntime.getJobOperator();
+        JobRepositoryTables repository = new JobRepositoryTables(dataSource);
+        List<Long> restarted = new ArrayList<>();
+        for (String job : JOBS) {
+            List<Long> running;
+            try {
+                running = operator.getRunningExecutions(job);
+            } catch (NoSuchJobException neverRun) {
+                continue;
+            }
+            for (long executionId : running) {
+                Date created = operator.getJobExecution(executionId).getCreateTime();
+                if (created == null || !created.toInstant().isBefore(startedAt)) {
+                    continue;  // this server's own run
+                }
+                repository.markInterrupted(executionId, Instant.now());
+                long again = operator.restart(executionId, operator.getParameters(executionId));
+                LOG.log(Level.WARNING, "Job {0}: execution {1} was cut short by a server stop, restarted as {2}",
+                        new Object[]{job, executionId, again});
+                restarted.add(again);
+            }
+        }
+        return restarted;
+    }
 
     @Schedule(hour = "3", minute = "17", persistent = true, info = "photo-cleanup")
     void nightlyPhotoCleanup() {
@@ -111,7 +186,8 @@ public class BatchScheduler implements JobConsole {
                 continue;
             }
             for (JobInstance instance : instances) {
-                operator.getJobExecutions(instance).forEach(e -> executions.add(summary(operator, e)));
+                List<JobExecution> runs = operator.getJobExecutions(instance);
+                runs.forEach(e -> executions.add(summary(operator, e, previous(runs, e))));
             }
         }
         return executions.stream()
@@ -123,10 +199,19 @@ public class BatchScheduler implements JobConsole {
     @Override
     public JobExecutionSummary execution(long executionId) {
         JobOperator operator = BatchRuntime.getJobOperator();
-        return summary(operator, operator.getJobExecution(executionId));
+        JobExecution execution = operator.getJobExecution(executionId);
+        return summary(operator, execution, previous(operator.getJobExecutions(operator.getJobInstance(executionId)),
+                execution));
     }
 
-    private static JobExecutionSummary summary(JobOperator operator, JobExecution execution) {
+    /** The execution of the same job instance that {@code execution} restarted, if any. */
+    private static Long previous(List<JobExecution> runsOfInstance, JobExecution execution) {
+        return runsOfInstance.stream().map(JobExecution::getExecutionId)
+                .filter(id -> id < execution.getExecutionId())
+                .max(Long::compare).orElse(null);
+    }
+
+    private static JobExecutionSummary summary(JobOperator operator, JobExecution execution, Long restartOf) {
         Map<Metric.MetricType, Long> totals = new EnumMap<>(Metric.MetricType.class);
         boolean stepsEnded = true;
         for (StepExecution step : operator.getStepExecutions(execution.getExecutionId())) {
@@ -145,7 +230,7 @@ public class BatchScheduler implements JobConsole {
                 String.valueOf(execution.getBatchStatus()), execution.getExitStatus(),
                 totals.getOrDefault(Metric.MetricType.READ_COUNT, 0L), totals.getOrDefault(Metric.MetricType.WRITE_COUNT, 0L),
                 totals.getOrDefault(Metric.MetricType.FILTER_COUNT, 0L), skips,
-                totals.getOrDefault(Metric.MetricType.COMMIT_COUNT, 0L));
+                totals.getOrDefault(Metric.MetricType.COMMIT_COUNT, 0L), restartOf);
     }
 
     private static Instant instant(Date date) {

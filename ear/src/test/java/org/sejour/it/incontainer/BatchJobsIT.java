@@ -290,6 +290,15 @@ public class BatchJobsIT {
         assertTrue(jobs.executions(500).stream().anyMatch(e -> e.executionId() == run.executionId()
                 && e.jobName().equals("deposit-reminders") && e.endedAt() != null));
         assertThrows(Exception.class, () -> jobs.start("drop-everything", Map.of()));
+
+        // the job repository is Séjour's PostgreSQL database: the run and its two steps are rows there
+        assertEquals("COMPLETED", text("select batchstatus from batch_executioninstancedata where jobexecid = ?",
+                run.executionId()));
+        assertEquals(List.of("deposit-due", "deposit-late"), texts("select stepname from batch_stepexecutioninstancedata "
+                + "where jobexecid = ? and batchstatus = 'COMPLETED' order by stepexecid", run.executionId()));
+        assertEquals("deposit-reminders", text("select i.name from batch_jobinstancedata i "
+                + "join batch_executioninstancedata e on e.jobinstanceid = i.jobinstanceid where e.jobexecid = ?",
+                run.executionId()));
     }
 
     // ---- helpers
@@ -409,6 +418,25 @@ public class BatchJobsIT {
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);
+            }
+        }
+    }
+
+    private String text(String sql, Object... args) throws SQLException {
+        List<String> values = texts(sql, args);
+        assertEquals(1, values.size(), sql);
+        return values.get(0);
+    }
+
+    private List<String> texts(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (ResultSet r = s.executeQuery()) {
+                List<String> values = new java.util.ArrayList<>();
+                while (r.next()) {
+                    values.add(r.getString(1));
+                }
+                return values;
             }
         }
     }

@@ -5,11 +5,12 @@ import java.time.Instant;
 
 /**
  * One run of a job: its batch status and exit status, and the items its steps read, wrote,
- * filtered and skipped, summed over the steps.
+ * filtered and skipped, summed over the steps; {@code restartOf} is the execution of the same
+ * job instance it restarted (after a failure or a server stop), null for a first run.
  */
 public record JobExecutionSummary(long executionId, String jobName, Instant createdAt, Instant startedAt,
                                   Instant endedAt, String status, String exitStatus, long readCount, long writeCount,
-                                  long filterCount, long skipCount, long commitCount) implements Serializable {
+                                  long filterCount, long skipCount, long commitCount, Long restartOf) implements Serializable {
 
     public boolean isFinished() {
         return endedAt != null;
