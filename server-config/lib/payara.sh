@@ -88,20 +88,6 @@ domain_configure() {
         --fromaddress "${SEJOUR_MAIL_FROM:-noreply@localhost}" mail/sejour >/dev/null
   fi
 
-  # The Jakarta Batch job repository lives in Séjour's database, next to the rows the jobs
-  # write: a chunk's checkpoint then commits in the same transaction as its reminders and mails,
-  # and an execution cut off by a server stop is still there at the next start (see
-  # docs/documents.md). Payara creates its tables (batch_*, schema public) the first time the
-  # batch runtime starts in a JVM and reads this setting only then, hence the restart below.
-  local batch_changed=false
-  local batch_conf; batch_conf="$("${a[@]}" get 'configs.config.server-config.batch-runtime-configuration.*' 2>/dev/null || true)"
-  if ! grep -q 'data-source-lookup-name=jdbc/sejour$' <<<"$batch_conf" || ! grep -q 'schema-name=public$' <<<"$batch_conf" \
-      || ! grep -q 'table-prefix=batch_$' <<<"$batch_conf"; then
-    "${a[@]}" set-batch-runtime-configuration --dataSourceLookupName jdbc/sejour --schemaName public \
-        --tablePrefix batch_ >/dev/null || die "configuring the batch job repository of $name failed"
-    batch_changed=true
-  fi
-
   # everything below is idempotent and run in one asadmin session: it reflects the settings of this run
   local pool="resources.jdbc-connection-pool.sejourPool"
   local file; file="$(mktemp)"
@@ -150,6 +136,20 @@ CMDS
     die "configuring domain $name failed"
   fi
   "${a[@]}" ping-connection-pool sejourPool >/dev/null || die "Payara cannot reach PostgreSQL at $DB_HOST:$DB_PORT"
+  # The Jakarta Batch job repository lives in Séjour's database, next to the rows the jobs
+  # write: a chunk's checkpoint then commits in the same transaction as its reminders and mails,
+  # and an execution cut off by a server stop is still there at the next start (see
+  # docs/documents.md). Payara creates its tables (batch_*, schema public) the first time the
+  # batch runtime starts in a JVM and reads this setting only then, hence the restart below. Set
+  # once the pool can connect: the command opens a connection to check the database's kind.
+  local batch_changed=false
+  local batch_conf; batch_conf="$("${a[@]}" get 'configs.config.server-config.batch-runtime-configuration.*' 2>/dev/null || true)"
+  if ! grep -q 'data-source-lookup-name=jdbc/sejour$' <<<"$batch_conf" || ! grep -q 'schema-name=public$' <<<"$batch_conf" \
+      || ! grep -q 'table-prefix=batch_$' <<<"$batch_conf"; then
+    "${a[@]}" set-batch-runtime-configuration --dataSourceLookupName jdbc/sejour --schemaName public \
+        --tablePrefix batch_ >/dev/null || die "configuring the batch job repository of $name failed"
+    batch_changed=true
+  fi
   if $created; then
     log "Restarting $name for its JVM options"
     asadmin restart-domain "$name" >/dev/null

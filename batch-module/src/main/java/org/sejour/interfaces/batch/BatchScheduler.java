@@ -5,6 +5,7 @@ import jakarta.annotation.Resource;
 import jakarta.batch.operations.JobOperator;
 import jakarta.batch.operations.NoSuchJobException;
 import jakarta.batch.runtime.BatchRuntime;
+import jakarta.batch.runtime.BatchStatus;
 import jakarta.batch.runtime.JobExecution;
 import jakarta.batch.runtime.JobInstance;
 import jakarta.batch.runtime.Metric;
@@ -105,15 +106,21 @@ public class BatchScheduler implements JobConsole {
                 continue;
             }
             for (long executionId : running) {
-                Date created = operator.getJobExecution(executionId).getCreateTime();
-                if (created == null || !created.toInstant().isBefore(startedAt)) {
-                    continue;  // this server's own run
+                try {
+                    Date created = operator.getJobExecution(executionId).getCreateTime();
+                    if (created == null || !created.toInstant().isBefore(startedAt)) {
+                        continue;  // this server's own run
+                    }
+                    repository.markInterrupted(executionId, Instant.now());
+                    long again = operator.restart(executionId, operator.getParameters(executionId));
+                    LOG.log(Level.WARNING, "Job {0}: execution {1} was cut short by a server stop, restarted as {2}",
+                            new Object[]{job, executionId, again});
+                    restarted.add(again);
+                } catch (RuntimeException e) {
+                    // one execution that cannot be restarted (e.g. started by an earlier deployment,
+                    // which Payara refuses to hand over) must not keep the others from restarting
+                    LOG.log(Level.WARNING, "Job " + job + ": execution " + executionId + " could not be restarted", e);
                 }
-                repository.markInterrupted(executionId, Instant.now());
-                long again = operator.restart(executionId, operator.getParameters(executionId));
-                LOG.log(Level.WARNING, "Job {0}: execution {1} was cut short by a server stop, restarted as {2}",
-                        new Object[]{job, executionId, again});
-                restarted.add(again);
             }
         }
         return restarted;
@@ -187,7 +194,7 @@ public class BatchScheduler implements JobConsole {
             }
             for (JobInstance instance : instances) {
                 List<JobExecution> runs = operator.getJobExecutions(instance);
-                runs.forEach(e -> executions.add(summary(operator, e, previous(runs, e))));
+                runs.forEach(e -> executions.add(summary(operator, e, runs)));
             }
         }
         return executions.stream()
@@ -199,9 +206,27 @@ public class BatchScheduler implements JobConsole {
     @Override
     public JobExecutionSummary execution(long executionId) {
         JobOperator operator = BatchRuntime.getJobOperator();
+        return summary(operator, operator.getJobExecution(executionId),
+                operator.getJobExecutions(operator.getJobInstance(executionId)));
+    }
+
+    @Override
+    public long restart(long executionId) {
+        JobOperator operator = BatchRuntime.getJobOperator();
         JobExecution execution = operator.getJobExecution(executionId);
-        return summary(operator, execution, previous(operator.getJobExecutions(operator.getJobInstance(executionId)),
-                execution));
+        if (!JOBS.contains(execution.getJobName()) || !restartable(execution,
+                operator.getJobExecutions(operator.getJobInstance(executionId)))) {
+            throw new InvalidInputException("executionId", "jobs.notRestartable");
+        }
+        long again = operator.restart(executionId, operator.getParameters(executionId));
+        LOG.log(Level.INFO, "Job {0}: execution {1} restarted as {2}", new Object[]{execution.getJobName(), executionId, again});
+        return again;
+    }
+
+    /** Failed or stopped, and the latest run of its job instance (Jakarta Batch restarts only that one). */
+    private static boolean restartable(JobExecution execution, List<JobExecution> runsOfInstance) {
+        return (execution.getBatchStatus() == BatchStatus.FAILED || execution.getBatchStatus() == BatchStatus.STOPPED)
+                && runsOfInstance.stream().noneMatch(e -> e.getExecutionId() > execution.getExecutionId());
     }
 
     /** The execution of the same job instance that {@code execution} restarted, if any. */
@@ -211,7 +236,8 @@ public class BatchScheduler implements JobConsole {
                 .max(Long::compare).orElse(null);
     }
 
-    private static JobExecutionSummary summary(JobOperator operator, JobExecution execution, Long restartOf) {
+    private static JobExecutionSummary summary(JobOperator operator, JobExecution execution,
+                                               List<JobExecution> runsOfInstance) {
         Map<Metric.MetricType, Long> totals = new EnumMap<>(Metric.MetricType.class);
         boolean stepsEnded = true;
         for (StepExecution step : operator.getStepExecutions(execution.getExecutionId())) {
@@ -230,7 +256,8 @@ public class BatchScheduler implements JobConsole {
                 String.valueOf(execution.getBatchStatus()), execution.getExitStatus(),
                 totals.getOrDefault(Metric.MetricType.READ_COUNT, 0L), totals.getOrDefault(Metric.MetricType.WRITE_COUNT, 0L),
                 totals.getOrDefault(Metric.MetricType.FILTER_COUNT, 0L), skips,
-                totals.getOrDefault(Metric.MetricType.COMMIT_COUNT, 0L), restartOf);
+                totals.getOrDefault(Metric.MetricType.COMMIT_COUNT, 0L), previous(runsOfInstance, execution),
+                restartable(execution, runsOfInstance));
     }
 
     private static Instant instant(Date date) {

@@ -15,6 +15,7 @@ import org.sejour.it.TestSettings;
 import org.sejour.it.fixtures.DossierFixtures;
 import org.sejour.it.fixtures.MailLogFixtureServlet;
 import org.sejour.it.incontainer.RejectingSmtpServer;
+import org.sejour.it.recovery.JobCrashFixtureServlet;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -43,7 +44,8 @@ public class JobsAndMailLogIT {
 
     @Deployment(testable = false)
     public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, MailLogFixtureServlet.class, RejectingSmtpServer.class);
+        return Deployments.withTests(DossierFixtures.class, MailLogFixtureServlet.class, RejectingSmtpServer.class,
+                JobCrashFixtureServlet.class);
     }
 
     private Browser browser;
@@ -86,6 +88,35 @@ public class JobsAndMailLogIT {
     }
 
     @Test
+    void theOperatorRestartsAFailedExecutionAndSeesTheRestartAsSuch() throws InterruptedException {
+        String failed = post("sejour-tests/fixtures/job-crash", "action=fail").getProperty("executionId");
+        browser.loginAsOperator();
+        browser.click("menu-jobs");
+        browser.waitForPath("/operator/jobs.xhtml");
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        WebElement row = executionRow(failed);
+        while (row == null || !row.getText().contains("FAILED")) {
+            assertTrue(System.nanoTime() < deadline, "the execution did not fail within 60 s");
+            TimeUnit.MILLISECONDS.sleep(500);
+            browser.click("jobs:refresh");
+            browser.waitForAjax();
+            row = executionRow(failed);
+        }
+
+        row.findElement(By.cssSelector("button.restart-execution")).click();
+        browser.waitForAjax();
+        String restarted = browser.textOf(By.id("jobs:messages"));
+        assertTrue(restarted.contains("Exécution " + failed + " reprise (exécution "), restarted);
+        String again = restarted.replaceAll(".*\\(exécution (\\d+)\\).*", "$1");
+        WebElement restartRow = executionRow(again);
+        assertTrue(restartRow.findElement(By.cssSelector(".restart-of")).getText().contains("reprise du n° " + failed),
+                restartRow.getText());
+        assertTrue(executionRow(failed).findElements(By.cssSelector("button.restart-execution")).isEmpty(),
+                "an execution is restarted once: its restart is the one to restart next");
+        browser.screenshot(TestSettings.artifacts().resolve("operator-jobs-restart.png"));
+    }
+
+    @Test
     void theDossierPageShowsItsMailsAndTheAddressTheServerRefused() {
         Properties fixture = fixture();
         String guest = fixture.getProperty("guest");
@@ -120,8 +151,14 @@ public class JobsAndMailLogIT {
     /** An owner with one online booking whose two mails the SMTP server refused, through the fixture. */
     private static Properties fixture() {
         String password = "Pw-" + UUID.randomUUID() + "!";
-        String form = "prefix=maillog&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + "sejour-tests/fixtures/mail-log"))
+        Properties p = post("sejour-tests/fixtures/mail-log",
+                "prefix=maillog&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+        p.setProperty("password", password);
+        return p;
+    }
+
+    private static Properties post(String path, String form) {
+        HttpRequest request = HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + path))
                 .header("Content-Type", "application/x-www-form-urlencoded")
                 .POST(HttpRequest.BodyPublishers.ofString(form)).build();
         try {
@@ -129,7 +166,6 @@ public class JobsAndMailLogIT {
             assertEquals(200, response.statusCode(), response::body);
             Properties p = new Properties();
             p.load(new StringReader(response.body()));
-            p.setProperty("password", password);
             return p;
         } catch (IOException e) {
             throw new UncheckedIOException(e);

@@ -19,6 +19,12 @@ public interface JobConsole {
     /** Starts a job now, with the given parameters; returns the execution id. */
     long start(String jobName, Map<String, String> parameters);
 
+    /**
+     * Starts a failed or stopped execution again, with its parameters: it skips the steps that
+     * completed and reads on from its last checkpoint. Returns the new execution's id.
+     */
+    long restart(long executionId);
+
     /** The latest executions of every job, newest first. */
     List<JobExecutionSummary> executions(int max);
 

@@ -41,6 +41,17 @@ public class JobsPage implements Serializable {
         load();
     }
 
+    /** Starts a failed or stopped execution again from its last checkpoint. */
+    public void restart(long executionId) {
+        try {
+            long again = jobs.restart(executionId);
+            Faces.info("jobs.restarted", String.valueOf(executionId), String.valueOf(again));
+        } catch (SejourException e) {
+            Faces.show("jobs", e);
+        }
+        load();
+    }
+
     public void refresh() {
         load();
     }

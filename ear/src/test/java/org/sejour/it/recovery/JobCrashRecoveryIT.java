@@ -1,0 +1,258 @@
+package org.sejour.it.recovery;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.Address;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.container.test.api.RunAsClient;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sejour.it.Deployments;
+import org.sejour.it.TestSettings;
+import org.sejour.it.fixtures.DossierFixtures;
+
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import java.util.stream.Collectors;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * A reminder job killed mid-way with its server (SIGKILL) is restarted when the server comes
+ * back and finishes from its last checkpoint: every guest reminded exactly once (one
+ * payment_reminder row, one outbox mail, one message at the SMTP server), nothing re-read
+ * before the checkpoint. Runs outside the server, which it kills and starts again; the
+ * domain is left running with the deployment, for the tests that follow.
+ * <p>
+ * The job is caught mid-way deterministically: the test holds the lock of a dossier of the
+ * second chunk, so the job waits there, its first chunk committed and the second open, when the
+ * server dies.
+ */
+@ExtendWith(ArquillianExtension.class)
+@RunAsClient
+public class JobCrashRecoveryIT {
+
+    private static final String FIXTURE = "sejour-tests/fixtures/job-crash";
+    private static final LocalDate TODAY = LocalDate.of(2027, 4, 12);
+    private static final int LATE = 12;
+    private static final int CHUNK = 5;
+
+    @Deployment(testable = false)
+    public static EnterpriseArchive deployment() {
+        return Deployments.withTests(DossierFixtures.class, JobCrashFixtureServlet.class);
+    }
+
+    private final PayaraProcess server = new PayaraProcess();
+    private GreenMail smtp;
+
+    @AfterEach
+    void leaveTheServerRunning() throws Exception {
+        if (smtp != null) {
+            smtp.stop();
+        }
+        // whatever happened, the next test classes need the domain up with its deployment
+        if (!server.answers(FIXTURE + "?restartOf=0")) {
+            server.startAndWaitFor(FIXTURE + "?restartOf=0");
+        }
+    }
+
+    @Test
+    void aJobKilledWithItsServerFinishesFromItsCheckpointWithoutDuplicates() throws Exception {
+        smtp = new GreenMail(new ServerSetup(TestSettings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        Properties setup = post("action=setup&count=" + LATE + "&today=" + TODAY);
+        long accountId = Long.parseLong(setup.getProperty("accountId"));
+        List<Long> dossiers = Arrays.stream(setup.getProperty("dossiers").split(",")).map(Long::valueOf).toList();
+        List<String> emails = List.of(setup.getProperty("emails").split(","));
+        long notYetLate = dossiers.get(0);
+        List<Long> late = dossiers.subList(1, dossiers.size());
+        List<String> lateGuests = emails.subList(1, emails.size());
+
+        long killed;
+        try (Connection lock = database()) {
+            // the job will wait on the second dossier of its second chunk
+            lock.setAutoCommit(false);
+            long held = late.get(CHUNK + 1);
+            query(lock, "select id from dossier where id = ? for update", held);
+
+            killed = Long.parseLong(post("action=start&accountId=" + accountId + "&today=" + TODAY
+                    + "&chunkSize=" + CHUNK).getProperty("executionId"));
+            waitUntil(() -> waitsOnALock(), 60, "the job did not reach the locked dossier");
+            assertEquals(CHUNK, reminders(accountId), "the first chunk committed, the second waits");
+            assertEquals("STARTED", get("execution=" + killed).getProperty("status"));
+
+            server.kill();
+            lock.rollback();
+        }
+        try (Connection db = database()) {
+            assertEquals("STARTED", text(db, "select batchstatus from batch_executioninstancedata where jobexecid = ?",
+                    killed), "the dead server could not end its execution");
+            assertEquals(CHUNK, count(db, "select count(*) from payment_reminder where account_id = ?", accountId),
+                    "the cut-off chunk left nothing");
+            // a dossier before the checkpoint becomes late while the server is down: a run from the
+            // start would remind it, a restart from the checkpoint reads on after it
+            update(db, "update dossier set deposit_due = ? where id = ?", TODAY.minusDays(2), notYetLate);
+        }
+
+        server.startAndWaitFor(FIXTURE + "?execution=" + killed);
+        Properties restarted = new Properties();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!"true".equals(restarted.getProperty("finished"))) {
+            assertTrue(System.nanoTime() < deadline, "no restart of execution " + killed + " ended within 180 s");
+            TimeUnit.SECONDS.sleep(1);
+            restarted = get("restartOf=" + killed);
+        }
+        assertEquals("COMPLETED", restarted.getProperty("status"), restarted::toString);
+        assertEquals(LATE - CHUNK, Integer.parseInt(restarted.getProperty("readCount")),
+                "read on from the checkpoint: " + restarted);
+        assertEquals(LATE - CHUNK, Integer.parseInt(restarted.getProperty("writeCount")), restarted::toString);
+        Properties interrupted = get("execution=" + killed);
+        assertEquals("FAILED", interrupted.getProperty("status"));
+        assertEquals("INTERRUPTED", interrupted.getProperty("exitStatus"));
+        assertEquals("true", interrupted.getProperty("finished"));
+
+        try (Connection db = database()) {
+            for (long dossier : late) {
+                assertEquals(1, count(db, "select count(*) from payment_reminder where dossier_id = ? "
+                        + "and rule = 'DEPOSIT_LATE' and mail_id is not null", dossier), "one reminder for " + dossier);
+                assertEquals(1, count(db, "select count(*) from outbox_mail where dossier_id = ? "
+                        + "and kind = 'GUEST_DEPOSIT_REMINDER'", dossier), "one mail for " + dossier);
+            }
+            assertEquals(0, count(db, "select count(*) from payment_reminder where dossier_id = ?", notYetLate),
+                    "nothing before the checkpoint was read again");
+            assertEquals("COMPLETED", text(db, "select batchstatus from batch_executioninstancedata "
+                    + "where jobexecid = ?", Long.parseLong(restarted.getProperty("executionId"))));
+        }
+        waitUntil(() -> received().keySet().containsAll(lateGuests), 90, "not every reminder was delivered");
+        TimeUnit.SECONDS.sleep(6);  // one more round of the outbox timer: a duplicate would show now
+        Map<String, Long> received = received();
+        for (String guest : lateGuests) {
+            assertEquals(1L, received.get(guest), "one message to " + guest);
+        }
+        assertEquals(lateGuests.size(), received.size(), "mail to nobody else: " + received);
+        assertEquals(lateGuests.size(), smtp.getReceivedMessages().length, "one delivery each");
+    }
+
+    // ---- helpers
+
+    /** Messages received per recipient. */
+    private Map<String, Long> received() {
+        return Arrays.stream(smtp.getReceivedMessages()).flatMap(m -> recipients(m).stream())
+                .collect(Collectors.groupingBy(a -> a, HashMap::new, Collectors.counting()));
+    }
+
+    private static List<String> recipients(MimeMessage message) {
+        try {
+            return Arrays.stream(message.getAllRecipients()).map(Address::toString).toList();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean waitsOnALock() {
+        try (Connection db = database()) {
+            return count(db, "select count(*) from pg_stat_activity where datname = current_database() "
+                    + "and wait_event_type = 'Lock' and pid <> pg_backend_pid()") > 0;
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long reminders(long accountId) throws SQLException {
+        try (Connection db = database()) {
+            return count(db, "select count(*) from payment_reminder where account_id = ?", accountId);
+        }
+    }
+
+    private static void waitUntil(BooleanSupplier done, int seconds, String failure) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(seconds);
+        while (!done.getAsBoolean()) {
+            assertTrue(System.nanoTime() < deadline, failure);
+            TimeUnit.MILLISECONDS.sleep(300);
+        }
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection(TestSettings.dbUrl(), "sejour", TestSettings.credential("db.password"));
+    }
+
+    private static long count(Connection c, String sql, Object... args) throws SQLException {
+        return Long.parseLong(text(c, sql, args));
+    }
+
+    private static String text(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = prepare(c, sql, args); ResultSet r = s.executeQuery()) {
+            assertTrue(r.next(), sql);
+            return r.getString(1);
+        }
+    }
+
+    private static void query(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = prepare(c, sql, args); ResultSet r = s.executeQuery()) {
+            assertTrue(r.next(), sql);
+        }
+    }
+
+    private static void update(Connection c, String sql, Object... args) throws SQLException {
+        try (PreparedStatement s = prepare(c, sql, args)) {
+            s.executeUpdate();
+        }
+    }
+
+    private static PreparedStatement prepare(Connection c, String sql, Object... args) throws SQLException {
+        PreparedStatement s = c.prepareStatement(sql);
+        for (int i = 0; i < args.length; i++) {
+            s.setObject(i + 1, args[i]);
+        }
+        return s;
+    }
+
+    private static Properties post(String form) {
+        return send(HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + FIXTURE))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+    }
+
+    private static Properties get(String query) {
+        return send(HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + FIXTURE + "?" + query)).build());
+    }
+
+    private static Properties send(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
+            assertEquals(200, response.statusCode(), response::body);
+            Properties p = new Properties();
+            p.load(new StringReader(response.body()));
+            return p;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
