@@ -85,7 +85,8 @@ public class BatchScheduler implements JobConsole {
     /**
      * Restarts the executions a server stop cut short. A killed server leaves its running
      * executions STARTED in the repository, and Jakarta Batch restarts only FAILED or STOPPED
-     * ones: each execution still running that was created before this server started is marked
+     * ones: each execution the repository has as running that was created before this server
+     * started is marked
      * FAILED (exit status {@value JobRepositoryTables#INTERRUPTED}), then restarted with its
      * parameters. The restart skips the steps that completed and reads on from the last
      * committed checkpoint; the writers' database guards make a chunk that was cut off and is
@@ -98,29 +99,21 @@ public class BatchScheduler implements JobConsole {
         JobOperator operator = BatchRuntime.getJobOperator();
         JobRepositoryTables repository = new JobRepositoryTables(dataSource);
         List<Long> restarted = new ArrayList<>();
-        for (String job : JOBS) {
-            List<Long> running;
+        // not JobOperator.getRunningExecutions: it answers only the executions of this JVM
+        for (long executionId : repository.runningCreatedBefore(JOBS, startedAt)) {
             try {
-                running = operator.getRunningExecutions(job);
-            } catch (NoSuchJobException neverRun) {
-                continue;
-            }
-            for (long executionId : running) {
-                try {
-                    Date created = operator.getJobExecution(executionId).getCreateTime();
-                    if (created == null || !created.toInstant().isBefore(startedAt)) {
-                        continue;  // this server's own run
-                    }
-                    repository.markInterrupted(executionId, Instant.now());
-                    long again = operator.restart(executionId, operator.getParameters(executionId));
-                    LOG.log(Level.WARNING, "Job {0}: execution {1} was cut short by a server stop, restarted as {2}",
-                            new Object[]{job, executionId, again});
-                    restarted.add(again);
-                } catch (RuntimeException e) {
-                    // one execution that cannot be restarted (e.g. started by an earlier deployment,
-                    // which Payara refuses to hand over) must not keep the others from restarting
-                    LOG.log(Level.WARNING, "Job " + job + ": execution " + executionId + " could not be restarted", e);
-                }
+                // also Payara's check that this component started it
+                String job = operator.getJobExecution(executionId).getJobName();
+                repository.markInterrupted(executionId, Instant.now());
+                long again = operator.restart(executionId, operator.getParameters(executionId));
+                LOG.log(Level.WARNING, "Job {0}: execution {1} was cut short by a server stop, restarted as {2}",
+                        new Object[]{job, executionId, again});
+                restarted.add(again);
+            } catch (RuntimeException e) {
+                // one execution that cannot be restarted (e.g. started by an earlier deployment,
+                // which Payara refuses to hand over) must not keep the others from restarting
+                LOG.log(Level.WARNING, "Execution " + executionId + " was cut short by a server stop and could not be "
+                        + "restarted", e);
             }
         }
         return restarted;

@@ -3,14 +3,19 @@ package org.sejour.interfaces.batch;
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
 
 /**
- * The one change Séjour makes to Payara's job repository (tables batch_*, in Séjour's database:
- * server-config/lib/payara.sh) behind the job operator's back: ending an execution a server
- * stop left "running", which the Jakarta Batch API has no call for.
+ * What Séjour reads and changes in Payara's job repository (tables batch_*, in Séjour's
+ * database: server-config/lib/payara.sh) behind the job operator's back, for the executions a
+ * server stop left "running", which the Jakarta Batch API can neither list (its running
+ * executions are those of this JVM only) nor end.
  */
 final class JobRepositoryTables {
 
@@ -23,6 +28,26 @@ final class JobRepositoryTables {
 
     JobRepositoryTables(DataSource dataSource) {
         this.dataSource = dataSource;
+    }
+
+    /** The executions of these jobs created before {@code instant} that the repository still has as running. */
+    List<Long> runningCreatedBefore(Collection<String> jobNames, Instant instant) {
+        String sql = "select e.jobexecid from batch_executioninstancedata e "
+                + "join batch_jobinstancedata i on i.jobinstanceid = e.jobinstanceid "
+                + "where e." + STILL_RUNNING + " and e.createtime < ? and i.name = any (?) order by e.jobexecid";
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            s.setTimestamp(1, Timestamp.from(instant));
+            s.setArray(2, c.createArrayOf("varchar", jobNames.toArray()));
+            List<Long> ids = new ArrayList<>();
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+            return ids;
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot read the job repository", e);
+        }
     }
 
     /** Marks the execution and its unfinished step FAILED, INTERRUPTED, ended at {@code at}. */
