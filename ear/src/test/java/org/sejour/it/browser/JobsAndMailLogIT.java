@@ -11,20 +11,14 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.sejour.it.Deployments;
+import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
 import org.sejour.it.fixtures.DossierFixtures;
 import org.sejour.it.fixtures.MailLogFixtureServlet;
 import org.sejour.it.incontainer.RejectingSmtpServer;
 import org.sejour.it.recovery.JobCrashFixtureServlet;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Properties;
@@ -72,15 +66,7 @@ public class JobsAndMailLogIT {
         String executionId = started.replaceAll(".*exécution (\\d+).*", "$1");
 
         // the job runs in the background: refresh until its row says it completed
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        WebElement row = executionRow(executionId);
-        while (row == null || !row.getText().contains("COMPLETED")) {
-            assertTrue(System.nanoTime() < deadline, "the execution did not complete within 60 s");
-            TimeUnit.MILLISECONDS.sleep(500);
-            browser.click("jobs:refresh");
-            browser.waitForAjax();
-            row = executionRow(executionId);
-        }
+        WebElement row = refreshUntil(executionId, "COMPLETED");
         assertTrue(row.getText().contains("Expiration des options"), row.getText());
         assertEquals(1, row.findElements(By.cssSelector(".job-status-COMPLETED")).size());
         assertTrue(row.findElement(By.cssSelector(".read-count")).getText().matches("\\d+"));
@@ -89,19 +75,11 @@ public class JobsAndMailLogIT {
 
     @Test
     void theOperatorRestartsAFailedExecutionAndSeesTheRestartAsSuch() throws InterruptedException {
-        String failed = post("sejour-tests/fixtures/job-crash", "action=fail").getProperty("executionId");
+        String failed = FixtureHttp.post("sejour-tests/fixtures/job-crash", "action=fail").getProperty("executionId");
         browser.loginAsOperator();
         browser.click("menu-jobs");
         browser.waitForPath("/operator/jobs.xhtml");
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        WebElement row = executionRow(failed);
-        while (row == null || !row.getText().contains("FAILED")) {
-            assertTrue(System.nanoTime() < deadline, "the execution did not fail within 60 s");
-            TimeUnit.MILLISECONDS.sleep(500);
-            browser.click("jobs:refresh");
-            browser.waitForAjax();
-            row = executionRow(failed);
-        }
+        WebElement row = refreshUntil(failed, "FAILED");
 
         row.findElement(By.cssSelector("button.restart-execution")).click();
         browser.waitForAjax();
@@ -139,6 +117,20 @@ public class JobsAndMailLogIT {
         browser.screenshot(TestSettings.artifacts().resolve("dossier-mail-log.png"));
     }
 
+    /** Refreshes the list until the execution's row shows the status; that row. */
+    private WebElement refreshUntil(String executionId, String status) throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        WebElement row = executionRow(executionId);
+        while (row == null || !row.getText().contains(status)) {
+            assertTrue(System.nanoTime() < deadline, "execution " + executionId + " not " + status + " within 60 s");
+            TimeUnit.MILLISECONDS.sleep(500);
+            browser.click("jobs:refresh");
+            browser.waitForAjax();
+            row = executionRow(executionId);
+        }
+        return row;
+    }
+
     private WebElement executionRow(String executionId) {
         return browser.driver.findElements(By.cssSelector("[id='jobs:executions_data'] > tr")).stream()
                 .filter(r -> {
@@ -151,27 +143,10 @@ public class JobsAndMailLogIT {
     /** An owner with one online booking whose two mails the SMTP server refused, through the fixture. */
     private static Properties fixture() {
         String password = "Pw-" + UUID.randomUUID() + "!";
-        Properties p = post("sejour-tests/fixtures/mail-log",
+        Properties p = FixtureHttp.post("sejour-tests/fixtures/mail-log",
                 "prefix=maillog&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
         p.setProperty("password", password);
         return p;
     }
 
-    private static Properties post(String path, String form) {
-        HttpRequest request = HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + path))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response::body);
-            Properties p = new Properties();
-            p.load(new StringReader(response.body()));
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
-    }
 }

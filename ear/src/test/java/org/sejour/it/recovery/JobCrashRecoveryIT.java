@@ -13,16 +13,10 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.it.Deployments;
+import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
 import org.sejour.it.fixtures.DossierFixtures;
 
-import java.io.IOException;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
@@ -232,27 +226,10 @@ public class JobCrashRecoveryIT {
     }
 
     private static Properties post(String form) {
-        return send(HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + FIXTURE))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build());
+        return FixtureHttp.post(FIXTURE, form);
     }
 
     private static Properties get(String query) {
-        return send(HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + FIXTURE + "?" + query)).build());
-    }
-
-    private static Properties send(HttpRequest request) {
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response::body);
-            Properties p = new Properties();
-            p.load(new StringReader(response.body()));
-            return p;
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        return FixtureHttp.get(FIXTURE + "?" + query);
     }
 }
