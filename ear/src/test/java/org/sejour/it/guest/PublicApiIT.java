@@ -129,6 +129,50 @@ public class PublicApiIT {
                 days.stream().map(d -> ((Map<?, ?>) d).get("date")).toList(), "Saturday arrivals only");
     }
 
+    /**
+     * Availability answers are kept in memory between requests (AnswerCache): each change of the
+     * nights, whatever writes it (here plain SQL, then a booking), and each change of the
+     * account's mode must show in the very next answer.
+     */
+    @Test
+    void availabilityAnswersFollowEveryChangeOfTheNightsAtOnce() throws java.sql.SQLException {
+        Properties owner = api.owner("api-fresh", SITE, "PROD");
+        String search = account(owner) + "/availability?arrival=2027-05-01&nights=7";
+        String calendar = account(owner) + "/calendar?accommodation=" + owner.getProperty("gite") + "&month=2027-05";
+        assertEquals(1, hits(api.get(search)));
+        assertTrue(api.get(calendar).body().contains("\"date\":\"2027-05-01\""));
+        assertEquals(1, hits(api.get(search)), "the same answer again, now from memory");
+
+        sql("insert into sales_ban (accommodation_id, first_night, last_night) values (" + owner.getProperty("gite")
+                + ", '2027-05-03', '2027-05-03')");
+        assertEquals(0, hits(api.get(search)), "a ban written behind the application's back still shows");
+        assertFalse(api.get(calendar).body().contains("\"date\":\"2027-05-01\""));
+        sql("delete from sales_ban where accommodation_id = " + owner.getProperty("gite"));
+        assertEquals(1, hits(api.get(search)));
+        assertTrue(api.get(calendar).body().contains("\"date\":\"2027-05-01\""));
+
+        assertEquals(201, api.post(account(owner) + "/bookings", booking(owner, "Durand", ""), "Idempotency-Key",
+                PublicApiClient.key()).status());
+        assertEquals(0, hits(api.get(search)), "the booked week is gone from the next search");
+        assertFalse(api.get(calendar).body().contains("\"date\":\"2027-05-01\""));
+
+        sql("update account set mode = 'TEST' where account_number = " + owner.getProperty("number"));
+        assertEquals(404, api.get(search).status(), "an account back in test mode answers nothing, cached or not");
+        assertEquals(404, api.get(calendar).status());
+    }
+
+    private static int hits(Answer search) {
+        assertEquals(200, search.status(), search::toString);
+        return ((List<?>) search.json().get("results")).size();
+    }
+
+    private static void sql(String statement) throws java.sql.SQLException {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(TestSettings.dbUrl(), "sejour",
+                TestSettings.credential("db.password")); java.sql.Statement s = db.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
     @Test
     void aQuoteIsItemisedWithSupplementAndPromoCode() {
         Properties owner = api.owner("api-quote", SITE, "PROD");

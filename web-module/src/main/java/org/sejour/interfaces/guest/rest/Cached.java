@@ -21,21 +21,32 @@ final class Cached {
 
     private static final Jsonb JSON = JsonbBuilder.create();
 
+    /** An answer written once: its JSON bytes and their tag, immutable, shareable between requests. */
+    record Body(byte[] bytes, EntityTag tag) {
+    }
+
     private Cached() {
     }
 
-    static Response ok(Request request, Object view, int maxAgeSeconds) {
-        byte[] body;
+    static Body body(Object view) {
+        byte[] bytes;
         try {
-            body = JSON.toJson(view).getBytes(StandardCharsets.UTF_8);
+            bytes = JSON.toJson(view).getBytes(StandardCharsets.UTF_8);
         } catch (jakarta.json.bind.JsonbException e) {
             throw new IllegalStateException("cannot write " + view.getClass().getName(), e);
         }
-        EntityTag tag = new EntityTag(hash(body));
-        Response.ResponseBuilder notModified = request.evaluatePreconditions(tag);
+        return new Body(bytes, new EntityTag(hash(bytes)));
+    }
+
+    static Response ok(Request request, Object view, int maxAgeSeconds) {
+        return ok(request, body(view), maxAgeSeconds);
+    }
+
+    static Response ok(Request request, Body body, int maxAgeSeconds) {
+        Response.ResponseBuilder notModified = request.evaluatePreconditions(body.tag());
         Response.ResponseBuilder answer = notModified != null ? notModified
-                : Response.ok(body, MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
-        return answer.tag(tag).header("Cache-Control", "public, max-age=" + maxAgeSeconds)
+                : Response.ok(body.bytes(), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+        return answer.tag(body.tag()).header("Cache-Control", "public, max-age=" + maxAgeSeconds)
                 .header("Vary", "Accept-Language, Origin").build();
     }
 
