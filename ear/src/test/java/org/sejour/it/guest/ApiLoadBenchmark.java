@@ -188,9 +188,8 @@ public class ApiLoadBenchmark {
      * {@code users} guests for the warm-up and the measured window, drawing their endpoints as
      * told, with the nights changing every second if asked: each endpoint's sorted latencies.
      */
-    private Map<Endpoint, long[]> drive(int users, Duration warmUp, Duration measured,
-                                        Function<ThreadLocalRandom, Endpoint> draw, boolean nightsChanging)
-            throws Exception {
+    private Phase drive(int users, Duration warmUp, Duration measured, Function<ThreadLocalRandom, Endpoint> draw,
+                        boolean nightsChanging) throws Exception {
         for (Endpoint e : Endpoint.values()) {
             latencies.put(e, new ConcurrentLinkedQueue<>());
         }
@@ -210,26 +209,67 @@ public class ApiLoadBenchmark {
                 return null;
             }));
         }
+        Cpu before = Cpu.at(measureFrom);
+        Cpu after = Cpu.at(measureTo);
         for (Future<?> user : running) {
             user.get(warmUp.plus(measured).toSeconds() + 120, TimeUnit.SECONDS);
         }
         pool.shutdown();
         Map<Endpoint, long[]> sorted = new EnumMap<>(Endpoint.class);
         latencies.forEach((e, q) -> sorted.put(e, q.stream().mapToLong(Long::longValue).sorted().toArray()));
-        return sorted;
+        return new Phase(sorted, after.minus(before));
     }
 
-    /** Appends a phase's lines (endpoints it drew, then all) to the report; answers all its latencies, sorted. */
-    private static long[] report(StringBuilder report, String phase, Map<Endpoint, long[]> sorted, Duration measured,
-                                 String target) {
-        report.append("  ").append(phase).append(':').append(System.lineSeparator());
+    /** A phase's sorted latencies per endpoint, and the CPU the server and this load generator spent in its window. */
+    private record Phase(Map<Endpoint, long[]> latencies, Cpu cpu) {
+    }
+
+    /**
+     * CPU time used so far by the Payara server (from /proc, by the pid file of the test domain)
+     * and by this JVM, the load generator, in milliseconds. Unlike latencies, CPU per request
+     * hardly depends on what else runs on the machine: it says what two idle cores could serve.
+     */
+    private record Cpu(double serverMillis, double clientMillis) {
+
+        /** Waits until {@code nanoTime} (System.nanoTime), then reads both. */
+        static Cpu at(long nanoTime) throws IOException, InterruptedException {
+            long wait = nanoTime - System.nanoTime();
+            if (wait > 0) {
+                TimeUnit.NANOSECONDS.sleep(wait);
+            }
+            String pid = Files.readString(Path.of(TestSettings.required("payara.home"), "glassfish", "domains",
+                    TestSettings.required("payara.domain"), "config", "pid")).strip();
+            String stat = Files.readString(Path.of("/proc", pid, "stat"));
+            // fields after the command name, which may hold spaces: state is [0], utime [11], stime [12], in 1/100 s
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
+            double server = (Long.parseLong(fields[11]) + Long.parseLong(fields[12])) * 10.0;
+            double client = ((com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean())
+                    .getProcessCpuTime() / 1e6;
+            return new Cpu(server, client);
+        }
+
+        Cpu minus(Cpu earlier) {
+            return new Cpu(serverMillis - earlier.serverMillis, clientMillis - earlier.clientMillis);
+        }
+    }
+
+    /** Appends a phase's lines (endpoints it drew, then all, then CPU) to the report; answers all its latencies. */
+    private static long[] report(StringBuilder report, String title, Phase phase, Duration measured, String target) {
+        report.append("  ").append(title).append(':').append(System.lineSeparator());
         for (Endpoint e : Endpoint.values()) {
-            if (sorted.get(e).length > 0) {
-                report.append(String.format("    %-15s %s%n", e.name().toLowerCase(), stats(sorted.get(e), measured)));
+            long[] sorted = phase.latencies().get(e);
+            if (sorted.length > 0) {
+                report.append(String.format("    %-15s %s%n", e.name().toLowerCase(), stats(sorted, measured)));
             }
         }
-        long[] all = sorted.values().stream().flatMapToLong(Arrays::stream).sorted().toArray();
+        long[] all = phase.latencies().values().stream().flatMapToLong(Arrays::stream).sorted().toArray();
         report.append(String.format("    %-15s %s%s%n", "all", stats(all, measured), target));
+        if (all.length > 0) {
+            double server = phase.cpu().serverMillis() / all.length;
+            double client = phase.cpu().clientMillis() / all.length;
+            report.append(String.format("    CPU per request: server %.2f ms, load generator %.2f ms: two otherwise idle "
+                    + "cores would serve about %.0f requests/s%n", server, client, 2000 / (server + client)));
+        }
         return all;
     }
 

@@ -208,6 +208,7 @@ public class PublicApiIT {
         String[] accepted = acceptedTerms(owner, ((Number) dossier.get("number")).intValue());
         assertEquals(api.get(account(owner) + "/terms").json().get("version"), accepted[0],
                 "the dossier keeps the version of the terms the guest accepted");
+        assertEquals(accepted[0], dossier.get("acceptedTermsVersion"), "and the answer says which");
         java.time.Instant acceptedAt = java.time.Instant.parse(accepted[1]);
         assertFalse(acceptedAt.isBefore(before.minusSeconds(1)) || acceptedAt.isAfter(java.time.Instant.now()),
                 () -> "accepted at " + acceptedAt + ", the request was sent at " + before);
