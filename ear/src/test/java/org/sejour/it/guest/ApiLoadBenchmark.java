@@ -10,12 +10,14 @@ import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
 import org.sejour.it.fixtures.DossierFixtures;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -43,6 +45,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.function.Function;
 import java.util.logging.Logger;
+import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -302,7 +305,9 @@ public class ApiLoadBenchmark {
     }
 
     private HttpRequest get(String path) {
-        return HttpRequest.newBuilder(URI.create(account + path)).timeout(Duration.ofSeconds(30)).GET().build();
+        // as a browser asks: gzip accepted (and unzipped in send, as a browser would)
+        return HttpRequest.newBuilder(URI.create(account + path)).timeout(Duration.ofSeconds(30))
+                .header("Accept-Encoding", "gzip").GET().build();
     }
 
     private HttpRequest quote(long accommodation, LocalDate arrival, int nights) {
@@ -316,12 +321,19 @@ public class ApiLoadBenchmark {
     /** The answer's body; a failed request counts as an error (and its first few are kept for the report). */
     private String send(Endpoint endpoint, HttpRequest request) {
         try {
-            HttpResponse<String> response = http.send(request, HttpResponse.BodyHandlers.ofString());
+            HttpResponse<byte[]> response = http.send(request, HttpResponse.BodyHandlers.ofByteArray());
             int status = response.statusCode();
-            if ((status < 200 || status > 299) && status != 304) {
-                error(endpoint + " " + request.uri() + " -> " + status + " " + response.body());
+            byte[] body = response.body();
+            if (response.headers().firstValue("Content-Encoding").filter("gzip"::equals).isPresent()) {
+                try (GZIPInputStream in = new GZIPInputStream(new ByteArrayInputStream(body))) {
+                    body = in.readAllBytes();
+                }
             }
-            return response.body();
+            String text = new String(body, StandardCharsets.UTF_8);
+            if ((status < 200 || status > 299) && status != 304) {
+                error(endpoint + " " + request.uri() + " -> " + status + " " + text);
+            }
+            return text;
         } catch (IOException e) {
             error(endpoint + " " + request.uri() + " -> " + e);
             return "";

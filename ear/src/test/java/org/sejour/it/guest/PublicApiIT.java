@@ -161,6 +161,34 @@ public class PublicApiIT {
         assertEquals(404, api.get(calendar).status());
     }
 
+    /** A browser that accepts gzip gets the same JSON gzipped, under a tag of its own, and 304 for it. */
+    @Test
+    void answersAreGzippedForClientsThatAcceptIt() throws Exception {
+        Properties owner = api.owner("api-gzip", SITE, "PROD");
+        String search = account(owner) + "/availability?arrival=2027-05-01&nights=7";
+        Answer plain = api.get(search);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<byte[]> zipped = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(TestSettings.baseUrl() + search.substring(1)))
+                        .header("Accept-Encoding", "gzip, deflate, br").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zipped.statusCode());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null));
+        assertTrue(zipped.headers().firstValue("Vary").orElse("").contains("Accept-Encoding"));
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertEquals(plain.body(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertNull(plain.header("Content-Encoding"));
+        String tag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertFalse(tag.equals(plain.header("ETag")), "two representations, two tags");
+        assertEquals(304, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestSettings.baseUrl()
+                                + search.substring(1))).header("Accept-Encoding", "gzip").header("If-None-Match", tag)
+                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(200, api.get(search, "Accept-Encoding", "gzip;q=0", "If-None-Match", tag).status(),
+                "gzip refused: the plain answer, whose tag differs");
+    }
+
     private static int hits(Answer search) {
         assertEquals(200, search.status(), search::toString);
         return ((List<?>) search.json().get("results")).size();

@@ -92,7 +92,7 @@ public class AccountResource {
         GuestLanguage.of(lang, headers);
         int number = accountNumber(account);
         Account open = guests.openAccount(number);
-        return Cached.ok(request, PublicAssembler.account(open, guests.ageRanges(number)), CATALOGUE_MAX_AGE);
+        return Cached.ok(request, headers, PublicAssembler.account(open, guests.ageRanges(number)), CATALOGUE_MAX_AGE);
     }
 
     @GET
@@ -104,7 +104,7 @@ public class AccountResource {
             @Parameter(description = ACCOUNT, example = "100063") @PathParam("account") String account,
             @QueryParam("lang") String lang) {
         Language language = GuestLanguage.of(lang, headers);
-        return Cached.ok(request, PublicAssembler.terms(guests.terms(accountNumber(account)), language),
+        return Cached.ok(request, headers, PublicAssembler.terms(guests.terms(accountNumber(account)), language),
                 CATALOGUE_MAX_AGE);
     }
 
@@ -118,7 +118,7 @@ public class AccountResource {
             @QueryParam("lang") String lang) {
         Language language = GuestLanguage.of(lang, headers);
         int number = accountNumber(account);
-        return Cached.ok(request, guests.accommodations(number).stream()
+        return Cached.ok(request, headers, guests.accommodations(number).stream()
                 .map(a -> PublicAssembler.summary(number, a, language)).toList(), CATALOGUE_MAX_AGE);
     }
 
@@ -133,8 +133,9 @@ public class AccountResource {
         Language language = GuestLanguage.of(lang, headers);
         int number = accountNumber(account);
         long accommodationId = pathId(id);
-        return Cached.ok(request, PublicAssembler.accommodation(number, guests.accommodation(number, accommodationId),
-                guests.optionalSupplements(number, accommodationId), language), CATALOGUE_MAX_AGE);
+        return Cached.ok(request, headers, PublicAssembler.accommodation(number,
+                guests.accommodation(number, accommodationId), guests.optionalSupplements(number, accommodationId),
+                language), CATALOGUE_MAX_AGE);
     }
 
     @GET
@@ -193,7 +194,7 @@ public class AccountResource {
                     }
                     return new Views.SearchView(day.toString(), length, flex, hits);
                 });
-        return Cached.ok(request, answer, AVAILABILITY_MAX_AGE);
+        return Cached.ok(request, headers, answer, AVAILABILITY_MAX_AGE);
     }
 
     @GET
@@ -224,7 +225,7 @@ public class AccountResource {
                     }
                     return new Views.CalendarView(wanted.toString(), months);
                 });
-        return Cached.ok(request, answer, AVAILABILITY_MAX_AGE);
+        return Cached.ok(request, headers, answer, AVAILABILITY_MAX_AGE);
     }
 
     @POST

@@ -67,6 +67,6 @@ public class AnswerCache {
 
     /** Roughly what an entry costs the heap: the body, its key and stamp, and some overhead. */
     private static long size(String key, Entry entry) {
-        return entry.body().bytes().length + 2L * (key.length() + entry.stamp().length()) + 200;
+        return entry.body().gzipped().length + 2L * (key.length() + entry.stamp().length()) + 200;
     }
 }
