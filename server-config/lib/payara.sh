@@ -88,7 +88,10 @@ domain_configure() {
         --fromaddress "${SEJOUR_MAIL_FROM:-noreply@localhost}" mail/sejour >/dev/null
   fi
 
-  # everything below is idempotent and run in one asadmin session: it reflects the settings of this run
+  # everything below is idempotent and run in one asadmin session: it reflects the settings of this run.
+  # Pool: a connection is checked before use at most every 30 s, not at each checkout (a round trip
+  # per transaction). HTTP: Payara's default of 5 worker threads left the CPU idle while they all
+  # waited on the database; 64 keeps it busy under the public API's load.
   local pool="resources.jdbc-connection-pool.sejourPool"
   local file; file="$(mktemp)"
   cat > "$file" <<CMDS
@@ -103,6 +106,9 @@ set $pool.connection-validation-method=custom-validation
 set $pool.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation
 set $pool.is-connection-validation-required=true
 set $pool.fail-all-connections=true
+set $pool.validate-atmost-once-period-in-seconds=30
+set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
+set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8
 set resources.mail-resource.mail/sejour.host=${SEJOUR_SMTP_HOST:-localhost}
 set resources.mail-resource.mail/sejour.from=${SEJOUR_MAIL_FROM:-noreply@localhost}
 set resources.mail-resource.mail/sejour.property.mail-smtp-port=${SEJOUR_SMTP_PORT:-25}

@@ -129,6 +129,78 @@ public class PublicApiIT {
                 days.stream().map(d -> ((Map<?, ?>) d).get("date")).toList(), "Saturday arrivals only");
     }
 
+    /**
+     * Availability answers are kept in memory between requests (AnswerCache): each change of the
+     * nights, whatever writes it (here plain SQL, then a booking), and each change of the
+     * account's mode must show in the very next answer.
+     */
+    @Test
+    void availabilityAnswersFollowEveryChangeOfTheNightsAtOnce() throws java.sql.SQLException {
+        Properties owner = api.owner("api-fresh", SITE, "PROD");
+        String search = account(owner) + "/availability?arrival=2027-05-01&nights=7";
+        String calendar = account(owner) + "/calendar?accommodation=" + owner.getProperty("gite") + "&month=2027-05";
+        assertEquals(1, hits(api.get(search)));
+        assertTrue(api.get(calendar).body().contains("\"date\":\"2027-05-01\""));
+        assertEquals(1, hits(api.get(search)), "the same answer again, now from memory");
+
+        sql("insert into sales_ban (accommodation_id, first_night, last_night) values (" + owner.getProperty("gite")
+                + ", '2027-05-03', '2027-05-03')");
+        assertEquals(0, hits(api.get(search)), "a ban written behind the application's back still shows");
+        assertFalse(api.get(calendar).body().contains("\"date\":\"2027-05-01\""));
+        sql("delete from sales_ban where accommodation_id = " + owner.getProperty("gite"));
+        assertEquals(1, hits(api.get(search)));
+        assertTrue(api.get(calendar).body().contains("\"date\":\"2027-05-01\""));
+
+        assertEquals(201, api.post(account(owner) + "/bookings", booking(owner, "Durand", ""), "Idempotency-Key",
+                PublicApiClient.key()).status());
+        assertEquals(0, hits(api.get(search)), "the booked week is gone from the next search");
+        assertFalse(api.get(calendar).body().contains("\"date\":\"2027-05-01\""));
+
+        sql("update account set mode = 'TEST' where account_number = " + owner.getProperty("number"));
+        assertEquals(404, api.get(search).status(), "an account back in test mode answers nothing, cached or not");
+        assertEquals(404, api.get(calendar).status());
+    }
+
+    /** A browser that accepts gzip gets the same JSON gzipped, under a tag of its own, and 304 for it. */
+    @Test
+    void answersAreGzippedForClientsThatAcceptIt() throws Exception {
+        Properties owner = api.owner("api-gzip", SITE, "PROD");
+        String search = account(owner) + "/availability?arrival=2027-05-01&nights=7";
+        Answer plain = api.get(search);
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        java.net.http.HttpResponse<byte[]> zipped = http.send(java.net.http.HttpRequest.newBuilder(
+                        java.net.URI.create(TestSettings.baseUrl() + search.substring(1)))
+                        .header("Accept-Encoding", "gzip, deflate, br").build(),
+                java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(200, zipped.statusCode());
+        assertEquals("gzip", zipped.headers().firstValue("Content-Encoding").orElse(null));
+        assertTrue(zipped.headers().firstValue("Vary").orElse("").contains("Accept-Encoding"));
+        try (java.util.zip.GZIPInputStream in = new java.util.zip.GZIPInputStream(
+                new java.io.ByteArrayInputStream(zipped.body()))) {
+            assertEquals(plain.body(), new String(in.readAllBytes(), StandardCharsets.UTF_8));
+        }
+        assertNull(plain.header("Content-Encoding"));
+        String tag = zipped.headers().firstValue("ETag").orElseThrow();
+        assertFalse(tag.equals(plain.header("ETag")), "two representations, two tags");
+        assertEquals(304, http.send(java.net.http.HttpRequest.newBuilder(java.net.URI.create(TestSettings.baseUrl()
+                                + search.substring(1))).header("Accept-Encoding", "gzip").header("If-None-Match", tag)
+                        .build(), java.net.http.HttpResponse.BodyHandlers.discarding()).statusCode());
+        assertEquals(200, api.get(search, "Accept-Encoding", "gzip;q=0", "If-None-Match", tag).status(),
+                "gzip refused: the plain answer, whose tag differs");
+    }
+
+    private static int hits(Answer search) {
+        assertEquals(200, search.status(), search::toString);
+        return ((List<?>) search.json().get("results")).size();
+    }
+
+    private static void sql(String statement) throws java.sql.SQLException {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(TestSettings.dbUrl(), "sejour",
+                TestSettings.credential("db.password")); java.sql.Statement s = db.createStatement()) {
+            s.execute(statement);
+        }
+    }
+
     @Test
     void aQuoteIsItemisedWithSupplementAndPromoCode() {
         Properties owner = api.owner("api-quote", SITE, "PROD");
@@ -164,6 +236,7 @@ public class PublicApiIT {
         String[] accepted = acceptedTerms(owner, ((Number) dossier.get("number")).intValue());
         assertEquals(api.get(account(owner) + "/terms").json().get("version"), accepted[0],
                 "the dossier keeps the version of the terms the guest accepted");
+        assertEquals(accepted[0], dossier.get("acceptedTermsVersion"), "and the answer says which");
         java.time.Instant acceptedAt = java.time.Instant.parse(accepted[1]);
         assertFalse(acceptedAt.isBefore(before.minusSeconds(1)) || acceptedAt.isAfter(java.time.Instant.now()),
                 () -> "accepted at " + acceptedAt + ", the request was sent at " + before);

@@ -427,6 +427,31 @@ public class BookingIT {
                 booking(week(owner, MAY_FIRST.plusWeeks(3), "ESSAI"), "Durand"), null, "guest").total());
     }
 
+    /** A cancelled dossier, by the owner or by its option lapsing, gives its single-use code back. */
+    @Test
+    void aCancelledDossierGivesItsSingleUseCodeBack() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(true, 5, "1000.00");
+        update("insert into promo_code (account_id, code, internal_label, public_label, single_use, valid_from, "
+                        + "valid_to, percent) values (?, 'UNE', 'Une fois', 'Une fois', true, ?, ?, 20)",
+                owner.accountId(), LocalDate.now().minusDays(1), LocalDate.now().plusDays(30));
+        Dossier first = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, "UNE"), "Martin"), null,
+                "guest");
+        assertEquals(Money.of("800.00"), first.total());
+        assertEquals(Optional.of(PromoCodeRejection.SPENT), quotes.quote(owner.accountId(),
+                week(owner, MAY_FIRST.plusWeeks(1), "UNE")).quote().orElseThrow().promoCodeRejection());
+
+        dossiers.cancel(owner.accountId(), first.id(), "owner", "guest changed plans");
+        assertEquals(0, count("select uses from promo_code where account_id = ? and code = 'UNE'", owner.accountId()));
+        Dossier second = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST.plusWeeks(1), "UNE"),
+                "Durand"), null, "guest");
+        assertEquals(Money.of("800.00"), second.total(), "the code is new again, and priced so at once");
+
+        dossiers.expireOptions(second.optionExpiresAt().orElseThrow().plus(1, ChronoUnit.MINUTES), 10_000);
+        assertEquals(DossierStatus.CANCELLED, dossiers.get(owner.accountId(), second.id()).status());
+        assertEquals(0, count("select uses from promo_code where account_id = ? and code = 'UNE'", owner.accountId()),
+                "a lapsed option gives it back too");
+    }
+
     /** The pricing inputs are cached per account version: every kind of change must show at once. */
     @Test
     void aCatalogChangeIsPricedAtOnce() throws SQLException {

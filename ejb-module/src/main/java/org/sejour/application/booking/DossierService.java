@@ -44,12 +44,21 @@ public class DossierService {
         return dossier;
     }
 
-    /** Cancels and gives the nights back to the stock, in the same transaction. */
+    /**
+     * Cancels and gives the nights back to the stock, and the use of its promo code back to the
+     * code (a single-use code is new again: the stay it paid for never happened), in the same
+     * transaction.
+     */
     public Dossier cancel(long accountId, long dossierId, @NotNull String actor, String reason) {
         Dossier dossier = get(accountId, dossierId);
         dossier.cancel(Instant.now(), actor, reason);
-        dossiers.releaseNights(dossier.accommodation().id(), dossier.stay());
+        giveBack(dossier);
         return dossier;
+    }
+
+    private void giveBack(Dossier dossier) {
+        dossiers.releaseNights(dossier.accommodation().id(), dossier.stay());
+        dossier.promoCodeId().ifPresent(dossiers::givePromoCodeBack);
     }
 
     /**
@@ -106,7 +115,7 @@ public class DossierService {
     }
 
     /**
-     * Cancels the option if it {@link #hasLapsed}, gives its nights back and tells the guest and
+     * Cancels the option if it {@link #hasLapsed}, gives its nights and code use back and tells the guest and
      * the owner through the outbox, all in the caller's transaction; false when there was
      * nothing to do (confirmed or cancelled already, another owner's).
      */
@@ -117,7 +126,7 @@ public class DossierService {
         }
         Dossier dossier = lapsed.get();
         dossier.cancel(at, "system", "option expired");
-        dossiers.releaseNights(dossier.accommodation().id(), dossier.stay());
+        giveBack(dossier);
         mails.optionExpired(dossier, at);
         LOG.log(Level.INFO, "Option {0} of account {1} expired", new Object[]{dossier.number(), dossier.accountId()});
         return true;

@@ -2,6 +2,8 @@ package org.sejour.application.guest;
 
 import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import org.sejour.application.AccommodationService;
@@ -17,6 +19,7 @@ import org.sejour.application.catalog.SalesTermsService;
 import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.account.AccountMode;
 import org.sejour.domain.model.account.AccountRepository;
+import org.sejour.domain.model.account.AccountState;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationPhoto;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
@@ -83,6 +86,16 @@ public class PublicBookingService {
     /** The account open to guests under that number. */
     public Account openAccount(int accountNumber) {
         return accounts.findByNumber(accountNumber).filter(a -> a.mode() == AccountMode.PRODUCTION)
+                .orElseThrow(() -> new NotFoundException("account", accountNumber));
+    }
+
+    /**
+     * The mode and versions of the account open to guests under that number: one statement, and
+     * no transaction to begin and end, since it is read before every cached answer.
+     */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
+    public AccountState openState(int accountNumber) {
+        return accounts.stateByNumber(accountNumber).filter(a -> a.mode() == AccountMode.PRODUCTION)
                 .orElseThrow(() -> new NotFoundException("account", accountNumber));
     }
 

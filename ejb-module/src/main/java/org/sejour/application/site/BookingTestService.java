@@ -50,10 +50,11 @@ public class BookingTestService {
         List<Dossier> tests;
         while (!(tests = dossiers.ofOrigin(accountId, Origin.TEST, MAX_LISTED)).isEmpty()) {
             for (Dossier dossier : tests) {
+                // a cancelled one gave its nights and its code use back when it was cancelled
                 if (dossier.status() != DossierStatus.CANCELLED) {
                     dossiers.releaseNights(dossier.accommodation().id(), dossier.stay());
+                    dossier.promoCodeId().ifPresent(dossiers::givePromoCodeBack);
                 }
-                dossier.promoCodeId().ifPresent(dossiers::givePromoCodeBack);
                 dossiers.remove(dossier);
                 deleted++;
             }

@@ -4,10 +4,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.sejour.domain.model.account.Account;
+import org.sejour.domain.model.account.AccountMode;
 import org.sejour.domain.model.account.AccountRepository;
+import org.sejour.domain.model.account.AccountState;
 
 import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
 @ApplicationScoped
 public class JpaAccountRepository implements AccountRepository {
@@ -45,5 +48,15 @@ public class JpaAccountRepository implements AccountRepository {
     public Optional<Account> findByNumber(int accountNumber) {
         return em.createQuery("select a from Account a where a.number = :number", Account.class)
                 .setParameter("number", accountNumber).getResultStream().findFirst();
+    }
+
+    @Override
+    public Optional<AccountState> stateByNumber(int accountNumber) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select a.id, a.mode, a.catalog_version, n.version from account a "
+                        + "left join account_nights n on n.account_id = a.id where a.account_number = ?1")
+                .setParameter(1, accountNumber).getResultList();
+        return rows.stream().findFirst().map(row -> new AccountState(((Number) row[0]).longValue(),
+                AccountMode.valueOf((String) row[1]), (UUID) row[2], Optional.ofNullable((UUID) row[3])));
     }
 }

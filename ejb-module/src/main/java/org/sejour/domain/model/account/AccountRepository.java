@@ -16,4 +16,7 @@ public interface AccountRepository {
 
     /** The account with that public number (what guests' addresses carry). */
     Optional<Account> findByNumber(int accountNumber);
+
+    /** The account's mode and versions, by its public number, in one cheap statement. */
+    Optional<AccountState> stateByNumber(int accountNumber);
 }

@@ -1,6 +1,7 @@
 package org.sejour.interfaces.guest.rest;
 
 import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -23,6 +24,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.sejour.application.booking.BookingCommand;
+import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.booking.StayRequest;
 import org.sejour.application.guest.PublicBookingService;
 import org.sejour.domain.model.account.Account;
@@ -38,6 +40,7 @@ import org.sejour.infrastructure.storage.PhotoStore;
 
 import java.net.URI;
 import java.nio.file.Files;
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.YearMonth;
@@ -72,6 +75,8 @@ public class AccountResource {
 
     @EJB
     PublicBookingService guests;
+    @Inject
+    AnswerCache answers;
     @Context
     Request request;
     @Context
@@ -87,7 +92,7 @@ public class AccountResource {
         GuestLanguage.of(lang, headers);
         int number = accountNumber(account);
         Account open = guests.openAccount(number);
-        return Cached.ok(request, PublicAssembler.account(open, guests.ageRanges(number)), CATALOGUE_MAX_AGE);
+        return Cached.ok(request, headers, PublicAssembler.account(open, guests.ageRanges(number)), CATALOGUE_MAX_AGE);
     }
 
     @GET
@@ -99,7 +104,7 @@ public class AccountResource {
             @Parameter(description = ACCOUNT, example = "100063") @PathParam("account") String account,
             @QueryParam("lang") String lang) {
         Language language = GuestLanguage.of(lang, headers);
-        return Cached.ok(request, PublicAssembler.terms(guests.terms(accountNumber(account)), language),
+        return Cached.ok(request, headers, PublicAssembler.terms(guests.terms(accountNumber(account)), language),
                 CATALOGUE_MAX_AGE);
     }
 
@@ -113,7 +118,7 @@ public class AccountResource {
             @QueryParam("lang") String lang) {
         Language language = GuestLanguage.of(lang, headers);
         int number = accountNumber(account);
-        return Cached.ok(request, guests.accommodations(number).stream()
+        return Cached.ok(request, headers, guests.accommodations(number).stream()
                 .map(a -> PublicAssembler.summary(number, a, language)).toList(), CATALOGUE_MAX_AGE);
     }
 
@@ -128,8 +133,9 @@ public class AccountResource {
         Language language = GuestLanguage.of(lang, headers);
         int number = accountNumber(account);
         long accommodationId = pathId(id);
-        return Cached.ok(request, PublicAssembler.accommodation(number, guests.accommodation(number, accommodationId),
-                guests.optionalSupplements(number, accommodationId), language), CATALOGUE_MAX_AGE);
+        return Cached.ok(request, headers, PublicAssembler.accommodation(number,
+                guests.accommodation(number, accommodationId), guests.optionalSupplements(number, accommodationId),
+                language), CATALOGUE_MAX_AGE);
     }
 
     @GET
@@ -175,14 +181,20 @@ public class AccountResource {
         }
         int flex = Inputs.number("flexDays", flexDays, 0, MAX_FLEX_DAYS, 0, "api.flexDays.range");
         int number = accountNumber(account);
-        List<Views.SearchHitView> hits = new ArrayList<>();
-        for (int offset = -flex; offset <= flex; offset++) {
-            LocalDate tried = day.plusDays(offset);
-            if (!tried.isBefore(LocalDate.now())) {
-                guests.search(number, tried, length).forEach(h -> hits.add(PublicAssembler.hit(number, h, language)));
-            }
-        }
-        return Cached.ok(request, new Views.SearchView(day.toString(), length, flex, hits), AVAILABILITY_MAX_AGE);
+        LocalDate today = BusinessCalendar.today(Clock.systemUTC());
+        Cached.Body answer = answers.answer("availability/" + number + "/" + day + "/" + length + "/" + flex + "/"
+                + language, stamp(number, today), () -> {
+                    List<Views.SearchHitView> hits = new ArrayList<>();
+                    for (int offset = -flex; offset <= flex; offset++) {
+                        LocalDate tried = day.plusDays(offset);
+                        if (!tried.isBefore(today)) {
+                            guests.search(number, tried, length)
+                                    .forEach(h -> hits.add(PublicAssembler.hit(number, h, language)));
+                        }
+                    }
+                    return new Views.SearchView(day.toString(), length, flex, hits);
+                });
+        return Cached.ok(request, headers, answer, AVAILABILITY_MAX_AGE);
     }
 
     @GET
@@ -201,14 +213,19 @@ public class AccountResource {
         YearMonth wanted = Inputs.month("month", month);
         List<Long> ids = Inputs.ids("accommodation", accommodations, MAX_CALENDAR_ACCOMMODATIONS);
         int number = accountNumber(account);
-        List<Views.AccommodationMonthView> months = new ArrayList<>();
-        for (long id : ids) {
-            String name = guests.accommodation(number, id).name();
-            List<ArrivalDay> days = guests.month(number, id, wanted);
-            months.add(new Views.AccommodationMonthView(id, name, days.stream()
-                    .map(d -> PublicAssembler.day(d, language)).toList()));
-        }
-        return Cached.ok(request, new Views.CalendarView(wanted.toString(), months), AVAILABILITY_MAX_AGE);
+        LocalDate today = BusinessCalendar.today(Clock.systemUTC());
+        Cached.Body answer = answers.answer("calendar/" + number + "/" + wanted + "/" + ids + "/" + language,
+                stamp(number, today), () -> {
+                    List<Views.AccommodationMonthView> months = new ArrayList<>();
+                    for (long id : ids) {
+                        String name = guests.accommodation(number, id).name();
+                        List<ArrivalDay> days = guests.month(number, id, wanted);
+                        months.add(new Views.AccommodationMonthView(id, name, days.stream()
+                                .map(d -> PublicAssembler.day(d, language)).toList()));
+                    }
+                    return new Views.CalendarView(wanted.toString(), months);
+                });
+        return Cached.ok(request, headers, answer, AVAILABILITY_MAX_AGE);
     }
 
     @POST
@@ -274,6 +291,15 @@ public class AccountResource {
         }
         return new StayRequest(input.accommodationId, StayPeriod.of(arrival, input.nights), input.party, supplements,
                 Optional.ofNullable(input.promoCode), language);
+    }
+
+    /**
+     * What an availability answer of the account depends on besides its question: the versions of
+     * its catalog and nights, and the business day (lead times and "not in the past" move with it).
+     * Reading it also refuses an account not open to guests, before anything is served.
+     */
+    private String stamp(int accountNumber, LocalDate today) {
+        return guests.openState(accountNumber).versions() + "/" + today;
     }
 
     /** The account number; anything that is not one is answered like an unknown number. */

@@ -10,6 +10,7 @@ import org.sejour.domain.model.accommodation.AccommodationPhoto;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.catalog.CatalogAgeRange;
 import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.TermsAcceptance;
 import org.sejour.domain.model.pricing.ArrivalCalendar.ArrivalDay;
 import org.sejour.domain.model.pricing.ArrivalCalendar.StayOption;
 import org.sejour.domain.model.pricing.Quote;
@@ -143,7 +144,9 @@ final class PublicAssembler {
                 stay.departure().toString(), stay.nights(), amount(d.total()), amount(d.depositAmount()),
                 d.depositDue().map(LocalDate::toString).orElse(null), amount(d.totalPaid()), amount(d.balanceDue()),
                 Money.CURRENCY.getCurrencyCode(), d.optionExpiresAt().map(Object::toString).orElse(null),
-                d.guestToken(), "/pay/" + d.guestToken(), "/booking/" + d.guestToken());
+                d.guestToken(), "/pay/" + d.guestToken(), "/booking/" + d.guestToken(),
+                d.termsAccepted().map(TermsAcceptance::version).orElse(null),
+                d.termsAccepted().map(t -> t.acceptedAt().toString()).orElse(null));
     }
 
     static String bookUrl(int accountNumber, long accommodationId, LocalDate arrival, int nights, Language language) {

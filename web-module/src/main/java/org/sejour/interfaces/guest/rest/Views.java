@@ -101,6 +101,7 @@ public final class Views {
     public record BookingView(int number, String reference, String status, long accommodationId, String accommodationName,
                        String arrival, String departure, int nights, String total, String depositAmount,
                        String depositDue, String paid, String balanceDue, String currency, String optionExpiresAt,
-                       String guestToken, String paymentUrl, String statusUrl) {
+                       String guestToken, String paymentUrl, String statusUrl, String acceptedTermsVersion,
+                       String termsAcceptedAt) {
     }
 }
