@@ -18,12 +18,15 @@ import org.sejour.application.dossier.DossierRow;
 import org.sejour.application.dossier.DossierSort;
 import org.sejour.application.dossier.DossierView;
 import org.sejour.application.dossier.MovementRow;
+import org.sejour.application.mail.MailLogEntry;
+import org.sejour.application.mail.MailOutbox;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.SejourException;
 import org.sejour.it.Deployments;
 import org.sejour.it.fixtures.DossierFixtures;
 
@@ -57,6 +60,8 @@ public class DossierQueriesIT {
     DossierQueries queries;
     @EJB
     DossierService dossiers;
+    @EJB
+    MailOutbox outbox;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
 
@@ -274,6 +279,39 @@ public class DossierQueriesIT {
         assertEquals(DossierStatus.CANCELLED, petit.status());
         assertEquals("guest changed plans", petit.cancelReason());
         assertEquals("ETE27", queries.view(a.id(), a.dossierIds().get(1)).promoCode());
+    }
+
+    /**
+     * The dossier page's "send the guest's mail again": queued in the outbox with a line in the
+     * history, for the owner's own dossier only, never without an address or once cancelled.
+     */
+    @Test
+    void theGuestsMailIsQueuedAgainForTheOwnersOwnDossierOnly() {
+        Account a = accountWithFourDossiers();
+        CreatedOwner b = fixtures.owner("other", "Pw-" + java.util.UUID.randomUUID());
+        long martin = a.dossierIds().get(0);
+        assertEquals(List.of(), outbox.logOf(a.id(), martin), "a phone booking mails nobody unless asked");
+
+        assertThrows(NotFoundException.class, () -> dossiers.resendGuestMail(b.accountId(), martin, "intruder"));
+        assertEquals(List.of(), outbox.logOf(a.id(), martin), "nothing queued for another owner");
+
+        dossiers.resendGuestMail(a.id(), martin, "owner");
+        List<MailLogEntry> log = outbox.logOf(a.id(), martin);
+        assertEquals(List.of("claude.martin@example.test"), log.stream().map(MailLogEntry::recipient).toList());
+        assertTrue(queries.view(a.id(), martin).history().stream().anyMatch(e -> e.action().equals("GUEST_MAIL_RESENT")
+                && e.actor().equals("owner") && e.detail().equals("claude.martin@example.test")));
+
+        SejourException noAddress = assertThrows(SejourException.class,
+                () -> dossiers.resendGuestMail(a.id(), a.dossierIds().get(3), "owner"));
+        assertEquals("dossier.guestMail.noEmail", noAddress.messageKey(), "Bernard gave no address");
+        long petit = a.dossierIds().get(2);
+        int petitsMails = outbox.logOf(a.id(), petit).size(); // booked online: mailed at booking
+        SejourException cancelled = assertThrows(SejourException.class,
+                () -> dossiers.resendGuestMail(a.id(), petit, "owner"));
+        assertEquals("dossier.cancelled", cancelled.messageKey(), "Petit cancelled");
+        assertEquals(petitsMails, outbox.logOf(a.id(), petit).size(), "the refusal queued nothing");
+        assertTrue(queries.view(a.id(), petit).history().stream()
+                .noneMatch(e -> e.action().equals("GUEST_MAIL_RESENT")));
     }
 
     /**
