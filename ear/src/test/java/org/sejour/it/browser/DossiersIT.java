@@ -26,13 +26,7 @@ import org.sejour.it.fixtures.DossierFixtures;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -85,23 +79,9 @@ public class DossiersIT {
         String password = "Pw-" + UUID.randomUUID() + "!";
         String form = "prefix=" + prefix + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + (guestEmails.isEmpty() ? "" : "&" + guestEmails);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + "sejour-tests/fixtures/dossiers"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response::body);
-            Properties p = new Properties();
-            p.load(new StringReader(response.body()));
-            return new Owner(p.getProperty("login"), password, Long.parseLong(p.getProperty("martin")),
-                    Long.parseLong(p.getProperty("durand")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        Properties p = FixtureRequests.post("fixtures/dossiers", form);
+        return new Owner(p.getProperty("login"), password, Long.parseLong(p.getProperty("martin")),
+                Long.parseLong(p.getProperty("durand")));
     }
 
     private static void signIn(Browser b, Owner owner) {
