@@ -38,12 +38,11 @@ public class PlanningStatementsIT {
 
     private static final Logger LOG = Logger.getLogger(PlanningStatementsIT.class.getName());
     /**
-     * What the whole request runs today, header included: the signed-in user, the account, the
-     * new-bookings badge, the planning's six reads and one more the driver ran by name, ten in
-     * all. The issue asks for five: that needs the planning's reads merged (docs/planning.md);
-     * this bound keeps it from growing.
+     * The issue's bound for the whole request, header included. Measured: the page runs five
+     * (the signed-in user, the account, the new-bookings count, the planning's one read, and one
+     * more the driver ran by name), a week's move four (no badge).
      */
-    static final int MOST_STATEMENTS = 10;
+    static final int MOST_STATEMENTS = 5;
 
     @Deployment(testable = false)
     public static EnterpriseArchive deployment() {
@@ -94,7 +93,9 @@ public class PlanningStatementsIT {
         LOG.info(figures);
         assertTrue(load.statements() <= MOST_STATEMENTS, figures);
         assertTrue(move.statements() <= MOST_STATEMENTS, figures);
-        assertTrue(load.statements() >= 6, "the planning's own six reads at least: " + figures);
+        // the counter counts: the signed-in user and the planning's read at least
+        assertTrue(load.statements() >= 2, "the counter saw the request: " + figures);
+        assertTrue(move.statements() >= 1, "the counter saw the move: " + figures);
     }
 
     /** The figures of the one server thread that ran statements while the counter was on. */
