@@ -44,9 +44,9 @@ public class PlanningQueries {
 
     /*
      * Every branch has the same columns: kind, accommodation id, row id, three texts, two days,
-     * three integers, two amounts, a flag, and "rank" (what orders rows of a kind after their
+     * three integers, two amounts, a flag, and "sort_rank" (what orders rows of a kind after their
      * first day). ?1 account, ?2 first day, ?3 last day. Ordered so that each kind comes in the
-     * order the grid expects: accommodations by seq, the others by first day, then rank, then id.
+     * order the grid expects: accommodations by seq, the others by first day, then sort_rank, then id.
      * A dossier occupies the nights [arrival, departure): it shows if one of them is in the range;
      * an imported event is "in conflict" when it lost its nights to another. No SQL comments in
      * the text: EclipseLink scans it for parameters.
