@@ -38,7 +38,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 public class PlanningBenchmark {
 
     private static final Logger LOG = Logger.getLogger(PlanningBenchmark.class.getName());
-    static final int ACCOMMODATIONS = 50;
+    public static final int ACCOMMODATIONS = 50;
 
     @Deployment
     public static EnterpriseArchive deployment() {
@@ -55,7 +55,7 @@ public class PlanningBenchmark {
     @Test
     void measure() throws Exception {
         CreatedOwner owner = operators.createOwner("pbench-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
-        seed(owner.accountId(), owner.accountNumber());
+        seed(dataSource, owner.accountId(), owner.accountNumber());
         LocalDate start = LocalDate.now().plusDays(7);
         PlanningView view = planning.load(owner.accountId(), start, start.plusDays(62));
         assertEquals(ACCOMMODATIONS, view.accommodations().size());
@@ -76,7 +76,12 @@ public class PlanningBenchmark {
                 StandardOpenOption.CREATE, StandardOpenOption.APPEND);
     }
 
-    private void seed(long accountId, int accountNumber) throws SQLException {
+    /**
+     * The issue's planning: 50 accommodations (every other one stock-managed) of an owner who has
+     * none yet, each with a weekly rate over a year, a year of stock, a booking a week and a
+     * sales ban, from today on. Also the data of PlanningStatementsIT.
+     */
+    public static void seed(DataSource dataSource, long accountId, int accountNumber) throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into accommodation (account_id, seq, reference, name, stock_managed, type, classification, "
                     + "address, city, capacity_min, capacity_max, visibility) "

@@ -1,5 +1,8 @@
 package org.sejour.it.browser;
 
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.mail.internet.MimeMessage;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
@@ -23,13 +26,7 @@ import org.sejour.it.fixtures.DossierFixtures;
 
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.StringReader;
-import java.io.UncheckedIOException;
-import java.net.URI;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -42,6 +39,7 @@ import java.util.UUID;
 import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -73,25 +71,17 @@ public class DossiersIT {
 
     /** An owner with two dossiers (Martin 1 May, Durand 8 May 2027; 800.00 € each), through the fixture. */
     private static Owner ownerWithDossiers(String prefix) {
+        return ownerWithDossiers(prefix, "");
+    }
+
+    /** {@link #ownerWithDossiers(String)}, with {@code guestEmails} ("martinEmail=…&durandEmail=…") added to the form. */
+    private static Owner ownerWithDossiers(String prefix, String guestEmails) {
         String password = "Pw-" + UUID.randomUUID() + "!";
-        String form = "prefix=" + prefix + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8);
-        HttpRequest request = HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + "sejour-tests/fixtures/dossiers"))
-                .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(form)).build();
-        try {
-            HttpResponse<String> response = HttpClient.newHttpClient().send(request,
-                    HttpResponse.BodyHandlers.ofString());
-            assertEquals(200, response.statusCode(), response::body);
-            Properties p = new Properties();
-            p.load(new StringReader(response.body()));
-            return new Owner(p.getProperty("login"), password, Long.parseLong(p.getProperty("martin")),
-                    Long.parseLong(p.getProperty("durand")));
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        }
+        String form = "prefix=" + prefix + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + (guestEmails.isEmpty() ? "" : "&" + guestEmails);
+        Properties p = FixtureRequests.post("fixtures/dossiers", form);
+        return new Owner(p.getProperty("login"), password, Long.parseLong(p.getProperty("martin")),
+                Long.parseLong(p.getProperty("durand")));
     }
 
     private static void signIn(Browser b, Owner owner) {
@@ -271,6 +261,60 @@ public class DossiersIT {
                 .map(link -> link.getAttribute("href")).toList());
         assertTrue(ids.contains("id=" + b.martin()) && !ids.contains("id=" + a.martin() + "&")
                 && !ids.endsWith("id=" + a.martin()), ids);
+    }
+
+    /**
+     * The owner sends the guest's booking mail again from the dossier page: asked for through a
+     * confirmation, queued in the outbox, and one more mail reaches the guest (GreenMail, in this
+     * JVM, on the port the test domain sends to) each time. A guest without an address cannot
+     * be mailed, and the page says why.
+     */
+    @Test
+    void theGuestsMailIsSentAgainOnRequest() throws Exception {
+        String guestEmail = "martin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        GreenMail smtp = new GreenMail(new ServerSetup(TestSettings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            Owner owner = ownerWithDossiers("resend", "martinEmail=" + URLEncoder.encode(guestEmail,
+                    StandardCharsets.UTF_8) + "&durandEmail=");
+            signIn(browser, owner);
+            browser.open("app/dossier.xhtml?id=" + owner.martin());
+            browser.waitForDocument();
+            assertTrue(tableRows("mails").isEmpty(), "a phone booking mails nobody unless asked");
+
+            resendGuestMail();
+            browser.until(d -> plain(browser.bodyText()).contains("Le mail de réservation part vers " + guestEmail),
+                    "the message naming the address");
+            assertTrue(plain(browser.textOf(By.id("history"))).contains("Mail de réservation renvoyé au client – "
+                    + guestEmail), browser.textOf(By.id("history")));
+            List<MimeMessage> mails = Inbox.mailsTo(smtp, guestEmail, 1);
+            assertEquals(1, mails.size(), "one mail to the guest");
+            assertEquals("Votre contrat de location — Gîte les Lauriers, dossier n° 1", mails.get(0).getSubject());
+            browser.open("app/dossier.xhtml?id=" + owner.martin());
+            browser.until(d -> plain(browser.textOf(By.id("mails"))).contains("Envoyé"), "the mail log's sent mail");
+            browser.keepEvidence("dossier-guest-mail-resent");
+
+            resendGuestMail();
+            assertEquals(2, Inbox.mailsTo(smtp, guestEmail, 2).size(), "one more mail for the second request");
+
+            // Durand gave no address: the button is off and the page says why
+            browser.open("app/dossier.xhtml?id=" + owner.durand());
+            browser.waitForDocument();
+            assertFalse(browser.visible("actions:resendGuestMail").isEnabled());
+            assertEquals("Le client n'a pas donné d'adresse e-mail : aucun mail ne peut lui être envoyé.",
+                    text("guestMailUnavailable"));
+            browser.keepEvidence("dossier-guest-mail-unavailable");
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    /** Clicks "Renvoyer le mail au client", says yes to the confirmation and waits for the answer. */
+    private void resendGuestMail() {
+        browser.click("actions:resendGuestMail");
+        browser.until(d -> d.findElements(By.cssSelector(".ui-confirmdialog-yes")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null), "the confirmation dialog").click();
+        browser.waitForAjax();
     }
 
     /** Clicks a non-ajax export button and waits for the browser to finish saving the .xlsx. */

@@ -2,9 +2,6 @@ package org.sejour.it.browser;
 
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -23,10 +20,8 @@ import org.sejour.it.TestSettings;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
-import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -71,26 +66,6 @@ public class PhoneBookingIT {
     @AfterEach
     void stopSmtp() {
         smtp.stop();
-    }
-
-    /** The mails GreenMail received for this address, waiting up to 60 s (the outbox timer ticks every 5 s) for the first. */
-    private List<MimeMessage> mailsTo(String address) throws Exception {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        List<MimeMessage> mails = List.of();
-        while (mails.isEmpty() && System.nanoTime() < deadline) {
-            TimeUnit.MILLISECONDS.sleep(500);
-            mails = Arrays.stream(smtp.getReceivedMessages()).filter(m -> isTo(m, address)).toList();
-        }
-        return mails;
-    }
-
-    private static boolean isTo(MimeMessage message, String address) {
-        try {
-            return Arrays.stream(message.getRecipients(Message.RecipientType.TO))
-                    .anyMatch(a -> ((InternetAddress) a).getAddress().equalsIgnoreCase(address));
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
-        }
     }
 
     /** French amounts use (narrow) no-break spaces; compare them as plain spaces. */
@@ -198,7 +173,7 @@ public class PhoneBookingIT {
             assertTrue(row.startsWith("OPTION|PHONE|675.00|Martin|1|"), row);
         }
         // queued with the dossier, sent by the outbox timer: the guest gets the contract mail, once
-        List<MimeMessage> toGuest = mailsTo(guestEmail);
+        List<MimeMessage> toGuest = Inbox.mailsTo(smtp, guestEmail, 1);
         assertEquals(1, toGuest.size(), "one mail to the guest");
         assertEquals("Votre contrat de location — " + gite + ", dossier n° 1", toGuest.get(0).getSubject());
 
@@ -234,7 +209,7 @@ public class PhoneBookingIT {
                 plain(secondBrowser.visible("bookingsToday").getText()));
         assertEquals("0", secondBrowser.visible("newBookingsCount").getText().strip());
         assertFalse(secondBrowser.driver.getPageSource().contains("MARTIN"));
-        assertEquals(1, Arrays.stream(smtp.getReceivedMessages()).filter(mail -> isTo(mail, guestEmail)).count(),
+        assertEquals(1, Inbox.received(smtp, guestEmail).size(),
                 "still one mail to the guest, many outbox ticks later");
     }
 }

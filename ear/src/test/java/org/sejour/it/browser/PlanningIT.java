@@ -215,6 +215,94 @@ public class PlanningIT {
         browser.resize(1280, 900);
     }
 
+    /**
+     * The keyboard alone: Tab reaches the accommodation's rates line, the arrows walk its days,
+     * Shift + arrows selects, Enter opens the same dialog as the mouse, and a rate is created
+     * from it; then Space marks a first day and Enter the last, Escape closes, and the focus
+     * comes back to the day each time.
+     */
+    @Test
+    void aKeyboardUserSelectsDaysAndCreatesARate() {
+        String gite = "Gîte au Clavier " + UUID.randomUUID().toString().substring(0, 6);
+        browser.onboardedOwner("planning-keys", gite);
+        browser.open("app/planning.xhtml?start=2027-05-03");
+        browser.waitForDocument();
+        long accommodationId = Long.parseLong(browser.byId("grid")
+                .findElement(By.cssSelector("section.planning-block")).getAttribute("data-accommodation"));
+
+        tabUntil("the first day of the rates line", () -> "2027-05-03".equals(focusedDay()));
+        String label = (String) browser.js("return document.activeElement.getAttribute('aria-label');");
+        assertEquals(gite + ", lundi 3 mai 2027, aucun tarif", label);
+        press(Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        assertEquals("2027-05-08", focusedDay());
+        press(Keys.END);
+        assertEquals("2027-05-30", focusedDay(), "the last day shown");
+        press(Keys.HOME, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        for (int i = 0; i < 6; i++) {
+            pressWith(Keys.SHIFT, Keys.ARROW_RIGHT);
+        }
+        assertEquals("2027-05-14", focusedDay());
+        assertEquals(7L, browser.js("return document.querySelectorAll('tr.rates td.selected[aria-selected=true]').length;"),
+                "8 to 14 May selected");
+        browser.keepEvidence("planning-keyboard-selection");
+        press(Keys.ENTER);
+        waitForDialog();
+        String selection = browser.textOf(By.id("selectionLabel"));
+        assertTrue(selection.contains("samedi 08/05/2027") && selection.contains("vendredi 14/05/2027"), selection);
+
+        tabUntil("the price", () -> "actionTabs:rateForm:price_input".equals(focusedId()));
+        pressWith(Keys.CONTROL, "a");
+        press(Keys.BACK_SPACE, "450");
+        tabUntil("the create button", () -> "actionTabs:rateForm:create".equals(focusedId()));
+        press(Keys.ENTER);
+        browser.waitForAjax();
+        browser.until(d -> !d.findElement(By.id("actions")).isDisplayed(), "the dialog to close");
+        browser.until(d -> d.findElement(cell(accommodationId, "rates", "2027-05-08")).getAttribute("class")
+                .contains("rate"), "the rate line");
+        String title = attribute(cell(accommodationId, "rates", "2027-05-08"), "title");
+        assertTrue(title.contains("7 nuits") && title.contains("450,00"), title);
+        assertTrue(browser.textOf(By.id("planning:messages")).contains("Tarif créé."));
+        browser.until(d -> "2027-05-14".equals(focusedDay()), "the focus back on the day the dialog came from");
+        browser.keepEvidence("planning-keyboard-rate");
+
+        // Space marks the first day, Enter the last; Escape closes the dialog and drops the selection
+        press(Keys.ARROW_LEFT, Keys.ARROW_LEFT, Keys.SPACE, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT, Keys.ARROW_RIGHT);
+        assertEquals(4L, browser.js("return document.querySelectorAll('tr.rates td.selected').length;"));
+        press(Keys.ENTER);
+        waitForDialog();
+        selection = browser.textOf(By.id("selectionLabel"));
+        assertTrue(selection.contains("mercredi 12/05/2027") && selection.contains("samedi 15/05/2027"), selection);
+        // out of the first field first: a number field takes Escape to undo its typing
+        press(Keys.TAB, Keys.ESCAPE);
+        browser.until(d -> !d.findElement(By.id("actions")).isDisplayed(), "the dialog closed by Escape");
+        browser.until(d -> "2027-05-15".equals(focusedDay()), "the focus back on 15 May");
+        assertEquals(0L, browser.js("return document.querySelectorAll('td.selected').length;"));
+    }
+
+    private void press(CharSequence... keys) {
+        new Actions(browser.driver).sendKeys(keys).perform();
+    }
+
+    private void pressWith(Keys modifier, CharSequence key) {
+        new Actions(browser.driver).keyDown(modifier).sendKeys(key).keyUp(modifier).perform();
+    }
+
+    /** Presses Tab until {@code reached} holds, as a keyboard user would, at most 200 times. */
+    private void tabUntil(String what, java.util.function.BooleanSupplier reached) {
+        for (int i = 0; i < 200 && !reached.getAsBoolean(); i++) {
+            press(Keys.TAB);
+        }
+        assertTrue(reached.getAsBoolean(), "Tab never reached " + what);
+    }
+
+    private String focusedDay() {
+        return (String) browser.js("return document.activeElement.getAttribute('data-day');");
+    }
+
+    private String focusedId() {
+        return (String) browser.js("return document.activeElement.id;");
+    }
+
     @Test
     void navigationMovesByWeekAndMonthAndPicksAMonth() {
         browser.onboardedOwner("planning-nav", "Chalet " + UUID.randomUUID().toString().substring(0, 6));

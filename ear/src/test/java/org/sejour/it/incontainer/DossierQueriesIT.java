@@ -1,5 +1,6 @@
 package org.sejour.it.incontainer;
 
+import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import org.jboss.arquillian.container.test.api.Deployment;
@@ -17,16 +18,24 @@ import org.sejour.application.dossier.DossierRow;
 import org.sejour.application.dossier.DossierSort;
 import org.sejour.application.dossier.DossierView;
 import org.sejour.application.dossier.MovementRow;
+import org.sejour.application.mail.MailLogEntry;
+import org.sejour.application.mail.MailOutbox;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.SejourException;
 import org.sejour.it.Deployments;
 import org.sejour.it.fixtures.DossierFixtures;
 
+import javax.sql.DataSource;
 import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -51,6 +60,10 @@ public class DossierQueriesIT {
     DossierQueries queries;
     @EJB
     DossierService dossiers;
+    @EJB
+    MailOutbox outbox;
+    @Resource(lookup = "jdbc/sejour")
+    DataSource dataSource;
 
     /**
      * Four dossiers of one owner, numbered 1 to 4 in booking order:
@@ -266,5 +279,90 @@ public class DossierQueriesIT {
         assertEquals(DossierStatus.CANCELLED, petit.status());
         assertEquals("guest changed plans", petit.cancelReason());
         assertEquals("ETE27", queries.view(a.id(), a.dossierIds().get(1)).promoCode());
+    }
+
+    /**
+     * The dossier page's "send the guest's mail again": queued in the outbox with a line in the
+     * history, for the owner's own dossier only, never without an address or once cancelled.
+     */
+    @Test
+    void theGuestsMailIsQueuedAgainForTheOwnersOwnDossierOnly() {
+        Account a = accountWithFourDossiers();
+        CreatedOwner b = fixtures.owner("other", "Pw-" + java.util.UUID.randomUUID());
+        long martin = a.dossierIds().get(0);
+        assertEquals(List.of(), outbox.logOf(a.id(), martin), "a phone booking mails nobody unless asked");
+
+        assertThrows(NotFoundException.class, () -> dossiers.resendGuestMail(b.accountId(), martin, "intruder"));
+        assertEquals(List.of(), outbox.logOf(a.id(), martin), "nothing queued for another owner");
+
+        dossiers.resendGuestMail(a.id(), martin, "owner");
+        List<MailLogEntry> log = outbox.logOf(a.id(), martin);
+        assertEquals(List.of("claude.martin@example.test"), log.stream().map(MailLogEntry::recipient).toList());
+        assertTrue(queries.view(a.id(), martin).history().stream().anyMatch(e -> e.action().equals("GUEST_MAIL_RESENT")
+                && e.actor().equals("owner") && e.detail().equals("claude.martin@example.test")));
+
+        SejourException noAddress = assertThrows(SejourException.class,
+                () -> dossiers.resendGuestMail(a.id(), a.dossierIds().get(3), "owner"));
+        assertEquals("dossier.guestMail.noEmail", noAddress.messageKey(), "Bernard gave no address");
+        long petit = a.dossierIds().get(2);
+        int petitsMails = outbox.logOf(a.id(), petit).size(); // booked online: mailed at booking
+        SejourException cancelled = assertThrows(SejourException.class,
+                () -> dossiers.resendGuestMail(a.id(), petit, "owner"));
+        assertEquals("dossier.cancelled", cancelled.messageKey(), "Petit cancelled");
+        assertEquals(petitsMails, outbox.logOf(a.id(), petit).size(), "the refusal queued nothing");
+        assertTrue(queries.view(a.id(), petit).history().stream()
+                .noneMatch(e -> e.action().equals("GUEST_MAIL_RESENT")));
+    }
+
+    /**
+     * The guest search over a large account goes through the trigram indexes of V19, not a read
+     * of every dossier: the indexes' scan counters (PostgreSQL's own statistics) move when the
+     * search screen's real statements run. A query whose expressions stopped matching the indexes
+     * (say lower() dropped on one side) would leave them at rest and fail here.
+     */
+    @Test
+    void theGuestSearchUsesTheTrigramIndexesOnALargeAccount() throws Exception {
+        CreatedOwner owner = fixtures.owner("trigram", "Pw-" + java.util.UUID.randomUUID());
+        long gite = fixtures.gite(owner.accountId(), "Gîte des Trigrammes", "700.00");
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into dossier (account_id, number, status, accommodation_id, arrival, departure, "
+                    + "guest_first_name, guest_last_name, guest_email, origin, total, deposit_amount, created_by) "
+                    + "select " + owner.accountId() + ", n, 'CONFIRMED', " + gite + ", date '2030-01-05' + n, "
+                    + "date '2030-01-06' + n, 'Claude', 'Trigram' || n, 'trigram' || n || '@example.test', "
+                    + "'PHONE', 100, 30, 'test' from generate_series(1, " + LARGE_ACCOUNT + ") n");
+            // what autovacuum does on a live database: statistics, and the rows just written merged from
+            // the GIN indexes' pending lists into the indexes (the planner prices a long pending list as
+            // a full read and would rather scan the table)
+            s.execute("vacuum analyze dossier");
+        }
+        long before = trigramIndexScans();
+
+        DossierCriteria byName = criteria(null, null, "trigram4242", null, null, null, null, null, null);
+        assertEquals(List.of(4242), numbers(owner.accountId(), byName), "Trigram4242 alone, not Trigram42420");
+        DossierCriteria byFirstNameFirst = criteria(null, null, "claude trigram1234", null, null, null, null, null,
+                null);
+        assertEquals(List.of(1234, 12340, 12341, 12342, 12343, 12344, 12345, 12346, 12347, 12348, 12349),
+                numbers(owner.accountId(), byFirstNameFirst));
+
+        // a backend publishes its statistics some seconds after going idle (10 s at most)
+        long deadline = System.nanoTime() + 15_000_000_000L;
+        long after = trigramIndexScans();
+        while (after == before && System.nanoTime() < deadline) {
+            Thread.sleep(250);
+            after = trigramIndexScans();
+        }
+        assertTrue(after > before, "the search scanned the trigram indexes (" + before + " -> " + after + ")");
+    }
+
+    static final int LARGE_ACCOUNT = 20_000;
+
+    private long trigramIndexScans() throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select coalesce(sum(idx_scan), 0) from pg_stat_user_indexes "
+                     + "where indexrelname in ('dossier_guest_last_first_trgm_ix', 'dossier_guest_first_last_trgm_ix', "
+                     + "'dossier_guest_email_trgm_ix')")) {
+            r.next();
+            return r.getLong(1);
+        }
     }
 }

@@ -91,6 +91,18 @@ public class DossierService {
         return dossier;
     }
 
+    /**
+     * Queues the guest's booking mail again (contract or notification, per the owner's setting)
+     * through the outbox, with the request in the dossier's history: both or neither.
+     */
+    public Dossier resendGuestMail(long accountId, long dossierId, @NotNull String actor) {
+        Dossier dossier = get(accountId, dossierId);
+        Instant now = Instant.now();
+        dossier.resendGuestMail(now, actor);
+        mails.sendGuestMail(accountId, dossierId, now);
+        return dossier;
+    }
+
     /** Cancels options past their deadline and frees their nights; returns how many. */
     public int expireOptions(@NotNull Instant now, int max) {
         int expired = 0;

@@ -20,24 +20,71 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.Function;
-import java.util.stream.Collectors;
 
 /**
- * The read side of the planning: for one account and a range of days, five scalar JPQL queries
- * (accommodations, dossiers overlapping, rate periods overlapping, stock nights, sales bans)
- * and one SQL query (imported calendar events), whatever the number of accommodations. Each query filters on the account, so another
- * owner's rows never come back. Projections rather than entities: the planning only displays,
- * and loading aggregates with their collections would cost a query per accommodation.
+ * The read side of the planning: for one account and a range of days, ONE SQL statement whatever
+ * the number of accommodations or days: a {@code union all} of six typed row kinds
+ * (accommodations, dossiers overlapping, rate periods overlapping, stock nights, sales bans,
+ * imported calendar events), grouped by accommodation here. One statement rather than six
+ * because each round trip to PostgreSQL costs more than these small reads (issue 4: at most
+ * five statements per planning request, header included). Each branch filters on the account
+ * (directly or through {@code accommodation.account_id}), so another owner's rows never come
+ * back. Projections rather than entities: the planning only displays, and loading aggregates
+ * with their collections would cost a query per accommodation.
  */
 @Stateless
 public class PlanningQueries {
 
     /** A quarter and a bit: the widest view the page offers is nine weeks. */
     public static final int MAX_DAYS = 100;
+
+    /*
+     * Every branch has the same columns: kind, accommodation id, row id, three texts, two days,
+     * three integers, two amounts, a flag, and "sort_rank" (what orders rows of a kind after their
+     * first day). ?1 account, ?2 first day, ?3 last day. Ordered so that each kind comes in the
+     * order the grid expects: accommodations by seq, the others by first day, then sort_rank, then id.
+     * A dossier occupies the nights [arrival, departure): it shows if one of them is in the range;
+     * an imported event is "in conflict" when it lost its nights to another. No SQL comments in
+     * the text: EclipseLink scans it for parameters.
+     */
+    private static final String ROWS = """
+            select 'A' as kind, a.id as accommodation, a.id, a.reference as t1, a.name as t2, a.visibility as t3,
+                   cast(null as date) as d1, cast(null as date) as d2, cast(null as integer) as i1,
+                   cast(null as integer) as i2, cast(null as integer) as i3, cast(null as numeric) as n1,
+                   cast(null as numeric) as n2, a.stock_managed as flag, a.seq as sort_rank
+              from accommodation a where a.account_id = ?1
+            union all
+            select 'D', d.accommodation_id, d.id, d.status, d.guest_first_name, d.guest_last_name,
+                   d.arrival, d.departure, d.number, null, null, null, null, null, 0
+              from dossier d where d.account_id = ?1 and d.status <> 'CANCELLED'
+               and d.arrival <= ?3 and d.departure > ?2
+            union all
+            select 'R', r.accommodation_id, r.id, r.discount_kind, null, null, p.first_day, p.last_day,
+                   r.nights, r.arrival_days, null, r.price, r.discount_value, null, r.nights
+              from rate r join rate_period p on p.rate_id = r.id
+             where r.account_id = ?1 and p.first_day <= ?3 and p.last_day >= ?2
+            union all
+            select 'S', s.accommodation_id, null, null, null, null, s.night, null, s.units, s.sold, null,
+                   null, null, null, 0
+              from night_stock s join accommodation a on a.id = s.accommodation_id
+             where a.account_id = ?1 and s.night >= ?2 and s.night <= ?3
+            union all
+            select 'B', b.accommodation_id, b.id, null, null, null, b.first_night, b.last_night, null, null,
+                   null, null, null, null, 0
+              from sales_ban b join accommodation a on a.id = b.accommodation_id
+             where a.account_id = ?1 and b.first_night <= ?3 and b.last_night >= ?2
+            union all
+            select 'C', c.accommodation_id, c.id, f.name, c.summary, null, c.first_night, c.departure, null,
+                   null, null, null, null,
+                   exists (select 1 from channel_conflict x where x.block_id = c.id), 0
+              from channel_block c join channel_feed f on f.id = c.feed_id
+             where f.account_id = ?1 and c.first_night <= ?3 and c.departure > ?2
+            order by kind, d1, sort_rank, id
+            """;
 
     @PersistenceContext(unitName = "sejour")
     EntityManager em;
@@ -50,90 +97,61 @@ public class PlanningQueries {
         if (ChronoUnit.DAYS.between(first, last) >= MAX_DAYS) {
             throw new InvalidInputException("period", "planning.range.tooLong");
         }
-        Map<Long, List<BookingSpan>> bookings = bookings(accountId, first, last);
-        Map<Long, List<RateSpan>> rates = rates(accountId, first, last);
-        Map<Long, List<StockNight>> stock = stock(accountId, first, last);
-        Map<Long, List<SalesBanSpan>> bans = salesBans(accountId, first, last);
-        Map<Long, List<ChannelSpan>> channelBlocks = channelBlocks(accountId, first, last);
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery(ROWS).setParameter(1, accountId).setParameter(2, first)
+                .setParameter(3, last).getResultList();
+        List<Object[]> accommodations = new ArrayList<>();
+        Lines lines = new Lines();
+        for (Object[] row : rows) {
+            long accommodation = ((Number) row[1]).longValue();
+            switch ((String) row[0]) {
+                case "A" -> accommodations.add(row);
+                // the name as Guest.displayName() writes it, without loading the dossier
+                case "D" -> lines.bookings.computeIfAbsent(accommodation, k -> new ArrayList<>()).add(new BookingSpan(
+                        id(row), integer(row[8]), DossierStatus.valueOf((String) row[3]),
+                        ((String) row[5]).toUpperCase(Locale.ROOT) + " " + row[4], day(row[6]), day(row[7])));
+                case "R" -> lines.rates.computeIfAbsent(accommodation, k -> new ArrayList<>()).add(new RateSpan(
+                        id(row), day(row[6]), day(row[7]), integer(row[8]), Weekdays.fromMask(integer(row[9])),
+                        (BigDecimal) row[11], row[3] == null ? null : DiscountKind.valueOf((String) row[3]),
+                        (BigDecimal) row[12]));
+                case "S" -> lines.stock.computeIfAbsent(accommodation, k -> new ArrayList<>()).add(new StockNight(
+                        day(row[6]), integer(row[8]), integer(row[9])));
+                case "B" -> lines.bans.computeIfAbsent(accommodation, k -> new ArrayList<>()).add(new SalesBanSpan(
+                        id(row), day(row[6]), day(row[7])));
+                case "C" -> lines.channel.computeIfAbsent(accommodation, k -> new ArrayList<>()).add(new ChannelSpan(
+                        id(row), (String) row[3], (String) row[4], day(row[6]), day(row[7]), (Boolean) row[13]));
+                default -> throw new IllegalStateException("unknown planning row kind " + row[0]);
+            }
+        }
         List<AccommodationPlan> plans = new ArrayList<>();
-        for (Object[] row : rows("select a.id, a.reference, a.name, a.visibility, a.stockManaged "
-                + "from Accommodation a where a.account.id = :account order by a.seq", accountId, null, null)) {
-            long id = (Long) row[0];
-            plans.add(new AccommodationPlan(id, (String) row[1], (String) row[2], (Visibility) row[3],
-                    (Boolean) row[4], bookings.getOrDefault(id, List.of()), rates.getOrDefault(id, List.of()),
-                    stock.getOrDefault(id, List.of()), bans.getOrDefault(id, List.of()),
-                    channelBlocks.getOrDefault(id, List.of())));
+        for (Object[] row : accommodations) {
+            long id = id(row);
+            plans.add(new AccommodationPlan(id, (String) row[3], (String) row[4], Visibility.valueOf((String) row[5]),
+                    (Boolean) row[13], lines.bookings.getOrDefault(id, List.of()),
+                    lines.rates.getOrDefault(id, List.of()), lines.stock.getOrDefault(id, List.of()),
+                    lines.bans.getOrDefault(id, List.of()), lines.channel.getOrDefault(id, List.of())));
         }
         return new PlanningView(first, last, plans);
     }
 
-    private Map<Long, List<BookingSpan>> bookings(long accountId, LocalDate first, LocalDate last) {
-        // a stay occupies the nights [arrival, departure): it shows if one of them is in the range
-        return grouped(rows("select d.accommodation.id, d.id, d.number, d.status, d.guest.firstName, "
-                        + "d.guest.lastName, d.arrival, d.departure from Dossier d where d.accountId = :account "
-                        + "and d.status <> org.sejour.domain.model.dossier.DossierStatus.CANCELLED "
-                        + "and d.arrival <= :last and d.departure > :first order by d.arrival, d.id",
-                accountId, first, last),
-                // the name as Guest.displayName() writes it, without loading the dossier
-                row -> new BookingSpan((Long) row[1], (Integer) row[2], (DossierStatus) row[3],
-                        ((String) row[5]).toUpperCase(Locale.ROOT) + " " + row[4], (LocalDate) row[6],
-                        (LocalDate) row[7]));
+    /** The rows of each line, by accommodation id, in the statement's order. */
+    private static final class Lines {
+        final Map<Long, List<BookingSpan>> bookings = new HashMap<>();
+        final Map<Long, List<RateSpan>> rates = new HashMap<>();
+        final Map<Long, List<StockNight>> stock = new HashMap<>();
+        final Map<Long, List<SalesBanSpan>> bans = new HashMap<>();
+        final Map<Long, List<ChannelSpan>> channel = new HashMap<>();
     }
 
-    private Map<Long, List<RateSpan>> rates(long accountId, LocalDate first, LocalDate last) {
-        return grouped(rows("select r.accommodationId, r.id, p.firstDay, p.lastDay, r.nights, r.arrivalDays, "
-                        + "r.price, r.discountKind, r.discountValue from CatalogRate r join r.periods p "
-                        + "where r.accountId = :account and p.firstDay <= :last and p.lastDay >= :first "
-                        + "order by p.firstDay, r.nights, r.id", accountId, first, last),
-                row -> new RateSpan((Long) row[1], (LocalDate) row[2], (LocalDate) row[3], (Integer) row[4],
-                        Weekdays.fromMask(((Number) row[5]).intValue()), (BigDecimal) row[6],
-                        (DiscountKind) row[7], (BigDecimal) row[8]));
+    private static long id(Object[] row) {
+        return ((Number) row[2]).longValue();
     }
 
-    private Map<Long, List<StockNight>> stock(long accountId, LocalDate first, LocalDate last) {
-        return grouped(rows("select s.accommodationId, s.night, s.units, s.sold from NightStock s, Accommodation a "
-                        + "where a.id = s.accommodationId and a.account.id = :account "
-                        + "and s.night >= :first and s.night <= :last order by s.night", accountId, first, last),
-                row -> new StockNight((LocalDate) row[1], (Integer) row[2], (Integer) row[3]));
-    }
-
-    private Map<Long, List<SalesBanSpan>> salesBans(long accountId, LocalDate first, LocalDate last) {
-        return grouped(rows("select b.accommodationId, b.id, b.firstNight, b.lastNight from SalesBan b, Accommodation a "
-                        + "where a.id = b.accommodationId and a.account.id = :account "
-                        + "and b.firstNight <= :last and b.lastNight >= :first order by b.firstNight", accountId,
-                        first, last),
-                row -> new SalesBanSpan((Long) row[1], (LocalDate) row[2], (LocalDate) row[3]));
-    }
-
-    /** Imported calendar events overlapping the range; "conflict" when one of them lost its nights to another. */
-    private Map<Long, List<ChannelSpan>> channelBlocks(long accountId, LocalDate first, LocalDate last) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select b.accommodation_id, b.id, f.name, b.summary, b.first_night, "
-                        + "b.departure, exists (select 1 from channel_conflict c where c.block_id = b.id) "
-                        + "from channel_block b join channel_feed f on f.id = b.feed_id "
-                        + "where f.account_id = ?1 and b.first_night <= ?3 and b.departure > ?2 "
-                        + "order by b.first_night, b.id")
-                .setParameter(1, accountId).setParameter(2, first).setParameter(3, last).getResultList();
-        return rows.stream().collect(Collectors.groupingBy(row -> ((Number) row[0]).longValue(),
-                Collectors.mapping(row -> new ChannelSpan(((Number) row[1]).longValue(), (String) row[2],
-                        (String) row[3], day(row[4]), day(row[5]), (Boolean) row[6]), Collectors.toList())));
+    private static int integer(Object value) {
+        return ((Number) value).intValue();
     }
 
     private static LocalDate day(Object value) {
         return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
-    }
-
-    private List<Object[]> rows(String jpql, long accountId, LocalDate first, LocalDate last) {
-        var query = em.createQuery(jpql, Object[].class).setParameter("account", accountId);
-        if (first != null) {
-            query.setParameter("first", first).setParameter("last", last);
-        }
-        return query.getResultList();
-    }
-
-    /** Groups rows by their first column, the accommodation id, keeping the query's order. */
-    private static <T> Map<Long, List<T>> grouped(List<Object[]> rows, Function<Object[], T> mapper) {
-        return rows.stream().collect(Collectors.groupingBy(row -> (Long) row[0],
-                Collectors.mapping(mapper, Collectors.toList())));
     }
 }

@@ -243,6 +243,19 @@ public class Dossier implements Serializable {
         }
     }
 
+    /**
+     * The owner asks for the guest's booking mail again (lost, or landed in spam); the caller
+     * queues it. Refused without a guest address, and once cancelled: the mail would offer a
+     * stay that no longer exists.
+     */
+    public void resendGuestMail(Instant at, String actor) {
+        requireNotCancelled();
+        if (guest.email() == null) {
+            throw new SejourException("dossier.guestMail.noEmail");
+        }
+        record(at, actor, "GUEST_MAIL_RESENT", guest.email());
+    }
+
     private void requireNotCancelled() {
         if (status == DossierStatus.CANCELLED) {
             throw new SejourException("dossier.cancelled");

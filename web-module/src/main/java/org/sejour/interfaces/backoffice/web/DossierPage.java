@@ -123,10 +123,28 @@ public class DossierPage implements Serializable {
                 allowed ? "dossier.onlinePayment.allowed" : "dossier.onlinePayment.forbidden");
     }
 
-    private void act(Runnable change, String doneKey) {
+    /** Queues the guest's booking mail again; the mail log below shows it leave. */
+    public void resendGuestMail() {
+        act(() -> dossiers.resendGuestMail(currentUser.accountId(), id, actor()), "dossier.guestMail.queued",
+                dossier.guest().email());
+    }
+
+    /** Why the guest's mail cannot be sent again, or null when it can. */
+    public String getGuestMailUnavailable() {
+        if (dossier.isCancelled()) {
+            return Faces.text("dossier.guestMail.cancelled");
+        }
+        return dossier.guest().email() == null ? Faces.text("dossier.guestMail.noEmail") : null;
+    }
+
+    public String getGuestMailQuestion() {
+        return Faces.text("dossier.guestMail.question", dossier.guest().email());
+    }
+
+    private void act(Runnable change, String doneKey, Object... args) {
         try {
             change.run();
-            Faces.info(doneKey);
+            Faces.info(doneKey, args);
         } catch (SejourException e) {
             Faces.show("actions", e);
         }
