@@ -12,6 +12,7 @@ import jakarta.ejb.Lock;
 import jakarta.ejb.LockType;
 import jakarta.ejb.Schedule;
 import jakarta.ejb.Singleton;
+import org.sejour.application.job.ExportJobs;
 import org.sejour.application.job.JobConsole;
 import org.sejour.application.job.JobExecutionSummary;
 import org.sejour.domain.model.shared.InvalidInputException;
@@ -36,13 +37,17 @@ import java.util.logging.Logger;
 @Singleton
 @LocalBean
 @Lock(LockType.READ)
-public class BatchScheduler implements JobConsole {
+public class BatchScheduler implements JobConsole, ExportJobs {
 
     private static final Logger LOG = Logger.getLogger(BatchScheduler.class.getName());
 
     /** The jobs of META-INF/batch-jobs; only these can be started from the operator's page. */
     static final List<String> JOBS = List.of("option-expiry", "deposit-reminders", "balance-reminders",
-            "channel-sync", "photo-cleanup");
+            "channel-sync", "photo-cleanup", "export-expiry");
+
+    /** The jobs the operator's page lists: those above and the exports owners ask for. */
+    static final List<String> LISTED = List.of("option-expiry", "deposit-reminders", "balance-reminders",
+            "channel-sync", "photo-cleanup", "export-expiry", "dossier-export");
 
     @Schedule(hour = "3", minute = "17", persistent = true, info = "photo-cleanup")
     void nightlyPhotoCleanup() {
@@ -76,6 +81,19 @@ public class BatchScheduler implements JobConsole {
         start("balance-reminders", new Properties());
     }
 
+    /** Exports are kept for a day; an hourly sweep keeps them not much longer. */
+    @Schedule(hour = "*", minute = "41", persistent = true, info = "export-expiry")
+    void exportExpiry() {
+        start("export-expiry", new Properties());
+    }
+
+    @Override
+    public long startDossierExport(long exportId) {
+        Properties parameters = new Properties();
+        parameters.setProperty("exportId", Long.toString(exportId));
+        return start("dossier-export", parameters);
+    }
+
     /** Starts a job now; for the timers, the operator's "run now" and the tests. */
     public long start(String jobName, Properties parameters) {
         JobOperator operator = BatchRuntime.getJobOperator();
@@ -103,7 +121,7 @@ public class BatchScheduler implements JobConsole {
     public List<JobExecutionSummary> executions(int max) {
         JobOperator operator = BatchRuntime.getJobOperator();
         List<JobExecutionSummary> executions = new ArrayList<>();
-        for (String job : JOBS) {
+        for (String job : LISTED) {
             List<JobInstance> instances;
             try {
                 instances = operator.getJobInstances(job, 0, max);

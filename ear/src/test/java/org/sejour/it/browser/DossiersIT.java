@@ -46,8 +46,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Dossiers in the browser: search, the dossier page (a payment lowers the balance, cancelling
- * with a reason), the Excel export read back with POI's own reader, arrivals, and another
- * owner's dossier answering 404.
+ * with a reason), the Excel export (a job the page follows, then a download) read back with
+ * POI's own reader and exceljs, arrivals, and another owner's dossier or export answering 404.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -168,7 +168,7 @@ public class DossiersIT {
 
         browser.click("menu-dossiers");
         browser.waitForPath("/app/dossiers.xhtml");
-        Path xlsx = download("search:export");
+        Path xlsx = exportSearch();
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             Sheet sheet = workbook.getSheetAt(0);
             assertEquals(2, sheet.getLastRowNum(), "a header and two dossiers");
@@ -271,6 +271,41 @@ public class DossiersIT {
                 .map(link -> link.getAttribute("href")).toList());
         assertTrue(ids.contains("id=" + b.martin()) && !ids.contains("id=" + a.martin() + "&")
                 && !ids.endsWith("id=" + a.martin()), ids);
+    }
+
+    @Test
+    void anotherOwnersExportIsNotFound() throws Exception {
+        Owner a = ownerWithDossiers("export-a");
+        Owner b = ownerWithDossiers("export-b");
+        signIn(browser, a);
+        browser.click("menu-dossiers");
+        browser.waitForPath("/app/dossiers.xhtml");
+        Path xlsx = exportSearch();
+        assertEquals(3, ExcelJsSheet.read(xlsx).rowCount(), "a header and A's two dossiers");
+        String link = browser.byId("search:exportDownload").getAttribute("href");
+        String path = link.substring(link.indexOf("app/exports/"));
+        assertEquals(200, browser.httpStatus(path), "A downloads her export");
+        long exportId = Long.parseLong(path.replaceAll("\\D", ""));
+
+        browser.logout();
+        signIn(browser, b);
+        assertEquals(404, browser.httpStatus(path), "B must not download A's export");
+        assertEquals(404, browser.httpStatus("app/exports/" + (exportId + 100_000) + ".xlsx"));
+        assertEquals(404, browser.httpStatus("app/exports/abc.xlsx"));
+    }
+
+    /**
+     * Starts the export of the current search, watches its progress until the job made the
+     * file, then downloads it through the page's link.
+     */
+    private Path exportSearch() throws IOException {
+        browser.click("search:export");
+        browser.waitForAjax();
+        browser.until(d -> !d.findElements(By.id("search:exportDownload")).isEmpty(), "the export's download link");
+        assertEquals("100%", plain(browser.textOf(By.id("search:exportProgress"))).replace(" ", ""));
+        assertTrue(text("search:exportState").contains("dossier(s)"), text("search:exportState"));
+        browser.keepEvidence("dossiers-export-ready");
+        return download("search:exportDownload");
     }
 
     /** Clicks a non-ajax export button and waits for the browser to finish saving the .xlsx. */
