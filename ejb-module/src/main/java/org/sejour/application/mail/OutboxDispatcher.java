@@ -5,6 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
 import jakarta.enterprise.concurrent.ManagedThreadFactory;
 import org.sejour.domain.model.mail.DeliveryOutcome;
 
@@ -44,6 +45,8 @@ public class OutboxDispatcher {
     MailDelivery delivery;
     @Resource
     ManagedThreadFactory threads;
+    @Inject
+    Mailer mailer;
 
     /**
      * Sends what is due at {@code now}, until none is left; returns the outcomes counted. A mail
@@ -81,9 +84,10 @@ public class OutboxDispatcher {
         Queue<DeliveryOutcome> outcomes = new ConcurrentLinkedQueue<>();
         Queue<RuntimeException> failures = new ConcurrentLinkedQueue<>();
         Runnable sender = () -> {
-            try {
+            // one SMTP session per sender for the whole batch, not one per mail
+            try (Mailer.Connection smtp = mailer.open()) {
                 for (Long id = queue.poll(); id != null; id = queue.poll()) {
-                    delivery.deliver(id, now).ifPresent(outcomes::add);
+                    delivery.deliver(id, now, smtp).ifPresent(outcomes::add);
                 }
             } catch (RuntimeException e) {
                 failures.add(e);
