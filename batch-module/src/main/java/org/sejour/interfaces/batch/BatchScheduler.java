@@ -21,6 +21,7 @@ import jakarta.ejb.TimerConfig;
 import jakarta.ejb.TimerService;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import org.sejour.application.job.ExportJobs;
 import org.sejour.application.job.JobConsole;
 import org.sejour.application.job.JobExecutionSummary;
 import org.sejour.domain.model.shared.InvalidInputException;
@@ -53,7 +54,7 @@ import java.util.logging.Logger;
 @LocalBean
 @Lock(LockType.READ)
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-public class BatchScheduler implements JobConsole {
+public class BatchScheduler implements JobConsole, ExportJobs {
 
     private static final Logger LOG = Logger.getLogger(BatchScheduler.class.getName());
 
@@ -69,7 +70,11 @@ public class BatchScheduler implements JobConsole {
 
     /** The jobs of META-INF/batch-jobs; only these can be started from the operator's page. */
     static final List<String> JOBS = List.of("option-expiry", "deposit-reminders", "balance-reminders",
-            "channel-sync", "photo-cleanup");
+            "channel-sync", "photo-cleanup", "export-expiry");
+
+    /** The jobs the operator's page lists: those above and the exports owners ask for. */
+    static final List<String> LISTED = List.of("option-expiry", "deposit-reminders", "balance-reminders",
+            "channel-sync", "photo-cleanup", "export-expiry", "dossier-export");
 
     @PostConstruct
     void recoverAfterStartUp() {
@@ -100,7 +105,7 @@ public class BatchScheduler implements JobConsole {
         JobRepositoryTables repository = new JobRepositoryTables(dataSource);
         List<Long> restarted = new ArrayList<>();
         // not JobOperator.getRunningExecutions: it answers only the executions of this JVM
-        for (long executionId : repository.runningCreatedBefore(JOBS, startedAt)) {
+        for (long executionId : repository.runningCreatedBefore(LISTED, startedAt)) {
             try {
                 // also Payara's check that this component started it
                 String job = operator.getJobExecution(executionId).getJobName();
@@ -151,6 +156,19 @@ public class BatchScheduler implements JobConsole {
         start("balance-reminders", new Properties());
     }
 
+    /** Exports are kept for a day; an hourly sweep keeps them not much longer. */
+    @Schedule(hour = "*", minute = "41", persistent = true, info = "export-expiry")
+    void exportExpiry() {
+        start("export-expiry", new Properties());
+    }
+
+    @Override
+    public long startDossierExport(long exportId) {
+        Properties parameters = new Properties();
+        parameters.setProperty("exportId", Long.toString(exportId));
+        return start("dossier-export", parameters);
+    }
+
     /** Starts a job now; for the timers, the operator's "run now" and the tests. */
     public long start(String jobName, Properties parameters) {
         JobOperator operator = BatchRuntime.getJobOperator();
@@ -178,7 +196,7 @@ public class BatchScheduler implements JobConsole {
     public List<JobExecutionSummary> executions(int max) {
         JobOperator operator = BatchRuntime.getJobOperator();
         List<JobExecutionSummary> executions = new ArrayList<>();
-        for (String job : JOBS) {
+        for (String job : LISTED) {
             List<JobInstance> instances;
             try {
                 instances = operator.getJobInstances(job, 0, max);

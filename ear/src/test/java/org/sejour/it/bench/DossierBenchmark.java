@@ -143,7 +143,7 @@ public class DossierBenchmark {
         return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
     }
 
-    /** The columns of the search screen's export (DossierSearch.export), without the Faces texts. */
+    /** The columns of the search screen's export (DossierExports, which the dossier-export job fills), without the Faces texts. */
     private static Spreadsheet export() {
         return new Spreadsheet("Dossiers", List.of(new Column("N°", Type.INTEGER, 10),
                 new Column("Créé le", Type.DATE_TIME, 17), new Column("État", Type.TEXT, 12),

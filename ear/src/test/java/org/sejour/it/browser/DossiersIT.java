@@ -20,6 +20,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
 import org.sejour.it.Deployments;
+import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
 import org.sejour.it.fixtures.DossierFixtureServlet;
 import org.sejour.it.fixtures.DossierFixtures;
@@ -44,8 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Dossiers in the browser: search, the dossier page (a payment lowers the balance, cancelling
- * with a reason), the Excel export read back with POI's own reader, arrivals, and another
- * owner's dossier answering 404.
+ * with a reason), the Excel export (a job the page follows, then a download) read back with
+ * POI's own reader and exceljs, arrivals, and another owner's dossier or export answering 404.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -79,7 +80,7 @@ public class DossiersIT {
         String password = "Pw-" + UUID.randomUUID() + "!";
         String form = "prefix=" + prefix + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
                 + (guestEmails.isEmpty() ? "" : "&" + guestEmails);
-        Properties p = FixtureRequests.post("fixtures/dossiers", form);
+        Properties p = FixtureHttp.post("sejour-tests/fixtures/dossiers", form);
         return new Owner(p.getProperty("login"), password, Long.parseLong(p.getProperty("martin")),
                 Long.parseLong(p.getProperty("durand")));
     }
@@ -158,7 +159,7 @@ public class DossiersIT {
 
         browser.click("menu-dossiers");
         browser.waitForPath("/app/dossiers.xhtml");
-        Path xlsx = download("search:export");
+        Path xlsx = exportSearch();
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             Sheet sheet = workbook.getSheetAt(0);
             assertEquals(2, sheet.getLastRowNum(), "a header and two dossiers");
@@ -315,6 +316,41 @@ public class DossiersIT {
         browser.until(d -> d.findElements(By.cssSelector(".ui-confirmdialog-yes")).stream()
                 .filter(WebElement::isDisplayed).findFirst().orElse(null), "the confirmation dialog").click();
         browser.waitForAjax();
+    }
+
+    @Test
+    void anotherOwnersExportIsNotFound() throws Exception {
+        Owner a = ownerWithDossiers("export-a");
+        Owner b = ownerWithDossiers("export-b");
+        signIn(browser, a);
+        browser.click("menu-dossiers");
+        browser.waitForPath("/app/dossiers.xhtml");
+        Path xlsx = exportSearch();
+        assertEquals(3, ExcelJsSheet.read(xlsx).rowCount(), "a header and A's two dossiers");
+        String link = browser.byId("search:exportDownload").getAttribute("href");
+        String path = link.substring(link.indexOf("app/exports/"));
+        assertEquals(200, browser.httpStatus(path), "A downloads her export");
+        long exportId = Long.parseLong(path.replaceAll("\\D", ""));
+
+        browser.logout();
+        signIn(browser, b);
+        assertEquals(404, browser.httpStatus(path), "B must not download A's export");
+        assertEquals(404, browser.httpStatus("app/exports/" + (exportId + 100_000) + ".xlsx"));
+        assertEquals(404, browser.httpStatus("app/exports/abc.xlsx"));
+    }
+
+    /**
+     * Starts the export of the current search, watches its progress until the job made the
+     * file, then downloads it through the page's link.
+     */
+    private Path exportSearch() throws IOException {
+        browser.click("search:export");
+        browser.waitForAjax();
+        browser.until(d -> !d.findElements(By.id("search:exportDownload")).isEmpty(), "the export's download link");
+        assertEquals("100%", plain(browser.textOf(By.id("search:exportProgress"))).replace(" ", ""));
+        assertTrue(text("search:exportState").contains("dossier(s)"), text("search:exportState"));
+        browser.keepEvidence("dossiers-export-ready");
+        return download("search:exportDownload");
     }
 
     /** Clicks a non-ajax export button and waits for the browser to finish saving the .xlsx. */

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.sejour.it.Deployments;
+import org.sejour.it.FixtureHttp;
 import org.sejour.it.bench.PlanningBenchmark;
 import org.sejour.it.fixtures.DossierFixtures;
 import org.sejour.it.fixtures.PlanningFixtureServlet;
@@ -60,7 +61,7 @@ public class PlanningStatementsIT {
     @Test
     void aPlanningRequestRunsAFewStatementsWhateverTheAccommodations() {
         String password = "Pw-" + UUID.randomUUID() + "!";
-        Properties owner = FixtureRequests.post("fixtures/planning", "prefix=planning-sql&password="
+        Properties owner = FixtureHttp.post("sejour-tests/fixtures/planning", "prefix=planning-sql&password="
                 + URLEncoder.encode(password, StandardCharsets.UTF_8));
         Browser browser = browsers.open();
         browser.submitLogin(owner.getProperty("login"), password);
@@ -70,19 +71,19 @@ public class PlanningStatementsIT {
         browser.open(page); // the first render compiles the page; measure a later one
         browser.waitForDocument();
 
-        FixtureRequests.post("fixtures/sql-statements", "action=start");
+        FixtureHttp.post("sejour-tests/fixtures/sql-statements", "action=start");
         browser.open(page);
         browser.waitForDocument();
-        Sent load = onlyRequest(FixtureRequests.post("fixtures/sql-statements", "action=stop"));
+        Sent load = onlyRequest(FixtureHttp.post("sejour-tests/fixtures/sql-statements", "action=stop"));
         assertEquals(PlanningBenchmark.ACCOMMODATIONS,
                 browser.driver.findElements(By.cssSelector("section.planning-block")).size());
         assertEquals(63, browser.driver.findElements(By.cssSelector("section.planning-block:first-child th.day"))
                 .size(), "nine weeks");
 
-        FixtureRequests.post("fixtures/sql-statements", "action=start");
+        FixtureHttp.post("sejour-tests/fixtures/sql-statements", "action=start");
         browser.click("planning:nextWeek");
         browser.waitForAjax();
-        Sent move = onlyRequest(FixtureRequests.post("fixtures/sql-statements", "action=stop"));
+        Sent move = onlyRequest(FixtureHttp.post("sejour-tests/fixtures/sql-statements", "action=stop"));
 
         String figures = String.format("planning, %d accommodations x 63 days: %d SQL statements per page request"
                         + " (+ %d commits, %d pool connection checks); a week's move (ajax): %d statements"

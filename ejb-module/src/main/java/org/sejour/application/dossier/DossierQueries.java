@@ -15,12 +15,14 @@ import org.sejour.domain.model.shared.NotFoundException;
 
 import jakarta.inject.Inject;
 
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
@@ -169,41 +171,79 @@ public class DossierQueries {
      * Reads a list in chunks by keyset: each statement starts after the previous chunk's last sort
      * key ({@code (k1, k2, id) > (…)}), where OFFSET would make the database walk and throw away
      * every row already exported, again for each chunk. The keys must all sort in the same
-     * direction, never be null, and the last one must be unique; they are selected after
-     * {@code columns} so that the last row read gives the next start.
+     * direction, never be null, and the last one must be unique.
      */
     private void inChunks(String columns, Where where, List<String> keys, boolean ascending, int chunk,
                           Consumer<Object[]> sink) {
         if (chunk < 1) {
             throw new IllegalArgumentException("a chunk is one row or more");
         }
-        String direction = ascending ? " asc" : " desc";
-        String keyList = String.join(", ", keys);
-        Object[] last = null;
+        List<Object> last = null;
         while (true) {
-            StringBuilder sql = new StringBuilder(columns).append(", ").append(keyList).append(FROM).append(where.sql);
-            if (last != null) {
-                sql.append(" and (").append(keyList).append(ascending ? ") > (" : ") < (");
-                for (int i = 0; i < keys.size(); i++) {
-                    sql.append(i == 0 ? "" : ", ").append('?').append(where.parameters.size() + i + 1);
-                }
-                sql.append(')');
-            }
-            sql.append(" order by ").append(String.join(direction + ", ", keys)).append(direction)
-                    .append(" limit ").append(chunk);
-            Query query = em.createNativeQuery(sql.toString());
-            where.bind(query);
-            for (int i = 0; last != null && i < keys.size(); i++) {
-                query.setParameter(where.parameters.size() + i + 1, last[last.length - keys.size() + i]);
-            }
-            @SuppressWarnings("unchecked")
-            List<Object[]> rows = query.getResultList();
+            List<Object[]> rows = chunkAfter(columns, where, keys, ascending, last, chunk);
             rows.forEach(sink);
             if (rows.size() < chunk) {
                 return;
             }
-            last = rows.get(rows.size() - 1);
+            last = lastKey(rows, keys);
         }
+    }
+
+    /**
+     * One chunk of a keyset read: the rows after {@code last} (the sort key of the row read
+     * before, null for the first chunk). The keys are selected after {@code columns}, so that
+     * the last row read gives the next start.
+     */
+    private List<Object[]> chunkAfter(String columns, Where where, List<String> keys, boolean ascending,
+                                      List<?> last, int chunk) {
+        String direction = ascending ? " asc" : " desc";
+        String keyList = String.join(", ", keys);
+        StringBuilder sql = new StringBuilder(columns).append(", ").append(keyList).append(FROM).append(where.sql);
+        if (last != null) {
+            sql.append(" and (").append(keyList).append(ascending ? ") > (" : ") < (");
+            for (int i = 0; i < keys.size(); i++) {
+                sql.append(i == 0 ? "" : ", ").append('?').append(where.parameters.size() + i + 1);
+            }
+            sql.append(')');
+        }
+        sql.append(" order by ").append(String.join(direction + ", ", keys)).append(direction)
+                .append(" limit ").append(chunk);
+        Query query = em.createNativeQuery(sql.toString());
+        where.bind(query);
+        for (int i = 0; last != null && i < keys.size(); i++) {
+            query.setParameter(where.parameters.size() + i + 1, last.get(i));
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
+        return rows;
+    }
+
+    private static List<Object> lastKey(List<Object[]> rows, List<String> keys) {
+        Object[] last = rows.get(rows.size() - 1);
+        return List.of(Arrays.copyOfRange(last, last.length - keys.size(), last.length));
+    }
+
+    /** A dossier of a search in export order, with its sort key (to read on after it). */
+    public record Keyed(DossierRow row, List<Serializable> key) implements Serializable {
+        private static final long serialVersionUID = 1L;
+    }
+
+    /**
+     * The dossiers of the search that come after {@code lastKey} in its order ({@code null}: from
+     * the first), {@code limit} at most, each with its sort key: a batch job reads a whole search
+     * this way and restarts after the key of the last dossier it wrote.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<Keyed> chunk(long accountId, DossierCriteria criteria, DossierSort sort, boolean ascending,
+                             List<Serializable> lastKey, int limit) {
+        if (limit < 1) {
+            throw new IllegalArgumentException("a chunk is one row or more");
+        }
+        List<String> keys = (sort == null ? DossierSort.NUMBER : sort).keys();
+        return chunkAfter(COLUMNS, Where.of(accountId, criteria), keys, ascending, lastKey, limit).stream()
+                .map(r -> new Keyed(row(r), Arrays.stream(r, r.length - keys.size(), r.length)
+                        .map(Serializable.class::cast).toList()))
+                .toList();
     }
 
     /** The dossier page's content; another owner's dossier is "not found". */

@@ -29,17 +29,18 @@ public class MailDelivery {
     OutboxRepository outbox;
     @EJB
     MailComposer composer;
-    @Inject
-    Mailer mailer;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Long> dueIds(Instant now, int max) {
         return outbox.dueIds(now, max);
     }
 
-    /** Tries to send the mail; empty when it was not ours to send (already sent, not due, locked). */
+    /**
+     * Tries to send the mail through the sender's SMTP connection; empty when it was not ours
+     * to send (already sent, not due, locked).
+     */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<DeliveryOutcome> deliver(long mailId, Instant now) {
+    public Optional<DeliveryOutcome> deliver(long mailId, Instant now, Mailer.Connection smtp) {
         Optional<OutboxMail> claimed = outbox.claim(mailId, now);
         if (claimed.isEmpty()) {
             return Optional.empty();
@@ -57,7 +58,7 @@ public class MailDelivery {
             return Optional.of(outcome(mail));
         }
         try {
-            mailer.send(message);
+            smtp.send(message);
             mail.delivered(at);
         } catch (MailDeliveryException e) {
             if (e.permanent()) {

@@ -4,8 +4,22 @@ package org.sejour.application.mail;
 public interface Mailer {
 
     /**
-     * Sends the message, or throws: {@link MailDeliveryException#permanent()} tells a refusal
-     * that trying again cannot cure (5xx reply, rejected address) from a temporary failure.
+     * A connection to the SMTP server for many messages, one after the other: connecting,
+     * greeting and quitting for each mail cost more than the mail itself. Not thread-safe:
+     * one per sender thread.
      */
-    void send(OutgoingMessage message) throws MailDeliveryException;
+    Connection open();
+
+    interface Connection extends AutoCloseable {
+
+        /**
+         * Sends the message, or throws: {@link MailDeliveryException#permanent()} tells a refusal
+         * that trying again cannot cure (5xx reply, rejected address) from a temporary failure.
+         */
+        void send(OutgoingMessage message) throws MailDeliveryException;
+
+        /** Quits the SMTP session, if one is open; never throws. */
+        @Override
+        void close();
+    }
 }

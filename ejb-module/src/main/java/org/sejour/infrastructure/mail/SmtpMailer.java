@@ -33,11 +33,48 @@ public class SmtpMailer implements Mailer {
     Session session;
 
     @Override
-    public void send(OutgoingMessage message) throws MailDeliveryException {
-        try {
-            Transport.send(mime(message));
-        } catch (MessagingException e) {
-            throw new MailDeliveryException(SmtpFailures.isPermanent(e), SmtpFailures.describe(e), e);
+    public Connection open() {
+        return new SmtpConnection();
+    }
+
+    /**
+     * Connects on its first message and keeps the SMTP session for the next ones. After any
+     * failure the session is dropped and the next message connects afresh: a refused
+     * recipient or a broken connection must not leave a half-finished SMTP dialogue behind.
+     */
+    private final class SmtpConnection implements Connection {
+
+        private Transport transport;
+
+        @Override
+        public void send(OutgoingMessage message) throws MailDeliveryException {
+            try {
+                MimeMessage mime = mime(message);
+                // what Transport.send would do: headers (the stable Message-ID) made final
+                mime.saveChanges();
+                if (transport == null) {
+                    transport = session.getTransport(mime.getAllRecipients()[0]);
+                    transport.connect();
+                }
+                transport.sendMessage(mime, mime.getAllRecipients());
+            } catch (MessagingException e) {
+                close();
+                throw new MailDeliveryException(SmtpFailures.isPermanent(e), SmtpFailures.describe(e), e);
+            }
+        }
+
+        @Override
+        public void close() {
+            if (transport == null) {
+                return;
+            }
+            try {
+                transport.close();
+            } catch (MessagingException e) {
+                // the server went away first: nothing is left to quit
+            } finally {
+                transport = null;
+            }
         }
     }
 

@@ -13,29 +13,32 @@ import org.primefaces.model.LazyDataModel;
 import org.primefaces.model.SortMeta;
 import org.primefaces.model.SortOrder;
 import org.sejour.application.AccommodationService;
-import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.dossier.DossierCriteria;
 import org.sejour.application.dossier.DossierCriteria.BalanceFilter;
 import org.sejour.application.dossier.DossierQueries;
+import org.sejour.application.dossier.DossierExports;
+import org.sejour.application.dossier.ExportLabels;
+import org.sejour.application.dossier.ExportProgress;
+import org.sejour.application.job.ExportJobs;
+import org.sejour.application.job.JobConsole;
 import org.sejour.application.dossier.DossierRow;
 import org.sejour.application.dossier.DossierSort;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
-import org.sejour.infrastructure.export.Spreadsheet;
-import org.sejour.infrastructure.export.Spreadsheet.Column;
-import org.sejour.infrastructure.export.Spreadsheet.Type;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
+import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalDateTime;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
  * "Dossiers": the owner's search over their dossiers (SPEC §6 filters), a lazy table that asks
- * the database for one page at a time, and the Excel export of the whole search.
+ * the database for one page at a time, and the Excel export of the whole search (a batch job
+ * whose progress the page follows, then a download link).
  */
 @Named
 @ViewScoped
@@ -50,6 +53,12 @@ public class DossierSearch implements Serializable {
     DossierQueries queries;
     @EJB
     AccommodationService accommodations;
+    @EJB
+    DossierExports exports;
+    @EJB
+    ExportJobs exportJobs;
+    @EJB
+    JobConsole jobConsole;
 
     private LocalDate arrivalFrom;
     private LocalDate arrivalTo;
@@ -67,6 +76,10 @@ public class DossierSearch implements Serializable {
     private boolean ascending;
     private List<Accommodation> accommodationChoices;
     private final Rows rows = new Rows();
+    private Long exportId;
+    private Long exportExecutionId;
+    private ExportProgress export;
+    private boolean exportFailed;
 
     @PostConstruct
     void init() {
@@ -106,34 +119,47 @@ public class DossierSearch implements Serializable {
         firstPage();
     }
 
-    /** The dossiers of the current search, in the table's order, as an .xlsx download. */
+    /**
+     * Asks for the export of the current search, in the table's order, and starts its job; the
+     * page then follows the job ({@link #getExport}) until the file can be downloaded.
+     */
     public void export() {
-        Spreadsheet sheet = new Spreadsheet(Faces.text("dossiers.title"), List.of(
-                new Column(Faces.text("dossier.number"), Type.INTEGER, 10),
-                new Column(Faces.text("dossier.created"), Type.DATE_TIME, 17),
-                new Column(Faces.text("dossier.status"), Type.TEXT, 12),
-                new Column(Faces.text("dossier.guest"), Type.TEXT, 28),
-                new Column(Faces.text("dossier.email"), Type.TEXT, 28),
-                new Column(Faces.text("dossier.phone"), Type.TEXT, 18),
-                new Column(Faces.text("dossier.accommodation"), Type.TEXT, 28),
-                new Column(Faces.text("dossier.arrival"), Type.DATE, 12),
-                new Column(Faces.text("dossier.departure"), Type.DATE, 12),
-                new Column(Faces.text("dossier.nights"), Type.INTEGER, 8),
-                new Column(Faces.text("dossier.persons"), Type.INTEGER, 8),
-                new Column(Faces.text("dossier.origin"), Type.TEXT, 16),
-                new Column(Faces.text("dossier.promoCode"), Type.TEXT, 12),
-                new Column(Faces.text("dossier.total"), Type.MONEY, 12),
-                new Column(Faces.text("dossier.paid"), Type.MONEY, 12),
-                new Column(Faces.text("dossier.balance"), Type.MONEY, 12)));
-        Map<DossierStatus, String> statuses = Labels.of(DossierStatus.class, "dossier.status.");
-        Map<Origin, String> origins = Labels.of(Origin.class, "dossier.origin.");
-        queries.forEach(currentUser.accountId(), criteria, sort, ascending, row -> sheet.row(
-                row.number(), LocalDateTime.ofInstant(row.createdAt(), BusinessCalendar.ZONE),
-                statuses.get(row.status()), row.guestName(), row.guestEmail(), row.guestPhone(), row.accommodation(),
-                row.arrival(), row.departure(), row.nights(), row.persons(), origins.get(row.origin()),
-                row.promoCode(), row.total(), row.paid(), row.balance()));
-        Downloads.send("dossiers-" + LocalDate.now(BusinessCalendar.ZONE) + ".xlsx",
-                sheet);
+        List<String> headers = List.of("dossier.number", "dossier.created", "dossier.status", "dossier.guest",
+                "dossier.email", "dossier.phone", "dossier.accommodation", "dossier.arrival", "dossier.departure",
+                "dossier.nights", "dossier.persons", "dossier.origin", "dossier.promoCode", "dossier.total",
+                "dossier.paid", "dossier.balance").stream().map(key -> Faces.text(key)).toList();
+        Map<String, String> statuses = new HashMap<>();
+        Labels.of(DossierStatus.class, "dossier.status.").forEach((k, v) -> statuses.put(k.name(), v));
+        Map<String, String> origins = new HashMap<>();
+        Labels.of(Origin.class, "dossier.origin.").forEach((k, v) -> origins.put(k.name(), v));
+        exportId = exports.request(currentUser.accountId(), criteria, sort, ascending,
+                new ExportLabels(Faces.text("dossiers.title"), headers, statuses, origins), Instant.now());
+        exportExecutionId = exportJobs.startDossierExport(exportId);
+        refreshExport();
+    }
+
+    /** Reads how far the export got: once per poll, however often the page shows it. */
+    public void refreshExport() {
+        if (exportId == null) {
+            return;
+        }
+        export = exports.progress(currentUser.accountId(), exportId, Instant.now());
+        String status = export.ready() ? "COMPLETED" : jobConsole.execution(exportExecutionId).status();
+        exportFailed = "FAILED".equals(status) || "STOPPED".equals(status) || "ABANDONED".equals(status);
+    }
+
+    /** The export asked for on this page, as far as it got at the last poll; null before any. */
+    public ExportProgress getExport() {
+        return export;
+    }
+
+    /** Whether the export's job ended without making the file (the page then stops waiting). */
+    public boolean isExportFailed() {
+        return exportFailed;
+    }
+
+    public boolean isExportRunning() {
+        return export != null && !export.ready() && !exportFailed;
     }
 
     /** The table's rows: a count and one page per request, sorted by a whitelisted column. */

@@ -1,0 +1,203 @@
+package org.sejour.it.bench;
+
+import com.icegreen.greenmail.store.StoredMessage;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import jakarta.annotation.Resource;
+import jakarta.inject.Inject;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Session;
+import org.jboss.arquillian.container.test.api.Deployment;
+import org.jboss.arquillian.junit5.ArquillianExtension;
+import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.sejour.application.CreatedOwner;
+import org.sejour.it.Deployments;
+import org.sejour.it.Timings;
+import org.sejour.it.fixtures.DossierFixtures;
+
+import javax.sql.DataSource;
+import java.lang.management.ManagementFactory;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.logging.Logger;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+/**
+ * 10,000 deposit reminders put in the outbox at once (one statement, as a morning's reminder
+ * run with many owners would leave them) and sent by the application's own outbox timer to a
+ * local SMTP server (GreenMail on the mail session's port). Lag: from the mail's row being
+ * queued to GreenMail storing it. Checks that every mail arrived exactly once (by its stable
+ * Message-ID) and that every row is SENT with one successful attempt. Not part of the suite:
+ * ./sejour bench MailBenchmark. Target: lag p99 ≤ 60 s.
+ */
+@ExtendWith(ArquillianExtension.class)
+public class MailBenchmark {
+
+    private static final Logger LOG = Logger.getLogger(MailBenchmark.class.getName());
+    static final int MAILS = 10_000;
+    static final int ACCOMMODATIONS = 20;
+    static final Duration GIVE_UP = Duration.ofMinutes(20);
+
+    @Deployment
+    public static EnterpriseArchive deployment() {
+        return Deployments.withTestsAndLibraries(List.of(GreenMail.class, org.slf4j.LoggerFactory.class),
+                MailBenchmark.class, DossierFixtures.class);
+    }
+
+    @Inject
+    DossierFixtures fixtures;
+    @Resource(lookup = "jdbc/sejour")
+    DataSource dataSource;
+    @Resource(lookup = "mail/sejour")
+    Session mailSession;
+
+    @Test
+    void measure() throws Exception {
+        GreenMail smtp = new GreenMail(new ServerSetup(Integer.parseInt(mailSession.getProperty("mail.smtp.port")),
+                "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+        smtp.start();
+        try {
+            measure(smtp);
+        } finally {
+            smtp.stop();
+        }
+    }
+
+    private void measure(GreenMail smtp) throws Exception {
+        CreatedOwner owner = fixtures.owner("mbench", "Pw-" + UUID.randomUUID());
+        seedDossiers(owner.accountId(), owner.accountNumber());
+        long queuedAt = System.currentTimeMillis();
+        Map<Long, Long> queued = queueReminders(owner.accountId(), owner.login());
+        assertEquals(MAILS, queued.size());
+
+        long deadline = System.nanoTime() + GIVE_UP.toNanos();
+        // a cheap count while waiting (the benchmark's are the only mails of this fresh database)
+        while (smtp.getManagers().getImapHostManager().getAllMessages().size() < MAILS
+                && System.nanoTime() < deadline) {
+            TimeUnit.SECONDS.sleep(2);
+        }
+        double totalSeconds = (System.currentTimeMillis() - queuedAt) / 1e3;
+        // a few more ticks of the timer: a mail sent twice would show up now
+        TimeUnit.SECONDS.sleep(11);
+        List<StoredMessage> received = ours(smtp, queued);
+
+        Map<Long, Integer> copies = new HashMap<>();
+        double[] lags = new double[received.size()];
+        int i = 0;
+        long lastReceived = 0;
+        for (StoredMessage message : received) {
+            long id = outboxId(message);
+            copies.merge(id, 1, Integer::sum);
+            lags[i++] = (message.getReceivedDate().getTime() - queued.get(id)) / 1e3;
+            lastReceived = Math.max(lastReceived, message.getReceivedDate().getTime());
+        }
+        Arrays.sort(lags);
+        long twice = copies.values().stream().filter(n -> n > 1).count();
+        double drainSeconds = (lastReceived - queued.values().stream().mapToLong(Long::longValue).min().orElse(0)) / 1e3;
+        String report = String.format("mails, %d deposit reminders queued at once, sent by the outbox timer to GreenMail:"
+                        + " %d received (%d distinct, %d more than once) in %.1f s, last one %.1f s after queueing"
+                        + " (%.0f mails/s); lag queued → received p50 %.1f s, p95 %.1f s, p99 %.1f s, max %.1f s"
+                        + " (target p99 ≤ 60 s); load average %.1f%n",
+                MAILS, received.size(), copies.size(), twice, totalSeconds, drainSeconds,
+                copies.size() / Math.max(drainSeconds, 0.001), pct(lags, 50), pct(lags, 95), pct(lags, 99),
+                lags.length == 0 ? 0 : lags[lags.length - 1],
+                ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+        LOG.info(report);
+        Files.writeString(Path.of(System.getProperty("java.io.tmpdir"), "sejour-bench.txt"), report,
+                StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+
+        assertEquals(MAILS, copies.size(), "every reminder delivered");
+        assertEquals(0, twice, "no reminder delivered twice");
+        assertEquals(MAILS, received.size());
+        assertEquals(MAILS, count("select count(*) from outbox_mail m where m.account_id = " + owner.accountId()
+                + " and m.status = 'SENT' and (select count(*) from outbox_attempt a where a.mail_id = m.id "
+                + "and a.outcome = 'SENT') = 1"), "every row sent, with one successful attempt");
+    }
+
+    private static double pct(double[] sorted, int p) {
+        return sorted.length == 0 ? Double.NaN : Timings.percentile(sorted, p);
+    }
+
+    /** The messages GreenMail stored that are one of the benchmark's reminders. */
+    private static List<StoredMessage> ours(GreenMail smtp, Map<Long, Long> queued) {
+        return smtp.getManagers().getImapHostManager().getAllMessages().stream()
+                .filter(m -> queued.containsKey(outboxId(m))).toList();
+    }
+
+    /** The outbox row a message came from, by the Message-ID the sender derives from it; -1 for another. */
+    private static long outboxId(StoredMessage message) {
+        try {
+            String id = message.getMimeMessage().getMessageID();
+            if (id == null || !id.matches("<outbox-\\d+@sejour>")) {
+                return -1;
+            }
+            return Long.parseLong(id.substring("<outbox-".length(), id.indexOf('@')));
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** 10,000 options with a deposit due, two adults each, one guest address each, over 20 gîtes. */
+    private void seedDossiers(long accountId, int accountNumber) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.execute("insert into accommodation (account_id, seq, reference, name, stock_managed, type, classification, "
+                    + "address, city, capacity_min, capacity_max, visibility) "
+                    + "select " + accountId + ", g, 'OSMM-" + accountNumber + "-' || g, 'Gîte ' || g, false, "
+                    + "'GITE', 'TWO_STARS', '1 rue du Banc', 'Annecy', 1, 6, 'BOOKABLE' from generate_series(1, "
+                    + ACCOMMODATIONS + ") g");
+            s.execute("update account set last_accommodation_seq = " + ACCOMMODATIONS + " where id = " + accountId);
+            s.execute("insert into dossier (account_id, number, status, accommodation_id, arrival, departure, "
+                    + "guest_first_name, guest_last_name, guest_email, guest_phone, guest_language, origin, total, "
+                    + "deposit_amount, deposit_due, balance_due, created_by) "
+                    + "select " + accountId + ", n, 'OPTION', a.id, date '2030-01-05' + (n / " + ACCOMMODATIONS
+                    + ") * 7, date '2030-01-05' + (n / " + ACCOMMODATIONS + ") * 7 + 7, 'Claude', 'Rappel' || n, "
+                    + "'rappel' || n || '@example.test', '+33 6 00 00 00 00', 'fr', 'PHONE', 700 + n % 300, 210, "
+                    + "current_date + 2, date '2029-12-01', 'bench' "
+                    + "from generate_series(1, " + MAILS + ") n join accommodation a on a.account_id = "
+                    + accountId + " and a.seq = 1 + n % " + ACCOMMODATIONS);
+            s.execute("insert into dossier_party (dossier_id, label, persons, taxable) select id, 'Adulte', 2, true "
+                    + "from dossier where account_id = " + accountId);
+            s.execute("analyze");
+        }
+    }
+
+    /** Queues one deposit reminder per dossier in one statement; answers each mail's id and queueing time (ms). */
+    private Map<Long, Long> queueReminders(long accountId, String ownerEmail) throws SQLException {
+        Map<Long, Long> queued = new HashMap<>();
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
+            s.executeUpdate("insert into outbox_mail (account_id, dossier_id, kind, recipient, reply_to, lang) "
+                    + "select account_id, id, 'GUEST_DEPOSIT_REMINDER', guest_email, '" + ownerEmail + "', 'fr' "
+                    + "from dossier where account_id = " + accountId + " order by number");
+            try (ResultSet r = s.executeQuery("select id, (extract(epoch from created_at) * 1000)::bigint "
+                    + "from outbox_mail where account_id = " + accountId)) {
+                while (r.next()) {
+                    queued.put(r.getLong(1), r.getLong(2));
+                }
+            }
+        }
+        return queued;
+    }
+
+    private long count(String sql) throws SQLException {
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery(sql)) {
+            r.next();
+            return r.getLong(1);
+        }
+    }
+}

@@ -1,0 +1,14 @@
+package org.sejour.application.job;
+
+import jakarta.ejb.Local;
+
+/**
+ * Starts the export jobs an owner asks for from the back office. Implemented in the batch
+ * module with {@link JobConsole}, which answers questions about the executions it starts.
+ */
+@Local
+public interface ExportJobs {
+
+    /** Starts the dossier-export job for an export recorded by DossierExports.request; returns the execution id. */
+    long startDossierExport(long exportId);
+}
