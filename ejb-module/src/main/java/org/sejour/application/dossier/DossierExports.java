@@ -19,6 +19,9 @@ import org.sejour.infrastructure.export.Spreadsheet;
 import org.sejour.infrastructure.export.Spreadsheet.Column;
 import org.sejour.infrastructure.export.Spreadsheet.Type;
 
+import static org.sejour.infrastructure.persistence.NativeValues.instant;
+import static org.sejour.infrastructure.persistence.NativeValues.localDate;
+
 import java.io.ByteArrayOutputStream;
 import java.io.StringReader;
 import java.math.BigDecimal;
@@ -27,7 +30,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
@@ -278,16 +280,5 @@ public class DossierExports {
     public int removeExpired(Instant now) {
         return em.createNativeQuery("delete from dossier_export where expires_at <= ?1")
                 .setParameter(1, Timestamp.from(now)).executeUpdate();
-    }
-
-    private static LocalDate localDate(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value;
     }
 }

@@ -15,12 +15,12 @@ import org.sejour.domain.model.shared.NotFoundException;
 
 import jakarta.inject.Inject;
 
+import static org.sejour.infrastructure.persistence.NativeValues.instant;
+import static org.sejour.infrastructure.persistence.NativeValues.localDate;
+
 import java.io.Serializable;
 import java.math.BigDecimal;
-import java.sql.Timestamp;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -283,16 +283,6 @@ public class DossierQueries {
         return lastName.toUpperCase(Locale.ROOT) + " " + firstName;
     }
 
-    private static LocalDate localDate(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        }
-        return value instanceof OffsetDateTime offset ? offset.toInstant() : (Instant) value;
-    }
 
     /** The WHERE clause of a search and its parameters, numbered as they are added. */
     private static final class Where {

@@ -13,10 +13,12 @@ import org.sejour.domain.model.channel.FeedEvent;
 import org.sejour.domain.model.channel.KnownBlock;
 import org.sejour.domain.model.shared.StayPeriod;
 
+import static org.sejour.infrastructure.persistence.NativeValues.instant;
+import static org.sejour.infrastructure.persistence.NativeValues.localDate;
+
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -85,7 +87,7 @@ public class JpaChannelRepository implements ChannelRepository {
                 + "holds_nights, summary from channel_block where feed_id = ?1 order by id").setParameter(1, feedId)
                 .getResultList())) {
             blocks.add(new KnownBlock(((Number) row[0]).longValue(), (String) row[1], (String) row[2],
-                    new StayPeriod(date(row[3]), date(row[4])), EventKind.of((String) row[6]), (Boolean) row[5]));
+                    new StayPeriod(localDate(row[3]), localDate(row[4])), EventKind.of((String) row[6]), (Boolean) row[5]));
         }
         return blocks;
     }
@@ -186,7 +188,7 @@ public class JpaChannelRepository implements ChannelRepository {
         for (Object[] row : rows(query.getResultList())) {
             conflicts.add(new ChannelConflict(((Number) row[0]).longValue(), ((Number) row[1]).longValue(),
                     ((Number) row[2]).longValue(), (String) row[3], (String) row[4],
-                    new StayPeriod(date(row[5]), date(row[6])), (String) row[7],
+                    new StayPeriod(localDate(row[5]), localDate(row[6])), (String) row[7],
                     row[8] == null ? null : ((Number) row[8]).intValue(),
                     row[9] == null ? null : ((Number) row[9]).longValue(), instant(row[10])));
         }
@@ -206,7 +208,7 @@ public class JpaChannelRepository implements ChannelRepository {
                                 + "order by 2, 1")
                 .setParameter(1, accommodationId).setParameter(2, from).getResultList())) {
             periods.add(new ClosedPeriod(row[0] + "-" + accommodationId + "@sejour",
-                    new StayPeriod(date(row[1]), date(row[2])), ClosedPeriod.Reason.valueOf((String) row[3]),
+                    new StayPeriod(localDate(row[1]), localDate(row[2])), ClosedPeriod.Reason.valueOf((String) row[3]),
                     instant(row[4])));
         }
         return periods;
@@ -237,9 +239,9 @@ public class JpaChannelRepository implements ChannelRepository {
         }
         List<ClosedPeriod> periods = new ArrayList<>();
         for (Object[] row : rows(query.getResultList())) {
-            LocalDate first = date(row[0]);
+            LocalDate first = localDate(row[0]);
             // no creation time for a run of nights: its first night stands in, so DTSTAMP stays put
-            periods.add(new ClosedPeriod(uidPrefix + "-" + first + "@sejour", new StayPeriod(first, date(row[1])),
+            periods.add(new ClosedPeriod(uidPrefix + "-" + first + "@sejour", new StayPeriod(first, localDate(row[1])),
                     ClosedPeriod.Reason.CLOSED, first.atStartOfDay(java.time.ZoneOffset.UTC).toInstant()));
         }
         return periods;
@@ -324,18 +326,5 @@ public class JpaChannelRepository implements ChannelRepository {
     @SuppressWarnings("unchecked")
     private static List<Object[]> rows(List<?> result) {
         return (List<Object[]>) result;
-    }
-
-    private static LocalDate date(Object value) {
-        return value instanceof java.sql.Date sql ? sql.toLocalDate() : (LocalDate) value;
-    }
-
-    private static Instant instant(Object value) {
-        if (value instanceof Timestamp timestamp) {
-            return timestamp.toInstant();
-        } else if (value instanceof OffsetDateTime offset) {
-            return offset.toInstant();
-        }
-        return (Instant) value;
     }
 }

@@ -9,6 +9,8 @@ import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.pricing.NightAvailability;
 import org.sejour.domain.model.shared.StayPeriod;
 
+import static org.sejour.infrastructure.persistence.NativeValues.localDate;
+
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -128,14 +130,14 @@ public class JpaDossierRepository implements DossierRepository {
             RangeOfNights range = ranges.computeIfAbsent(((Number) row[0]).longValue(),
                     key -> new RangeOfNights(first, end, (Boolean) row[1]));
             if (row[2] != null) {
-                range.remaining(toLocalDate(row[2]), ((Number) row[3]).intValue());
+                range.remaining(localDate(row[2]), ((Number) row[3]).intValue());
             }
         }
         // after the stock rows, whatever order the database returned them in
         for (Object[] row : bans) {
             RangeOfNights range = ranges.get(((Number) row[0]).longValue());
             if (range != null) {
-                range.banned(toLocalDate(row[4]), toLocalDate(row[5]));
+                range.banned(localDate(row[4]), localDate(row[5]));
             }
         }
         return new HashMap<>(ranges);
@@ -174,10 +176,6 @@ public class JpaDossierRepository implements DossierRepository {
             long i = ChronoUnit.DAYS.between(first, night);
             return i < 0 || i >= remaining.length ? CLOSED : new NightStatus(remaining[(int) i], banned[(int) i]);
         }
-    }
-
-    private static LocalDate toLocalDate(Object value) {
-        return value instanceof java.sql.Date date ? date.toLocalDate() : (LocalDate) value;
     }
 
     @Override
