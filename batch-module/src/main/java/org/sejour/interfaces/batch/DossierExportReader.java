@@ -25,7 +25,7 @@ import java.util.Optional;
 @Dependent
 public class DossierExportReader extends AbstractItemReader {
 
-    private static final int PAGE = 500;
+    private static final int PAGE = 1000;
 
     @EJB
     DossierExports exports;

@@ -7,6 +7,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.json.Json;
 import jakarta.json.JsonArray;
 import jakarta.json.JsonArrayBuilder;
+import jakarta.json.JsonBuilderFactory;
+import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -53,6 +55,12 @@ public class DossierExports {
             Type.MONEY, Type.MONEY);
     private static final List<Integer> WIDTHS = List.of(10, 17, 12, 28, 28, 18, 28, 12, 12, 8, 8, 16, 12, 12, 12, 12);
     private static final int READ_LINES = 2000;
+    /**
+     * Made once: each Json.createArrayBuilder/createReader looks the JSON provider up again (a
+     * ServiceLoader scan of the server's modules), and the job builds or reads one array per row.
+     */
+    private static final JsonBuilderFactory JSON_BUILDERS = Json.createBuilderFactory(null);
+    private static final JsonReaderFactory JSON_READERS = Json.createReaderFactory(null);
 
     @PersistenceContext(unitName = "sejour")
     EntityManager em;
@@ -168,7 +176,7 @@ public class DossierExports {
             return;
         }
         ExportLabels labels = ExportLabels.fromJson((String) export[1]);
-        JsonArrayBuilder lines = Json.createArrayBuilder();
+        JsonArrayBuilder lines = JSON_BUILDERS.createArrayBuilder();
         rows.forEach(row -> lines.add(cells(row, labels)));
         em.createNativeQuery("insert into dossier_export_line (export_id, line, cells) "
                         + "select ?1, ?2 + t.n, cast(t.cells as text) from jsonb_array_elements(cast(?3 as jsonb)) "
@@ -188,7 +196,7 @@ public class DossierExports {
                 row.arrival(), row.departure(), row.nights(), row.persons(),
                 labels.origins().getOrDefault(row.origin().name(), row.origin().name()),
                 nullable(row.promoCode()), row.total(), row.paid(), row.balance());
-        JsonArrayBuilder cells = Json.createArrayBuilder();
+        JsonArrayBuilder cells = JSON_BUILDERS.createArrayBuilder();
         for (Object value : values) {
             if (value == JsonValue.NULL) {
                 cells.addNull();
@@ -240,7 +248,7 @@ public class DossierExports {
     }
 
     private static Object[] values(String cellsJson) {
-        try (var reader = Json.createReader(new StringReader(cellsJson))) {
+        try (var reader = JSON_READERS.createReader(new StringReader(cellsJson))) {
             JsonArray cells = reader.readArray();
             Object[] values = new Object[TYPES.size()];
             for (int i = 0; i < values.length; i++) {
