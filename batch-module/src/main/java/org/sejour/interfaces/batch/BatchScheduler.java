@@ -27,6 +27,9 @@ import org.sejour.application.job.JobExecutionSummary;
 import org.sejour.domain.model.shared.InvalidInputException;
 
 import javax.sql.DataSource;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,6 +38,8 @@ import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -60,6 +65,11 @@ public class BatchScheduler implements JobConsole, ExportJobs {
 
     /** How long after start-up interrupted executions are restarted: once the application is fully up. */
     private static final long RECOVERY_DELAY_MILLIS = 10_000;
+    /**
+     * How long a server may go without a heartbeat before another restarts its executions:
+     * six missed beats (every 20 s), so that a long pause of a live server is not taken for its death.
+     */
+    static final Duration SILENCE = Duration.ofMinutes(2);
 
     @Resource
     TimerService timers;
@@ -67,6 +77,10 @@ public class BatchScheduler implements JobConsole, ExportJobs {
     DataSource dataSource;
 
     private Instant startedAt;
+    /** This server's name in the heartbeats: the same after a restart, different on another member. */
+    private final String server = serverName();
+    /** The executions this JVM started and may still be running: those it gives heartbeats for. */
+    private final Set<Long> startedHere = ConcurrentHashMap.newKeySet();
 
     /** The jobs of META-INF/batch-jobs; only these can be started from the operator's page. */
     static final List<String> JOBS = List.of("option-expiry", "deposit-reminders", "balance-reminders",
@@ -87,16 +101,42 @@ public class BatchScheduler implements JobConsole, ExportJobs {
         recoverInterruptedExecutions();
     }
 
+    /** Every server says which executions it still runs; one that stops saying it is taken for dead. */
+    @Schedule(hour = "*", minute = "*", second = "*/20", persistent = false, info = "job-heartbeat")
+    void heartbeat() {
+        Set<Long> beating = Set.copyOf(startedHere);
+        if (beating.isEmpty()) {
+            return;
+        }
+        try {
+            Set<Long> running = new JobRepositoryTables(dataSource).beat(server, beating);
+            // only among those beaten now: one started meanwhile has given its first beat itself
+            startedHere.removeIf(id -> beating.contains(id) && !running.contains(id));
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Job heartbeat failed; the next one tries again", e);
+        }
+    }
+
+    /** Every server looks for executions a dead member left, not only at its own start. */
+    @Schedule(hour = "*", minute = "*", persistent = false, info = "job-recovery")
+    void recoverFromDeadMembers() {
+        try {
+            recoverInterruptedExecutions();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "Looking for interrupted job executions failed", e);
+        }
+    }
+
     /**
      * Restarts the executions a server stop cut short. A killed server leaves its running
      * executions STARTED in the repository, and Jakarta Batch restarts only FAILED or STOPPED
-     * ones: each execution the repository has as running that was created before this server
-     * started is marked
+     * ones: each execution whose server is gone (this server before its restart, or a member
+     * silent for {@link #SILENCE}: see {@link JobRepositoryTables#interrupted}) is marked
      * FAILED (exit status {@value JobRepositoryTables#INTERRUPTED}), then restarted with its
      * parameters. The restart skips the steps that completed and reads on from the last
      * committed checkpoint; the writers' database guards make a chunk that was cut off and is
-     * done again queue nothing twice. Assumes one server runs the jobs (as Séjour is deployed):
-     * another member's running execution would look the same.
+     * done again queue nothing twice. Marking is the claim: of two servers that find the same
+     * execution, only the one whose update changed the row restarts it.
      *
      * @return the new executions' ids
      */
@@ -104,13 +144,14 @@ public class BatchScheduler implements JobConsole, ExportJobs {
         JobOperator operator = BatchRuntime.getJobOperator();
         JobRepositoryTables repository = new JobRepositoryTables(dataSource);
         List<Long> restarted = new ArrayList<>();
-        // not JobOperator.getRunningExecutions: it answers only the executions of this JVM
-        for (long executionId : repository.runningCreatedBefore(LISTED, startedAt)) {
+        for (long executionId : repository.interrupted(LISTED, server, startedAt, SILENCE, Set.copyOf(startedHere))) {
             try {
                 // also Payara's check that this component started it
                 String job = operator.getJobExecution(executionId).getJobName();
-                repository.markInterrupted(executionId, Instant.now());
-                long again = operator.restart(executionId, operator.getParameters(executionId));
+                if (!repository.markInterrupted(executionId, Instant.now())) {
+                    continue;
+                }
+                long again = startedHere(operator.restart(executionId, operator.getParameters(executionId)));
                 LOG.log(Level.WARNING, "Job {0}: execution {1} was cut short by a server stop, restarted as {2}",
                         new Object[]{job, executionId, again});
                 restarted.add(again);
@@ -172,7 +213,7 @@ public class BatchScheduler implements JobConsole, ExportJobs {
     /** Starts a job now; for the timers, the operator's "run now" and the tests. */
     public long start(String jobName, Properties parameters) {
         JobOperator operator = BatchRuntime.getJobOperator();
-        long executionId = operator.start(jobName, parameters);
+        long executionId = startedHere(operator.start(jobName, parameters));
         LOG.log(Level.INFO, "Job {0} started, execution {1}", new Object[]{jobName, executionId});
         return executionId;
     }
@@ -229,9 +270,35 @@ public class BatchScheduler implements JobConsole, ExportJobs {
                 operator.getJobExecutions(operator.getJobInstance(executionId)))) {
             throw new InvalidInputException("executionId", "jobs.notRestartable");
         }
-        long again = operator.restart(executionId, operator.getParameters(executionId));
+        long again = startedHere(operator.restart(executionId, operator.getParameters(executionId)));
         LOG.log(Level.INFO, "Job {0}: execution {1} restarted as {2}", new Object[]{execution.getJobName(), executionId, again});
         return again;
+    }
+
+    /** Remembers an execution this server started, with its first heartbeat at once. */
+    private long startedHere(long executionId) {
+        startedHere.add(executionId);
+        try {
+            new JobRepositoryTables(dataSource).beat(server, List.of(executionId));
+        } catch (RuntimeException e) {
+            // the timer's next beat records it
+            LOG.log(Level.WARNING, "First heartbeat of execution " + executionId + " failed", e);
+        }
+        return executionId;
+    }
+
+    /** This server's name for the heartbeats. */
+    public String server() {
+        return server;
+    }
+
+    private static String serverName() {
+        String instance = System.getProperty("com.sun.aas.instanceName", "server");
+        try {
+            return instance + "@" + InetAddress.getLocalHost().getHostName();
+        } catch (UnknownHostException e) {
+            return instance + "@" + System.getenv().getOrDefault("HOSTNAME", "localhost");
+        }
     }
 
     /** Failed or stopped, and the latest run of its job instance (Jakarta Batch restarts only that one). */

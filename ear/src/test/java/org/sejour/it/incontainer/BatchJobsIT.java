@@ -46,6 +46,7 @@ import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
+import org.sejour.interfaces.batch.JobRepositoryTables;
 import org.sejour.it.Deployments;
 
 import javax.sql.DataSource;
@@ -67,6 +68,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -299,6 +301,68 @@ public class BatchJobsIT {
         assertEquals("deposit-reminders", text("select i.name from batch_jobinstancedata i "
                 + "join batch_executioninstancedata e on e.jobinstanceid = i.jobinstanceid where e.jobexecid = ?",
                 run.executionId()));
+    }
+
+    /**
+     * In a cluster a server takes over only the executions whose server is gone: its own from
+     * before it started again, those whose server has been silent too long, and those nobody
+     * gave a heartbeat for that are older than its start; and of two servers that find the same
+     * one, only the first restarts it. Rows of a job no server runs, so that the servers' own
+     * recovery leaves them alone.
+     */
+    @Test
+    void onlyExecutionsWhoseServerIsGoneAreTakenOverAndOnlyOnce() throws Exception {
+        jobs.executions(1);  // the batch runtime has made its tables
+        String job = "heartbeat-test-" + UUID.randomUUID();
+        long instance = insert("insert into batch_jobinstancedata (name, apptag) values (?, 'test') "
+                + "returning jobinstanceid", job);
+        Instant started = Instant.now().minus(Duration.ofMinutes(1));
+        Instant before = started.minus(Duration.ofMinutes(10));
+        Instant since = Instant.now();
+        try {
+            long otherSilent = execution(instance, "STARTED", before, "other@b", 5);
+            long otherBeating = execution(instance, "STARTED", before, "other@b", 0);
+            long mineFromBefore = execution(instance, "STARTED", before, "me@a", 0);
+            long mineSince = execution(instance, "STARTED", since, "me@a", 0);
+            long unknownFromBefore = execution(instance, "STARTED", before, null, 0);
+            long unknownSince = execution(instance, "STARTED", since, null, 0);
+            long ended = execution(instance, "COMPLETED", before, "other@b", 5);
+            long runningHere = execution(instance, "STARTED", before, "other@b", 5);
+            JobRepositoryTables tables = new JobRepositoryTables(dataSource);
+
+            assertEquals(List.of(otherSilent, mineFromBefore, unknownFromBefore),
+                    tables.interrupted(List.of(job), "me@a", started, Duration.ofMinutes(2), List.of(runningHere)));
+            assertTrue(tables.markInterrupted(otherSilent, Instant.now()));
+            assertFalse(tables.markInterrupted(otherSilent, Instant.now()), "a second server finds it taken");
+            assertEquals("FAILED INTERRUPTED", text("select batchstatus || ' ' || exitstatus "
+                    + "from batch_executioninstancedata where jobexecid = ?", otherSilent));
+
+            // a beat records only what still runs, and forgets what ended
+            assertEquals(Set.of(otherBeating, unknownSince), tables.beat("me@a", List.of(otherBeating, unknownSince,
+                    ended, otherSilent)));
+            assertEquals(List.of("me@a", "me@a"), texts("select server from job_heartbeat where execution_id in (?, ?)",
+                    otherBeating, unknownSince));
+            assertEquals(List.of(), texts("select server from job_heartbeat where execution_id in (?, ?)",
+                    ended, otherSilent));
+        } finally {
+            update("delete from job_heartbeat where execution_id in (select jobexecid from batch_executioninstancedata "
+                    + "where jobinstanceid = ?)", instance);
+            update("delete from batch_executioninstancedata where jobinstanceid = ?", instance);
+            update("delete from batch_jobinstancedata where jobinstanceid = ?", instance);
+        }
+    }
+
+    /** An execution row as Payara writes them, with a heartbeat {@code beatMinutesAgo} when {@code server} is given. */
+    private long execution(long instance, String status, Instant created, String server, int beatMinutesAgo)
+            throws SQLException {
+        long id = insert("insert into batch_executioninstancedata (jobinstanceid, createtime, starttime, updatetime, "
+                + "batchstatus) values (?, ?, ?, ?, ?) returning jobexecid", instance, java.sql.Timestamp.from(created),
+                java.sql.Timestamp.from(created), java.sql.Timestamp.from(created), status);
+        if (server != null) {
+            update("insert into job_heartbeat (execution_id, server, beat_at) "
+                    + "values (?, ?, now() - make_interval(mins => ?))", id, server, beatMinutesAgo);
+        }
+        return id;
     }
 
     // ---- helpers

@@ -87,6 +87,7 @@ public class JobCrashRecoveryIT {
         List<String> lateGuests = emails.subList(1, emails.size());
 
         long killed;
+        String heartbeatServer;
         try (Connection lock = database()) {
             // the job will wait on the second dossier of its second chunk
             lock.setAutoCommit(false);
@@ -98,6 +99,10 @@ public class JobCrashRecoveryIT {
             waitUntil(() -> waitsOnALock(), 60, "the job did not reach the locked dossier");
             assertEquals(CHUNK, reminders(accountId), "the first chunk committed, the second waits");
             assertEquals("STARTED", get("execution=" + killed).getProperty("status"));
+            try (Connection db = database()) {
+                // the server that runs it says so, and under a name it keeps when it starts again
+                heartbeatServer = text(db, "select server from job_heartbeat where execution_id = ?", killed);
+            }
 
             server.kill();
             lock.rollback();
@@ -140,6 +145,9 @@ public class JobCrashRecoveryIT {
                     "nothing before the checkpoint was read again");
             assertEquals("COMPLETED", text(db, "select batchstatus from batch_executioninstancedata "
                     + "where jobexecid = ?", Long.parseLong(restarted.getProperty("executionId"))));
+            assertEquals(0, count(db, "select count(*) from job_heartbeat where execution_id = ? and server <> ?",
+                    Long.parseLong(restarted.getProperty("executionId")), heartbeatServer),
+                    "the restart beat under the same server name");
         }
         waitUntil(() -> received().keySet().containsAll(lateGuests), 90, "not every reminder was delivered");
         TimeUnit.SECONDS.sleep(6);  // one more round of the outbox timer: a duplicate would show now
