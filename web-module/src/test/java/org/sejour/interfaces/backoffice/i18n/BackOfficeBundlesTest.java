@@ -37,7 +37,7 @@ class BackOfficeBundlesTest {
     private static final String MESSAGES = "org/sejour/interfaces/backoffice/i18n/messages";
     private static final String VALIDATION = "ValidationMessages";
     /** French is the base file; its _fr file is empty on purpose (see messages_fr.properties). */
-    private static final List<String> TRANSLATIONS = List.of("en", "de", "es", "ca");
+    private static final List<String> TRANSLATIONS = List.of("en", "de", "es", "ca", "it");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)\\s*(?:,\\s*(\\w+))?");
     private static final Pattern NAMED = Pattern.compile("\\{([A-Za-z_][\\w.]*)}");
     private static final Pattern TAG = Pattern.compile("<[^>]+>|&\\w+;");
