@@ -1,8 +1,10 @@
 package org.sejour.interfaces.backoffice.i18n;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.sejour.domain.model.shared.Language;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -11,6 +13,7 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.text.MessageFormat;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -37,7 +40,7 @@ class BackOfficeBundlesTest {
     private static final String MESSAGES = "org/sejour/interfaces/backoffice/i18n/messages";
     private static final String VALIDATION = "ValidationMessages";
     /** French is the base file; its _fr file is empty on purpose (see messages_fr.properties). */
-    private static final List<String> TRANSLATIONS = List.of("en", "de", "es", "ca", "it");
+    private static final List<String> TRANSLATIONS = List.of("en", "de", "es", "ca", "it", "nl");
     private static final Pattern ARGUMENT = Pattern.compile("\\{(\\d+)\\s*(?:,\\s*(\\w+))?");
     private static final Pattern NAMED = Pattern.compile("\\{([A-Za-z_][\\w.]*)}");
     private static final Pattern TAG = Pattern.compile("<[^>]+>|&\\w+;");
@@ -49,6 +52,12 @@ class BackOfficeBundlesTest {
     static Stream<Arguments> translations() {
         return Stream.of(MESSAGES, VALIDATION)
                 .flatMap(bundle -> TRANSLATIONS.stream().map(language -> Arguments.of(bundle, language)));
+    }
+
+    /** The language switch offers every {@link Language}: each must have its bundles here. */
+    @Test
+    void coversEveryLanguageTheBackOfficeOffers() {
+        assertEquals(Arrays.stream(Language.values()).map(Language::code).toList(), languages().toList());
     }
 
     @ParameterizedTest(name = "{0}_{1} has the base's keys, none empty")
