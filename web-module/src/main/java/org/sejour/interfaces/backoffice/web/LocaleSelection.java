@@ -26,7 +26,7 @@ public class LocaleSelection implements Serializable {
 
     public Locale getLocale() {
         if (language == null) {
-            language = preferredByBrowser().orElse(Language.FR);
+            language = preferred(FacesContext.getCurrentInstance().getExternalContext().getRequestLocales());
         }
         return language.locale();
     }
@@ -52,15 +52,15 @@ public class LocaleSelection implements Serializable {
         return Arrays.asList(Language.values());
     }
 
-    private static Optional<Language> preferredByBrowser() {
-        // Accept-Language in the browser's order of preference: "nl-BE, en;q=0.8" gives Dutch
-        Iterator<Locale> requested = FacesContext.getCurrentInstance().getExternalContext().getRequestLocales();
+    /** The first of the browser's languages (Accept-Language, in its order) that is one of the seven, else French. */
+    static Language preferred(Iterator<Locale> requested) {
+        // "nl-BE, en;q=0.8" gives Dutch; "pt-BR, ca;q=0.9" gives Catalan
         while (requested.hasNext()) {
             Optional<Language> known = Language.fromCode(requested.next().getLanguage());
             if (known.isPresent()) {
-                return known;
+                return known.get();
             }
         }
-        return Optional.empty();
+        return Language.FR;
     }
 }
