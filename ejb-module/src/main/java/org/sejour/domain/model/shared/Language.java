@@ -16,6 +16,19 @@ public enum Language {
         return Locale.forLanguageTag(code());
     }
 
+    /** The language's name in itself, as language switches show it to those who read it. */
+    public String nativeName() {
+        return switch (this) {
+            case FR -> "Français";
+            case EN -> "English";
+            case DE -> "Deutsch";
+            case ES -> "Español";
+            case CA -> "Català";
+            case IT -> "Italiano";
+            case NL -> "Nederlands";
+        };
+    }
+
     public static Optional<Language> fromCode(String code) {
         if (code == null) {
             return Optional.empty();

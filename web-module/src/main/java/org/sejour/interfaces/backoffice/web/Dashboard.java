@@ -188,7 +188,8 @@ public class Dashboard {
     }
 
     public String monthLabel(YearMonth month) {
-        return month.format(DateTimeFormatter.ofPattern("MMM yyyy", Formats.viewLocale()));
+        // LLL, the month on its own: MMM is the form inside a date, Catalan "d’abr. 2026" for "abr. 2026"
+        return month.format(DateTimeFormatter.ofPattern("LLL yyyy", Formats.viewLocale()));
     }
 
 

@@ -60,15 +60,7 @@ public class SiteLanguage implements Serializable {
 
     /** Each language's name in itself, as language switches show them. */
     public String nameOf(Language language) {
-        return switch (language) {
-            case FR -> "Français";
-            case EN -> "English";
-            case DE -> "Deutsch";
-            case ES -> "Español";
-            case CA -> "Català";
-            case IT -> "Italiano";
-            case NL -> "Nederlands";
-        };
+        return language.nativeName();
     }
 
     /**
