@@ -181,7 +181,7 @@ public class DossierExportJobIT {
                 List<Long> read = new ArrayList<>();
                 List<Serializable> lastKey = null;
                 while (true) {
-                    List<Keyed> chunk = queries.chunk(accountId, any, sort, ascending, lastKey, 1);
+                    List<Keyed<DossierRow>> chunk = queries.chunk(accountId, any, sort, ascending, lastKey, 1);
                     if (chunk.isEmpty()) {
                         break;
                     }

@@ -9,6 +9,9 @@ import jakarta.ejb.Local;
 @Local
 public interface ExportJobs {
 
-    /** Starts the dossier-export job for an export recorded by DossierExports.request; returns the execution id. */
+    /**
+     * Starts the dossier-export job for an export recorded by DossierExports.request or
+     * requestMovements; returns the execution id.
+     */
     long startDossierExport(long exportId);
 }
