@@ -213,8 +213,10 @@ public class DossierExports {
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
     public void stage(long exportId, List<? extends Serializable> rows) {
+        // "no key update": it serialises the chunks of an export all the same, without waiting
+        // for the key-share locks the staged lines' foreign key takes on this row
         List<?> found = em.createNativeQuery("select rows_written, labels, kind from dossier_export "
-                        + "where id = ?1 and state = 'RUNNING' for update")
+                        + "where id = ?1 and state = 'RUNNING' for no key update")
                 .setParameter(1, exportId).getResultList();
         if (found.isEmpty()) {
             throw new NotFoundException("export", exportId);

@@ -14,4 +14,10 @@ public interface ExportJobs {
      * requestMovements; returns the execution id.
      */
     long startDossierExport(long exportId);
+
+    /**
+     * {@link #startDossierExport(long)} staging {@code rowsPerChunk} rows per transaction and
+     * checkpoint instead of 1,000: for a test that must catch the job between two chunks.
+     */
+    long startDossierExport(long exportId, int rowsPerChunk);
 }
