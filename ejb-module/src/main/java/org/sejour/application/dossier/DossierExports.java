@@ -239,7 +239,7 @@ public class DossierExports {
                 .setParameter(1, exportId).setParameter(2, rows.size()).executeUpdate();
     }
 
-    /** A row's values in the kind's column order; what the synchronous exports wrote, cell for cell. */
+    /** A row's values in the kind's column order, as the search or the list shows them. */
     private static List<Object> values(ExportKind kind, Serializable item, ExportLabels labels) {
         if (kind == ExportKind.DOSSIERS) {
             DossierRow row = (DossierRow) item;
