@@ -210,6 +210,17 @@ public class BatchScheduler implements JobConsole, ExportJobs {
         return start("dossier-export", parameters);
     }
 
+    @Override
+    public long startDossierExport(long exportId, int rowsPerChunk) {
+        if (rowsPerChunk < 1) {
+            throw new IllegalArgumentException("a chunk is one row or more");
+        }
+        Properties parameters = new Properties();
+        parameters.setProperty("exportId", Long.toString(exportId));
+        parameters.setProperty("chunkSize", Integer.toString(rowsPerChunk));
+        return start("dossier-export", parameters);
+    }
+
     /** Starts a job now; for the timers, the operator's "run now" and the tests. */
     public long start(String jobName, Properties parameters) {
         JobOperator operator = BatchRuntime.getJobOperator();

@@ -27,7 +27,7 @@ public class DossierExportFileMaker extends AbstractBatchlet {
     @Override
     public String process() {
         long id = Long.parseLong(exportId);
-        if (exports.search(id).isEmpty()) {
+        if (!exports.isRunning(id)) {
             return "ALREADY_MADE";
         }
         exports.complete(id, exports.render(id), Instant.now());

@@ -7,19 +7,17 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sejour.application.dossier.DossierExports;
-import org.sejour.application.dossier.DossierQueries;
 import org.sejour.application.dossier.DossierQueries.Keyed;
-import org.sejour.application.dossier.ExportSearch;
 
 import java.io.Serializable;
 import java.util.ArrayDeque;
 import java.util.Deque;
 import java.util.List;
-import java.util.Optional;
 
 /**
- * The dossiers of the export's search, in the order the owner sorted them, a page at a time;
- * checkpoint: the sort key of the last one read. An export already made reads nothing.
+ * The rows of the export, a page at a time: the dossiers of its search in the order the owner
+ * sorted them, or the arrivals or departures of its period in the list's order; checkpoint: the
+ * sort key of the last one read. An export already made reads nothing.
  */
 @Named
 @Dependent
@@ -29,33 +27,28 @@ public class DossierExportReader extends AbstractItemReader {
 
     @EJB
     DossierExports exports;
-    @EJB
-    DossierQueries queries;
     @Inject
     @BatchProperty
     String exportId;
 
-    private final Deque<Keyed> page = new ArrayDeque<>();
-    private Optional<ExportSearch> search;
+    private final Deque<Keyed<?>> page = new ArrayDeque<>();
     private List<Serializable> lastKey;
     private boolean exhausted;
 
     @Override
     public void open(Serializable checkpoint) {
-        search = exports.search(Long.parseLong(exportId));
         lastKey = ExportCheckpoint.from(checkpoint).lastKey();
-        exhausted = search.isEmpty();
+        exhausted = false;
     }
 
     @Override
     public Object readItem() {
         if (page.isEmpty() && !exhausted) {
-            ExportSearch s = search.orElseThrow();
-            List<Keyed> read = queries.chunk(s.accountId(), s.criteria(), s.sort(), s.ascending(), lastKey, PAGE);
+            List<? extends Keyed<?>> read = exports.rowsAfter(Long.parseLong(exportId), lastKey, PAGE);
             page.addAll(read);
             exhausted = read.size() < PAGE;
         }
-        Keyed next = page.poll();
+        Keyed<?> next = page.poll();
         if (next == null) {
             return null;
         }

@@ -7,8 +7,8 @@ import jakarta.enterprise.context.Dependent;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sejour.application.dossier.DossierExports;
-import org.sejour.application.dossier.DossierRow;
 
+import java.io.Serializable;
 import java.util.List;
 
 /** Stages the chunk's rows and moves the export's progress, in the chunk's transaction. */
@@ -24,6 +24,6 @@ public class DossierExportWriter extends AbstractItemWriter {
 
     @Override
     public void writeItems(List<Object> items) {
-        exports.stage(Long.parseLong(exportId), items.stream().map(DossierRow.class::cast).toList());
+        exports.stage(Long.parseLong(exportId), items.stream().map(Serializable.class::cast).toList());
     }
 }

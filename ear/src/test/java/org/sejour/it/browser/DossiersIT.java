@@ -27,13 +27,18 @@ import org.sejour.it.fixtures.DossierFixtures;
 
 import java.io.IOException;
 import java.io.InputStream;
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.NumberFormat;
 import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
@@ -46,7 +51,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * Dossiers in the browser: search, the dossier page (a payment lowers the balance, cancelling
  * with a reason), the Excel export (a job the page follows, then a download) read back with
- * POI's own reader and exceljs, arrivals, and another owner's dossier or export answering 404.
+ * POI's own reader and exceljs, arrivals and departures and their exports (the same job), and
+ * another owner's dossier or export answering 404.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -212,9 +218,11 @@ public class DossiersIT {
                 && list.contains("+33 6 12 34 56 78"), list);
         browser.keepEvidence("arrivals");
 
-        Path xlsx = download("movements:export");
+        // the export is a job the page follows, then a link; the file holds what the list shows
+        Path xlsx = exportMovements("arrivals-export-ready");
         try (InputStream in = Files.newInputStream(xlsx); XSSFWorkbook workbook = new XSSFWorkbook(in)) {
             Sheet sheet = workbook.getSheetAt(0);
+            assertEquals("Arrivées", sheet.getSheetName());
             assertEquals(2, sheet.getLastRowNum());
             assertEquals(LocalDate.of(2027, 5, 1), sheet.getRow(1).getCell(0).getLocalDateTimeCellValue().toLocalDate());
             assertEquals("MARTIN Claude", sheet.getRow(1).getCell(2).getStringCellValue());
@@ -229,8 +237,12 @@ public class DossiersIT {
         assertEquals(1L, read.value(1, "N°"));
         assertEquals("MARTIN Claude", read.value(1, "Client"));
         assertEquals(800L, read.value(1, "Solde"));
+        assertTrue(read.format(1, "Solde").contains("€"), read.format(1, "Solde"));
         assertEquals("2027-05-08", read.date(2, "Arrivée"));
         assertEquals("DURAND Anne", read.value(2, "Client"));
+        assertEquals(listedMovements(), movementsIn(read, "Arrivée"), "the file's rows are the list's");
+        String link = browser.byId("movements:exportDownload").getAttribute("href");
+        String exportPath = link.substring(link.indexOf("app/exports/"));
 
         browser.click("menu-departures");
         browser.waitForPath("/app/departures.xhtml");
@@ -240,6 +252,52 @@ public class DossiersIT {
         browser.until(d -> tableRows("movements:list").size() == 1, "Martin leaves on 8 May");
         assertTrue(plain(browser.textOf(By.id("movements:list"))).contains("MARTIN Claude"));
         browser.keepEvidence("departures");
+        ExcelJsSheet departures = ExcelJsSheet.read(exportMovements("departures-export-ready"));
+        assertEquals("Départ", departures.headers().get(0));
+        assertEquals(listedMovements(), movementsIn(departures, "Départ"), "the file's rows are the list's");
+        assertEquals(2, departures.rowCount(), "a header and Martin");
+
+        Owner other = ownerWithDossiers("arrivals-other");
+        browser.logout();
+        signIn(browser, other);
+        assertEquals(404, browser.httpStatus(exportPath), "another owner must not download the arrivals");
+    }
+
+    /**
+     * Starts the export of the arrivals or departures shown, watches its progress until the job
+     * made the file, keeps a screenshot of the page then, and downloads the file through the link.
+     */
+    private Path exportMovements(String evidence) throws IOException {
+        browser.click("movements:export");
+        browser.waitForAjax();
+        browser.until(d -> !d.findElements(By.id("movements:exportDownload")).isEmpty(), "the export's download link");
+        assertEquals("100%", plain(browser.textOf(By.id("movements:exportProgress"))).replace(" ", ""));
+        assertTrue(text("movements:exportState").contains("conservé jusqu'au"), text("movements:exportState"));
+        browser.keepEvidence(evidence);
+        return download("movements:exportDownload");
+    }
+
+    /** The arrivals or departures list's rows as the page shows them, cell by cell. */
+    private List<List<String>> listedMovements() {
+        return tableRows("movements:list").stream()
+                .map(row -> row.findElements(By.tagName("td")).stream().map(td -> plain(td.getText())).toList())
+                .toList();
+    }
+
+    /** The file's rows as the list would show them: dates and money written the French way. */
+    private static List<List<String>> movementsIn(ExcelJsSheet sheet, String dayHeader) {
+        List<List<String>> rows = new ArrayList<>();
+        NumberFormat euros = NumberFormat.getCurrencyInstance(Locale.FRANCE);
+        for (int r = 1; r < sheet.rowCount(); r++) {
+            Object phone = sheet.value(r, "Téléphone");
+            rows.add(List.of(LocalDate.parse(sheet.date(r, dayHeader)).format(DateTimeFormatter.ofPattern("dd/MM/yyyy")),
+                    sheet.value(r, "N°").toString(), (String) sheet.value(r, "Client"),
+                    (String) sheet.value(r, "Hébergement"), sheet.value(r, "Nuits").toString(),
+                    sheet.value(r, "Personnes").toString(),
+                    plain(euros.format(new BigDecimal(sheet.value(r, "Solde").toString()))),
+                    phone == null ? "" : (String) phone));
+        }
+        return rows;
     }
 
     @Test

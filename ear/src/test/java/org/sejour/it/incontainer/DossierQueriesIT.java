@@ -13,6 +13,7 @@ import org.sejour.application.booking.DossierService;
 import org.sejour.application.dossier.DossierCriteria;
 import org.sejour.application.dossier.DossierCriteria.BalanceFilter;
 import org.sejour.application.dossier.DossierQueries;
+import org.sejour.application.dossier.DossierQueries.Keyed;
 import org.sejour.application.dossier.DossierQueries.Movement;
 import org.sejour.application.dossier.DossierRow;
 import org.sejour.application.dossier.DossierSort;
@@ -31,6 +32,7 @@ import org.sejour.it.Deployments;
 import org.sejour.it.fixtures.DossierFixtures;
 
 import javax.sql.DataSource;
+import java.io.Serializable;
 import java.math.BigDecimal;
 import java.sql.Connection;
 import java.sql.ResultSet;
@@ -218,9 +220,18 @@ public class DossierQueriesIT {
                 DossierSort.BALANCE, false, 1, row -> unpaid.add(row.number()));
         assertEquals(List.of(4, 1), unpaid, "the filter holds in every chunk: 800 then 600 owed");
 
+        // one movement per read, each after the key of the one before: the export job restarted after every row
         List<Integer> arrivals = new ArrayList<>();
-        queries.forEachMovement(a.id(), Movement.ARRIVAL, MAY_FIRST, MAY_FIRST.plusDays(30), 1,
-                row -> arrivals.add(row.number()));
+        List<Serializable> lastKey = null;
+        while (true) {
+            List<Keyed<MovementRow>> chunk = queries.movementChunk(a.id(), Movement.ARRIVAL, MAY_FIRST,
+                    MAY_FIRST.plusDays(30), lastKey, 1);
+            if (chunk.isEmpty()) {
+                break;
+            }
+            arrivals.add(chunk.get(0).row().number());
+            lastKey = chunk.get(0).key();
+        }
         assertEquals(queries.movements(a.id(), Movement.ARRIVAL, MAY_FIRST, MAY_FIRST.plusDays(30)).stream()
                 .map(MovementRow::number).toList(), arrivals);
         assertEquals(List.of(1, 2, 4), arrivals, "Petit cancelled");

@@ -8,6 +8,10 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sejour.application.CreatedOwner;
+import org.sejour.application.dossier.DossierExports;
+import org.sejour.application.dossier.DossierQueries.Movement;
+import org.sejour.application.dossier.ExportLabels;
+import org.sejour.application.job.ExportJobs;
 import org.sejour.application.job.JobConsole;
 import org.sejour.application.job.JobExecutionSummary;
 import org.sejour.domain.model.dossier.Origin;
@@ -18,6 +22,7 @@ import java.io.IOException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
@@ -28,7 +33,8 @@ import java.util.UUID;
  * The server side of {@link JobCrashRecoveryIT}, which runs outside the server (it kills it),
  * and of the operator's "restart" in the browser test:
  * builds an owner with confirmed dossiers whose deposit is late, starts the deposit reminders
- * as the operator's page does, and answers what the job console says about an execution.
+ * as the operator's page does, asks for and starts an export of the owner's arrivals, and
+ * answers what the job console says about an execution.
  */
 @WebServlet("/fixtures/job-crash")
 public class JobCrashFixtureServlet extends HttpServlet {
@@ -39,6 +45,10 @@ public class JobCrashFixtureServlet extends HttpServlet {
     DossierFixtures fixtures;
     @EJB
     JobConsole jobs;
+    @EJB
+    DossierExports exports;
+    @EJB
+    ExportJobs exportJobs;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
 
@@ -46,6 +56,8 @@ public class JobCrashFixtureServlet extends HttpServlet {
      * {@code action=setup&count=N&today=D}: an owner and N confirmed dossiers, in id order, whose
      * deposit was due two days before D, plus a first one (lowest id) due a month after D.
      * {@code action=start&accountId=…&today=D&chunkSize=K}: starts deposit-reminders for that owner.
+     * {@code action=requestArrivals&accountId=…&from=D&to=D}: records an export of that owner's
+     * arrivals; {@code action=startExport&exportId=…&chunkSize=K}: starts its job, K rows a chunk.
      * {@code action=fail}: starts a run of deposit-reminders that fails.
      */
     @Override
@@ -74,6 +86,17 @@ public class JobCrashFixtureServlet extends HttpServlet {
         } else if ("start".equals(action)) {
             long executionId = jobs.start("deposit-reminders", Map.of("accountId", request.getParameter("accountId"),
                     "today", request.getParameter("today"), "chunkSize", request.getParameter("chunkSize")));
+            answer.append("executionId=").append(executionId).append('\n');
+        } else if ("requestArrivals".equals(action)) {
+            long exportId = exports.requestMovements(Long.parseLong(request.getParameter("accountId")),
+                    Movement.ARRIVAL, LocalDate.parse(request.getParameter("from")),
+                    LocalDate.parse(request.getParameter("to")), new ExportLabels("Arrivées", List.of("Arrivée", "N°",
+                            "Client", "Hébergement", "Nuits", "Personnes", "Solde", "Téléphone"), Map.of(), Map.of()),
+                    Instant.now());
+            answer.append("exportId=").append(exportId).append('\n');
+        } else if ("startExport".equals(action)) {
+            long executionId = exportJobs.startDossierExport(Long.parseLong(request.getParameter("exportId")),
+                    Integer.parseInt(request.getParameter("chunkSize")));
             answer.append("executionId=").append(executionId).append('\n');
         } else if ("fail".equals(action)) {
             // a run that fails at once (its date cannot be read), touching nobody's dossiers

@@ -5,6 +5,8 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
@@ -17,12 +19,14 @@ import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
 import org.sejour.it.fixtures.DossierFixtures;
 
+import java.io.ByteArrayInputStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
@@ -45,6 +49,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The job is caught mid-way deterministically: the test holds the lock of a dossier of the
  * second chunk, so the job waits there, its first chunk committed and the second open, when the
  * server dies.
+ * <p>
+ * An export of the same owner's arrivals dies in the same kill, in its second chunk too (the test
+ * staged that chunk's first line itself, uncommitted, so the job waits on it); restarted from
+ * its checkpoint, it keeps a file with every arrival once, in the list's order.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -54,6 +62,9 @@ public class JobCrashRecoveryIT {
     private static final LocalDate TODAY = LocalDate.of(2027, 4, 12);
     private static final int LATE = 12;
     private static final int CHUNK = 5;
+    private static final int EXPORT_CHUNK = 5;
+    /** the period of the export: the owner's stays arrive two a Saturday from 1 May to 12 June 2027 */
+    private static final LocalDate ARRIVALS_TO = DossierFixtures.MAY_FIRST.plusWeeks(6);
 
     @Deployment(testable = false)
     public static EnterpriseArchive deployment() {
@@ -88,6 +99,8 @@ public class JobCrashRecoveryIT {
 
         long killed;
         String heartbeatServer;
+        long exportId;
+        long killedExport;
         try (Connection lock = database()) {
             // the job will wait on the second dossier of its second chunk
             lock.setAutoCommit(false);
@@ -104,6 +117,18 @@ public class JobCrashRecoveryIT {
                 heartbeatServer = text(db, "select server from job_heartbeat where execution_id = ?", killed);
             }
 
+            exportId = Long.parseLong(post("action=requestArrivals&accountId=" + accountId + "&from="
+                    + DossierFixtures.MAY_FIRST + "&to=" + ARRIVALS_TO).getProperty("exportId"));
+            update(lock, "insert into dossier_export_line (export_id, line, cells) values (?, ?, '[]')", exportId,
+                    EXPORT_CHUNK + 1);
+            killedExport = Long.parseLong(post("action=startExport&exportId=" + exportId + "&chunkSize="
+                    + EXPORT_CHUNK).getProperty("executionId"));
+            waitUntil(() -> waitingOnLocks() >= 2, 60, "the export did not reach its second chunk");
+            try (Connection db = database()) {
+                assertEquals(EXPORT_CHUNK, count(db, "select rows_written from dossier_export where id = ?", exportId),
+                        "the export's first chunk committed, the second waits");
+            }
+
             server.kill();
             lock.rollback();
         }
@@ -118,13 +143,7 @@ public class JobCrashRecoveryIT {
         }
 
         server.startAndWaitFor(FIXTURE + "?execution=" + killed);
-        Properties restarted = new Properties();
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
-        while (!"true".equals(restarted.getProperty("finished"))) {
-            assertTrue(System.nanoTime() < deadline, "no restart of execution " + killed + " ended within 180 s");
-            TimeUnit.SECONDS.sleep(1);
-            restarted = get("restartOf=" + killed);
-        }
+        Properties restarted = finishedRestartOf(killed);
         assertEquals("COMPLETED", restarted.getProperty("status"), restarted::toString);
         assertEquals(LATE - CHUNK, Integer.parseInt(restarted.getProperty("readCount")),
                 "read on from the checkpoint: " + restarted);
@@ -160,6 +179,68 @@ public class JobCrashRecoveryIT {
         Map<String, Long> ours = received.entrySet().stream().filter(e -> e.getKey().startsWith("crash-"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
         assertEquals(lateGuests.size(), ours.size(), "no mail to this test's other guests: " + ours);
+
+        theExportFinishedFromItsCheckpoint(accountId, exportId, killedExport);
+    }
+
+    /** The export killed in its second chunk: restarted after its first, its file holds every arrival once. */
+    private void theExportFinishedFromItsCheckpoint(long accountId, long exportId, long killedExport)
+            throws Exception {
+        Properties restarted = finishedRestartOf(killedExport);
+        assertEquals("COMPLETED", restarted.getProperty("status"), restarted::toString);
+        try (Connection db = database()) {
+            List<Long> arrivals = new ArrayList<>();
+            try (PreparedStatement s = prepare(db, "select d.number from dossier d join accommodation a "
+                    + "on a.id = d.accommodation_id where d.account_id = ? and d.status <> 'CANCELLED' "
+                    + "and d.arrival between ? and ? order by d.arrival, lower(a.name), d.number", accountId,
+                    DossierFixtures.MAY_FIRST, ARRIVALS_TO); ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    arrivals.add(r.getLong(1));
+                }
+            }
+            assertEquals(LATE + 1, arrivals.size(), "every stay of the owner arrives in the period");
+            assertEquals(arrivals.size() - EXPORT_CHUNK, Integer.parseInt(restarted.getProperty("readCount")),
+                    "read on from the checkpoint: " + restarted);
+            assertEquals("READY", text(db, "select state from dossier_export where id = ?", exportId));
+            assertEquals(arrivals.size(), count(db, "select rows_written from dossier_export where id = ?", exportId));
+            assertEquals(0, count(db, "select count(*) from dossier_export_line where export_id = ?", exportId));
+            byte[] content;
+            try (PreparedStatement s = prepare(db, "select content from dossier_export where id = ?", exportId);
+                 ResultSet r = s.executeQuery()) {
+                assertTrue(r.next());
+                content = r.getBytes(1);
+            }
+            try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(content))) {
+                Sheet sheet = workbook.getSheetAt(0);
+                List<Long> numbers = new ArrayList<>();
+                for (int i = 1; i <= sheet.getLastRowNum(); i++) {
+                    numbers.add((long) sheet.getRow(i).getCell(1).getNumericCellValue());
+                }
+                assertEquals(arrivals, numbers, "every arrival once, in the list's order");
+            }
+        }
+    }
+
+    /** The execution that restarted {@code killed}, once it ended. */
+    private static Properties finishedRestartOf(long killed) throws InterruptedException {
+        Properties restarted = new Properties();
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(180);
+        while (!"true".equals(restarted.getProperty("finished"))) {
+            assertTrue(System.nanoTime() < deadline, "no restart of execution " + killed + " ended within 180 s");
+            TimeUnit.SECONDS.sleep(1);
+            restarted = get("restartOf=" + killed);
+        }
+        return restarted;
+    }
+
+    /** How many sessions other than this one wait on a lock. */
+    private static long waitingOnLocks() {
+        try (Connection db = database()) {
+            return count(db, "select count(*) from pg_stat_activity where datname = current_database() "
+                    + "and wait_event_type = 'Lock' and pid <> pg_backend_pid()");
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     // ---- helpers
@@ -179,12 +260,7 @@ public class JobCrashRecoveryIT {
     }
 
     private static boolean waitsOnALock() {
-        try (Connection db = database()) {
-            return count(db, "select count(*) from pg_stat_activity where datname = current_database() "
-                    + "and wait_event_type = 'Lock' and pid <> pg_backend_pid()") > 0;
-        } catch (SQLException e) {
-            throw new IllegalStateException(e);
-        }
+        return waitingOnLocks() > 0;
     }
 
     private static long reminders(long accountId) throws SQLException {

@@ -14,6 +14,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.dossier.DossierCriteria.BalanceFilter;
+import org.sejour.application.dossier.DossierQueries.Keyed;
+import org.sejour.application.dossier.DossierQueries.Movement;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.shared.NotFoundException;
@@ -25,6 +27,7 @@ import static org.sejour.infrastructure.persistence.NativeValues.instant;
 import static org.sejour.infrastructure.persistence.NativeValues.localDate;
 
 import java.io.ByteArrayOutputStream;
+import java.io.Serializable;
 import java.io.StringReader;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
@@ -38,10 +41,12 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Excel exports of an owner's dossier search, made by the dossier-export batch job and kept
- * {@link #KEPT} for download. The page asks for one ({@link #request}), the job stages the rows
- * chunk by chunk ({@link #stage}) then makes the file ({@link #render}, {@link #complete}), and
- * the page follows its progress and offers the file; an owner sees only their own exports.
+ * Excel exports of an owner's dossier search, or of their arrivals or departures over a period
+ * ({@link ExportKind}), made by the dossier-export batch job and kept {@link #KEPT} for download.
+ * The page asks for one ({@link #request}, {@link #requestMovements}), the job reads the rows
+ * ({@link #rowsAfter}), stages them chunk by chunk ({@link #stage}) then makes the file
+ * ({@link #render}, {@link #complete}), and the page follows its progress and offers the file;
+ * an owner sees only their own exports.
  */
 @Stateless
 public class DossierExports {
@@ -49,11 +54,6 @@ public class DossierExports {
     /** how long a file stays downloadable once made (and how long a request may run) */
     public static final Duration KEPT = Duration.ofHours(24);
 
-    /** the columns' types and widths; their headers come from the owner's {@link ExportLabels} */
-    private static final List<Type> TYPES = List.of(Type.INTEGER, Type.DATE_TIME, Type.TEXT, Type.TEXT, Type.TEXT,
-            Type.TEXT, Type.TEXT, Type.DATE, Type.DATE, Type.INTEGER, Type.INTEGER, Type.TEXT, Type.TEXT, Type.MONEY,
-            Type.MONEY, Type.MONEY);
-    private static final List<Integer> WIDTHS = List.of(10, 17, 12, 28, 28, 18, 28, 12, 12, 8, 8, 16, 12, 12, 12, 12);
     private static final int READ_LINES = 2000;
     /**
      * Made once: each Json.createArrayBuilder/createReader looks the JSON provider up again (a
@@ -67,9 +67,9 @@ public class DossierExports {
     @EJB
     DossierQueries queries;
 
-    /** The number of columns an export has: the page gives as many headers. */
+    /** The number of columns a dossier search's export has: the page gives as many headers. */
     public static int columnCount() {
-        return TYPES.size();
+        return ExportKind.DOSSIERS.columnCount();
     }
 
     /**
@@ -79,13 +79,11 @@ public class DossierExports {
     public long request(long accountId, DossierCriteria criteria, DossierSort sort, boolean ascending,
                         ExportLabels labels, Instant now) {
         Objects.requireNonNull(criteria, "criteria is required");
-        if (labels.headers().size() != TYPES.size()) {
-            throw new IllegalArgumentException("an export has " + TYPES.size() + " headers");
-        }
+        requireHeaders(ExportKind.DOSSIERS, labels);
         long total = queries.count(accountId, criteria);
-        Object id = em.createNativeQuery("insert into dossier_export (account_id, requested_at, expires_at, state, "
+        Object id = em.createNativeQuery("insert into dossier_export (kind, account_id, requested_at, expires_at, state, "
                         + "arrival_from, arrival_to, guest, accommodation_id, number, status, balance, origin, promo_code, "
-                        + "sort, ascending, labels, rows_total) values (?1, ?2, ?3, 'RUNNING', cast(?4 as date), "
+                        + "sort, ascending, labels, rows_total) values ('DOSSIERS', ?1, ?2, ?3, 'RUNNING', cast(?4 as date), "
                         + "cast(?5 as date), cast(?6 as varchar), cast(?7 as bigint), cast(?8 as integer), "
                         + "cast(?9 as varchar), ?10, cast(?11 as varchar), cast(?12 as varchar), ?13, ?14, ?15, ?16) "
                         + "returning id")
@@ -107,6 +105,41 @@ public class DossierExports {
                 .setParameter(16, (int) Math.min(Integer.MAX_VALUE, total))
                 .getSingleResult();
         return ((Number) id).longValue();
+    }
+
+    /**
+     * Records an owner's request for the export of their arrivals or departures from {@code first}
+     * to {@code last} (inclusive), as the list shows them; the caller then starts the job.
+     */
+    public long requestMovements(long accountId, Movement movement, LocalDate first, LocalDate last,
+                                 ExportLabels labels, Instant now) {
+        Objects.requireNonNull(first, "first is required");
+        Objects.requireNonNull(last, "last is required");
+        if (last.isBefore(first)) {
+            throw new IllegalArgumentException("the period ends before it starts");
+        }
+        ExportKind kind = ExportKind.of(Objects.requireNonNull(movement, "movement is required"));
+        requireHeaders(kind, labels);
+        long total = queries.countMovements(accountId, movement, first, last);
+        Object id = em.createNativeQuery("insert into dossier_export (kind, account_id, requested_at, expires_at, "
+                        + "state, period_from, period_to, labels, rows_total) values (?1, ?2, ?3, ?4, 'RUNNING', ?5, ?6, "
+                        + "?7, ?8) returning id")
+                .setParameter(1, kind.name())
+                .setParameter(2, accountId)
+                .setParameter(3, Timestamp.from(now))
+                .setParameter(4, Timestamp.from(now.plus(KEPT)))
+                .setParameter(5, java.sql.Date.valueOf(first))
+                .setParameter(6, java.sql.Date.valueOf(last))
+                .setParameter(7, labels.toJson())
+                .setParameter(8, (int) Math.min(Integer.MAX_VALUE, total))
+                .getSingleResult();
+        return ((Number) id).longValue();
+    }
+
+    private static void requireHeaders(ExportKind kind, ExportLabels labels) {
+        if (labels.headers().size() != kind.columnCount()) {
+            throw new IllegalArgumentException("an export of " + kind + " has " + kind.columnCount() + " headers");
+        }
     }
 
     /** How far the owner's export got; another owner's, or an expired one, is not found. */
@@ -138,23 +171,39 @@ public class DossierExports {
 
     // ---- for the dossier-export job
 
-    /** The search an export writes out; empty once it is ready (a restarted job has nothing left to do). */
+    /** Whether the export still waits for its file (a job restarted after it was made has nothing left to do). */
     @TransactionAttribute(TransactionAttributeType.SUPPORTS)
-    public Optional<ExportSearch> search(long exportId) {
-        List<?> found = em.createNativeQuery("select account_id, arrival_from, arrival_to, guest, accommodation_id, "
-                        + "number, status, balance, origin, promo_code, sort, ascending from dossier_export "
-                        + "where id = ?1 and state = 'RUNNING'")
+    public boolean isRunning(long exportId) {
+        return !em.createNativeQuery("select 1 from dossier_export where id = ?1 and state = 'RUNNING'")
+                .setParameter(1, exportId).getResultList().isEmpty();
+    }
+
+    /**
+     * The rows of a running export after {@code lastKey} in its order ({@code null}: from the
+     * first), {@code limit} at most, each with its key; none once the export is ready. Dossiers
+     * of the search for a dossier export, {@link MovementRow}s for arrivals and departures.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<? extends Keyed<?>> rowsAfter(long exportId, List<Serializable> lastKey, int limit) {
+        List<?> found = em.createNativeQuery("select kind, account_id, arrival_from, arrival_to, guest, "
+                        + "accommodation_id, number, status, balance, origin, promo_code, sort, ascending, period_from, "
+                        + "period_to from dossier_export where id = ?1 and state = 'RUNNING'")
                 .setParameter(1, exportId).getResultList();
         if (found.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
         Object[] r = (Object[]) found.get(0);
-        DossierCriteria criteria = new DossierCriteria(localDate(r[1]), localDate(r[2]), (String) r[3],
-                r[4] == null ? null : ((Number) r[4]).longValue(), r[5] == null ? null : ((Number) r[5]).intValue(),
-                r[6] == null ? null : DossierStatus.valueOf((String) r[6]), BalanceFilter.valueOf((String) r[7]),
-                r[8] == null ? null : Origin.valueOf((String) r[8]), (String) r[9]);
-        return Optional.of(new ExportSearch(((Number) r[0]).longValue(), criteria,
-                DossierSort.valueOf((String) r[10]), (Boolean) r[11]));
+        ExportKind kind = ExportKind.valueOf((String) r[0]);
+        long accountId = ((Number) r[1]).longValue();
+        Optional<Movement> movement = kind.movement();
+        if (movement.isPresent()) {
+            return queries.movementChunk(accountId, movement.get(), localDate(r[13]), localDate(r[14]), lastKey, limit);
+        }
+        DossierCriteria criteria = new DossierCriteria(localDate(r[2]), localDate(r[3]), (String) r[4],
+                r[5] == null ? null : ((Number) r[5]).longValue(), r[6] == null ? null : ((Number) r[6]).intValue(),
+                r[7] == null ? null : DossierStatus.valueOf((String) r[7]), BalanceFilter.valueOf((String) r[8]),
+                r[9] == null ? null : Origin.valueOf((String) r[9]), (String) r[10]);
+        return queries.chunk(accountId, criteria, DossierSort.valueOf((String) r[11]), (Boolean) r[12], lastKey, limit);
     }
 
     /**
@@ -163,9 +212,11 @@ public class DossierExports {
      * stages the same rows under the same line numbers.
      */
     @TransactionAttribute(TransactionAttributeType.MANDATORY)
-    public void stage(long exportId, List<DossierRow> rows) {
-        List<?> found = em.createNativeQuery("select rows_written, labels from dossier_export "
-                        + "where id = ?1 and state = 'RUNNING' for update")
+    public void stage(long exportId, List<? extends Serializable> rows) {
+        // "no key update": it serialises the chunks of an export all the same, without waiting
+        // for the key-share locks the staged lines' foreign key takes on this row
+        List<?> found = em.createNativeQuery("select rows_written, labels, kind from dossier_export "
+                        + "where id = ?1 and state = 'RUNNING' for no key update")
                 .setParameter(1, exportId).getResultList();
         if (found.isEmpty()) {
             throw new NotFoundException("export", exportId);
@@ -176,8 +227,9 @@ public class DossierExports {
             return;
         }
         ExportLabels labels = ExportLabels.fromJson((String) export[1]);
+        ExportKind kind = ExportKind.valueOf((String) export[2]);
         JsonArrayBuilder lines = JSON_BUILDERS.createArrayBuilder();
-        rows.forEach(row -> lines.add(cells(row, labels)));
+        rows.forEach(row -> lines.add(cells(values(kind, row, labels))));
         em.createNativeQuery("insert into dossier_export_line (export_id, line, cells) "
                         + "select ?1, ?2 + t.n, cast(t.cells as text) from jsonb_array_elements(cast(?3 as jsonb)) "
                         + "with ordinality as t(cells, n)")
@@ -187,15 +239,25 @@ public class DossierExports {
                 .setParameter(1, exportId).setParameter(2, rows.size()).executeUpdate();
     }
 
+    /** A row's values in the kind's column order, as the search or the list shows them. */
+    private static List<Object> values(ExportKind kind, Serializable item, ExportLabels labels) {
+        if (kind == ExportKind.DOSSIERS) {
+            DossierRow row = (DossierRow) item;
+            return List.of(row.number(),
+                    LocalDateTime.ofInstant(row.createdAt(), BusinessCalendar.ZONE),
+                    labels.statuses().getOrDefault(row.status().name(), row.status().name()),
+                    row.guestName(), nullable(row.guestEmail()), nullable(row.guestPhone()), row.accommodation(),
+                    row.arrival(), row.departure(), row.nights(), row.persons(),
+                    labels.origins().getOrDefault(row.origin().name(), row.origin().name()),
+                    nullable(row.promoCode()), row.total(), row.paid(), row.balance());
+        }
+        MovementRow row = (MovementRow) item;
+        return List.of(row.day(), row.number(), row.guestName(), row.accommodation(), row.nights(), row.persons(),
+                row.balance(), nullable(row.guestPhone()));
+    }
+
     /** A row's cells as text, in column order; the file is made from them with each column's type. */
-    private static JsonArray cells(DossierRow row, ExportLabels labels) {
-        List<Object> values = List.of(row.number(),
-                LocalDateTime.ofInstant(row.createdAt(), BusinessCalendar.ZONE),
-                labels.statuses().getOrDefault(row.status().name(), row.status().name()),
-                row.guestName(), nullable(row.guestEmail()), nullable(row.guestPhone()), row.accommodation(),
-                row.arrival(), row.departure(), row.nights(), row.persons(),
-                labels.origins().getOrDefault(row.origin().name(), row.origin().name()),
-                nullable(row.promoCode()), row.total(), row.paid(), row.balance());
+    private static JsonArray cells(List<Object> values) {
         JsonArrayBuilder cells = JSON_BUILDERS.createArrayBuilder();
         for (Object value : values) {
             if (value == JsonValue.NULL) {
@@ -218,12 +280,14 @@ public class DossierExports {
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public byte[] render(long exportId) {
-        String json = (String) em.createNativeQuery("select labels from dossier_export where id = ?1")
+        Object[] export = (Object[]) em.createNativeQuery("select labels, kind from dossier_export where id = ?1")
                 .setParameter(1, exportId).getSingleResult();
-        ExportLabels labels = ExportLabels.fromJson(json);
+        ExportLabels labels = ExportLabels.fromJson((String) export[0]);
+        List<Type> types = ExportKind.valueOf((String) export[1]).types();
+        List<Integer> widths = ExportKind.valueOf((String) export[1]).widths();
         List<Column> columns = new ArrayList<>();
-        for (int i = 0; i < TYPES.size(); i++) {
-            columns.add(new Column(labels.headers().get(i), TYPES.get(i), WIDTHS.get(i)));
+        for (int i = 0; i < types.size(); i++) {
+            columns.add(new Column(labels.headers().get(i), types.get(i), widths.get(i)));
         }
         try (Spreadsheet sheet = new Spreadsheet(labels.sheetName(), columns)) {
             int after = 0;
@@ -234,7 +298,7 @@ public class DossierExports {
                         .setParameter(1, exportId).setParameter(2, after).setParameter(3, READ_LINES)
                         .getResultList();
                 for (Object[] line : lines) {
-                    sheet.row(values((String) line[1]));
+                    sheet.row(typedValues((String) line[1], types));
                 }
                 if (lines.size() < READ_LINES) {
                     break;
@@ -247,12 +311,12 @@ public class DossierExports {
         }
     }
 
-    private static Object[] values(String cellsJson) {
+    private static Object[] typedValues(String cellsJson, List<Type> types) {
         try (var reader = JSON_READERS.createReader(new StringReader(cellsJson))) {
             JsonArray cells = reader.readArray();
-            Object[] values = new Object[TYPES.size()];
+            Object[] values = new Object[types.size()];
             for (int i = 0; i < values.length; i++) {
-                values[i] = cells.isNull(i) ? null : typed(TYPES.get(i), cells.getString(i));
+                values[i] = cells.isNull(i) ? null : typed(types.get(i), cells.getString(i));
             }
             return values;
         }
@@ -273,9 +337,13 @@ public class DossierExports {
      * Only a running export completes: a step restarted after this committed changes nothing.
      */
     public void complete(long exportId, byte[] content, Instant now) {
+        // dossiers-<day asked>.xlsx; arrivals-<first>[_<last>].xlsx, as the list's period reads
         int updated = em.createNativeQuery("update dossier_export set state = 'READY', content = ?2, "
-                        + "file_name = 'dossiers-' || to_char(requested_at at time zone 'Europe/Paris', 'YYYY-MM-DD') "
-                        + "|| '.xlsx', rows_total = rows_written, expires_at = ?3 where id = ?1 and state = 'RUNNING'")
+                        + "file_name = case kind when 'DOSSIERS' then 'dossiers-' "
+                        + "|| to_char(requested_at at time zone 'Europe/Paris', 'YYYY-MM-DD') "
+                        + "else lower(kind) || '-' || to_char(period_from, 'YYYY-MM-DD') || case when period_to = period_from "
+                        + "then '' else '_' || to_char(period_to, 'YYYY-MM-DD') end end || '.xlsx', "
+                        + "rows_total = rows_written, expires_at = ?3 where id = ?1 and state = 'RUNNING'")
                 .setParameter(1, exportId).setParameter(2, content).setParameter(3, Timestamp.from(now.plus(KEPT)))
                 .executeUpdate();
         if (updated == 1) {

@@ -26,6 +26,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.function.Consumer;
+import java.util.function.Function;
 
 /**
  * The read side of dossiers: search, lists and the dossier page. Each list is one SQL statement
@@ -127,19 +128,24 @@ public class DossierQueries {
         return rows.stream().map(DossierQueries::movementRow).toList();
     }
 
-    /** The movements, in the list's order, a chunk at a time (an export over two months of a big account). */
-    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void forEachMovement(long accountId, Movement movement, LocalDate first, LocalDate last,
-                                Consumer<MovementRow> sink) {
-        forEachMovement(accountId, movement, first, last, EXPORT_CHUNK, sink);
+    /** How many movements {@link #movements} lists, counted without reading them. */
+    public long countMovements(long accountId, Movement movement, LocalDate first, LocalDate last) {
+        Where where = movementsWhere(accountId, movement, first, last);
+        Query query = em.createNativeQuery("select count(*) from dossier d" + where.sql);
+        where.bind(query);
+        return ((Number) query.getSingleResult()).longValue();
     }
 
-    /** {@link #forEachMovement(long, Movement, LocalDate, LocalDate, Consumer)}, {@code chunk} rows per statement. */
+    /**
+     * The movements after {@code lastKey} in the list's order ({@code null}: from the first),
+     * {@code limit} at most, each with its key: the export job reads a list this way and restarts
+     * after the key of the last movement it wrote.
+     */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public void forEachMovement(long accountId, Movement movement, LocalDate first, LocalDate last, int chunk,
-                                Consumer<MovementRow> sink) {
-        inChunks(movementColumns(movement), movementsWhere(accountId, movement, first, last), movementKeys(movement),
-                true, chunk, r -> sink.accept(movementRow(r)));
+    public List<Keyed<MovementRow>> movementChunk(long accountId, Movement movement, LocalDate first, LocalDate last,
+                                                  List<Serializable> lastKey, int limit) {
+        return keyed(movementColumns(movement), movementsWhere(accountId, movement, first, last),
+                movementKeys(movement), true, lastKey, limit, DossierQueries::movementRow);
     }
 
     private static Where movementsWhere(long accountId, Movement movement, LocalDate first, LocalDate last) {
@@ -223,8 +229,8 @@ public class DossierQueries {
         return List.of(Arrays.copyOfRange(last, last.length - keys.size(), last.length));
     }
 
-    /** A dossier of a search in export order, with its sort key (to read on after it). */
-    public record Keyed(DossierRow row, List<Serializable> key) implements Serializable {
+    /** A row of a list in export order, with its sort key (to read on after it). */
+    public record Keyed<R extends Serializable>(R row, List<Serializable> key) implements Serializable {
         private static final long serialVersionUID = 1L;
     }
 
@@ -234,14 +240,20 @@ public class DossierQueries {
      * this way and restarts after the key of the last dossier it wrote.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
-    public List<Keyed> chunk(long accountId, DossierCriteria criteria, DossierSort sort, boolean ascending,
-                             List<Serializable> lastKey, int limit) {
+    public List<Keyed<DossierRow>> chunk(long accountId, DossierCriteria criteria, DossierSort sort,
+                                         boolean ascending, List<Serializable> lastKey, int limit) {
+        return keyed(COLUMNS, Where.of(accountId, criteria), (sort == null ? DossierSort.NUMBER : sort).keys(),
+                ascending, lastKey, limit, DossierQueries::row);
+    }
+
+    private <R extends Serializable> List<Keyed<R>> keyed(String columns, Where where, List<String> keys,
+                                                          boolean ascending, List<Serializable> lastKey, int limit,
+                                                          Function<Object[], R> row) {
         if (limit < 1) {
             throw new IllegalArgumentException("a chunk is one row or more");
         }
-        List<String> keys = (sort == null ? DossierSort.NUMBER : sort).keys();
-        return chunkAfter(COLUMNS, Where.of(accountId, criteria), keys, ascending, lastKey, limit).stream()
-                .map(r -> new Keyed(row(r), Arrays.stream(r, r.length - keys.size(), r.length)
+        return chunkAfter(columns, where, keys, ascending, lastKey, limit).stream()
+                .map(r -> new Keyed<>(row.apply(r), Arrays.stream(r, r.length - keys.size(), r.length)
                         .map(Serializable.class::cast).toList()))
                 .toList();
     }

@@ -9,6 +9,15 @@ import jakarta.ejb.Local;
 @Local
 public interface ExportJobs {
 
-    /** Starts the dossier-export job for an export recorded by DossierExports.request; returns the execution id. */
+    /**
+     * Starts the dossier-export job for an export recorded by DossierExports.request or
+     * requestMovements; returns the execution id.
+     */
     long startDossierExport(long exportId);
+
+    /**
+     * {@link #startDossierExport(long)} staging {@code rowsPerChunk} rows per transaction and
+     * checkpoint instead of 1,000: for a test that must catch the job between two chunks.
+     */
+    long startDossierExport(long exportId, int rowsPerChunk);
 }

@@ -18,9 +18,6 @@ import org.sejour.application.dossier.DossierCriteria.BalanceFilter;
 import org.sejour.application.dossier.DossierQueries;
 import org.sejour.application.dossier.DossierExports;
 import org.sejour.application.dossier.ExportLabels;
-import org.sejour.application.dossier.ExportProgress;
-import org.sejour.application.job.ExportJobs;
-import org.sejour.application.job.JobConsole;
 import org.sejour.application.dossier.DossierRow;
 import org.sejour.application.dossier.DossierSort;
 import org.sejour.domain.model.accommodation.Accommodation;
@@ -55,10 +52,8 @@ public class DossierSearch implements Serializable {
     AccommodationService accommodations;
     @EJB
     DossierExports exports;
-    @EJB
-    ExportJobs exportJobs;
-    @EJB
-    JobConsole jobConsole;
+    @Inject
+    ExportWatch exportWatch;
 
     private LocalDate arrivalFrom;
     private LocalDate arrivalTo;
@@ -76,10 +71,6 @@ public class DossierSearch implements Serializable {
     private boolean ascending;
     private List<Accommodation> accommodationChoices;
     private final Rows rows = new Rows();
-    private Long exportId;
-    private Long exportExecutionId;
-    private ExportProgress export;
-    private boolean exportFailed;
 
     @PostConstruct
     void init() {
@@ -121,7 +112,7 @@ public class DossierSearch implements Serializable {
 
     /**
      * Asks for the export of the current search, in the table's order, and starts its job; the
-     * page then follows the job ({@link #getExport}) until the file can be downloaded.
+     * page then follows the job ({@link ExportWatch}) until the file can be downloaded.
      */
     public void export() {
         List<String> headers = List.of("dossier.number", "dossier.created", "dossier.status", "dossier.guest",
@@ -132,34 +123,12 @@ public class DossierSearch implements Serializable {
         Labels.of(DossierStatus.class, "dossier.status.").forEach((k, v) -> statuses.put(k.name(), v));
         Map<String, String> origins = new HashMap<>();
         Labels.of(Origin.class, "dossier.origin.").forEach((k, v) -> origins.put(k.name(), v));
-        exportId = exports.request(currentUser.accountId(), criteria, sort, ascending,
-                new ExportLabels(Faces.text("dossiers.title"), headers, statuses, origins), Instant.now());
-        exportExecutionId = exportJobs.startDossierExport(exportId);
-        refreshExport();
+        exportWatch.start(exports.request(currentUser.accountId(), criteria, sort, ascending,
+                new ExportLabels(Faces.text("dossiers.title"), headers, statuses, origins), Instant.now()));
     }
 
-    /** Reads how far the export got: once per poll, however often the page shows it. */
-    public void refreshExport() {
-        if (exportId == null) {
-            return;
-        }
-        export = exports.progress(currentUser.accountId(), exportId, Instant.now());
-        String status = export.ready() ? "COMPLETED" : jobConsole.execution(exportExecutionId).status();
-        exportFailed = "FAILED".equals(status) || "STOPPED".equals(status) || "ABANDONED".equals(status);
-    }
-
-    /** The export asked for on this page, as far as it got at the last poll; null before any. */
-    public ExportProgress getExport() {
-        return export;
-    }
-
-    /** Whether the export's job ended without making the file (the page then stops waiting). */
-    public boolean isExportFailed() {
-        return exportFailed;
-    }
-
-    public boolean isExportRunning() {
-        return export != null && !export.ready() && !exportFailed;
+    public ExportWatch getExportWatch() {
+        return exportWatch;
     }
 
     /** The table's rows: a count and one page per request, sorted by a whitelisted column. */

@@ -17,7 +17,8 @@ import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * The signed-in owner's finished exports: /app/exports/{id}.xlsx. Another owner's export, one
+ * The signed-in owner's finished exports, dossier searches, arrivals and departures alike:
+ * /app/exports/{id}.xlsx. Another owner's export, one
  * still running or past its time, like a malformed id, answers 404.
  */
 @WebServlet("/app/exports/*")
@@ -25,6 +26,7 @@ public class ExportServlet extends HttpServlet {
 
     private static final long serialVersionUID = 1L;
     private static final Pattern PATH = Pattern.compile("/(\\d{1,18})\\.xlsx");
+    private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
     CurrentUser currentUser;
@@ -45,7 +47,7 @@ public class ExportServlet extends HttpServlet {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
             return;
         }
-        response.setContentType(Downloads.XLSX);
+        response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
         response.setHeader("Cache-Control", "private, no-store");
         response.setContentLength(file.content().length);

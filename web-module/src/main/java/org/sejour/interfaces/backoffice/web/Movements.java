@@ -8,21 +8,23 @@ import jakarta.inject.Named;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.dossier.DossierQueries;
 import org.sejour.application.dossier.DossierQueries.Movement;
+import org.sejour.application.dossier.DossierExports;
+import org.sejour.application.dossier.ExportLabels;
 import org.sejour.application.dossier.MovementRow;
-import org.sejour.infrastructure.export.Spreadsheet;
-import org.sejour.infrastructure.export.Spreadsheet.Column;
-import org.sejour.infrastructure.export.Spreadsheet.Type;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
 import java.time.Clock;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
+import java.util.Map;
 
 /**
  * "Arrivées" and "Départs": who comes (or leaves) on a day or over a few days, with what is
- * still owed and a phone number; today in France by default.
+ * still owed and a phone number; today in France by default. The list's export is a job the
+ * page follows, like the dossier search's.
  */
 @Named
 @ViewScoped
@@ -36,6 +38,10 @@ public class Movements implements Serializable {
     CurrentUser currentUser;
     @EJB
     DossierQueries queries;
+    @EJB
+    DossierExports exports;
+    @Inject
+    ExportWatch exportWatch;
 
     private Movement movement = Movement.ARRIVAL;
     private LocalDate from;
@@ -78,22 +84,25 @@ public class Movements implements Serializable {
         rows = queries.movements(currentUser.accountId(), movement, from, to);
     }
 
+    /**
+     * Asks for the export of the period chosen, shown again in the list so that the page and the
+     * file agree (the job reads the database once more: what it holds then), and starts its job;
+     * the page then follows it ({@link ExportWatch}) until the file can be downloaded.
+     */
     public void export() {
-        Spreadsheet sheet = new Spreadsheet(Faces.text(titleKey()), List.of(
-                new Column(Faces.text(movement == Movement.ARRIVAL ? "dossier.arrival" : "dossier.departure"),
-                        Type.DATE, 12),
-                new Column(Faces.text("dossier.number"), Type.INTEGER, 10),
-                new Column(Faces.text("dossier.guest"), Type.TEXT, 28),
-                new Column(Faces.text("dossier.accommodation"), Type.TEXT, 28),
-                new Column(Faces.text("dossier.nights"), Type.INTEGER, 8),
-                new Column(Faces.text("dossier.persons"), Type.INTEGER, 8),
-                new Column(Faces.text("dossier.balance"), Type.MONEY, 12),
-                new Column(Faces.text("dossier.phone"), Type.TEXT, 18)));
-        // what the database holds now, not when the list was last drawn, read a chunk at a time
-        queries.forEachMovement(currentUser.accountId(), movement, from, to, row -> sheet.row(row.day(), row.number(),
-                row.guestName(), row.accommodation(), row.nights(), row.persons(), row.balance(), row.guestPhone()));
-        Downloads.send((movement == Movement.ARRIVAL ? "arrivals-" : "departures-") + from
-                + (to.equals(from) ? "" : "_" + to) + ".xlsx", sheet);
+        refresh();
+        if (FacesContext.getCurrentInstance().isValidationFailed()) {
+            return;
+        }
+        List<String> headers = List.of(movement == Movement.ARRIVAL ? "dossier.arrival" : "dossier.departure",
+                "dossier.number", "dossier.guest", "dossier.accommodation", "dossier.nights", "dossier.persons",
+                "dossier.balance", "dossier.phone").stream().map(key -> Faces.text(key)).toList();
+        exportWatch.start(exports.requestMovements(currentUser.accountId(), movement, from, to,
+                new ExportLabels(Faces.text(titleKey()), headers, Map.of(), Map.of()), Instant.now()));
+    }
+
+    public ExportWatch getExportWatch() {
+        return exportWatch;
     }
 
     public String titleKey() {
