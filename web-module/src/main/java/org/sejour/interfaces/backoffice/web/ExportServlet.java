@@ -3,18 +3,15 @@ package org.sejour.interfaces.backoffice.web;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
-import jakarta.servlet.http.HttpServlet;
-import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sejour.application.dossier.DossierExports;
 import org.sejour.application.dossier.ExportFile;
-import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.interfaces.security.CurrentUser;
+import org.sejour.interfaces.web.PathServlet;
 
 import java.io.IOException;
 import java.time.Instant;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * The signed-in owner's finished exports, dossier searches, arrivals and departures alike:
@@ -22,10 +19,9 @@ import java.util.regex.Pattern;
  * still running or past its time, like a malformed id, answers 404.
  */
 @WebServlet("/app/exports/*")
-public class ExportServlet extends HttpServlet {
+public class ExportServlet extends PathServlet {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern PATH = Pattern.compile("/(\\d{1,18})\\.xlsx");
     private static final String XLSX = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet";
 
     @Inject
@@ -33,20 +29,13 @@ public class ExportServlet extends HttpServlet {
     @EJB
     DossierExports exports;
 
+    public ExportServlet() {
+        super("/(\\d{1,18})\\.xlsx");
+    }
+
     @Override
-    protected void doGet(HttpServletRequest request, HttpServletResponse response) throws IOException {
-        Matcher m = PATH.matcher(request.getPathInfo() == null ? "" : request.getPathInfo());
-        if (!m.matches()) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
-        ExportFile file;
-        try {
-            file = exports.file(currentUser.accountId(), Long.parseLong(m.group(1)), Instant.now());
-        } catch (NotFoundException e) {
-            response.sendError(HttpServletResponse.SC_NOT_FOUND);
-            return;
-        }
+    protected void serve(Matcher path, HttpServletResponse response) throws IOException {
+        ExportFile file = exports.file(currentUser.accountId(), Long.parseLong(path.group(1)), Instant.now());
         response.setContentType(XLSX);
         response.setHeader("Content-Disposition", "attachment; filename=\"" + file.fileName() + "\"");
         response.setHeader("Cache-Control", "private, no-store");
