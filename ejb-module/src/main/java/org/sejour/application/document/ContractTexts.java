@@ -3,6 +3,7 @@ package org.sejour.application.document;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 
+import java.math.BigDecimal;
 import java.text.DecimalFormat;
 import java.text.DecimalFormatSymbols;
 import java.text.MessageFormat;
@@ -79,6 +80,11 @@ public final class ContractTexts {
         DecimalFormatSymbols symbols = DecimalFormatSymbols.getInstance(locale);
         symbols.setGroupingSeparator(symbols.getGroupingSeparator() == NARROW_NBSP ? NBSP : symbols.getGroupingSeparator());
         return new DecimalFormat(WRITING.get(language).money(), symbols).format(amount.amount());
+    }
+
+    /** A rate as the language writes it: "5,5" in French, "5.5" in English, no trailing zeros. */
+    public String percent(BigDecimal rate) {
+        return new DecimalFormat("0.##", DecimalFormatSymbols.getInstance(locale)).format(rate);
     }
 
     public String date(LocalDate date) {

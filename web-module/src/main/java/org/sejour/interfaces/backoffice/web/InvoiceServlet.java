@@ -38,7 +38,7 @@ public class InvoiceServlet extends HttpServlet {
         }
         try {
             InvoiceService.ReceiptPdf receipt = invoices.pdfOf(currentUser.accountId(), Long.parseLong(m.group(1)));
-            PdfResponse.send(response, receipt.pdf(), "recu-" + receipt.number() + ".pdf");
+            PdfResponse.send(response, receipt.pdf(), "recu-" + receipt.printedNumber() + ".pdf");
         } catch (NotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }
