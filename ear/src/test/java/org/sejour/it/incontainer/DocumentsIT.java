@@ -39,6 +39,7 @@ import org.sejour.domain.model.account.ContactDetails;
 import org.sejour.domain.model.document.ContractField;
 import org.sejour.domain.model.document.ContractSettings;
 import org.sejour.domain.model.document.GuestMail;
+import org.sejour.domain.model.document.MailField;
 import org.sejour.domain.model.document.MailSettings;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.Guest;
@@ -297,7 +298,8 @@ public class DocumentsIT {
     void aDutchGuestWhoseLanguageTheOwnerEnabledGetsTheMailInDutch() throws Exception {
         Owner owner = owner();
         documentSettings.changeMail(owner.accountId(), new MailSettings.Changes(GuestMail.CONTRACT, null, false,
-                Set.of(Language.EN, Language.NL), Map.of()));
+                Set.of(Language.EN, Language.NL), Map.of(MailField.CONTRACT_INTRO,
+                        TranslatedText.of(Map.of(Language.FR, "Bonjour et merci pour votre confiance !")))));
         String guestEmail = "nl-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
         Dossier dossier = book(owner, guestEmail, Language.NL, Origin.BOOKING_SITE);
         assertEquals(Language.NL, guestMail(owner, dossier).language());
@@ -306,7 +308,8 @@ public class DocumentsIT {
         MimeMessage mail = received(guestEmail).get(0);
         assertEquals("Uw huurovereenkomst — Gîte les Lauriers, boeking nr. 1", mail.getSubject());
         String body = body(mail);
-        assertTrue(body.contains("Hartelijk dank voor uw boeking."), body);
+        assertTrue(body.contains("Hartelijk dank voor uw boeking."), "no French intro in a Dutch mail\n" + body);
+        assertFalse(body.contains("merci"), body);
         assertTrue(body.contains("Verblijf: van 1 mei 2027 tot 8 mei 2027 (7 nachten)"), body);
         assertTrue(body.replace('\u00A0', ' ').contains("Totaal: € "), "Dutch amounts: " + body);
         Part attachment = attachment(mail);

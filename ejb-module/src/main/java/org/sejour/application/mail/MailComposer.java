@@ -26,6 +26,7 @@ import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.StayPeriod;
+import org.sejour.domain.model.shared.TranslatedText;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -201,9 +202,13 @@ public class MailComposer {
                 .filter(l -> l != null && !l.isBlank()).collect(Collectors.joining("\n"))).orElse("");
     }
 
-    private static Optional<String> own(MailSettings owner, MailField field, Language language) {
-        String text = owner.text(field).in(language);
-        return text.isBlank() ? Optional.empty() : Optional.of(text);
+    /**
+     * The owner's text in the mail's language only: a text they wrote in French alone would
+     * otherwise drop a French paragraph into a Dutch mail; the built-in one is in its language.
+     */
+    static Optional<String> own(MailSettings owner, MailField field, Language language) {
+        TranslatedText texts = owner.text(field);
+        return texts.isFilledIn(language) ? Optional.of(texts.in(language)) : Optional.empty();
     }
 
     private static String paragraphs(String... parts) {
