@@ -9,6 +9,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
+import org.openqa.selenium.Keys;
+import org.openqa.selenium.WebElement;
 import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
 
@@ -93,6 +95,54 @@ public class DocumentSettingsIT {
         assertEquals("copies@example.test", browser.byId("mails:copyTo").getAttribute("value"));
         assertTrue(browser.byId("mails:guestMail:1").isSelected(), "the notification mail is chosen");
         assertEquals("Votre séjour au chalet", browser.byId(textArea("NOTIFICATION_SUBJECT", "fr")).getAttribute("value"));
+    }
+
+    @Test
+    void theOwnerWritesTheLegalMentionsOfTheirReceiptsAndIsToldWhatIsWrong() {
+        browser.onboardedOwner("legal", "Gîte " + UUID.randomUUID().toString().substring(0, 6));
+        browser.click("menu-receiptSettings");
+        browser.waitForPath("/app/settings/receipts.xhtml");
+        assertEquals("Mentions légales des reçus", browser.driver.findElement(By.tagName("h1")).getText().strip());
+
+        browser.type("receiptSettings:legalName", "Camille Rousseau");
+        browser.type("receiptSettings:legalForm", "EI");
+        browser.type("receiptSettings:siret", "303 265 045 00012");
+        browser.driver.findElement(By.cssSelector("label[for='receiptSettings:vatStatus:1']")).click();
+        browser.type("receiptSettings:vatNumber", "FR41 303265045");
+        browser.type("receiptSettings:numberPrefix", "F 2026");
+        browser.click("receiptSettings:save");
+        browser.waitForAjax();
+        assertTrue(messageNextTo("siret").contains("Ce SIRET n'est pas valide"), browser.bodyText());
+        assertTrue(messageNextTo("vatNumber").contains("La clé de ce numéro de TVA ne correspond pas au SIREN"),
+                browser.bodyText());
+        assertTrue(messageNextTo("vatRate").contains("Indiquez le taux de TVA"), browser.bodyText());
+        assertTrue(messageNextTo("numberPrefix").contains("Le préfixe compte 1 à 16 caractères"), browser.bodyText());
+        browser.screenshot(TestSettings.artifacts().resolve("receipt-settings-errors.png"));
+
+        browser.type("receiptSettings:siret", "303 265 045 00011");
+        browser.type("receiptSettings:vatNumber", "FR40 303265045");
+        WebElement rate = browser.byId("receiptSettings:vatRate_input");
+        rate.click();
+        rate.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "10", Keys.TAB);
+        browser.type("receiptSettings:numberPrefix", "F2026-");
+        browser.click("receiptSettings:save");
+        browser.waitForAjax();
+        assertTrue(browser.bodyText().contains("Mentions légales enregistrées"), browser.bodyText());
+        browser.js("window.scrollTo(0, 0);");
+        browser.screenshot(TestSettings.artifacts().resolve("receipt-settings.png"));
+
+        browser.open("app/settings/receipts.xhtml");
+        assertEquals("30326504500011", browser.byId("receiptSettings:siret").getAttribute("value"));
+        assertEquals("FR40303265045", browser.byId("receiptSettings:vatNumber").getAttribute("value"));
+        assertEquals("F2026-", browser.byId("receiptSettings:numberPrefix").getAttribute("value"));
+        assertTrue(browser.byId("receiptSettings:vatStatus:1").isSelected(), "registered for VAT");
+    }
+
+    /** The error shown in the field block of input {@code field} of the receipt settings form. */
+    private String messageNextTo(String field) {
+        return browser.textOf(By.xpath("//*[starts-with(@id, 'receiptSettings:" + field + "')]"
+                + "/ancestor::div[contains(concat(' ', @class, ' '), ' field ')][1]"
+                + "//*[contains(@class, 'ui-message-error')]"));
     }
 
     /** The id of a text area in the repeats, found by the style class the page gives it. */

@@ -39,6 +39,7 @@ import org.sejour.domain.model.account.ContactDetails;
 import org.sejour.domain.model.document.ContractField;
 import org.sejour.domain.model.document.ContractSettings;
 import org.sejour.domain.model.document.GuestMail;
+import org.sejour.domain.model.document.MailField;
 import org.sejour.domain.model.document.MailSettings;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.Guest;
@@ -262,6 +263,61 @@ public class DocumentsIT {
         assertThrows(NotFoundException.class, () -> contracts.contractOf(other.accountId(), dossier.id()));
         assertTrue(contracts.previewOfLatest(other.accountId(), Language.FR).isEmpty());
         assertTrue(contracts.previewOfLatest(owner.accountId(), Language.EN).isPresent());
+    }
+
+    @Test
+    void aGermanAndASpanishGuestGetTheirContractInTheirLanguage() throws Exception {
+        Owner owner = owner();
+        documentSettings.changeContract(owner.accountId(), new ContractSettings.Changes(LocalTime.of(17, 0),
+                LocalTime.of(20, 0), LocalTime.of(10, 0), false, true, Map.of(ContractField.ARRIVAL_REMARKS,
+                TranslatedText.of(Map.of(Language.FR, "Arrivée : sonnez à la ferme", Language.EN, "Check-in: ring at the farm",
+                        Language.DE, "Schlüssel im Kästchen an der Straße")))));
+        Dossier german = book(owner, null, Language.DE, Origin.PHONE);
+        String text = PdfText.of(contracts.contractOf(owner.accountId(), german.id()));
+        assertTrue(text.contains("Mietvertrag"), text);
+        assertTrue(text.contains("Anreise am 1. Mai 2027 zwischen 17:00 und 20:00 Uhr"), text);
+        assertTrue(text.contains("Abreise am 8. Mai 2027 bis 10:00 Uhr"), text);
+        assertTrue(text.contains("Unterkunft (7 Nächte)"), text);
+        assertTrue(text.contains("500,00 €"), text);
+        assertTrue(text.contains("Schlüssel im Kästchen an der Straße"), "the owner's German remark, with its ß\n" + text);
+        assertTrue(text.contains("Anzahlung (Arrhes): 150,00 €, zahlbar bis zum "), text);
+        assertTrue(text.contains("Der Mieter, „gelesen und genehmigt“"), text);
+
+        Owner other = owner();
+        Dossier spanish = book(other, null, Language.ES, Origin.PHONE);
+        String spanishText = PdfText.of(contracts.contractOf(other.accountId(), spanish.id()));
+        assertTrue(spanishText.contains("Contrato de alquiler"), spanishText);
+        assertTrue(spanishText.contains("Llegada el 1 de mayo de 2027 entre las 17:00 y las 20:00"), spanishText);
+        assertTrue(spanishText.contains("Alojamiento (7 noches)"), spanishText);
+        assertTrue(spanishText.contains("Señal (arras): "), spanishText);
+        assertTrue(spanishText.contains("Opción pendiente de pago"), spanishText);
+        assertTrue(spanishText.contains("Check-in: ring at the farm"), "no Spanish remark: the English one\n" + spanishText);
+    }
+
+    @Test
+    void aDutchGuestWhoseLanguageTheOwnerEnabledGetsTheMailInDutch() throws Exception {
+        Owner owner = owner();
+        documentSettings.changeMail(owner.accountId(), new MailSettings.Changes(GuestMail.CONTRACT, null, false,
+                Set.of(Language.EN, Language.NL), Map.of(MailField.CONTRACT_INTRO,
+                        TranslatedText.of(Map.of(Language.FR, "Bonjour et merci pour votre confiance !")))));
+        String guestEmail = "nl-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        Dossier dossier = book(owner, guestEmail, Language.NL, Origin.BOOKING_SITE);
+        assertEquals(Language.NL, guestMail(owner, dossier).language());
+
+        sendUntil(() -> received(guestEmail).size() == 1);
+        MimeMessage mail = received(guestEmail).get(0);
+        assertEquals("Uw huurovereenkomst — Gîte les Lauriers, boeking nr. 1", mail.getSubject());
+        String body = body(mail);
+        assertTrue(body.contains("Hartelijk dank voor uw boeking."), "no French intro in a Dutch mail\n" + body);
+        assertFalse(body.contains("merci"), body);
+        assertTrue(body.contains("Verblijf: van 1 mei 2027 tot 8 mei 2027 (7 nachten)"), body);
+        assertTrue(body.replace('\u00A0', ' ').contains("Totaal: € "), "Dutch amounts: " + body);
+        Part attachment = attachment(mail);
+        assertEquals("huurovereenkomst-1.pdf", attachment.getFileName());
+        String text = PdfText.of(bytes(attachment));
+        assertTrue(text.contains("Huurovereenkomst"), text);
+        assertTrue(text.contains("Aankomst op 1 mei 2027 tussen 17:00 en 20:00 uur"), text);
+        assertTrue(text.contains("€ 500,00"), text);
     }
 
     // ---- helpers

@@ -13,13 +13,17 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.AccountService;
 import org.sejour.application.CreatedOwner;
 import org.sejour.application.booking.DossierService;
+import org.sejour.application.document.DocumentSettingsService;
 import org.sejour.application.document.InvoiceService;
 import org.sejour.application.payment.OnlinePaymentService;
 import org.sejour.application.payment.ProviderVerdict;
 import org.sejour.domain.model.account.ContactDetails;
+import org.sejour.domain.model.document.ReceiptSettings;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.invoice.LegalMentions.VatStatus;
+import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.infrastructure.payment.OfflinePaymentProvider;
@@ -28,6 +32,7 @@ import org.sejour.it.PdfText;
 import org.sejour.it.fixtures.DossierFixtures;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.net.URI;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -43,6 +48,7 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 import static org.sejour.it.fixtures.DossierFixtures.MAY_FIRST;
@@ -69,6 +75,8 @@ public class InvoicesIT {
     DossierService dossiers;
     @EJB
     InvoiceService invoices;
+    @EJB
+    DocumentSettingsService documentSettings;
     @EJB
     OnlinePaymentService onlinePayments;
     @EJB
@@ -258,7 +266,61 @@ public class InvoicesIT {
         assertEquals(List.of(1), numbersOf(owner.accountId()));
     }
 
+    @Test
+    void theReceiptPrintsTheOwnersLegalMentionsAsTheyWereWhenItWasIssued() throws Exception {
+        Owner owner = owner();
+        Owner other = owner();
+        documentSettings.changeReceipt(owner.accountId(), new ReceiptSettings.Changes("Camille Rousseau", "EI",
+                "303 265 045 00011", null, VatStatus.FRANCHISE, null, null, "F2026-"));
+        Dossier dossier = book(owner, 0, Origin.PHONE);
+        pay(owner, dossier, "150.00");
+        long firstId = invoices.receiptsOf(owner.accountId(), dossier.id()).get(0).id();
+        InvoiceService.ReceiptPdf pdf = invoices.pdfOf(owner.accountId(), firstId);
+        assertEquals(1, pdf.number(), "the series itself is untouched");
+        assertEquals("F2026-1", pdf.printedNumber());
+        String first = PdfText.of(pdf.pdf());
+        assertTrue(first.contains("Reçu n° F2026-1"), first);
+        assertTrue(first.contains("Camille Rousseau, EI"), first);
+        assertTrue(first.contains("SIRET 303 265 045 00011"), first);
+        assertTrue(first.contains("TVA non applicable, article 293 B du CGI"), first);
+
+        // the owner registers for VAT and changes the prefix: the next receipt says so, the first one does not change
+        documentSettings.changeReceipt(owner.accountId(), new ReceiptSettings.Changes("Gîtes du Lac", "SARL",
+                "30326504500011", "RCS Gap 303 265 045", VatStatus.REGISTERED, "fr40 303 265 045", new BigDecimal("10"),
+                "F2027-"));
+        pay(owner, dossier, "350.00");
+        assertEquals(first, PdfText.of(invoices.pdfOf(owner.accountId(), firstId).pdf()));
+        InvoiceService.ReceiptSummary secondReceipt = invoices.receiptsOf(owner.accountId(), dossier.id()).get(1);
+        assertEquals("F2027-2", secondReceipt.printedNumber());
+        String second = PdfText.of(invoices.pdfOf(owner.accountId(), secondReceipt.id()).pdf());
+        assertTrue(second.contains("Reçu n° F2027-2"), second);
+        assertTrue(second.contains("Gîtes du Lac, SARL"), second);
+        assertTrue(second.contains("SIRET 303 265 045 00011 — RCS Gap 303 265 045"), second);
+        assertTrue(second.contains("N° TVA intracommunautaire : FR40303265045"), second);
+        assertTrue(second.contains("Dont TVA à 10 % sur ce règlement : 31,82 €"), second);
+        assertFalse(second.contains("293 B"), second);
+        assertEquals(List.of(1, 2), numbersOf(owner.accountId()));
+
+        // a wrong SIRET changes nothing; the database refuses one too, and refuses to touch an issued receipt
+        InvalidInputException wrong = assertThrows(InvalidInputException.class, () -> documentSettings.changeReceipt(
+                owner.accountId(), new ReceiptSettings.Changes("Gîtes du Lac", "SARL", "30326504500012", null,
+                        VatStatus.FRANCHISE, null, null, "X-")));
+        assertEquals("siret", wrong.violations().get(0).field());
+        assertEquals("F2027-", documentSettings.receipt(owner.accountId()).mentions().numberPrefix().orElseThrow());
+        assertRefused("update receipt_settings set siret = '30326504500012' where account_id = ?", owner.accountId());
+        assertRefused("update receipt_settings set vat_number = 'FR41303265045' where account_id = ?", owner.accountId());
+        assertRefused("update invoice set number_prefix = 'Z-' where id = ?", firstId);
+        assertTrue(documentSettings.receipt(other.accountId()).mentions().siret().isEmpty(), "each owner their own");
+        pay(other, book(other, 0, Origin.PHONE), "80.00");
+        String others = PdfText.of(invoices.pdfOf(other.accountId(), receiptIdOf(other)).pdf());
+        assertTrue(others.contains("Reçu n° 1") && !others.contains("SIRET 303"), others);
+    }
+
     // ---- helpers
+
+    private long receiptIdOf(Owner owner) throws SQLException {
+        return lastId("select max(id) from invoice where account_id = ?", owner.accountId());
+    }
 
     private void pay(Owner owner, Dossier dossier, String amount) {
         dossiers.recordPayment(owner.accountId(), dossier.id(), PaymentKind.DEPOSIT, LocalDate.of(2027, 3, 20),
@@ -289,9 +351,13 @@ public class InvoicesIT {
     }
 
     private long paymentIdOf(Dossier dossier) throws SQLException {
+        return lastId("select max(id) from payment where dossier_id = ?", dossier.id());
+    }
+
+    private long lastId(String sql, long key) throws SQLException {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select max(id) from payment where dossier_id = ?")) {
-            s.setLong(1, dossier.id());
+             PreparedStatement s = c.prepareStatement(sql)) {
+            s.setLong(1, key);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
                 return r.getLong(1);

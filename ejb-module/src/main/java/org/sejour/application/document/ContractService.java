@@ -23,6 +23,7 @@ import org.sejour.domain.model.pricing.SalesTerms;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.infrastructure.storage.PhotoStore;
 
 import java.io.IOException;
@@ -215,8 +216,16 @@ public class ContractService {
         return photos;
     }
 
-    private static String text(ContractSettings contract, ContractField field, Language language) {
-        String text = contract.text(field).in(language);
+    /**
+     * The owner's own text in the guest's language, else in English, else in French: the
+     * settings page has French and English fields only, and a German guest reads English
+     * more often than French (the same order as the mails' language).
+     */
+    static String text(ContractSettings contract, ContractField field, Language language) {
+        TranslatedText texts = contract.text(field);
+        Language written = texts.isFilledIn(language) ? language
+                : texts.isFilledIn(Language.EN) ? Language.EN : Language.FR;
+        String text = texts.in(written);
         return text.isBlank() ? null : text;
     }
 

@@ -6,10 +6,11 @@ import jakarta.validation.constraints.NotNull;
 import org.sejour.domain.model.document.ContractSettings;
 import org.sejour.domain.model.document.DocumentSettingsRepository;
 import org.sejour.domain.model.document.MailSettings;
+import org.sejour.domain.model.document.ReceiptSettings;
 import org.sejour.infrastructure.storage.ImageProcessor;
 
 /**
- * The owner's contract and mail settings. Reading never writes: an account that never saved
+ * The owner's contract, mail and receipt settings. Reading never writes: an account that never saved
  * gets the defaults, stored on its first save.
  */
 @Stateless
@@ -47,5 +48,17 @@ public class DocumentSettingsService {
                 .orElseGet(() -> settings.store(MailSettings.defaultsFor(accountId)));
         mail.change(changes);
         return mail;
+    }
+
+    public ReceiptSettings receipt(long accountId) {
+        return settings.findReceipt(accountId).orElseGet(() -> ReceiptSettings.defaultsFor(accountId));
+    }
+
+    /** Applies to receipts issued from now on; the ones already issued keep their mentions. */
+    public ReceiptSettings changeReceipt(long accountId, @NotNull ReceiptSettings.Changes changes) {
+        ReceiptSettings receipt = settings.findReceipt(accountId)
+                .orElseGet(() -> settings.store(ReceiptSettings.defaultsFor(accountId)));
+        receipt.change(changes);
+        return receipt;
     }
 }

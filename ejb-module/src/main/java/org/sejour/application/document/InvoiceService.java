@@ -9,12 +9,14 @@ import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.document.ContractSettings;
 import org.sejour.domain.model.document.DocumentSettingsRepository;
+import org.sejour.domain.model.document.ReceiptSettings;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.Payment;
 import org.sejour.domain.model.invoice.Invoice;
 import org.sejour.domain.model.invoice.InvoiceLine;
 import org.sejour.domain.model.invoice.InvoiceRepository;
+import org.sejour.domain.model.invoice.LegalMentions;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
@@ -53,9 +55,9 @@ public class InvoiceService {
     @Inject
     ReceiptRenderer renderer;
 
-    /** A receipt as the dossier page lists it. */
-    public record ReceiptSummary(long id, int number, LocalDate issuedOn, LocalDate paidOn, Money amount,
-                                 boolean refund) implements Serializable {
+    /** A receipt as the dossier page lists it; the printed number carries the prefix of its issue ("F2026-3"). */
+    public record ReceiptSummary(long id, int number, String printedNumber, LocalDate issuedOn, LocalDate paidOn,
+                                 Money amount, boolean refund) implements Serializable {
     }
 
     /**
@@ -83,7 +85,8 @@ public class InvoiceService {
                 new Invoice.Stay(dossier.number(), dossier.accommodation().name(), dossier.stay().arrival(),
                         dossier.stay().departure()),
                 lines(dossier, t), dossier.total(), new Invoice.Paid(payment, methodLabel(payment.method(), t)),
-                dossier.totalPaid()));
+                dossier.totalPaid(), settings.findReceipt(accountId).map(ReceiptSettings::mentions)
+                        .orElseGet(LegalMentions::none)));
         LOG.log(Level.INFO, "Receipt {0} of account {1} issued for dossier {2}",
                 new Object[]{number, accountId, dossier.number()});
         return Optional.of(receipt);
@@ -92,19 +95,19 @@ public class InvoiceService {
     /** The receipts of one of the owner's dossiers, in number order; another owner's dossier has none. */
     public List<ReceiptSummary> receiptsOf(long accountId, long dossierId) {
         return invoices.ofDossier(accountId, dossierId).stream()
-                .map(i -> new ReceiptSummary(i.id(), i.number(), i.issuedOn(), i.paidOn(), i.paymentAmount(),
-                        i.isRefund()))
+                .map(i -> new ReceiptSummary(i.id(), i.number(), i.printedNumber(), i.issuedOn(), i.paidOn(),
+                        i.paymentAmount(), i.isRefund()))
                 .toList();
     }
 
     /** A receipt's PDF and its number (for the file name). */
-    public record ReceiptPdf(int number, byte[] pdf) {
+    public record ReceiptPdf(int number, String printedNumber, byte[] pdf) {
     }
 
     /** The PDF of one of the owner's receipts, rendered from what was stored when it was issued. */
     public ReceiptPdf pdfOf(long accountId, long invoiceId) {
         Invoice receipt = get(accountId, invoiceId);
-        return new ReceiptPdf(receipt.number(), renderer.render(receipt));
+        return new ReceiptPdf(receipt.number(), receipt.printedNumber(), renderer.render(receipt));
     }
 
     /** One of the owner's receipts; another owner's id is not found. */

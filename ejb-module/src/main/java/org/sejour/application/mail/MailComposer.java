@@ -26,6 +26,7 @@ import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.StayPeriod;
+import org.sejour.domain.model.shared.TranslatedText;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -164,7 +165,7 @@ public class MailComposer {
     }
 
     static String contractFileName(Dossier dossier, ContractTexts t) {
-        return (t.language() == Language.FR ? "contrat-" : "contract-") + dossier.number() + ".pdf";
+        return t.text("mail.contract.fileName", Integer.toString(dossier.number()));
     }
 
     private static String recap(Dossier dossier, SalesTerms.DepositType depositType, ContractTexts t,
@@ -173,18 +174,18 @@ public class MailComposer {
         lines.add(t.text("mail.recap.accommodation", dossier.accommodation().name()));
         lines.add(t.text("mail.recap.stay", t.date(dossier.stay().arrival()), t.date(dossier.stay().departure()),
                 t.text("nights", dossier.stay().nights())));
-        lines.add(t.text("party") + " : " + dossier.party().stream()
-                .map(p -> t.text("persons", p.persons(), p.label())).collect(Collectors.joining(", ")));
+        lines.add(t.labelled(t.text("party"), dossier.party().stream()
+                .map(p -> t.text("persons", p.persons(), p.label())).collect(Collectors.joining(", "))));
         if (forOwner) {
             lines.add(t.text("mail.recap.guest", dossier.guest().displayName()));
             lines.add(t.text("mail.recap.contact", join(" · ", dossier.guest().email(), dossier.guest().phone())));
         }
         lines.add(t.text("mail.recap.total", t.money(dossier.total())));
-        String deposit = t.text("deposit." + depositType.name()) + " : ";
-        lines.add(deposit + dossier.depositDue().map(due -> t.text("dueBy", t.money(dossier.depositAmount()), t.date(due)))
-                .orElse(t.money(dossier.depositAmount())));
-        dossier.balanceDueDate().ifPresent(due -> lines.add(t.text("balance") + " : "
-                + t.text("dueBy", t.money(dossier.balanceDue()), t.date(due))));
+        lines.add(t.labelled(t.text("deposit." + depositType.name()), dossier.depositDue()
+                .map(due -> t.text("dueBy", t.money(dossier.depositAmount()), t.date(due)))
+                .orElse(t.money(dossier.depositAmount()))));
+        dossier.balanceDueDate().ifPresent(due -> lines.add(t.labelled(t.text("balance"),
+                t.text("dueBy", t.money(dossier.balanceDue()), t.date(due)))));
         return String.join("\n", lines);
     }
 
@@ -201,9 +202,13 @@ public class MailComposer {
                 .filter(l -> l != null && !l.isBlank()).collect(Collectors.joining("\n"))).orElse("");
     }
 
-    private static Optional<String> own(MailSettings owner, MailField field, Language language) {
-        String text = owner.text(field).in(language);
-        return text.isBlank() ? Optional.empty() : Optional.of(text);
+    /**
+     * The owner's text in the mail's language only: a text they wrote in French alone would
+     * otherwise drop a French paragraph into a Dutch mail; the built-in one is in its language.
+     */
+    static Optional<String> own(MailSettings owner, MailField field, Language language) {
+        TranslatedText texts = owner.text(field);
+        return texts.isFilledIn(language) ? Optional.of(texts.in(language)) : Optional.empty();
     }
 
     private static String paragraphs(String... parts) {

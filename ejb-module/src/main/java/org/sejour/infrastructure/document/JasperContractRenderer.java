@@ -96,16 +96,16 @@ public class JasperContractRenderer implements ContractRenderer {
 
     private static String payments(ContractDocument c, ContractTexts t) {
         List<String> lines = new ArrayList<>();
-        String deposit = t.text("deposit." + c.depositType().name()) + " : " + t.money(c.deposit());
+        String deposit = t.labelled(t.text("deposit." + c.depositType().name()), t.money(c.deposit()));
         lines.add(c.depositDue().map(due -> t.text("dueBy", deposit, t.date(due))).orElse(deposit));
         if (c.paid().isPositive()) {
-            lines.add(t.text("paid") + " : " + t.money(c.paid()));
+            lines.add(t.labelled(t.text("paid"), t.money(c.paid())));
         }
-        String balance = t.text("balance") + " : " + t.money(c.balance());
+        String balance = t.labelled(t.text("balance"), t.money(c.balance()));
         lines.add(c.balance().isPositive()
                 ? c.balanceDue().map(due -> t.text("dueBy", balance, t.date(due))).orElse(balance)
                 : balance);
-        c.securityDeposit().ifPresent(amount -> lines.add(t.text("securityDeposit") + " : " + t.money(amount)));
+        c.securityDeposit().ifPresent(amount -> lines.add(t.labelled(t.text("securityDeposit"), t.money(amount))));
         return String.join("\n", lines);
     }
 

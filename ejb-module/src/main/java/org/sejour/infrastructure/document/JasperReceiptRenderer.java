@@ -7,6 +7,7 @@ import org.sejour.application.document.ContractTexts;
 import org.sejour.application.document.ReceiptRenderer;
 import org.sejour.domain.model.invoice.Invoice;
 import org.sejour.domain.model.invoice.InvoiceLine;
+import org.sejour.domain.model.invoice.LegalMentions;
 import org.sejour.domain.model.shared.Money;
 
 import java.time.temporal.ChronoUnit;
@@ -14,6 +15,9 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
 
 /**
  * Renders receipts from receipt.jrxml with the contract's machinery: the same compile-once
@@ -43,8 +47,8 @@ public class JasperReceiptRenderer implements ReceiptRenderer {
         p.put(JRParameter.REPORT_LOCALE, t.locale());
         p.put(JRParameter.REPORT_RESOURCE_BUNDLE, t.bundle());
         p.put("SELLER_NAME", r.seller().name());
-        p.put("SELLER_DETAILS", String.join("\n", r.seller().details()));
-        p.put("TITLE", t.text(r.isRefund() ? "receipt.refundTitle" : "receipt.title", Integer.toString(r.number())));
+        p.put("SELLER_DETAILS", String.join("\n", sellerDetails(r, t)));
+        p.put("TITLE", t.text(r.isRefund() ? "receipt.refundTitle" : "receipt.title", r.printedNumber()));
         p.put("ISSUED_ON", t.text("receipt.issuedOn", t.date(r.issuedOn())));
         p.put("BUYER", String.join("\n", withFirst(r.buyer().name(), r.buyer().details())));
         Invoice.Stay stay = r.stay();
@@ -60,8 +64,36 @@ public class JasperReceiptRenderer implements ReceiptRenderer {
                 .map(ref -> t.text("receipt.paymentReference", payment, ref)).orElse(payment));
         p.put("PAID_TO_DATE", t.money(r.paidToDate()));
         p.put("BALANCE", t.money(r.balance()));
-        p.put("FOOTER", t.text("receipt.footer", Integer.toString(r.number()), t.date(r.issuedOn()), r.seller().name()));
+        String footer = t.text("receipt.footer", r.printedNumber(), t.date(r.issuedOn()), r.seller().name());
+        p.put("FOOTER", vatMention(r, t).map(vat -> vat + "\n" + footer).orElse(footer));
         return p;
+    }
+
+    /** Who sells in law (name and form, SIRET, registration, VAT number), then the address lines stored at issue. */
+    private static List<String> sellerDetails(Invoice r, ContractTexts t) {
+        LegalMentions legal = r.legal();
+        List<String> lines = new ArrayList<>();
+        joined(", ", legal.legalName(), legal.legalForm()).ifPresent(lines::add);
+        joined(" — ", legal.siretAsPrinted().map(siret -> t.text("receipt.siret", siret)), legal.registration())
+                .ifPresent(lines::add);
+        legal.vatNumber().map(number -> t.text("receipt.vatNumber", number)).ifPresent(lines::add);
+        lines.addAll(r.seller().details());
+        return lines;
+    }
+
+    @SafeVarargs
+    private static Optional<String> joined(String separator, Optional<String>... parts) {
+        String text = Stream.of(parts).flatMap(Optional::stream).collect(Collectors.joining(separator));
+        return text.isEmpty() ? Optional.empty() : Optional.of(text);
+    }
+
+    /** The VAT status as the law wants it said: the 293 B franchise, or the VAT included in this payment. */
+    private static Optional<String> vatMention(Invoice r, ContractTexts t) {
+        LegalMentions legal = r.legal();
+        return legal.vatStatus().map(status -> status == LegalMentions.VatStatus.FRANCHISE
+                ? t.text("receipt.vatFranchise")
+                : t.text("receipt.vatIncluded", t.percent(legal.vatRate().orElseThrow()),
+                        t.money(legal.vatIncludedIn(r.paymentAmount()).orElseThrow())));
     }
 
     private static List<Map<String, ?>> lines(Invoice r, ContractTexts t) {

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import org.sejour.domain.model.document.ContractSettings;
 import org.sejour.domain.model.document.DocumentSettingsRepository;
 import org.sejour.domain.model.document.MailSettings;
+import org.sejour.domain.model.document.ReceiptSettings;
 
 import java.util.Optional;
 
@@ -35,6 +36,19 @@ public class JpaDocumentSettingsRepository implements DocumentSettingsRepository
 
     @Override
     public MailSettings store(MailSettings settings) {
+        if (!em.contains(settings)) {
+            em.persist(settings);
+        }
+        return settings;
+    }
+
+    @Override
+    public Optional<ReceiptSettings> findReceipt(long accountId) {
+        return Optional.ofNullable(em.find(ReceiptSettings.class, accountId));
+    }
+
+    @Override
+    public ReceiptSettings store(ReceiptSettings settings) {
         if (!em.contains(settings)) {
             em.persist(settings);
         }

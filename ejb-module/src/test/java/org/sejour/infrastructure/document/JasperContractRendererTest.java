@@ -111,7 +111,7 @@ class JasperContractRendererTest {
         assertTrue(text.contains(fr ? "450,00 €" : "€450.00"), text);
         assertTrue(text.contains(fr ? "528,80 €" : "€528.80"), "total\n" + text);
         assertTrue(text.contains(fr ? "Arrhes : 150,00 € à régler avant le 22 mars 2027"
-                : "Deposit (arrhes) : €150.00 to be paid by March 22, 2027"), text);
+                : "Deposit (arrhes): €150.00 to be paid by March 22, 2027"), text);
         assertTrue(text.contains(fr ? "1 250,00 €" : "€1,250.00"), "security deposit\n" + text);
         assertTrue(text.contains("FR76 3000 6000 0112 3456 7890 189"), text);
         assertTrue(text.contains(stateText(fr, state)), text);
@@ -119,10 +119,10 @@ class JasperContractRendererTest {
         Money balance = Money.of("528.80").minus(Money.of(paid));
         if (balance.isPositive()) {
             String amount = fr ? balance.amount().toPlainString().replace('.', ',') + " €" : "€" + balance.amount().toPlainString();
-            assertTrue(text.contains((fr ? "Solde : " : "Balance : ") + amount + (fr ? " à régler avant le 1 avril 2027"
+            assertTrue(text.contains((fr ? "Solde : " : "Balance: ") + amount + (fr ? " à régler avant le 1 avril 2027"
                     : " to be paid by April 1, 2027")), text);
         } else {
-            assertTrue(text.contains(fr ? "Solde : 0,00 €" : "Balance : €0.00"), text);
+            assertTrue(text.contains(fr ? "Solde : 0,00 €" : "Balance: €0.00"), text);
             assertFalse(text.contains(fr ? "à régler avant le 1 avril" : "by April 1"), text);
         }
     }
@@ -150,6 +150,48 @@ class JasperContractRendererTest {
         assertFalse(text.contains("Conditions générales de vente"), text);
         assertFalse(text.contains("Photos de l'hébergement"), text);
         assertTrue(text.contains("Dossier soldé"), text);
+    }
+
+    @org.junit.jupiter.api.Test
+    void aGermanContractReadsAsAGermanWritesItAndIsRenderedForTheEye() throws Exception {
+        Path file = ARTIFACTS.resolve("contract-de.pdf");
+        Files.write(file, RENDERER.render(contract(Language.DE, ContractDocument.State.BALANCE_AWAITING_PAYMENT,
+                Money.of("150.00"), true)));
+        String text = pdftotext(file);
+        assertTrue(text.contains("Mietvertrag"), text);
+        assertTrue(text.contains("Buchung Nr. 19 vom 15. März 2027"), text);
+        assertTrue(text.contains("Anreise am 1. Mai 2027 zwischen 16:00 und 19:00 Uhr"), text);
+        assertTrue(text.contains("Abreise am 8. Mai 2027 bis 10:00 Uhr"), text);
+        assertTrue(text.contains("7 Nächte"), text);
+        assertTrue(text.contains("528,80 €"), "total\n" + text);
+        assertTrue(text.contains("Anzahlung (Arrhes): 150,00 €, zahlbar bis zum 22. März 2027"), text);
+        assertTrue(text.contains("Restbetrag: 378,80 €, zahlbar bis zum 1. April 2027"), text);
+        assertTrue(text.contains("Kaution, bei Anreise zu hinterlegen: 1.250,00 €"), text);
+        assertTrue(text.contains("Allgemeine Geschäftsbedingungen"), text);
+        assertTrue(text.contains("Der Mieter, „gelesen und genehmigt“"), text);
+        Process p = new ProcessBuilder("pdftoppm", "-png", "-r", "80", "-f", "1", "-l", "1", file.toString(),
+                ARTIFACTS.resolve("contract-de").toString()).inheritIO().start();
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        assertEquals(0, p.exitValue());
+        assertTrue(Files.exists(ARTIFACTS.resolve("contract-de-1.png")));
+    }
+
+    @ParameterizedTest
+    @CsvSource(delimiter = '|', value = {
+            "ES | Contrato de alquiler | Llegada el 1 de mayo de 2027 entre las 16:00 y las 19:00 | Señal (arras): 150,00 €, a abonar antes del 22 de marzo de 2027 | Fianza, a entregar a la llegada: 1.250,00 €",
+            "CA | Contracte de lloguer | Arribada el dia 1 de maig de 2027 entre les 16:00 i les 19:00 | Paga i senyal (arres): 150,00 €, a pagar abans del dia 22 de març de 2027 | Fiança, a lliurar a l'arribada: 1.250,00 €",
+            "IT | Contratto di locazione | Arrivo il giorno 1 maggio 2027 tra le 16:00 e le 19:00 | Caparra: 150,00 €, da versare entro il giorno 22 marzo 2027 | Cauzione da versare all'arrivo: 1.250,00 €",
+            "NL | Huurovereenkomst | Aankomst op 1 mei 2027 tussen 16:00 en 19:00 uur | Aanbetaling (arrhes): € 150,00, te betalen vóór 22 maart 2027 | Borg, te voldoen bij aankomst: € 1.250,00"})
+    void theOtherLanguagesToo(Language language, String title, String arrival, String deposit, String security)
+            throws Exception {
+        Path file = ARTIFACTS.resolve("contract-" + language.code() + ".pdf");
+        Files.write(file, RENDERER.render(contract(language, ContractDocument.State.OPTION_AWAITING_PAYMENT,
+                Money.ZERO, false)));
+        String text = pdftotext(file);
+        assertTrue(text.contains(title), text);
+        assertTrue(text.contains(arrival), text);
+        assertTrue(text.contains(deposit), text);
+        assertTrue(text.contains(security), text);
     }
 
     static String pdftotext(Path pdf) throws Exception {

@@ -16,6 +16,8 @@ import org.sejour.domain.model.dossier.Payment;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.invoice.Invoice;
 import org.sejour.domain.model.invoice.InvoiceLine;
+import org.sejour.domain.model.invoice.LegalMentions;
+import org.sejour.domain.model.invoice.LegalMentions.VatStatus;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.StayPeriod;
@@ -106,8 +108,41 @@ class JasperReceiptRendererTest {
                 .map(l -> l.replaceAll("\\D", "")).findFirst().orElseThrow(), "one page");
     }
 
+    @Test
+    void theOwnersLegalMentionsUnderTheirNameAndTheFranchiseMentionAboveTheFooter() throws Exception {
+        Path file = ARTIFACTS.resolve("receipt-legal-fr.pdf");
+        Files.write(file, RENDERER.render(receipt(Language.FR, 3, "150.00", "150.00", LegalMentions.of("Hélène Lefèvre",
+                "EI", "30326504500011", null, VatStatus.FRANCHISE, null, null, "F2026-"))));
+        String text = pdftotext(file);
+        assertTrue(text.contains("Reçu n° F2026-3"), text);
+        assertTrue(text.contains("Hélène Lefèvre, EI"), text);
+        assertTrue(text.contains("SIRET 303 265 045 00011"), text);
+        assertTrue(text.contains("TVA non applicable, article 293 B du CGI"), text);
+        assertTrue(text.contains("Reçu n° F2026-3 émis le 20 mars 2027"), text);
+        run("pdftoppm", "-png", "-r", "80", file.toString(), ARTIFACTS.resolve("receipt-legal-fr").toString());
+    }
+
+    @Test
+    void aVatRegisteredOwnersGermanReceiptGivesTheVatNumberAndTheVatInThePayment() throws Exception {
+        Path file = ARTIFACTS.resolve("receipt-legal-de.pdf");
+        Files.write(file, RENDERER.render(receipt(Language.DE, 4, "150.00", "150.00", LegalMentions.of("Gîtes de l'Étang",
+                "SARL", "30326504500011", "RCS Grenoble 303 265 045", VatStatus.REGISTERED, "FR40303265045",
+                new BigDecimal("10"), null))));
+        String text = pdftotext(file);
+        assertTrue(text.contains("Quittung Nr. 4"), text);
+        assertTrue(text.contains("Gîtes de l'Étang, SARL"), text);
+        assertTrue(text.contains("SIRET 303 265 045 00011 — RCS Grenoble 303 265 045"), text);
+        assertTrue(text.contains("USt-IdNr.: FR40303265045"), text);
+        assertTrue(text.contains("In dieser Zahlung enthaltene USt. (10 %): 13,64 €"), text);
+        assertFalse(text.contains("293 B"), text);
+    }
+
     /** Receipt {@code number} for a payment of {@code amount}, {@code paidToDate} paid in all with it. */
     static Invoice receipt(Language language, int number, String amount, String paidToDate) {
+        return receipt(language, number, amount, paidToDate, LegalMentions.none());
+    }
+
+    static Invoice receipt(Language language, int number, String amount, String paidToDate, LegalMentions legal) {
         boolean fr = language == Language.FR;
         Account account = new Account(100001, Instant.now());
         Accommodation gite = new Accommodation(account, new AccommodationDetails("Gîte les Lauriers", false,
@@ -133,6 +168,7 @@ class JasperReceiptRendererTest {
                         new InvoiceLine(2, fr ? "Ménage de fin de séjour" : "Final cleaning", 1, new BigDecimal("60.00"),
                                 null, false),
                         new InvoiceLine(3, fr ? "Taxe de séjour" : "Tourist tax", 1, new BigDecimal("18.80"), null, false)),
-                Money.of("528.80"), new Invoice.Paid(payment, fr ? "virement" : "bank transfer"), Money.of(paidToDate));
+                Money.of("528.80"), new Invoice.Paid(payment, fr ? "virement" : "bank transfer"), Money.of(paidToDate),
+                legal);
     }
 }

@@ -12,4 +12,8 @@ public interface DocumentSettingsRepository {
     Optional<MailSettings> findMail(long accountId);
 
     MailSettings store(MailSettings settings);
+
+    Optional<ReceiptSettings> findReceipt(long accountId);
+
+    ReceiptSettings store(ReceiptSettings settings);
 }

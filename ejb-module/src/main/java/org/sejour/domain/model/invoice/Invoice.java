@@ -3,6 +3,7 @@ package org.sejour.domain.model.invoice;
 import jakarta.persistence.CollectionTable;
 import jakarta.persistence.Column;
 import jakarta.persistence.ElementCollection;
+import jakarta.persistence.Embedded;
 import jakarta.persistence.Entity;
 import jakarta.persistence.EnumType;
 import jakarta.persistence.Enumerated;
@@ -92,6 +93,9 @@ public class Invoice implements Serializable {
     private BigDecimal paidToDate;
     @Column(name = "balance", nullable = false, updatable = false)
     private BigDecimal balance;
+    // the owner's legal mentions as they were at issue; V17's trigger refuses any later update
+    @Embedded
+    private LegalMentions legal = LegalMentions.none();
 
     @ElementCollection
     @CollectionTable(name = "invoice_line", joinColumns = @JoinColumn(name = "invoice_id"))
@@ -134,7 +138,7 @@ public class Invoice implements Serializable {
      */
     public static Invoice issue(long accountId, int number, long dossierId, Instant issuedAt, LocalDate issuedOn,
                                 Language language, Party seller, Party buyer, Stay stay, List<InvoiceLine> lines,
-                                Money total, Paid paid, Money paidToDate) {
+                                Money total, Paid paid, Money paidToDate, LegalMentions legal) {
         if (number < 1) {
             throw new IllegalArgumentException("invoice numbers start at 1");
         }
@@ -164,6 +168,7 @@ public class Invoice implements Serializable {
         invoice.paidToDate = paidToDate.amount();
         invoice.balance = total.minus(paidToDate).amount();
         invoice.lines = new ArrayList<>(lines);
+        invoice.legal = Objects.requireNonNull(legal, "legal mentions are required (none() for none)").copy();
         return invoice;
     }
 
@@ -186,6 +191,12 @@ public class Invoice implements Serializable {
     public Money paidToDate() { return Money.of(paidToDate); }
     public Money balance() { return Money.of(balance); }
     public List<InvoiceLine> lines() { return List.copyOf(lines); }
+    public LegalMentions legal() { return legal == null ? LegalMentions.none() : legal.copy(); }
+
+    /** The number as printed, after the owner's prefix of the time: "F2026-17". */
+    public String printedNumber() {
+        return legal().printedNumber(number);
+    }
 
     /** A refund recorded as a negative payment gets a refund receipt. */
     public boolean isRefund() {

@@ -32,6 +32,6 @@ public class InvoiceServlet extends PathServlet {
     @Override
     protected void serve(Matcher path, HttpServletResponse response) throws IOException {
         InvoiceService.ReceiptPdf receipt = invoices.pdfOf(currentUser.accountId(), Long.parseLong(path.group(1)));
-        PdfResponse.send(response, receipt.pdf(), "recu-" + receipt.number() + ".pdf");
+        PdfResponse.send(response, receipt.pdf(), "recu-" + receipt.printedNumber() + ".pdf");
     }
 }
