@@ -1,6 +1,6 @@
 package org.sejour.application.mail;
 
-import jakarta.ejb.Stateless;
+import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.document.ContractService;
@@ -30,17 +30,26 @@ import org.sejour.domain.model.shared.TranslatedText;
 
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
 /**
- * Renders an outbox row into the message that goes out: the owner's texts in the row's
- * language (the built-in ones where the owner wrote none), a recap of the dossier, the
- * contract PDF for contract mails, and the footer.
+ * Renders outbox rows into the messages that go out: the owner's texts in the row's language
+ * (the built-in ones where the owner wrote none), a recap of the dossier, the contract PDF for
+ * contract mails, and the footer.
+ * <p>
+ * Rows are rendered a batch at a time ({@link #batch}): what they share is read once for the
+ * batch, not once per mail: their dossiers in one query (and one per collection), each owner's
+ * account, mail settings and sales terms once, the rules of the reminders in one query. A CDI
+ * bean, not an EJB: a mail that cannot be rendered throws without marking the transaction of
+ * the whole batch for rollback, so that only that mail is marked.
  */
-@Stateless
+@ApplicationScoped
 public class MailComposer {
 
     @Inject
@@ -58,19 +67,67 @@ public class MailComposer {
     @Inject
     ChannelRepository channels;
 
-    public OutgoingMessage compose(OutboxMail mail) {
-        if (mail.kind() == MailKind.CHANNEL_CONFLICT) {
-            return conflict(mail);
+    /** Reads what these mails need, for all of them at once; their messages are then rendered one by one. */
+    public Batch batch(List<OutboxMail> mails) {
+        return new Batch(mails);
+    }
+
+    /** What an owner's mails of one batch share. */
+    private record Owner(Account account, MailSettings settings, SalesTerms.DepositType depositType) {
+    }
+
+    /** The mails of one batch, with what they share; lives for one transaction. */
+    public final class Batch {
+
+        private final Map<Long, Dossier> dossierById = new HashMap<>();
+        private final Map<Long, ReminderRule> rules;
+        private final Map<Long, Owner> owners = new HashMap<>();
+        private final Map<Language, ContractTexts> texts = new EnumMap<>(Language.class);
+
+        private Batch(List<OutboxMail> mails) {
+            Map<Long, List<Long>> dossiersByAccount = mails.stream().filter(m -> m.dossierId().isPresent())
+                    .collect(Collectors.groupingBy(OutboxMail::accountId,
+                            Collectors.mapping(m -> m.dossierId().get(), Collectors.toList())));
+            dossiersByAccount.forEach((accountId, ids) -> dossiers.findForMails(accountId, ids)
+                    .forEach(dossier -> dossierById.put(dossier.id(), dossier)));
+            rules = reminders.rulesOfMails(mails.stream().filter(m -> m.kind() == MailKind.GUEST_DEPOSIT_REMINDER
+                    || m.kind() == MailKind.GUEST_BALANCE_REMINDER).map(OutboxMail::id).toList());
         }
-        long accountId = mail.accountId();
-        long dossierId = mail.dossierId().orElseThrow(() -> new IllegalStateException("mail " + mail.id() + " has no dossier"));
-        Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
+
+        /** The message of one of the batch's mails; throws when it cannot be rendered (now). */
+        public OutgoingMessage compose(OutboxMail mail) {
+            if (mail.kind() == MailKind.CHANNEL_CONFLICT) {
+                return conflict(mail, texts(mail.language()));
+            }
+            long accountId = mail.accountId();
+            long dossierId = mail.dossierId().orElseThrow(() -> new IllegalStateException("mail " + mail.id() + " has no dossier"));
+            Dossier dossier = dossierById.get(dossierId);
+            if (dossier == null || dossier.accountId() != accountId) {
+                throw new NotFoundException("dossier", dossierId);
+            }
+            Owner owner = owners.computeIfAbsent(accountId, MailComposer.this::owner);
+            return MailComposer.this.compose(mail, dossier, owner, rules.get(mail.id()), texts(mail.language()));
+        }
+
+        private ContractTexts texts(Language language) {
+            return texts.computeIfAbsent(language, ContractTexts::in);
+        }
+    }
+
+    private Owner owner(long accountId) {
         Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
-        MailSettings owner = settings.findMail(accountId).orElseGet(() -> MailSettings.defaultsFor(accountId));
-        Language language = mail.language();
-        ContractTexts t = ContractTexts.in(language);
+        MailSettings mail = settings.findMail(accountId).orElseGet(() -> MailSettings.defaultsFor(accountId));
         SalesTerms.DepositType depositType = salesTerms.find(accountId).map(AccountSalesTerms::depositType)
                 .orElse(SalesTerms.DepositType.ARRHES);
+        return new Owner(account, mail, depositType);
+    }
+
+    private OutgoingMessage compose(OutboxMail mail, Dossier dossier, Owner ownerOf, ReminderRule rule, ContractTexts t) {
+        long accountId = mail.accountId();
+        Account account = ownerOf.account();
+        MailSettings owner = ownerOf.settings();
+        SalesTerms.DepositType depositType = ownerOf.depositType();
+        Language language = mail.language();
         String senderName = account.contact().map(ContactDetails::displayName).orElse("Séjour");
         String accommodation = dossier.accommodation().name();
         String number = Integer.toString(dossier.number());
@@ -85,7 +142,7 @@ public class MailComposer {
                         own(owner, MailField.CONTRACT_CLOSING, language).orElse(t.text("mail.contract.closing")),
                         footer(account, owner, language));
                 attachments.add(new OutgoingMessage.Attachment(contractFileName(dossier, t), "application/pdf",
-                        contracts.contractOf(accountId, dossierId)));
+                        contracts.contractOf(accountId, dossier.id())));
             }
             case GUEST_NOTIFICATION -> {
                 subject = own(owner, MailField.NOTIFICATION_SUBJECT, language)
@@ -99,7 +156,7 @@ public class MailComposer {
             }
             case GUEST_DEPOSIT_REMINDER, GUEST_BALANCE_REMINDER -> {
                 subject = t.text("mail.reminder.subject", accommodation, number);
-                body = paragraphs(reminderText(dossier, mail, depositType, t), recap(dossier, depositType, t, false),
+                body = paragraphs(reminderText(dossier, mail, rule, depositType, t), recap(dossier, depositType, t, false),
                         t.text("mail.reminder.closing"), footer(account, owner, language));
             }
             case GUEST_OPTION_EXPIRED -> {
@@ -124,12 +181,12 @@ public class MailComposer {
      * reminder row), not as the day it goes out would: a mail delayed by the outbox keeps the
      * job's words. The amount is what is owed when it goes out.
      */
-    private String reminderText(Dossier dossier, OutboxMail mail, SalesTerms.DepositType depositType,
-                                       ContractTexts t) {
+    private static String reminderText(Dossier dossier, OutboxMail mail, ReminderRule rule,
+                                       SalesTerms.DepositType depositType, ContractTexts t) {
         boolean deposit = mail.kind() == MailKind.GUEST_DEPOSIT_REMINDER;
         LocalDate due = (deposit ? dossier.depositDue() : dossier.balanceDueDate())
                 .orElseThrow(() -> new IllegalStateException("dossier " + dossier.id() + " has no deadline"));
-        boolean late = reminders.ruleOfMail(mail.id()).map(ReminderRule::isLate)
+        boolean late = Optional.ofNullable(rule).map(ReminderRule::isLate)
                 .orElseGet(() -> due.isBefore(mail.createdAt().atZone(BusinessCalendar.ZONE).toLocalDate()));
         Money owed = deposit ? dossier.depositAmount().minus(dossier.totalPaid()) : dossier.balanceDue();
         String key = "mail.reminder." + (deposit ? "deposit" : "balance") + (late ? ".late" : ".due");
@@ -143,11 +200,10 @@ public class MailComposer {
     }
 
     /** To the owner: which calendar, which nights, who holds them, and what to do. No guest data of the platform. */
-    private OutgoingMessage conflict(OutboxMail mail) {
+    private OutgoingMessage conflict(OutboxMail mail, ContractTexts t) {
         long conflictId = mail.channelConflictId().orElseThrow();
         ChannelConflict conflict = channels.conflict(mail.accountId(), conflictId)
                 .orElseThrow(() -> new NotFoundException("conflict", conflictId));
-        ContractTexts t = ContractTexts.in(mail.language());
         StayPeriod nights = conflict.nights();
         String subject = t.text("mail.conflict.subject", conflict.feedName(), conflict.accommodationName(),
                 t.date(nights.arrival()), t.date(nights.departure()));

@@ -1,24 +1,27 @@
 package org.sejour.application.mail;
 
-import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.sejour.domain.model.mail.DeliveryOutcome;
+import org.sejour.domain.model.mail.MailAttempt;
 import org.sejour.domain.model.mail.OutboxMail;
 import org.sejour.domain.model.mail.OutboxRepository;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * One delivery attempt, in its own transaction. The row is locked (FOR UPDATE SKIP LOCKED)
- * from the claim until the outcome is committed, so no other sender can send it meanwhile;
- * a row another sender holds is skipped, not waited for.
+ * Delivery attempts for a few mails at a time, in one transaction: the rows are claimed with
+ * one statement, the dossiers and owners they need are read once, and the outcomes are
+ * written together at the commit. Every row is locked (FOR UPDATE SKIP LOCKED) from the claim
+ * until its outcome is committed, so no other sender can send it meanwhile; a row another
+ * sender holds is skipped, not waited for. Each mail's outcome is its own: a refused address or
+ * a mail that cannot be rendered is recorded for that mail, and the others go on.
  */
 @Stateless
 public class MailDelivery {
@@ -27,7 +30,7 @@ public class MailDelivery {
 
     @Inject
     OutboxRepository outbox;
-    @EJB
+    @Inject
     MailComposer composer;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
@@ -36,26 +39,35 @@ public class MailDelivery {
     }
 
     /**
-     * Tries to send the mail through the sender's SMTP connection; empty when it was not ours
-     * to send (already sent, not due, locked).
+     * Tries to send these mails through the sender's SMTP connection, one after the other;
+     * answers the outcome of each mail that was ours to send (not already sent, due, not locked).
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public Optional<DeliveryOutcome> deliver(long mailId, Instant now, Mailer.Connection smtp) {
-        Optional<OutboxMail> claimed = outbox.claim(mailId, now);
+    public List<DeliveryOutcome> deliver(List<Long> mailIds, Instant now, Mailer.Connection smtp) {
+        List<OutboxMail> claimed = outbox.claim(mailIds, now);
         if (claimed.isEmpty()) {
-            return Optional.empty();
+            return List.of();
         }
-        OutboxMail mail = claimed.get();
+        MailComposer.Batch batch = composer.batch(claimed);
+        List<DeliveryOutcome> outcomes = new ArrayList<>(claimed.size());
+        for (OutboxMail mail : claimed) {
+            outcomes.add(deliver(mail, batch, now, smtp));
+        }
+        return outcomes;
+    }
+
+    private static DeliveryOutcome deliver(OutboxMail mail, MailComposer.Batch batch, Instant now,
+                                           Mailer.Connection smtp) {
         OutgoingMessage message;
         // the batch's "now" may be old by the time this mail's turn comes: back off from the attempt itself
         Instant at = now.isAfter(Instant.now()) ? now : Instant.now();
         try {
-            message = composer.compose(mail);
+            message = batch.compose(mail);
         } catch (RuntimeException e) {
             // a dossier that cannot be rendered now may be later (a photo restored…): retried with the backoff
-            LOG.log(Level.WARNING, "Mail " + mailId + " cannot be composed", e);
+            LOG.log(Level.WARNING, "Mail " + mail.id() + " cannot be composed", e);
             mail.failedTemporarily(at, "cannot be composed: " + e);
-            return Optional.of(outcome(mail));
+            return outcome(mail);
         }
         try {
             smtp.send(message);
@@ -67,13 +79,13 @@ public class MailDelivery {
                 mail.failedTemporarily(at, e.getMessage());
             }
             LOG.log(Level.INFO, "Mail {0} to {1} not delivered (attempt {2}): {3}",
-                    new Object[]{mailId, mail.recipient(), mail.attempts(), e.getMessage()});
+                    new Object[]{mail.id(), mail.recipient(), mail.attempts(), e.getMessage()});
         }
-        return Optional.of(outcome(mail));
+        return outcome(mail);
     }
 
     private static DeliveryOutcome outcome(OutboxMail mail) {
-        List<org.sejour.domain.model.mail.MailAttempt> history = mail.history();
+        List<MailAttempt> history = mail.history();
         return history.get(history.size() - 1).outcome();
     }
 }

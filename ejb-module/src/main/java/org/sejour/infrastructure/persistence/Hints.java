@@ -11,6 +11,8 @@ final class Hints {
     static final String IN = "IN";
     /** batch by re-joining the original query: one query however many rows (IN splits into chunks) */
     static final String JOIN = "JOIN";
+    /** a query's rows overwrite the copies already in the persistence context */
+    static final String REFRESH = "eclipselink.refresh";
 
     private Hints() {
     }

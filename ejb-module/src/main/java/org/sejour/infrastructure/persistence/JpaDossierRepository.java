@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -43,6 +44,22 @@ public class JpaDossierRepository implements DossierRepository {
         return em.createQuery("select d from Dossier d where d.id = :id and d.accountId = :accountId", Dossier.class)
                 .setParameter("id", dossierId).setParameter("accountId", accountId)
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public List<Dossier> findForMails(long accountId, Collection<Long> dossierIds) {
+        if (dossierIds.isEmpty()) {
+            return List.of();
+        }
+        // the collections by batch reading: one query per collection for all the dossiers (IN on
+        // their ids), where join fetching both lists would multiply their rows
+        return em.createQuery("select d from Dossier d join fetch d.accommodation "
+                        + "where d.accountId = :accountId and d.id in :ids", Dossier.class)
+                .setParameter("accountId", accountId).setParameter("ids", List.copyOf(dossierIds))
+                .setHint(Hints.BATCH, "d.party")
+                .setHint(Hints.BATCH, "d.payments")
+                .setHint(Hints.BATCH_TYPE, Hints.IN)
+                .getResultList();
     }
 
     @Override

@@ -8,8 +8,9 @@ import org.sejour.domain.model.mail.OutboxRepository;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
+import java.util.stream.Collectors;
 
 @ApplicationScoped
 public class JpaOutboxRepository implements OutboxRepository {
@@ -34,19 +35,27 @@ public class JpaOutboxRepository implements OutboxRepository {
     }
 
     @Override
-    public Optional<OutboxMail> claim(long mailId, Instant now) {
-        // SKIP LOCKED: a row another sender holds is not waited for, it is simply not ours
-        @SuppressWarnings("unchecked")
-        List<Number> locked = em.createNativeQuery("select id from outbox_mail where id = ? and status = 'PENDING' "
-                        + "and next_attempt_at <= ? for update skip locked")
-                .setParameter(1, mailId).setParameter(2, Timestamp.from(now)).getResultList();
-        if (locked.isEmpty()) {
-            return Optional.empty();
+    public List<OutboxMail> claim(Collection<Long> mailIds, Instant now) {
+        if (mailIds.isEmpty()) {
+            return List.of();
         }
-        OutboxMail mail = em.find(OutboxMail.class, mailId);
-        // the row lock is ours; a stale cached copy must not hide another sender's commit
-        em.refresh(mail);
-        return mail.isDue(now) ? Optional.of(mail) : Optional.empty();
+        // SKIP LOCKED: a row another sender holds is not waited for, it is simply not ours. One
+        // statement text whatever the number of ids (an array literal), so the driver reuses it.
+        @SuppressWarnings("unchecked")
+        List<Number> locked = em.createNativeQuery("select id from outbox_mail where id = any(cast(? as bigint[])) "
+                        + "and status = 'PENDING' and next_attempt_at <= ? order by id for update skip locked")
+                .setParameter(1, mailIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .setParameter(2, Timestamp.from(now)).getResultList();
+        if (locked.isEmpty()) {
+            return List.of();
+        }
+        // the row locks are ours; refreshed, so that a copy read earlier in this transaction
+        // cannot hide another sender's commit. The attempts come along: the outcome adds one.
+        return em.createQuery("select distinct m from OutboxMail m left join fetch m.history where m.id in :ids "
+                        + "order by m.id", OutboxMail.class)
+                .setParameter("ids", locked.stream().map(Number::longValue).toList())
+                .setHint(Hints.REFRESH, "true")
+                .getResultStream().filter(mail -> mail.isDue(now)).toList();
     }
 
     @Override

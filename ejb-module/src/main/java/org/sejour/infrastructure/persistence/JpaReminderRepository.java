@@ -9,7 +9,11 @@ import org.sejour.domain.model.reminder.ReminderRepository;
 import org.sejour.domain.model.reminder.ReminderRule;
 
 import java.time.LocalDate;
+import java.util.Collection;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
 import java.util.Optional;
 
 /** The same conditions as {@link ReminderRule#appliesTo}, in SQL, so that a run reads only what it sends. */
@@ -78,9 +82,19 @@ public class JpaReminderRepository implements ReminderRepository {
     }
 
     @Override
-    public Optional<ReminderRule> ruleOfMail(long mailId) {
-        List<?> rules = em.createNativeQuery("select rule from payment_reminder where mail_id = ?1")
-                .setParameter(1, mailId).getResultList();
-        return rules.stream().findFirst().map(rule -> ReminderRule.valueOf((String) rule));
+    public Map<Long, ReminderRule> rulesOfMails(Collection<Long> mailIds) {
+        if (mailIds.isEmpty()) {
+            return Map.of();
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select mail_id, rule from payment_reminder "
+                        + "where mail_id = any(cast(?1 as bigint[]))")
+                .setParameter(1, mailIds.stream().map(String::valueOf).collect(Collectors.joining(",", "{", "}")))
+                .getResultList();
+        Map<Long, ReminderRule> rules = new HashMap<>();
+        for (Object[] row : rows) {
+            rules.put(((Number) row[0]).longValue(), ReminderRule.valueOf((String) row[1]));
+        }
+        return rules;
     }
 }

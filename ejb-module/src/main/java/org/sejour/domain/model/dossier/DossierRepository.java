@@ -3,6 +3,7 @@ package org.sejour.domain.model.dossier;
 import org.sejour.domain.model.shared.StayPeriod;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -12,6 +13,12 @@ public interface DossierRepository {
     Dossier store(Dossier dossier);
 
     Optional<Dossier> find(long accountId, long dossierId);
+
+    /**
+     * The account's dossiers among these ids (others' are not in it), with what a mail's recap
+     * reads (accommodation, party, payments) loaded for all of them at once, not per dossier.
+     */
+    List<Dossier> findForMails(long accountId, Collection<Long> dossierIds);
 
     Optional<Dossier> findByIdempotencyKey(long accountId, String key);
 

@@ -1,8 +1,8 @@
 package org.sejour.domain.model.mail;
 
 import java.time.Instant;
+import java.util.Collection;
 import java.util.List;
-import java.util.Optional;
 
 /** The mail outbox. */
 public interface OutboxRepository {
@@ -13,10 +13,11 @@ public interface OutboxRepository {
     List<Long> dueIds(Instant now, int max);
 
     /**
-     * Locks the mail for the rest of the transaction if it is still pending, due and not
-     * locked by another sender; empty otherwise (FOR UPDATE SKIP LOCKED).
+     * Locks, for the rest of the transaction, those of the mails that are still pending, due and
+     * not locked by another sender (FOR UPDATE SKIP LOCKED), and answers them in id order with
+     * their attempts; the others are left alone.
      */
-    Optional<OutboxMail> claim(long mailId, Instant now);
+    List<OutboxMail> claim(Collection<Long> mailIds, Instant now);
 
     List<OutboxMail> ofDossier(long accountId, long dossierId);
 }

@@ -1,7 +1,9 @@
 package org.sejour.domain.model.reminder;
 
 import java.time.LocalDate;
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /** The reminders sent, one row per dossier, rule and day (the database refuses a second). */
@@ -22,6 +24,6 @@ public interface ReminderRepository {
 
     void attachMail(long reminderId, long mailId);
 
-    /** The rule a reminder mail was sent under. */
-    Optional<ReminderRule> ruleOfMail(long mailId);
+    /** The rules the reminder mails among these were sent under, by mail id; other mails are not in it. */
+    Map<Long, ReminderRule> rulesOfMails(Collection<Long> mailIds);
 }
