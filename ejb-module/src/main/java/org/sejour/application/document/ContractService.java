@@ -1,6 +1,8 @@
 package org.sejour.application.document;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.domain.model.accommodation.Accommodation;
@@ -66,6 +68,16 @@ public class ContractService {
         Dossier dossier = dossiers.find(accountId, dossierId)
                 .orElseThrow(() -> new NotFoundException("dossier", dossierId));
         return renderer.render(document(dossier, dossier.guest().language()));
+    }
+
+    /**
+     * The same, in a transaction of its own, for a batch of mails being sent: a contract that
+     * fails to render then fails its mail only, instead of marking the batch's transaction for
+     * rollback (and with it the outcomes of mails already sent).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public byte[] contractForMail(long accountId, long dossierId) {
+        return contractOf(accountId, dossierId);
     }
 
     /** The contract of the owner's most recent dossier, as a preview of their settings; empty without dossiers. */

@@ -142,7 +142,7 @@ public class MailComposer {
                         own(owner, MailField.CONTRACT_CLOSING, language).orElse(t.text("mail.contract.closing")),
                         footer(account, owner, language));
                 attachments.add(new OutgoingMessage.Attachment(contractFileName(dossier, t), "application/pdf",
-                        contracts.contractOf(accountId, dossier.id())));
+                        contracts.contractForMail(accountId, dossier.id())));
             }
             case GUEST_NOTIFICATION -> {
                 subject = own(owner, MailField.NOTIFICATION_SUBJECT, language)

@@ -1,5 +1,7 @@
 package org.sejour.application.mail;
 
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
@@ -11,7 +13,10 @@ import org.sejour.domain.model.mail.OutboxRepository;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -32,6 +37,8 @@ public class MailDelivery {
     OutboxRepository outbox;
     @Inject
     MailComposer composer;
+    @Resource
+    SessionContext session;
 
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public List<Long> dueIds(Instant now, int max) {
@@ -49,26 +56,41 @@ public class MailDelivery {
             return List.of();
         }
         MailComposer.Batch batch = composer.batch(claimed);
+        // every message is rendered before any goes out: should rendering doom this transaction,
+        // no mail has been sent whose outcome could then not be recorded (it would go out again
+        // with every retry of the batch)
+        Map<Long, OutgoingMessage> messages = new HashMap<>();
+        for (OutboxMail mail : claimed) {
+            compose(mail, batch, now).ifPresent(message -> messages.put(mail.id(), message));
+        }
+        if (session.getRollbackOnly()) {
+            throw new IllegalStateException("rendering mails " + mailIds + " doomed their transaction: none sent");
+        }
         List<DeliveryOutcome> outcomes = new ArrayList<>(claimed.size());
         for (OutboxMail mail : claimed) {
-            outcomes.add(deliver(mail, batch, now, smtp));
+            OutgoingMessage message = messages.get(mail.id());
+            if (message != null) {
+                send(mail, message, now, smtp);
+            }
+            outcomes.add(outcome(mail));
         }
         return outcomes;
     }
 
-    private static DeliveryOutcome deliver(OutboxMail mail, MailComposer.Batch batch, Instant now,
-                                           Mailer.Connection smtp) {
-        OutgoingMessage message;
-        // the batch's "now" may be old by the time this mail's turn comes: back off from the attempt itself
-        Instant at = now.isAfter(Instant.now()) ? now : Instant.now();
+    /** The mail's message; empty, with the failure recorded on the mail, when it cannot be rendered now. */
+    private static Optional<OutgoingMessage> compose(OutboxMail mail, MailComposer.Batch batch, Instant now) {
         try {
-            message = batch.compose(mail);
+            return Optional.of(batch.compose(mail));
         } catch (RuntimeException e) {
             // a dossier that cannot be rendered now may be later (a photo restored…): retried with the backoff
             LOG.log(Level.WARNING, "Mail " + mail.id() + " cannot be composed", e);
-            mail.failedTemporarily(at, "cannot be composed: " + e);
-            return outcome(mail);
+            mail.failedTemporarily(attemptTime(now), "cannot be composed: " + e);
+            return Optional.empty();
         }
+    }
+
+    private static void send(OutboxMail mail, OutgoingMessage message, Instant now, Mailer.Connection smtp) {
+        Instant at = attemptTime(now);
         try {
             smtp.send(message);
             mail.delivered(at);
@@ -81,7 +103,11 @@ public class MailDelivery {
             LOG.log(Level.INFO, "Mail {0} to {1} not delivered (attempt {2}): {3}",
                     new Object[]{mail.id(), mail.recipient(), mail.attempts(), e.getMessage()});
         }
-        return outcome(mail);
+    }
+
+    /** The batch's "now" may be old by the time this mail's turn comes: back off from the attempt itself. */
+    private static Instant attemptTime(Instant now) {
+        return now.isAfter(Instant.now()) ? now : Instant.now();
     }
 
     private static DeliveryOutcome outcome(OutboxMail mail) {
