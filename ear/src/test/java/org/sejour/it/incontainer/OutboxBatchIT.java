@@ -25,6 +25,7 @@ import java.sql.Statement;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -63,7 +64,8 @@ public class OutboxBatchIT {
     void aRefusedAddressAndAMailThatCannotBeRenderedDoNotUndoTheOthersOfTheirBatch() throws Exception {
         CreatedOwner owner = fixtures.owner("obatch", "Pw-" + UUID.randomUUID());
         String tag = UUID.randomUUID().toString().substring(0, 8);
-        Instant due = Instant.now().plus(Duration.ofDays(1));
+        // in microseconds, as PostgreSQL keeps it: the backoff is compared with what is read back
+        Instant due = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.MICROS);
         long first = reminder(owner, 1, "first-" + tag + "@example.test", "GUEST_DEPOSIT_REMINDER", due);
         long refused = reminder(owner, 2, "refused-" + tag + "@example.test", "GUEST_DEPOSIT_REMINDER", due);
         // a balance reminder of a dossier that has no balance deadline: it cannot be rendered
