@@ -29,7 +29,12 @@ async function main(file) {
   process.stdout.write(JSON.stringify({sheet: sheet.name, rows: rows}));
 }
 
-main(process.argv[2]).catch((e) => {
-  process.stderr.write(String(e && e.stack || e) + '\n');
-  process.exit(1);
-});
+module.exports = {cell};
+
+// xlsx-rows.js borrows cell(); only a run of this file itself reads a workbook
+if (require.main === module) {
+  main(process.argv[2]).catch((e) => {
+    process.stderr.write(String(e && e.stack || e) + '\n');
+    process.exit(1);
+  });
+}

@@ -8,14 +8,8 @@ const ExcelJS = require('exceljs');
 const JSZip = require('jszip');
 const fs = require('fs');
 const {Readable} = require('stream');
-
-function cell(c) {
-  if (c.value === null || c.value === undefined) {
-    return null;
-  }
-  const value = c.value instanceof Date ? {date: c.value.toISOString()} : c.value;
-  return {value: value, format: c.numFmt || null};
-}
+// a cell written as xlsx-cells.js writes it
+const {cell} = require('./xlsx-cells.js');
 
 async function main(file, wanted) {
   // exceljs's streaming unzip misreads entries written with data descriptors (POI's SXSSF writes
