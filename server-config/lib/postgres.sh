@@ -16,20 +16,29 @@ pg_fetch() {
   chmod -R a+rX "$PG_HOME"
 }
 
-# PostgreSQL refuses to run as root: under root, run it as a system user of its own
+# PostgreSQL refuses to run as root, and Payara should not: under root both run as an
+# unprivileged system user of their own, created on first use (a new machine has none).
+SYSTEM_USER="${SEJOUR_SYSTEM_USER:-sejour}"
+
+system_user() {
+  [[ "$(id -u)" == 0 ]] || return 0
+  id "$SYSTEM_USER" >/dev/null 2>&1 && return 0
+  log "Creating the system user $SYSTEM_USER (Séjour's servers do not run as root)"
+  useradd --system --no-create-home --shell /usr/sbin/nologin "$SYSTEM_USER"
+}
+
 pg_as() {
   if [[ "$(id -u)" == 0 ]]; then
-    if ! id sejour >/dev/null 2>&1; then
-      useradd --system --no-create-home --shell /usr/sbin/nologin sejour
-    fi
-    runuser -u sejour -- "$@"
+    system_user
+    runuser -u "$SYSTEM_USER" -- "$@"
   else
     "$@"
   fi
 }
 
+# hands files to the system user; the user is created first, whichever of the two runs first
 pg_own() {
-  if [[ "$(id -u)" == 0 ]]; then chown -R sejour "$@"; fi
+  if [[ "$(id -u)" == 0 ]]; then system_user; chown -R "$SYSTEM_USER" "$@"; fi
 }
 
 db_running() {
