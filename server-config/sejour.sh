@@ -9,7 +9,7 @@
 # Settings (environment): see README.md, "Settings".
 set -euo pipefail
 
-ROOT="$(cd "$(dirname "$0")/.." && pwd)"
+ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 CONFIG="$ROOT/server-config"
 VAR="${SEJOUR_VAR:-$ROOT/var}"
 PAYARA_VERSION="6.2025.9"
@@ -20,10 +20,25 @@ MVN="mvn -B -q -Dstyle.color=never"
 log() { printf '[sejour] %s\n' "$*" >&2; }
 die() { log "ERROR: $*"; exit 1; }
 
+# shellcheck source=server-config/lib/system-user.sh
+source "$CONFIG/lib/system-user.sh"
 # shellcheck source=server-config/lib/postgres.sh
 source "$CONFIG/lib/postgres.sh"
 # shellcheck source=server-config/lib/payara.sh
 source "$CONFIG/lib/payara.sh"
+
+# What the script runs besides itself; a new machine hears in one line what it lacks.
+require_tools() {
+  local tool missing=()
+  declare -A package=([java]=openjdk-17-jdk-headless [mvn]=maven [curl]=curl [unzip]=unzip [xz]=xz-utils [tar]=tar
+    [useradd]=passwd [runuser]=util-linux)
+  local tools=(java mvn curl unzip xz tar)
+  [[ "$(id -u)" != 0 ]] || tools+=(useradd runuser)  # root hands the servers to a system user
+  for tool in "${tools[@]}"; do
+    command -v "$tool" >/dev/null 2>&1 || missing+=("${package[$tool]}")
+  done
+  ((${#missing[@]} == 0)) || die "missing on this machine: ${missing[*]} (Debian: apt-get install ${missing[*]})"
+}
 
 ear_file() { echo "$ROOT/ear/target/sejour.ear"; }
 
@@ -101,8 +116,23 @@ with_test_server() {
       domain_configure sejour-test "$http" "$creds" "$tvar/storage" false "$base"
   domain_stop sejour-test
   local rc=0
-  (cd "$ROOT" && mvn -B install \
+  # Arquillian (and the crash-recovery test) start the domain with asadmin; under root they get a
+  # java that runs as the system user, so the suite runs Payara as production does
+  local as_java="${JAVA_HOME:-$(dirname "$(dirname "$(readlink -f "$(command -v java)")")")}"
+  if [[ "$(id -u)" == 0 ]]; then
+    mkdir -p "$tvar/java/bin"
+    # (the server JVM that asadmin launches finds this java too, already as the system user)
+    cat > "$tvar/java/bin/java" <<JAVA
+#!/bin/sh
+[ "\$(id -u)" = 0 ] || exec "$as_java/bin/java" "\$@"
+exec runuser -u "$SYSTEM_USER" -- env HOME="$VAR/home" "$as_java/bin/java" "\$@"
+JAVA
+    chmod 755 "$tvar/java/bin/java"
+    as_java="$tvar/java"
+  fi
+  (cd "$ROOT" && AS_JAVA="$as_java" mvn -B install \
       -Dpayara.home="$PAYARA_HOME" -Dsejour.test.domain=sejour-test \
+      -Dsejour.test.adminPassword="$(secret "$creds" admin.password)" \
       -Dsejour.test.adminPort="$admin" -Dsejour.test.httpPort="$http" -Dsejour.test.smtpPort=$((base + 25)) \
       -Dsejour.test.dbUrl="jdbc:postgresql://localhost:$dbport/sejour" \
       -Dsejour.test.credentials="$creds" "$@") || rc=$?
@@ -113,6 +143,12 @@ with_test_server() {
 
 # Extra arguments go to Maven, e.g. ./sejour test -Dit.test=PlanningIT -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false
 cmd_test() {
+  log "The script's own tests (server-config/test)"
+  pg_fetch
+  local t
+  for t in "$CONFIG"/test/*-test.sh; do
+    bash "$t" $((${SEJOUR_TEST_DB_PORT:-15432} + 1)) || die "$(basename "$t") failed"
+  done
   log "Unit, in-container and browser tests (Arquillian starts the test domain once)"
   with_test_server "$@"
 }
@@ -132,11 +168,21 @@ cmd_bench() {
   echo; cat "$report"
 }
 
-case "${1:-}" in
-  start) cmd_start ;;
-  stop) cmd_stop ;;
-  status) cmd_status ;;
-  test) shift; cmd_test "$@" ;;
-  bench) shift; cmd_bench "$@" ;;
-  *) echo "usage: ./sejour start|stop|status|test|bench [SomeBenchmark]" >&2; exit 2 ;;
-esac
+main() {
+  case "${1:-}" in
+    start|test|bench) require_tools ;;
+  esac
+  case "${1:-}" in
+    start) cmd_start ;;
+    stop) cmd_stop ;;
+    status) cmd_status ;;
+    test) shift; cmd_test "$@" ;;
+    bench) shift; cmd_bench "$@" ;;
+    *) echo "usage: ./sejour start|stop|status|test|bench [SomeBenchmark]" >&2; exit 2 ;;
+  esac
+}
+
+# sourced by the script's own tests (server-config/test), run otherwise
+if [[ "${BASH_SOURCE[0]}" == "$0" ]]; then
+  main "$@"
+fi

@@ -19,10 +19,43 @@ asadmin() { "$PAYARA_HOME/bin/asadmin" --interactive=false "$@"; }
 
 admin_port() { cat "$DOMAINS/$1/sejour-portbase" 2>/dev/null | awk '{print $1 + 48}'; }
 
+# Each domain has a generated admin password, kept with the other generated secrets of its var
+# folder; asadmin reads it from a file only root (or the user running the script) can read.
+domain_var() { if [[ "$1" == sejour-test ]]; then echo "$VAR/test"; else echo "$VAR"; fi; }
+
+admin_passfile() {
+  local dir; dir="$(domain_var "$1")"
+  local file="$dir/asadmin.pass"
+  if [[ ! -s "$file" ]]; then
+    mkdir -p "$dir"
+    (umask 077; printf 'AS_ADMIN_PASSWORD=%s\n' "$(secret "$dir/credentials.properties" admin.password)" > "$file")
+  fi
+  echo "$file"
+}
+
+# asadmin against a domain's admin port, signed in as its administrator
+asadmin_to() {
+  local name="$1"; shift
+  asadmin --user admin --passwordfile "$(admin_passfile "$name")" --port "$(admin_port "$name")" "$@"
+}
+
 domain_running() {
   local name="$1" port
   port="$(admin_port "$name")" || return 1
   [[ -n "$port" ]] && asadmin --port "$port" list-domains 2>/dev/null | grep -q "^$name running"
+}
+
+# Under root the server runs as the system user that also runs PostgreSQL: it owns its domain
+# folder and the photo storage, nothing else.
+domain_start() {
+  local name="$1"
+  system_own "$DOMAINS/$name"
+  log "Starting Payara domain $name"
+  as_system_user "$PAYARA_HOME/bin/asadmin" --interactive=false start-domain "$name" >/dev/null
+  if [[ "$(id -u)" == 0 ]]; then
+    local uid; uid="$(ps -o uid= -p "$(cat "$DOMAINS/$name/config/pid")" 2>/dev/null | tr -d ' ')"
+    [[ "$uid" == "$(id -u "$SYSTEM_USER")" ]] || die "Payara domain $name runs as uid '${uid:-?}', not as $SYSTEM_USER"
+  fi
 }
 
 domain_stop() {
@@ -30,7 +63,7 @@ domain_stop() {
   [[ -d "$DOMAINS/$name" ]] || return 0
   if domain_running "$name"; then
     log "Stopping Payara domain $name"
-    asadmin stop-domain "$name" >/dev/null
+    asadmin --user admin --passwordfile "$(admin_passfile "$name")" stop-domain "$name" >/dev/null
   fi
 }
 
@@ -44,33 +77,103 @@ postgres_driver() {
   echo "$dl/postgresql-$version.jar"
 }
 
+# A domain created before Séjour set admin passwords (--nopassword) gets its generated one.
+admin_password_set() {
+  local name="$1"
+  asadmin_to "$name" uptime >/dev/null 2>&1 && return 0
+  log "Giving domain $name its generated admin password (it had none)"
+  local file; file="$(mktemp)"
+  printf 'AS_ADMIN_PASSWORD=\nAS_ADMIN_NEWPASSWORD=%s\n' \
+      "$(secret "$(domain_var "$name")/credentials.properties" admin.password)" > "$file"
+  asadmin --user admin --passwordfile "$file" --port "$(admin_port "$name")" change-admin-password >/dev/null \
+      || { rm -f "$file"; die "domain $name refuses its admin password and has no empty one either"; }
+  rm -f "$file"
+}
+
+# Only the public HTTP listener is reachable from other machines: the admin port (unless
+# SEJOUR_ADMIN_ADDRESS opens it), metrics, JMX, IIOP and the Data Grid listen on loopback, the spare HTTPS
+# listener with its self-signed certificate and the message broker are off, and no header names
+# the server's version.
+# Returns 1 when something changed that takes effect at the next start.
+listeners_lock_down() {
+  local name="$1" c=configs.config.server-config
+  local want=(
+    "$c.network-config.network-listeners.network-listener.admin-listener.address=${SEJOUR_ADMIN_ADDRESS:-127.0.0.1}"
+    "$c.network-config.network-listeners.network-listener.http-listener-2.enabled=false"
+    "$c.iiop-service.iiop-listener.orb-listener-1.address=127.0.0.1"
+    "$c.iiop-service.iiop-listener.SSL.address=127.0.0.1"
+    "$c.iiop-service.iiop-listener.SSL_MUTUALAUTH.address=127.0.0.1"
+    "$c.admin-service.jmx-connector.system.address=127.0.0.1"
+    "$c.network-config.protocols.protocol.http-listener-1.http.xpowered-by=false"
+    "$c.network-config.protocols.protocol.http-listener-1.http.server-header=false"
+    # Payara leaves SameSite out of the session cookie whatever the application's cookie config says
+    "$c.network-config.protocols.protocol.http-listener-1.http.cookie-same-site-enabled=true"
+    "$c.network-config.protocols.protocol.http-listener-1.http.cookie-same-site-value=Lax"
+    # the embedded message broker (unused) listens on every interface with admin/admin
+    "$c.jms-service.type=DISABLED"
+    "$c.network-config.protocols.protocol.admin-listener.http.xpowered-by=false"
+    "$c.network-config.protocols.protocol.admin-listener.http.server-header=false"
+  )
+  local current w changed=() restart=0
+  current="$(asadmin_to "$name" get "$c.*" 2>/dev/null)"
+  for w in "${want[@]}"; do
+    grep -qxF "$w" <<<"$current" || changed+=("$w")
+  done
+  if ((${#changed[@]})); then
+    asadmin_to "$name" set "${changed[@]}" >/dev/null || die "locking down the listeners of $name failed"
+    restart=1
+  fi
+  # metrics name the server's internals: they get a listener of their own on loopback (port base + 85)
+  if ! asadmin_to "$name" list-http-listeners | awk '{print $1}' | grep -qx operations-listener; then
+    local base; base="$(cat "$DOMAINS/$name/sejour-portbase")"
+    asadmin_to "$name" create-virtual-server --hosts localhost operations >/dev/null
+    asadmin_to "$name" create-http-listener --listeneraddress 127.0.0.1 --listenerport $((base + 85)) \
+        --defaultvs operations operations-listener >/dev/null
+    asadmin_to "$name" set "$c.http-service.virtual-server.operations.network-listeners=operations-listener" >/dev/null
+    asadmin_to "$name" set-metrics-configuration --virtualservers=operations >/dev/null
+    restart=1
+  fi
+  # the Data Grid on loopback too: Hazelcast binds every interface unless told not to
+  if ! asadmin_to "$name" list-jvm-options | grep -qxF -- '-Dhazelcast.socket.bind.any=false'; then
+    asadmin_to "$name" create-jvm-options '-Dhazelcast.socket.bind.any=false' >/dev/null
+    restart=1
+  fi
+  if ! asadmin_to "$name" get-hazelcast-configuration | grep -qE '^DAS Bind Address +127\.0\.0\.1 '; then
+    asadmin_to "$name" set-hazelcast-configuration --dasbindaddress 127.0.0.1 --interfaces 127.0.0.1 \
+        --dynamic=false >/dev/null
+    restart=1
+  fi
+  return $restart
+}
+
 # domain_configure NAME HTTP-PORT CREDENTIALS STORAGE-DIR SEED-DEMO [PORTBASE]
 domain_configure() {
   local name="$1" http="$2" creds="$3" storage="$4" demo="$5" portbase="${6:-$(( $2 - 80 ))}"
   local created=false
   if [[ ! -d "$DOMAINS/$name" ]]; then
-    log "Creating Payara domain $name (HTTP $http, admin $((portbase + 48)))"
-    asadmin create-domain --nopassword --portbase "$portbase" "$name" >/dev/null
+    log "Creating Payara domain $name (HTTP $http, admin $((portbase + 48)) on 127.0.0.1)"
+    asadmin --user admin --passwordfile "$(admin_passfile "$name")" create-domain --portbase "$portbase" "$name" >/dev/null
     echo "$portbase" > "$DOMAINS/$name/sejour-portbase"
     created=true
   fi
   cp "$(postgres_driver)" "$DOMAINS/$name/lib/"
-  local port; port="$(admin_port "$name")"
-  if ! domain_running "$name"; then
-    log "Starting Payara domain $name"
-    asadmin start-domain "$name" >/dev/null
-  fi
-  local a=(asadmin --port "$port")
   mkdir -p "$storage"
+  system_own "$storage"
+  if ! domain_running "$name"; then
+    domain_start "$name"
+  fi
+  admin_password_set "$name"
+  local a=(asadmin_to "$name")
 
   if $created; then
-    # heap and start-up options need a restart, so they are set only once, at creation
+    # heap, start-up options and listener addresses need a restart, so they are set only once, at creation
     "${a[@]}" delete-jvm-options '-Xmx512m' >/dev/null || true
     "${a[@]}" create-jvm-options '-Xmx768m:-Dfile.encoding=UTF-8' >/dev/null
     # a private temporary directory: Payara stores an uploaded archive as <tmpdir>/<its name>, so
     # domains of several checkouts deploying sejour.ear at once deleted each other's upload
     # ("File source doesn't exist" at the end of a deployment)
     mkdir -p "$DOMAINS/$name/tmp"
+    system_own "$DOMAINS/$name/tmp"
     "${a[@]}" create-jvm-options "-Djava.io.tmpdir=$DOMAINS/$name/tmp" >/dev/null
     # Jakarta Mail 2.1.3 looks its StreamProvider up with a ServiceLoader scan of every module on
     # each header it encodes and each message it writes: a quarter of the CPU of sending mail
@@ -78,6 +181,8 @@ domain_configure() {
     "${a[@]}" create-jvm-options '-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider' >/dev/null
     "${a[@]}" set-microprofile-healthcheck-configuration --enabled=true >/dev/null
   fi
+  local restart=$created
+  listeners_lock_down "$name" || restart=true
 
   if ! "${a[@]}" list-jdbc-connection-pools | grep -qx sejourPool; then
     "${a[@]}" create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \
@@ -152,27 +257,38 @@ CMDS
   # docs/documents.md). Payara creates its tables (batch_*, schema public) the first time the
   # batch runtime starts in a JVM and reads this setting only then, hence the restart below. Set
   # once the pool can connect: the command opens a connection to check the database's kind.
-  local batch_changed=false
   local batch_conf; batch_conf="$("${a[@]}" get 'configs.config.server-config.batch-runtime-configuration.*' 2>/dev/null || true)"
   if ! grep -q 'data-source-lookup-name=jdbc/sejour$' <<<"$batch_conf" || ! grep -q 'schema-name=public$' <<<"$batch_conf" \
       || ! grep -q 'table-prefix=batch_$' <<<"$batch_conf"; then
     "${a[@]}" set-batch-runtime-configuration --dataSourceLookupName jdbc/sejour --schemaName public \
         --tablePrefix batch_ >/dev/null || die "configuring the batch job repository of $name failed"
-    batch_changed=true
+    restart=true
   fi
-  if $created; then
-    log "Restarting $name for its JVM options"
-    asadmin restart-domain "$name" >/dev/null
-  elif $batch_changed; then
-    log "Restarting $name for its batch job repository"
-    asadmin restart-domain "$name" >/dev/null
+  if $restart; then
+    log "Restarting $name for settings read at start-up (JVM options, listeners, batch job repository)"
+    "${a[@]}" restart-domain "$name" >/dev/null
   fi
 }
 
+# Deploys the EAR unless the domain already runs this very one (a checksum is kept beside the
+# domain): redeploying an unchanged EAR on every start sometimes failed inside Payara and left
+# the domain without Séjour. A failed deployment is tried once more on a freshly started domain.
 deploy() {
-  local name="$1" ear="$2" port; port="$(admin_port "$name")"
+  local name="$1" ear="$2" sum kept="$DOMAINS/$1/sejour-ear.sha256"
+  sum="$(sha256sum "$ear" | cut -d' ' -f1)"
+  if [[ -f "$kept" && "$(cat "$kept")" == "$sum" ]] && asadmin_to "$name" list-applications | grep -q '^sejour '; then
+    log "Séjour is deployed on $name already ($(basename "$ear") unchanged)"
+    return
+  fi
+  rm -f "$kept"
   log "Deploying $(basename "$ear") to $name"
-  asadmin --port "$port" deploy --force=true --name sejour "$ear" >/dev/null
+  if ! asadmin_to "$name" deploy --force=true --name sejour "$ear" >/dev/null; then
+    log "The deployment failed; restarting $name and deploying once more"
+    asadmin_to "$name" restart-domain "$name" >/dev/null
+    asadmin_to "$name" deploy --force=true --name sejour "$ear" >/dev/null \
+        || die "Séjour could not be deployed to $name (see $DOMAINS/$name/logs/server.log)"
+  fi
+  echo "$sum" > "$kept"
 }
 
 wait_ready() {

@@ -16,34 +16,9 @@ pg_fetch() {
   chmod -R a+rX "$PG_HOME"
 }
 
-# PostgreSQL refuses to run as root, and Payara should not: under root both run as an
-# unprivileged system user of their own, created on first use (a new machine has none).
-SYSTEM_USER="${SEJOUR_SYSTEM_USER:-sejour}"
-
-system_user() {
-  [[ "$(id -u)" == 0 ]] || return 0
-  id "$SYSTEM_USER" >/dev/null 2>&1 && return 0
-  log "Creating the system user $SYSTEM_USER (Séjour's servers do not run as root)"
-  useradd --system --no-create-home --shell /usr/sbin/nologin "$SYSTEM_USER"
-}
-
-pg_as() {
-  if [[ "$(id -u)" == 0 ]]; then
-    system_user
-    runuser -u "$SYSTEM_USER" -- "$@"
-  else
-    "$@"
-  fi
-}
-
-# hands files to the system user; the user is created first, whichever of the two runs first
-pg_own() {
-  if [[ "$(id -u)" == 0 ]]; then system_user; chown -R "$SYSTEM_USER" "$@"; fi
-}
-
 db_running() {
   local data="$1/pgdata"
-  [[ -f "$data/postmaster.pid" ]] && pg_as "$PG_HOME/bin/pg_ctl" -D "$data" status >/dev/null 2>&1
+  [[ -f "$data/postmaster.pid" ]] && as_system_user "$PG_HOME/bin/pg_ctl" -D "$data" status >/dev/null 2>&1
 }
 
 # db_setup VARDIR PORT CREDENTIALS-FILE
@@ -60,24 +35,24 @@ db_setup() {
   DB_PASSWORD="$(secret "$creds" db.password)"
   local data="$dir/pgdata" run="$dir/pgrun"
   mkdir -p "$dir" "$run"
-  pg_own "$run"
+  system_own "$run"
   if [[ ! -f "$data/PG_VERSION" ]]; then
     log "Creating the embedded database in $data"
-    mkdir -p "$data"; pg_own "$data"; chmod 700 "$data"
+    mkdir -p "$data"; system_own "$data"; chmod 700 "$data"
     local pwfile="$run/pw"
-    printf '%s\n' "$(secret "$creds" db.superuser.password)" > "$pwfile"; pg_own "$pwfile"
-    pg_as "$PG_HOME/bin/initdb" -D "$data" -U postgres --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C >/dev/null
+    printf '%s\n' "$(secret "$creds" db.superuser.password)" > "$pwfile"; system_own "$pwfile"
+    as_system_user "$PG_HOME/bin/initdb" -D "$data" -U postgres --pwfile="$pwfile" -A scram-sha-256 -E UTF8 --locale=C >/dev/null
     rm -f "$pwfile"
     # single-user mode creates the application's role and database before the server listens
     printf "CREATE ROLE sejour LOGIN PASSWORD '%s';\nCREATE DATABASE sejour OWNER sejour;\n" "$DB_PASSWORD" \
-      | pg_as "$PG_HOME/bin/postgres" --single -D "$data" postgres >/dev/null
+      | as_system_user "$PG_HOME/bin/postgres" --single -D "$data" postgres >/dev/null 2>>"$run/setup.log"
   fi
   if db_running "$dir"; then
     log "Embedded PostgreSQL already running"
     return
   fi
   log "Starting embedded PostgreSQL on port $port"
-  pg_as "$PG_HOME/bin/pg_ctl" -D "$data" -l "$run/postgres.log" -w -t 60 \
+  as_system_user "$PG_HOME/bin/pg_ctl" -D "$data" -l "$run/postgres.log" -w -t 60 \
       -o "-p $port -k $run -c listen_addresses=localhost -c max_connections=100 -c shared_buffers=128MB" start >/dev/null \
       || { tail -20 "$run/postgres.log" >&2; die "PostgreSQL did not start"; }
 }
@@ -87,6 +62,6 @@ db_stop() {
   [[ -n "${SEJOUR_DB_HOST:-}" ]] && return 0
   if db_running "$dir"; then
     log "Stopping embedded PostgreSQL ($dir)"
-    pg_as "$PG_HOME/bin/pg_ctl" -D "$dir/pgdata" -m fast -w stop >/dev/null
+    as_system_user "$PG_HOME/bin/pg_ctl" -D "$dir/pgdata" -m fast -w stop >/dev/null
   fi
 }
