@@ -15,6 +15,8 @@ import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sejour.it.TestSettings;
@@ -71,6 +73,8 @@ final class Browser implements AutoCloseable {
                 "--user-data-dir=" + profile.toAbsolutePath());
         // what the Accept-Language header says, whatever the locale of the machine
         options.setExperimentalOption("prefs", Map.of("intl.accept_languages", "fr-FR,fr"));
+        // the console's errors, read after each test for Content-Security-Policy violations (Browsers)
+        options.setCapability("goog:loggingPrefs", Map.of("browser", "SEVERE"));
         service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(new File("/usr/bin/chromedriver"))
                 .usingAnyFreePort()
@@ -86,6 +90,14 @@ final class Browser implements AutoCloseable {
         }
         driver = created;
         wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(100));
+    }
+
+    /** What the console reported since the last call as blocked by the Content-Security-Policy. */
+    List<String> policyViolations() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .map(LogEntry::getMessage)
+                .filter(m -> m.contains("Content Security Policy"))
+                .toList();
     }
 
     @Override

@@ -12,7 +12,7 @@ import java.util.Map;
 /**
  * The browsers one test opens (register one per test class with @RegisterExtension): when the
  * test fails, each keeps its page and screenshot as evidence before anything closes it; after
- * each test, all are closed.
+ * each test, all are closed, and the test fails if a page broke its Content-Security-Policy.
  */
 public final class Browsers implements TestExecutionExceptionHandler, AfterEachCallback {
 
@@ -45,8 +45,11 @@ public final class Browsers implements TestExecutionExceptionHandler, AfterEachC
         List<Browser> browsers = new ArrayList<>(open.values());
         open.clear();
         RuntimeException first = null;
+        List<String> violations = new ArrayList<>();
         for (Browser browser : browsers) {
             try {
+                // every page a test visits is also checked against its Content-Security-Policy
+                violations.addAll(browser.policyViolations());
                 browser.close();
             } catch (RuntimeException e) {
                 if (first == null) {
@@ -58,6 +61,9 @@ public final class Browsers implements TestExecutionExceptionHandler, AfterEachC
         }
         if (first != null) {
             throw first;
+        }
+        if (!violations.isEmpty()) {
+            throw new AssertionError("the pages broke their Content-Security-Policy:\n" + String.join("\n", violations));
         }
     }
 }
