@@ -9,10 +9,14 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+
 /** Steps on the settings screens (lists with an editor below) that SettingsIT repeats. */
 final class SettingsPages {
 
     private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+    private static final DateTimeFormatter DIGITS = DateTimeFormatter.ofPattern("ddMMyyyy");
 
     private final Browser browser;
 
@@ -51,12 +55,20 @@ final class SettingsPages {
         browser.visible(id).findElement(By.cssSelector(".ui-chkbox-box")).click();
     }
 
-    /** A p:datePicker: typing does not stick in Selenium, so the input gets its value by script. */
+    /**
+     * Types a date into a p:datePicker as an owner does: a click into the field (the pop-up must
+     * stay shut: it opens on its button), then the digits (the mask writes the slashes), then Tab.
+     */
     void setDate(String inputId, LocalDate day) {
-        browser.byId(inputId);
-        browser.js("var i = document.getElementById(arguments[0]); i.value = arguments[1];"
-                + "i.dispatchEvent(new Event('input', {bubbles: true}));"
-                + "i.dispatchEvent(new Event('change', {bubbles: true}));", inputId, DAY.format(day));
+        WebElement input = browser.visible(inputId);
+        input.click();
+        String panelId = inputId.replaceAll("_input$", "_panel");
+        assertFalse(browser.driver.findElements(By.id(panelId)).stream().anyMatch(WebElement::isDisplayed),
+                "the date pop-up of " + inputId + " opened when the field was clicked");
+        input.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE);
+        input.sendKeys(DIGITS.format(day));
+        input.sendKeys(Keys.TAB);
+        assertEquals(DAY.format(day), input.getAttribute("value"), "the date typed into " + inputId);
     }
 
     /** A decimal or integer p:inputNumber: select all, type over, leave the field. */
