@@ -36,7 +36,7 @@ public final class Deployments {
         EnterpriseArchive ear = application();
         WebArchive tests = ShrinkWrap.create(WebArchive.class, "sejour-tests.war")
                 .addClasses(testClasses)
-                .addClasses(Deployments.class, TestSettings.class, Timings.class, PdfText.class)
+                .addClasses(Deployments.class, TestSettings.class, Timings.class, PdfText.class, TestSmtp.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         ear.addAsModule(Testable.archiveToTest(tests));
         String applicationXml = read(ear, "META-INF/application.xml");

@@ -2,7 +2,6 @@ package org.sejour.it.bench;
 
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
@@ -14,6 +13,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.CreatedOwner;
 import org.sejour.it.Deployments;
+import org.sejour.it.TestSmtp;
 import org.sejour.it.Timings;
 import org.sejour.it.fixtures.DossierFixtures;
 
@@ -76,9 +76,7 @@ public class MailBenchmark {
 
     @Test
     void measure() throws Exception {
-        GreenMail smtp = new GreenMail(new ServerSetup(Integer.parseInt(mailSession.getProperty("mail.smtp.port")),
-                "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        GreenMail smtp = TestSmtp.start(Integer.parseInt(mailSession.getProperty("mail.smtp.port")));
         try {
             measure(smtp);
         } finally {

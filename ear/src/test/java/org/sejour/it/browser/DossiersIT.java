@@ -1,7 +1,6 @@
 package org.sejour.it.browser;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.DateUtil;
@@ -22,6 +21,7 @@ import org.openqa.selenium.WebElement;
 import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
+import org.sejour.it.TestSmtp;
 import org.sejour.it.fixtures.DossierFixtureServlet;
 import org.sejour.it.fixtures.DossierFixtures;
 
@@ -331,8 +331,7 @@ public class DossiersIT {
     @Test
     void theGuestsMailIsSentAgainOnRequest() throws Exception {
         String guestEmail = "martin-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
-        GreenMail smtp = new GreenMail(new ServerSetup(TestSettings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        GreenMail smtp = TestSmtp.start(TestSettings.smtpPort());
         try {
             Owner owner = ownerWithDossiers("resend", "martinEmail=" + URLEncoder.encode(guestEmail,
                     StandardCharsets.UTF_8) + "&durandEmail=");

@@ -1,7 +1,6 @@
 package org.sejour.it.browser;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.internet.MimeMessage;
 import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
@@ -16,6 +15,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
+import org.sejour.it.TestSmtp;
 
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -59,8 +59,7 @@ public class PhoneBookingIT {
     @BeforeEach
     void openBrowser() {
         browser = browsers.open();
-        smtp = new GreenMail(new ServerSetup(TestSettings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = TestSmtp.start(TestSettings.smtpPort());
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.Resource;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
@@ -50,6 +49,7 @@ import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.interfaces.batch.BatchScheduler;
 import org.sejour.it.Deployments;
+import org.sejour.it.TestSmtp;
 
 import javax.sql.DataSource;
 import java.io.IOException;
@@ -389,9 +389,7 @@ public class ChannelsIT {
         platform.serve("/conflict.ics", FeedServer.Answer.calendar(reserved));
         long feedId = feeds.add(owner.accountId(), owner.accommodationId(), "Airbnb", platform.url("/conflict.ics")).id();
 
-        GreenMail smtp = new GreenMail(new ServerSetup(Integer.parseInt(mailSession.getProperty("mail.smtp.port")),
-                "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        GreenMail smtp = TestSmtp.start(Integer.parseInt(mailSession.getProperty("mail.smtp.port")));
         try {
             assertEquals(FeedStatus.OK, feeds.syncNow(owner.accountId(), feedId).status());
             ChannelConflict conflict = feeds.conflicts(owner.accountId()).get(0);

@@ -4,7 +4,6 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.mail.Multipart;
@@ -48,6 +47,7 @@ import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.interfaces.batch.JobRepositoryTables;
 import org.sejour.it.Deployments;
+import org.sejour.it.TestSmtp;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -118,9 +118,7 @@ public class BatchJobsIT {
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(Integer.parseInt(mailSession.getProperty("mail.smtp.port")), "127.0.0.1",
-                ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = TestSmtp.start(Integer.parseInt(mailSession.getProperty("mail.smtp.port")));
     }
 
     @AfterEach

@@ -4,7 +4,6 @@ import com.icegreen.greenmail.store.FolderException;
 import com.icegreen.greenmail.store.StoredMessage;
 import com.icegreen.greenmail.user.GreenMailUser;
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.mail.Message;
@@ -54,6 +53,7 @@ import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.it.Deployments;
 import org.sejour.it.PdfText;
+import org.sejour.it.TestSmtp;
 
 import javax.sql.DataSource;
 import java.io.ByteArrayOutputStream;
@@ -127,8 +127,7 @@ public class DocumentsIT {
 
     @BeforeEach
     void startSmtp() {
-        smtp = new GreenMail(new ServerSetup(smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = TestSmtp.start(smtpPort());
     }
 
     @AfterEach
@@ -211,8 +210,7 @@ public class DocumentsIT {
         assertTrue(!guestMail.nextAttemptAt().isBefore(lastAttempt.plusSeconds(30)), "backed off");
         assertTrue(guestMail.history().stream().allMatch(a -> a.outcome() == DeliveryOutcome.RETRY));
 
-        smtp = new GreenMail(new ServerSetup(smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = TestSmtp.start(smtpPort());
         Instant later = Instant.now().plus(Duration.ofHours(7));
         sendUntil(() -> received(guestEmail).size() == 1, later);
         dispatcher.sendDue(later.plus(Duration.ofDays(1)));
@@ -244,8 +242,7 @@ public class DocumentsIT {
         assertEquals(1, failed.attempts(), "a refusal is final");
         assertEquals(DeliveryOutcome.REJECTED, failed.history().get(0).outcome());
         assertTrue(failed.lastError().orElse("").contains("550"), failed.lastError().toString());
-        smtp = new GreenMail(new ServerSetup(smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = TestSmtp.start(smtpPort());
     }
 
     @Test

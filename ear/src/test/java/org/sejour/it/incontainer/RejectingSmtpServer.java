@@ -117,5 +117,11 @@ public final class RejectingSmtpServer implements AutoCloseable {
     @Override
     public void close() throws IOException {
         socket.close();
+        // the conversation in progress ends before the port is handed to the next server
+        try {
+            thread.join(10_000);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
     }
 }

@@ -1,7 +1,6 @@
 package org.sejour.it.recovery;
 
 import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Address;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -17,6 +16,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
+import org.sejour.it.TestSmtp;
 import org.sejour.it.fixtures.DossierFixtures;
 
 import java.io.ByteArrayInputStream;
@@ -87,8 +87,7 @@ public class JobCrashRecoveryIT {
 
     @Test
     void aJobKilledWithItsServerFinishesFromItsCheckpointWithoutDuplicates() throws Exception {
-        smtp = new GreenMail(new ServerSetup(TestSettings.smtpPort(), "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-        smtp.start();
+        smtp = TestSmtp.start(TestSettings.smtpPort());
         Properties setup = post("action=setup&count=" + LATE + "&today=" + TODAY);
         long accountId = Long.parseLong(setup.getProperty("accountId"));
         List<Long> dossiers = Arrays.stream(setup.getProperty("dossiers").split(",")).map(Long::valueOf).toList();
