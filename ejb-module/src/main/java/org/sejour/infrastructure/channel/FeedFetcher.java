@@ -237,6 +237,7 @@ public class FeedFetcher {
                 return;
             }
             InetAddress[] addresses = literal(host).map(a -> new InetAddress[]{a}).orElse(null);
+            String leadsTo = addresses != null ? " is " : " resolves to ";
             if (addresses == null) {
                 try {
                     addresses = names.lookup(host);
@@ -247,7 +248,7 @@ public class FeedFetcher {
             for (InetAddress address : addresses) {
                 Optional<String> refusal = settings.policy().refusal(address);
                 if (refusal.isPresent()) {
-                    throw refused(host + " resolves to " + address.getHostAddress() + ": " + refusal.get());
+                    throw refused(host + leadsTo + address.getHostAddress() + ": " + refusal.get());
                 }
             }
             if (addresses.length == 0) {
