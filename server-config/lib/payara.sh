@@ -230,8 +230,12 @@ set-config-property --source=domain --propertyName=sejour.bootstrap.operator-pas
 set-config-property --source=domain --propertyName=sejour.cookie.secure --propertyValue=${SEJOUR_COOKIE_SECURE:-false}
 CMDS
   if [[ "$name" == sejour-test ]]; then
-    # the channel tests serve their feeds from loopback, which production refuses (SSRF rules)
-    echo "set-config-property --source=domain --propertyName=sejour.channels.allow-private-addresses --propertyValue=true" >> "$file"
+    # The channel tests serve their feeds from loopback on ephemeral ports and import the domain's
+    # own export (its HTTP port), which production refuses (SSRF rules, docs/channels.md): allow
+    # exactly that, so that every other address and port (the admin port too) is refused here as well.
+    local ephemeral; ephemeral="$(awk '{print $1 "-" $2}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null)"
+    echo "set-config-property --source=domain --propertyName=sejour.channels.allowed-networks --propertyValue=127.0.0.1/32,::1/128" >> "$file"
+    echo "set-config-property --source=domain --propertyName=sejour.channels.extra-ports --propertyValue=$http,${ephemeral:-32768-60999}" >> "$file"
   fi
   if [[ "$demo" == true ]]; then
     echo "set-config-property --source=domain --propertyName=sejour.bootstrap.demo-password --propertyValue=$(secret "$creds" demo.password)" >> "$file"

@@ -8,7 +8,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
 import org.sejour.it.Deployments;
@@ -43,7 +42,7 @@ public class BackOfficeLanguagesIT {
         assertEquals(List.of("Français", "English", "Deutsch", "Español", "Català", "Italiano", "Nederlands"),
                 languageSelect(browser).getOptions().stream().map(o -> o.getText().strip()).toList());
 
-        switchTo(browser, "de");
+        browser.switchLanguage("de");
         assertPage(browser, "de", "Übersicht");
         browser.resize(1400, 1000);
         browser.screenshot(TestSettings.artifacts().resolve("languages-dashboard-de.png"));
@@ -59,7 +58,7 @@ public class BackOfficeLanguagesIT {
 
         // the switch re-renders the page the owner is on, in the new language
         browser.open("app/sales-terms.xhtml");
-        switchTo(browser, "ca");
+        browser.switchLanguage("ca");
         assertPage(browser, "ca", "Condicions de venda");
         browser.screenshot(TestSettings.artifacts().resolve("languages-sales-terms-ca.png"));
 
@@ -70,19 +69,6 @@ public class BackOfficeLanguagesIT {
 
     private static Select languageSelect(Browser browser) {
         return new Select(browser.visible("topbar:language"));
-    }
-
-    /** The select submits its form on change: wait for the new document. */
-    private static void switchTo(Browser browser, String language) {
-        browser.js("window.sejourOldDocument = true;");
-        languageSelect(browser).selectByValue(language);
-        browser.until(d -> {
-            try {
-                return browser.js("return window.sejourOldDocument === undefined && document.readyState === 'complete';");
-            } catch (WebDriverException e) {
-                return false;
-            }
-        }, "the page in " + language);
     }
 
     private static void assertPage(Browser browser, String language, String title) {

@@ -18,6 +18,7 @@ import org.openqa.selenium.chrome.ChromeOptions;
 import org.openqa.selenium.logging.LogEntry;
 import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sejour.it.TestSettings;
 
@@ -304,6 +305,19 @@ final class Browser implements AutoCloseable {
             String text = messages.isEmpty() ? "" : messages.get(0).getText().strip();
             return text.isEmpty() ? null : text;
         }, "a message on the login page");
+    }
+
+    /** The top bar's language select submits its form on change: wait for the new document. */
+    void switchLanguage(String language) {
+        js("window.sejourOldDocument = true;");
+        new Select(visible("topbar:language")).selectByValue(language);
+        until(d -> {
+            try {
+                return js("return window.sejourOldDocument === undefined && document.readyState === 'complete';");
+            } catch (WebDriverException e) {
+                return false;
+            }
+        }, "the page in " + language);
     }
 
     void logout() {

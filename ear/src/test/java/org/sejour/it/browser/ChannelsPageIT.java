@@ -62,10 +62,7 @@ public class ChannelsPageIT {
         assertTrue(browser.bodyText().contains("Aucun calendrier importé pour cet hébergement."));
 
         // the owner's own export as a feed: served by the application itself (loopback is allowed in tests)
-        browser.type("feed:name", "Airbnb");
-        browser.type("feed:url", exportUrl);
-        browser.click("feed:addFeed");
-        browser.waitForAjax();
+        addFeed("Airbnb", exportUrl);
         assertTrue(browser.bodyText().contains("Calendrier ajouté"), browser.bodyText());
         browser.click("channels:feeds:0:sync");
         browser.waitForAjax();
@@ -80,5 +77,40 @@ public class ChannelsPageIT {
         assertNotEquals(exportUrl, fresh);
         assertEquals(404, browser.httpStatus(export.group(1)), "the old address is revoked");
         browser.screenshot(TestSettings.artifacts().resolve("channels.png"));
+    }
+
+    /**
+     * An address that leads into the server is refused when the owner adds it, next to the field,
+     * in the owner's language, and nothing is stored: the test domain's admin port on 127.0.0.1
+     * (the address is allowed there, the port is not), then cloud metadata in English.
+     */
+    @Test
+    void anAddressLeadingIntoTheServerIsRefusedWhenAddedInTheOwnersLanguage() {
+        browser.onboardedOwner("ssrf", "Gîte des Remparts " + UUID.randomUUID().toString().substring(0, 6));
+        browser.clickAndWaitForReload("menu-channels");
+        browser.waitForPath("/app/channels.xhtml");
+        int adminPort = Integer.parseInt(TestSettings.required("sejour.test.httpPort")) - 80 + 48;
+
+        addFeed("Airbnb", "http://127.0.0.1:" + adminPort
+                + "/management/domain/resources/jdbc-connection-pool/sejourPool/property");
+        assertTrue(browser.bodyText().contains("Cette adresse n'est pas autorisée : Séjour ne lit que les calendriers "
+                + "publiés sur Internet"), browser.bodyText());
+        assertTrue(browser.textOf(By.id("channels:feeds")).contains("Aucun calendrier importé pour cet hébergement."),
+                "nothing stored");
+        browser.screenshot(TestSettings.artifacts().resolve("channels-address-refused.png"));
+
+        browser.switchLanguage("en");
+        addFeed("Airbnb", "http://169.254.169.254/latest/meta-data/");
+        assertTrue(browser.bodyText().contains("This address is not allowed: Séjour only reads calendars published "
+                + "on the Internet"), browser.bodyText());
+        assertTrue(browser.textOf(By.id("channels:feeds")).contains("No calendar imported for this accommodation."),
+                "nothing stored");
+    }
+
+    private void addFeed(String name, String url) {
+        browser.type("feed:name", name);
+        browser.type("feed:url", url);
+        browser.click("feed:addFeed");
+        browser.waitForAjax();
     }
 }

@@ -14,6 +14,7 @@ import org.sejour.domain.model.accommodation.AccommodationRepository;
 import org.sejour.domain.model.channel.ChannelConflict;
 import org.sejour.domain.model.channel.ChannelFeed;
 import org.sejour.domain.model.channel.ChannelRepository;
+import org.sejour.domain.model.channel.FeedProblem;
 import org.sejour.domain.model.channel.KnownBlock;
 import org.sejour.domain.model.channel.ParsedFeed;
 import org.sejour.domain.model.dossier.DossierRepository;
@@ -29,6 +30,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -59,15 +62,25 @@ public class ChannelFeedService {
 
     private final ICalFeedParser parser = new ICalFeedParser(BusinessCalendar.ZONE);
 
-    /** Empty or malformed name and address are refused by the feed itself, with the field they belong to. */
+    /**
+     * Empty or malformed name and address are refused by the feed itself, with the field they
+     * belong to; an address the fetcher would refuse (a private or local host, another port) is
+     * refused here too, before anything is stored, with one message whatever the reason.
+     */
     public FeedStatusView add(long accountId, long accommodationId, String name, String url) {
         owned(accountId, accommodationId);
         String address = url == null ? "" : url.strip();
         if (channels.feedsOf(accountId, accommodationId).stream().anyMatch(f -> f.url().equals(address))) {
             throw new InvalidInputException("url", "channels.feed.duplicate");
         }
-        return FeedStatusView.of(channels.storeFeed(new ChannelFeed(accountId, accommodationId, name, url,
-                Instant.now())));
+        ChannelFeed feed = new ChannelFeed(accountId, accommodationId, name, url, Instant.now());
+        try {
+            settings.fetcher().check(feed.url());
+        } catch (FeedFetcher.FetchException e) {
+            LOG.log(Level.WARNING, "Feed address refused for account {0}: {1}", new Object[]{accountId, e.getMessage()});
+            throw new InvalidInputException("url", "channels.feed.url.notAllowed");
+        }
+        return FeedStatusView.of(channels.storeFeed(feed));
     }
 
     public List<FeedStatusView> feeds(long accountId, long accommodationId) {
@@ -109,26 +122,36 @@ public class ChannelFeedService {
         Instant now = Instant.now();
         FeedFetcher.Validators previous = new FeedFetcher.Validators(feed.etag().orElse(null),
                 feed.lastModified().orElse(null));
+        FeedFetcher fetcher = settings.fetcher(); // a bad setting is the operator's error, not the feed's
+        FeedFetcher.Outcome outcome;
         try {
-            FeedFetcher.Outcome outcome = settings.fetcher().fetch(feed.url(), previous);
-            if (outcome instanceof FeedFetcher.Fetched fetched) {
-                ParsedFeed snapshot = parser.parse(fetched.body());
-                return transaction.apply(feedId, snapshot, fetched.validators().etag(),
-                        fetched.validators().lastModified(), now);
-            }
-            return transaction.unchanged(feedId, now);
+            outcome = fetcher.fetch(feed.url(), previous);
         } catch (FeedFetcher.FetchException e) {
-            return transaction.failed(feedId, e.getMessage(), now);
-        } catch (IllegalArgumentException e) {
-            LOG.log(Level.FINE, "Feed {0} is not a calendar: {1}", new Object[]{feedId, e.getMessage()});
-            return transaction.failed(feedId, "not an iCalendar feed", now);
+            // the owner sees the kind only; the detail (host, address, status) is for the operator
+            LOG.log(e.kind() == FeedProblem.Kind.NOT_ALLOWED ? Level.WARNING : Level.INFO,
+                    "Feed {0} not synced, {1}: {2}", new Object[]{feedId, e.kind(), e.getMessage()});
+            return transaction.failed(feedId, e.kind(), now);
         }
+        if (!(outcome instanceof FeedFetcher.Fetched fetched)) {
+            return transaction.unchanged(feedId, now);
+        }
+        ParsedFeed snapshot;
+        try {
+            snapshot = parser.parse(fetched.body());
+        } catch (IllegalArgumentException e) {
+            LOG.log(Level.INFO, "Feed {0} is not a calendar: {1}", new Object[]{feedId, e.getMessage()});
+            return transaction.failed(feedId, FeedProblem.Kind.NOT_A_CALENDAR, now);
+        }
+        return transaction.apply(feedId, snapshot, fetched.validators().etag(), fetched.validators().lastModified(), now);
     }
 
     /**
      * Syncs the feeds given, {@value #PARALLEL_SYNCS} at a time: a sync is mostly waiting for the
      * platform to answer, so the waits overlap; each feed is still applied in its own transaction.
      * A feed removed meanwhile is skipped; any other failure is thrown once every feed has had its turn.
+     * The whole call is bounded: each round of {@value #PARALLEL_SYNCS} feeds gets one fetch deadline
+     * plus time to apply ({@link ChannelSettings#syncBound()}); past that, the feeds not started are
+     * left for the next run (they are still due) and those running finish on their own deadline.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     public List<FeedStatusView> syncAll(List<Long> feedIds) {
@@ -144,17 +167,27 @@ public class ChannelFeedService {
                 }
             }));
         }
+        long rounds = (feedIds.size() + PARALLEL_SYNCS - 1) / PARALLEL_SYNCS;
+        long until = System.nanoTime() + settings.syncBound().toNanos() * Math.max(1, rounds);
         List<FeedStatusView> synced = new ArrayList<>();
         RuntimeException failure = null;
+        int late = 0;
         for (Future<Optional<FeedStatusView>> result : pending) {
             try {
-                result.get().ifPresent(synced::add);
+                result.get(Math.max(0, until - System.nanoTime()), TimeUnit.NANOSECONDS).ifPresent(synced::add);
+            } catch (TimeoutException e) {
+                result.cancel(false);
+                late++;
             } catch (ExecutionException e) {
                 failure = failure != null ? failure : new IllegalStateException("a feed sync failed", e.getCause());
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException("interrupted while syncing feeds", e);
             }
+        }
+        if (late > 0) {
+            LOG.log(Level.WARNING, "{0} of {1} feeds not synced in time, left for the next run",
+                    new Object[]{late, feedIds.size()});
         }
         if (failure != null) {
             throw failure;

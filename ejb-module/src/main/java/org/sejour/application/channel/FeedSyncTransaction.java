@@ -12,6 +12,7 @@ import org.sejour.domain.model.channel.ChannelFeed;
 import org.sejour.domain.model.channel.ChannelRepository;
 import org.sejour.domain.model.channel.EventKind;
 import org.sejour.domain.model.channel.FeedEvent;
+import org.sejour.domain.model.channel.FeedProblem;
 import org.sejour.domain.model.channel.KnownBlock;
 import org.sejour.domain.model.channel.ParsedFeed;
 import org.sejour.domain.model.channel.Reconciliation;
@@ -49,8 +50,7 @@ public class FeedSyncTransaction {
         List<KnownBlock> existing = channels.blocks(feedId);
         Reconciliation plan = Reconciliation.of(existing, snapshot.events(), settings.holdRule());
         if (plan.held()) {
-            feed.hold("held: the feed lists " + snapshot.events().size() + " events where it had " + existing.size()
-                    + "; nothing was released", now, settings.syncInterval());
+            feed.hold(snapshot.events().size(), existing.size(), now, settings.syncInterval());
             return FeedStatusView.of(feed);
         }
         for (KnownBlock gone : plan.released()) {
@@ -71,9 +71,7 @@ public class FeedSyncTransaction {
             }
         }
         int events = plan.kept().size() + plan.added().size();
-        feed.recordApplied(events, snapshot.rejected().size(),
-                snapshot.rejected().isEmpty() ? null : String.join("; ", snapshot.rejected()),
-                etag, lastModified, now, settings.syncInterval());
+        feed.recordApplied(events, snapshot.rejected(), etag, lastModified, now, settings.syncInterval());
         return FeedStatusView.of(feed);
     }
 
@@ -120,9 +118,9 @@ public class FeedSyncTransaction {
         return FeedStatusView.of(feed);
     }
 
-    public FeedStatusView failed(long feedId, String message, Instant now) {
+    public FeedStatusView failed(long feedId, FeedProblem.Kind problem, Instant now) {
         ChannelFeed feed = channels.lockFeed(feedId).orElseThrow();
-        feed.recordFailure(message, now, settings.syncInterval());
+        feed.recordFailure(problem, now, settings.syncInterval());
         return FeedStatusView.of(feed);
     }
 }

@@ -11,6 +11,8 @@ import net.fortuna.ical4j.util.CompatibilityHints;
 import org.sejour.domain.model.channel.EventKind;
 import org.sejour.domain.model.channel.FeedEvent;
 import org.sejour.domain.model.channel.ParsedFeed;
+import org.sejour.domain.model.channel.RefusedEvent;
+import org.sejour.domain.model.channel.RefusedEvent.Reason;
 import org.sejour.domain.model.shared.StayPeriod;
 
 import java.io.IOException;
@@ -27,6 +29,8 @@ import java.time.temporal.TemporalAmount;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -37,6 +41,7 @@ import java.util.regex.Pattern;
  */
 public class ICalFeedParser {
 
+    private static final Logger LOG = Logger.getLogger(ICalFeedParser.class.getName());
     /** Longest event taken: three years. Longer is a mistake in the feed, not a stay. */
     static final int MAX_NIGHTS = 1096;
     // several calendars glued into one file (merged feeds): each is read on its own
@@ -57,7 +62,7 @@ public class ICalFeedParser {
 
     public ParsedFeed parse(String text) {
         List<FeedEvent> events = new ArrayList<>();
-        List<String> rejected = new ArrayList<>();
+        List<RefusedEvent> rejected = new ArrayList<>();
         List<String> producers = new ArrayList<>();
         Matcher calendars = CALENDAR.matcher(text.replace("\uFEFF", ""));
         boolean any = false;
@@ -67,7 +72,8 @@ public class ICalFeedParser {
             try {
                 calendar = new CalendarBuilder().build(new StringReader(calendars.group()));
             } catch (IOException | ParserException | RuntimeException e) {
-                rejected.add("calendar: " + e.getMessage());
+                LOG.log(Level.FINE, "A calendar of a feed cannot be read: {0}", e.getMessage());
+                rejected.add(new RefusedEvent(null, Reason.UNREADABLE_CALENDAR));
                 continue;
             }
             calendar.getProperties(Property.PRODID).forEach(p -> producers.add(p.getValue()));
@@ -81,33 +87,33 @@ public class ICalFeedParser {
         return new ParsedFeed(events, rejected, producers);
     }
 
-    private void read(VEvent event, List<FeedEvent> events, List<String> rejected) {
+    private void read(VEvent event, List<FeedEvent> events, List<RefusedEvent> rejected) {
         String uid = value(event, Property.UID).orElse(null);
-        String label = uid == null ? "event without UID" : uid;
         try {
             if (value(event, Property.STATUS).filter("CANCELLED"::equalsIgnoreCase).isPresent()) {
                 return; // a cancelled event closes nothing
             }
             Optional<Temporal> start = date(event, Property.DTSTART);
             if (start.isEmpty()) {
-                rejected.add(label + ": no DTSTART");
+                rejected.add(new RefusedEvent(uid, Reason.NO_START));
                 return;
             }
             Optional<Temporal> end = date(event, Property.DTEND);
             Optional<TemporalAmount> duration = event.<Duration>getProperty(Property.DURATION).map(Duration::getDuration);
             Optional<StayPeriod> nights = nights(start.get(), end, duration);
             if (nights.isEmpty()) {
-                rejected.add(label + ": ends before it starts");
+                rejected.add(new RefusedEvent(uid, Reason.ENDS_BEFORE_START));
                 return;
             }
             if (nights.get().nights() > MAX_NIGHTS) {
-                rejected.add(label + ": longer than " + MAX_NIGHTS + " nights");
+                rejected.add(new RefusedEvent(uid, Reason.TOO_LONG));
                 return;
             }
             String summary = value(event, Property.SUMMARY).orElse("");
             events.add(new FeedEvent(uid, nights.get(), EventKind.withoutGuestName(summary), EventKind.of(summary)));
         } catch (RuntimeException e) {
-            rejected.add(label + ": " + e.getMessage());
+            LOG.log(Level.FINE, "Event {0} of a feed cannot be read: {1}", new Object[]{uid, e.getMessage()});
+            rejected.add(new RefusedEvent(uid, Reason.UNREADABLE));
         }
     }
 

@@ -15,6 +15,7 @@ import java.io.Serializable;
 import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
@@ -27,7 +28,6 @@ public class ChannelFeed implements Serializable {
     private static final long serialVersionUID = 1L;
     public static final int MAX_NAME = 60;
     public static final int MAX_URL = 2000;
-    private static final int MAX_ERROR = 1000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -50,8 +50,11 @@ public class ChannelFeed implements Serializable {
     private Instant lastSyncAt;
     @Column(name = "last_success_at")
     private Instant lastSuccessAt;
-    @Column(name = "last_error")
-    private String lastError;
+    // what went wrong, as a kind and arguments the back office translates (FeedProblem)
+    @Column(name = "problem")
+    private String problem;
+    @Column(name = "problem_args")
+    private String problemArgs;
     @Column(name = "event_count", nullable = false)
     private int eventCount;
     @Column(name = "rejected_count", nullable = false)
@@ -81,7 +84,7 @@ public class ChannelFeed implements Serializable {
         this.nextSyncAt = createdAt;
     }
 
-    /** Only absolute http(s) addresses; where they point is checked at each fetch (FeedFetcher). */
+    /** Only absolute http(s) addresses; where they lead is checked by the service when the feed is added, and at each fetch (FeedFetcher). */
     private static String checkedUrl(String url) {
         String trimmed = url == null ? "" : url.strip();
         try {
@@ -98,12 +101,12 @@ public class ChannelFeed implements Serializable {
     }
 
     /** A snapshot applied: its validators are kept for the next conditional GET. */
-    public void recordApplied(int events, int rejected, String rejectSummary, String etag, String lastModified,
+    public void recordApplied(int events, List<RefusedEvent> refused, String etag, String lastModified,
                               Instant at, Duration interval) {
         this.status = FeedStatus.OK;
         this.eventCount = events;
-        this.rejectedCount = rejected;
-        this.lastError = truncate(rejectSummary);
+        this.rejectedCount = refused.size();
+        problem(refused.isEmpty() ? null : FeedProblem.eventsRefused(refused));
         this.etag = etag;
         this.lastModified = lastModified;
         this.lastSuccessAt = at;
@@ -114,22 +117,30 @@ public class ChannelFeed implements Serializable {
     public void recordUnchanged(Instant at, Duration interval) {
         if (status != FeedStatus.HELD) {
             this.status = FeedStatus.OK;
-            this.lastError = rejectedCount == 0 ? null : lastError;
+            if (rejectedCount == 0) {
+                problem(null);
+            } else if (!FeedProblem.Kind.EVENTS_REFUSED.name().equals(problem)) {
+                // back from a failure to the snapshot applied before it: its refused events, unnamed
+                problem(new FeedProblem(FeedProblem.Kind.EVENTS_REFUSED, List.of()));
+            }
         }
         this.lastSuccessAt = at;
         synced(at, interval);
     }
 
-    public void recordFailure(String message, Instant at, Duration interval) {
+    public void recordFailure(FeedProblem.Kind kind, Instant at, Duration interval) {
+        if (kind == FeedProblem.Kind.HELD || kind == FeedProblem.Kind.EVENTS_REFUSED) {
+            throw new IllegalArgumentException(kind + " is not a failure");
+        }
         this.status = FeedStatus.ERROR;
-        this.lastError = truncate(message);
+        problem(FeedProblem.of(kind));
         synced(at, interval);
     }
 
     /** The snapshot would have released too many nights at once: the old blocks stay, the owner is told. */
-    public void hold(String message, Instant at, Duration interval) {
+    public void hold(int eventsNow, int eventsBefore, Instant at, Duration interval) {
         this.status = FeedStatus.HELD;
-        this.lastError = truncate(message);
+        problem(FeedProblem.held(eventsNow, eventsBefore));
         this.etag = null; // fetch the whole feed next time, not a 304 on the held snapshot
         this.lastModified = null;
         synced(at, interval);
@@ -140,8 +151,9 @@ public class ChannelFeed implements Serializable {
         this.nextSyncAt = at.plus(interval);
     }
 
-    private static String truncate(String text) {
-        return text == null || text.length() <= MAX_ERROR ? text : text.substring(0, MAX_ERROR);
+    private void problem(FeedProblem problem) {
+        this.problem = problem == null ? null : problem.kind().name();
+        this.problemArgs = problem == null ? null : problem.encodedArguments();
     }
 
     public Long id() { return id; }
@@ -154,7 +166,7 @@ public class ChannelFeed implements Serializable {
     public Optional<String> lastModified() { return Optional.ofNullable(lastModified); }
     public Optional<Instant> lastSyncAt() { return Optional.ofNullable(lastSyncAt); }
     public Optional<Instant> lastSuccessAt() { return Optional.ofNullable(lastSuccessAt); }
-    public Optional<String> lastError() { return Optional.ofNullable(lastError); }
+    public Optional<FeedProblem> problem() { return Optional.ofNullable(FeedProblem.decode(problem, problemArgs)); }
     public int eventCount() { return eventCount; }
     public int rejectedCount() { return rejectedCount; }
     public Instant nextSyncAt() { return nextSyncAt; }

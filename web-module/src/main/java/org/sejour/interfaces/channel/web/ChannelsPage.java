@@ -15,6 +15,8 @@ import org.sejour.application.channel.ChannelFeedService;
 import org.sejour.application.channel.FeedStatusView;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.channel.ChannelConflict;
+import org.sejour.domain.model.channel.FeedProblem;
+import org.sejour.domain.model.channel.RefusedEvent;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.backoffice.web.Faces;
 import org.sejour.interfaces.security.CurrentUser;
@@ -127,6 +129,27 @@ public class ChannelsPage implements Serializable {
     /** A sync time as the owner reads it: day and minute, in the accommodations' time zone. */
     public String time(Instant at) {
         return at == null ? "" : TIME.format(at.atZone(BusinessCalendar.ZONE));
+    }
+
+    /** The feed's last problem in the owner's language; what happened in detail is in the server log only. */
+    public String problem(FeedStatusView feed) {
+        FeedProblem problem = feed.problem();
+        if (problem == null) {
+            return "";
+        }
+        return switch (problem.kind()) {
+            case HELD -> Faces.text("channels.problem.HELD", problem.arguments().toArray());
+            case EVENTS_REFUSED -> problem.refusedEvents().isEmpty()
+                    ? Faces.text("channels.problem.EVENTS_REFUSED.unnamed", feed.rejectedCount())
+                    : Faces.text("channels.problem.EVENTS_REFUSED", feed.rejectedCount(), problem.refusedEvents()
+                    .stream().map(ChannelsPage::refused).collect(Collectors.joining("; ")));
+            default -> Faces.text("channels.problem." + problem.kind());
+        };
+    }
+
+    private static String refused(RefusedEvent event) {
+        String reason = Faces.text("channels.refused." + event.reason());
+        return event.uid() == null ? reason : event.uid() + " (" + reason + ")";
     }
 
     public String day(LocalDate day) {
