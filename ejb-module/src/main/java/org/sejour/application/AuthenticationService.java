@@ -46,9 +46,6 @@ public class AuthenticationService {
     @Inject
     LoginTags tags;
 
-    // hashed once so that an unknown login costs as much time as a wrong password
-    private static volatile String dummyHash;
-
     /**
      * Checks a login. In this order: is the client a trusted device of the user it names (a
      * signature check and one indexed query), may it try now (see {@link LoginThrottle}; a refusal
@@ -109,11 +106,8 @@ public class AuthenticationService {
     }
 
     private boolean passwordMatches(String password, Optional<UserAccount> user) {
-        if (user.isEmpty()) {
-            hasher.verify(password, dummyHash());
-            return false;
-        }
-        return hasher.verify(password, user.get().passwordHash());
+        // an unknown login costs as much time as a wrong password
+        return user.isPresent() ? hasher.verify(password, user.get().passwordHash()) : hasher.verifyNone(password);
     }
 
     /** The user's id when the login names one, else its tag: never the text typed. */
@@ -172,12 +166,5 @@ public class AuthenticationService {
 
     static boolean isValidLogin(String login) {
         return login != null && LOGIN.matcher(login.strip()).matches();
-    }
-
-    private String dummyHash() {
-        if (dummyHash == null) {
-            dummyHash = hasher.hash("not a password of anyone");
-        }
-        return dummyHash;
     }
 }

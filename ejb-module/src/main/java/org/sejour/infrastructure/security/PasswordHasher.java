@@ -60,6 +60,16 @@ public final class PasswordHasher {
         return MessageDigest.isEqual(expected, derive(password, salt, storedIterations));
     }
 
+    /**
+     * Costs what a verification costs and answers false: for a login that names no user, so that
+     * the time taken does not tell whether a login exists.
+     */
+    public boolean verifyNone(String password) {
+        Objects.requireNonNull(password, "password is required");
+        derive(password, new byte[SALT_BYTES], iterations);
+        return false;
+    }
+
     /** True when the hash was made with fewer iterations than this hasher uses now. */
     public boolean needsRehash(String stored) {
         String[] parts = stored.split("\\$");
