@@ -30,6 +30,7 @@ public class AuthenticationService {
 
     public static final int MIN_PASSWORD_LENGTH = 10;
     public static final int MAX_PASSWORD_LENGTH = 200;
+    public static final int MAX_LOGIN_LENGTH = 254;
     private static final Pattern LOGIN = Pattern.compile("[\\p{L}0-9._%+@-]{3,254}");
     private static final Logger LOG = Logger.getLogger(AuthenticationService.class.getName());
 
@@ -53,6 +54,10 @@ public class AuthenticationService {
      * login is never logged: the user's id when it names a user, else a keyed tag.
      */
     public LoginOutcome login(@NotNull String login, @NotNull String password, @NotNull LoginClient client) {
+        if (login.length() > MAX_LOGIN_LENGTH) {
+            // no user has such a login, and the throttle's memory holds only texts of a bounded size
+            return LoginOutcome.invalid();
+        }
         Optional<UserAccount> found = Optional.empty();
         boolean looked = false;
         String trustedDevice = null;

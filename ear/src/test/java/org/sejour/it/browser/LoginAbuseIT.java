@@ -120,6 +120,10 @@ public class LoginAbuseIT {
         assertEquals(beforeRight, hashes(), "refused without hashing");
         Response elsewhere = new LoopbackClient("127.0.0.22").login(owner.getProperty("login"), "Right-password-1");
         assertEquals(302, elsewhere.status(), "another address signs in: " + elsewhere.body());
+        String deviceCookie = elsewhere.headers().get("set-cookie").stream()
+                .filter(c -> c.startsWith("sejour_device=")).findFirst().orElseThrow();
+        assertTrue(deviceCookie.contains("; Path=/login.xhtml;") && deviceCookie.contains("; HttpOnly")
+                && deviceCookie.contains("; SameSite=Strict"), "for the login page only: " + deviceCookie);
     }
 
     @Test
@@ -156,7 +160,7 @@ public class LoginAbuseIT {
 
         Response direct = client.get("/app/dossiers.xhtml");
         assertEquals(302, direct.status());
-        assertTrue(direct.header("Location").orElseThrow().endsWith(CREDENTIALS), direct.header("Location").orElseThrow());
+        assertTrue(direct.header("Location").orElseThrow().endsWith(CREDENTIALS), direct.headers().toString());
         for (String trick : List.of("/app/jakarta.faces.resource/../dossiers.xhtml",
                 "/app/jakarta.faces.resource/x/../../account/contact.xhtml")) {
             Response tricked = client.get(trick);
@@ -196,7 +200,7 @@ public class LoginAbuseIT {
 
         assertEquals(200, ajax.status(), ajax.body());
         assertTrue(ajax.body().contains("<partial-response") && ajax.body().contains("<redirect url=\"")
-                && ajax.body().contains(CREDENTIALS + "\""), "a Faces redirect to the credentials page: " + ajax.body());
+                && ajax.body().contains(CREDENTIALS + "\""), "a Faces redirect to the credentials: " + ajax.body());
         assertEquals("", FixtureHttp.post("sejour-tests/fixtures/login", "action=contact&account="
                 + owner.getProperty("account")).getProperty("firstName"), "the contact details are untouched");
     }
@@ -224,8 +228,8 @@ public class LoginAbuseIT {
     }
 
     private static Properties owner(String prefix, String password, boolean mustChange) {
-        return FixtureHttp.post("sejour-tests/fixtures/login", "action=owner&prefix=" + prefix + "&mustChange=" + mustChange
-                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
+        return FixtureHttp.post("sejour-tests/fixtures/login", "action=owner&prefix=" + prefix
+                + "&mustChange=" + mustChange + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8));
     }
 
     private static long hashes() {

@@ -44,7 +44,8 @@ public final class DeviceTokens {
     public String issue(long userId) {
         byte[] id = new byte[16];
         RANDOM.nextBytes(id);
-        String body = VERSION + "." + userId + "." + clock.instant().getEpochSecond() + "." + ENCODER.encodeToString(id);
+        String body = VERSION + "." + userId + "." + clock.instant().getEpochSecond() + "."
+                + ENCODER.encodeToString(id);
         return body + "." + ENCODER.encodeToString(Hmac.sign(key, body));
     }
 

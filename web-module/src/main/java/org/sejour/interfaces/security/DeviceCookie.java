@@ -33,9 +33,12 @@ public final class DeviceCookie {
     }
 
     public static void give(HttpServletRequest request, HttpServletResponse response, TrustedDevice device) {
-        boolean secure = ConfigProvider.getConfig().getOptionalValue("sejour.cookie.secure", Boolean.class).orElse(false);
+        boolean secure = ConfigProvider.getConfig().getOptionalValue("sejour.cookie.secure", Boolean.class)
+                .orElse(false);
         // written by hand: every attribute is in the answer whatever the container does with Cookie's
-        response.addHeader("Set-Cookie", NAME + "=" + device.cookie() + "; Path=" + request.getContextPath() + LOGIN_PAGE
-                + "; Max-Age=" + device.validFor().toSeconds() + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
+        response.addHeader("Set-Cookie", NAME + "=" + device.cookie()
+                + "; Path=" + request.getContextPath() + LOGIN_PAGE
+                + "; Max-Age=" + device.validFor().toSeconds()
+                + "; HttpOnly; SameSite=Strict" + (secure ? "; Secure" : ""));
     }
 }

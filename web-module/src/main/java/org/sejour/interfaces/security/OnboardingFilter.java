@@ -78,15 +78,17 @@ public class OnboardingFilter extends HttpFilter {
      * A redirect, which an Ajax request does not follow: Faces' partial response sends the page
      * there instead. Either way the request itself is not carried out.
      */
-    private static void sendTo(String location, HttpServletRequest request, HttpServletResponse response) throws IOException {
+    private static void sendTo(String location, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
         if (!isFacesAjax(request)) {
             response.sendRedirect(location);
             return;
         }
         response.setContentType("text/xml");
         response.setCharacterEncoding("UTF-8");
-        response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                + location.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;") + "\"/></partial-response>");
+        String url = location.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+        response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<partial-response><redirect url=\"" + url + "\"/></partial-response>");
     }
 
     private static boolean isFacesAjax(HttpServletRequest request) {
