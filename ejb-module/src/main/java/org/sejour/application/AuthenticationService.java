@@ -9,6 +9,9 @@ import org.sejour.domain.model.account.UserAccountRepository;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.InvalidInputException.Violation;
 import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.infrastructure.security.DeviceTokens;
+import org.sejour.infrastructure.security.HashGate;
+import org.sejour.infrastructure.security.LoginTags;
 import org.sejour.infrastructure.security.LoginThrottle;
 import org.sejour.infrastructure.security.PasswordHasher;
 
@@ -27,6 +30,7 @@ public class AuthenticationService {
 
     public static final int MIN_PASSWORD_LENGTH = 10;
     public static final int MAX_PASSWORD_LENGTH = 200;
+    public static final int MAX_LOGIN_LENGTH = 254;
     private static final Pattern LOGIN = Pattern.compile("[\\p{L}0-9._%+@-]{3,254}");
     private static final Logger LOG = Logger.getLogger(AuthenticationService.class.getName());
 
@@ -36,38 +40,84 @@ public class AuthenticationService {
     PasswordHasher hasher;
     @Inject
     LoginThrottle throttle;
+    @Inject
+    HashGate gate;
+    @Inject
+    DeviceTokens devices;
+    @Inject
+    LoginTags tags;
 
-    // hashed once so that an unknown login costs as much time as a wrong password
-    private static volatile String dummyHash;
-
-    public LoginOutcome login(@NotNull String login, @NotNull String password) {
-        Duration wait = throttle.remainingBlock(login);
-        if (!wait.isZero()) {
-            LOG.log(Level.INFO, "Login throttled for {0}", login);
-            return LoginOutcome.throttled(wait);
+    /**
+     * Checks a login. In this order: is the client a trusted device of the user it names (a
+     * signature check and one indexed query), may it try now (see {@link LoginThrottle}; a refusal
+     * costs no hash), then the password, in its turn ({@link HashGate}). What was typed as the
+     * login is never logged: the user's id when it names a user, else a keyed tag.
+     */
+    public LoginOutcome login(@NotNull String login, @NotNull String password, @NotNull LoginClient client) {
+        if (login.length() > MAX_LOGIN_LENGTH) {
+            // no user has such a login, and the throttle's memory holds only texts of a bounded size
+            return LoginOutcome.invalid();
         }
+        Optional<UserAccount> found = Optional.empty();
+        boolean looked = false;
+        String trustedDevice = null;
+        Optional<DeviceTokens.Device> device = devices.read(client.deviceCookie());
+        if (device.isPresent() && !login.isBlank()) {
+            found = users.findByLogin(login);
+            looked = true;
+            if (found.isPresent() && found.get().id() == device.get().userId()) {
+                trustedDevice = device.get().id();
+            }
+        }
+        LoginThrottle.Admission admission = throttle.admit(login, client.address(), trustedDevice);
+        if (admission instanceof LoginThrottle.Refusal refusal) {
+            LOG.log(Level.FINE, "Login refused by the {0} limit, before any password check: {1} from {2}",
+                    new Object[]{refusal.limit(), who(login, found), client.address()});
+            return LoginOutcome.throttled(refusal.retryAfter());
+        }
+        LoginThrottle.Attempt attempt = (LoginThrottle.Attempt) admission;
         if (password.length() > MAX_PASSWORD_LENGTH || login.isBlank()) {
-            throttle.recordFailure(login);
+            throttle.failed(attempt);
             return LoginOutcome.invalid();
         }
-        Optional<UserAccount> found = users.findByLogin(login);
-        if (found.isEmpty()) {
-            hasher.verify(password, dummyHash());
-            throttle.recordFailure(login);
+        if (!looked) {
+            found = users.findByLogin(login);
+        }
+        Optional<UserAccount> user = found;
+        boolean valid;
+        try {
+            valid = gate.run(attempt.trusted(), () -> passwordMatches(password, user));
+        } catch (HashGate.BusyException e) {
+            throttle.abandoned(attempt);
+            LOG.log(Level.WARNING, "Too many password checks at once: {0} from {1} told to come back",
+                    new Object[]{who(login, user), client.address()});
+            return LoginOutcome.throttled(gate.maxWait());
+        }
+        if (!valid) {
+            Duration lock = throttle.failed(attempt);
+            LOG.log(Level.INFO, "Failed login for {0} from {1}{2}", new Object[]{who(login, user), client.address(),
+                    lock.isZero() ? "" : "; " + (attempt.trusted() ? "this device" : "untrusted clients")
+                            + " locked out for " + lock.toSeconds() + " s"});
             return LoginOutcome.invalid();
         }
-        UserAccount user = found.get();
-        if (!hasher.verify(password, user.passwordHash())) {
-            throttle.recordFailure(login);
-            LOG.log(Level.INFO, "Failed login for user {0}", user.id());
-            return LoginOutcome.invalid();
+        throttle.succeeded(attempt);
+        UserAccount signedIn = user.get();
+        if (hasher.needsRehash(signedIn.passwordHash())) {
+            signedIn.upgradePasswordHash(hasher.hash(password));
         }
-        throttle.recordSuccess(login);
-        if (hasher.needsRehash(user.passwordHash())) {
-            user.upgradePasswordHash(hasher.hash(password));
-        }
-        user.recordLogin(Instant.now());
-        return LoginOutcome.success(SignedInUser.of(user));
+        signedIn.recordLogin(Instant.now());
+        return LoginOutcome.success(SignedInUser.of(signedIn),
+                new TrustedDevice(devices.issue(signedIn.id()), devices.lifetime()));
+    }
+
+    private boolean passwordMatches(String password, Optional<UserAccount> user) {
+        // an unknown login costs as much time as a wrong password
+        return user.isPresent() ? hasher.verify(password, user.get().passwordHash()) : hasher.verifyNone(password);
+    }
+
+    /** The user's id when the login names one, else its tag: never the text typed. */
+    private String who(String login, Optional<UserAccount> user) {
+        return user.map(u -> "user " + u.id()).orElseGet(() -> tags.tag(login));
     }
 
     public SignedInUser user(long userId) {
@@ -121,12 +171,5 @@ public class AuthenticationService {
 
     static boolean isValidLogin(String login) {
         return login != null && LOGIN.matcher(login.strip()).matches();
-    }
-
-    private String dummyHash() {
-        if (dummyHash == null) {
-            dummyHash = hasher.hash("not a password of anyone");
-        }
-        return dummyHash;
     }
 }

@@ -11,6 +11,7 @@ import org.sejour.application.AccommodationService;
 import org.sejour.application.AccountService;
 import org.sejour.application.AuthenticationService;
 import org.sejour.application.CreatedOwner;
+import org.sejour.application.LoginClient;
 import org.sejour.application.LoginOutcome;
 import org.sejour.application.OperatorService;
 import org.sejour.domain.model.accommodation.Accommodation;
@@ -197,25 +198,46 @@ public class AccountsAndAccommodationsIT {
     }
 
     @Test
-    void loginIsThrottledAfterFiveFailures() {
+    void loginIsThrottledAfterFiveFailuresExceptOnTheOwnersOwnDevice() {
         CreatedOwner a = newOwner();
-        LoginOutcome ok = authentication.login(a.login(), a.initialPassword());
+        CreatedOwner b = newOwner();
+        LoginClient owners = new LoginClient("192.0.2.11", null);
+        LoginOutcome ok = authentication.login(a.login(), a.initialPassword(), owners);
         assertTrue(ok.user().isPresent());
         assertTrue(ok.user().get().mustChangePassword(), "a one-time password must be changed");
+        String deviceCookie = ok.device().orElseThrow().cookie();
+        String otherUsersCookie = authentication.login(b.login(), b.initialPassword(), owners).device().orElseThrow()
+                .cookie();
+
+        LoginClient attacker = new LoginClient("198.51.100.12", null);
         for (int i = 0; i < 5; i++) {
-            LoginOutcome wrong = authentication.login(a.login(), "wrong password " + i);
+            LoginOutcome wrong = authentication.login(a.login(), "wrong password " + i, attacker);
             assertTrue(wrong.user().isEmpty());
+            assertFalse(wrong.isThrottled(), "attempt " + i);
         }
-        LoginOutcome blocked = authentication.login(a.login(), a.initialPassword());
+        LoginOutcome blocked = authentication.login(a.login(), a.initialPassword(), owners);
         assertTrue(blocked.isThrottled());
-        assertTrue(blocked.user().isEmpty(), "even the right password waits");
+        assertTrue(blocked.user().isEmpty(), "even the right password waits, from a client never seen");
+        assertTrue(authentication.login(a.login(), a.initialPassword(), new LoginClient("192.0.2.11", otherUsersCookie))
+                .isThrottled(), "another user's device cookie is no trust for this login");
+        int at = deviceCookie.length() - 10;
+        String forged = deviceCookie.substring(0, at) + (deviceCookie.charAt(at) == 'A' ? 'B' : 'A')
+                + deviceCookie.substring(at + 1);
+        assertTrue(authentication.login(a.login(), a.initialPassword(), new LoginClient("192.0.2.11", forged))
+                .isThrottled(), "a forged cookie");
+
+        LoginOutcome onOwnDevice = authentication.login(a.login(), a.initialPassword(),
+                new LoginClient("198.51.100.12", deviceCookie));
+        assertEquals(a.login(), onOwnDevice.user().orElseThrow().login(),
+                "the owner's own browser gets in, even from the attacker's address");
     }
 
     @Test
     void credentialsChangeChecksTheCurrentPasswordAndTheLogin() {
         CreatedOwner a = newOwner();
         CreatedOwner b = newOwner();
-        long userId = authentication.login(a.login(), a.initialPassword()).user().orElseThrow().userId();
+        LoginClient client = new LoginClient("192.0.2.12", null);
+        long userId = authentication.login(a.login(), a.initialPassword(), client).user().orElseThrow().userId();
         InvalidInputException wrong = assertThrows(InvalidInputException.class,
                 () -> authentication.changeCredentials(userId, "not it", a.login(), "a new long password"));
         assertEquals("currentPassword", wrong.violations().get(0).field());
@@ -226,7 +248,7 @@ public class AccountsAndAccommodationsIT {
                 () -> authentication.changeCredentials(userId, a.initialPassword(), a.login(), "short"))
                 .violations().get(0).messageKey());
         authentication.changeCredentials(userId, a.initialPassword(), a.login(), "a new long password");
-        assertTrue(authentication.login(a.login(), "a new long password").user().isPresent());
-        assertFalse(authentication.login(a.login(), "a new long password").user().get().mustChangePassword());
+        assertTrue(authentication.login(a.login(), "a new long password", client).user().isPresent());
+        assertFalse(authentication.login(a.login(), "a new long password", client).user().get().mustChangePassword());
     }
 }

@@ -7,6 +7,7 @@ import java.security.MessageDigest;
 import java.security.SecureRandom;
 import java.util.Base64;
 import java.util.Objects;
+import java.util.concurrent.atomic.LongAdder;
 
 /**
  * PBKDF2-HMAC-SHA256 password hashes, stored as {@code pbkdf2-sha256$iterations$salt$hash}.
@@ -23,6 +24,8 @@ public final class PasswordHasher {
     private static final SecureRandom RANDOM = new SecureRandom();
 
     private final int iterations;
+    /** every PBKDF2 derivation this hasher made: what login abuse costs, and what its limits save */
+    private final LongAdder derivations = new LongAdder();
 
     public PasswordHasher() {
         this(DEFAULT_ITERATIONS);
@@ -57,13 +60,29 @@ public final class PasswordHasher {
         return MessageDigest.isEqual(expected, derive(password, salt, storedIterations));
     }
 
+    /**
+     * Costs what a verification costs and answers false: for a login that names no user, so that
+     * the time taken does not tell whether a login exists.
+     */
+    public boolean verifyNone(String password) {
+        Objects.requireNonNull(password, "password is required");
+        derive(password, new byte[SALT_BYTES], iterations);
+        return false;
+    }
+
     /** True when the hash was made with fewer iterations than this hasher uses now. */
     public boolean needsRehash(String stored) {
         String[] parts = stored.split("\\$");
         return parts.length != 4 || Integer.parseInt(parts[1]) < iterations;
     }
 
-    private static byte[] derive(String password, byte[] salt, int iterations) {
+    /** How many hashes this hasher has computed since it was made. */
+    public long derivations() {
+        return derivations.sum();
+    }
+
+    private byte[] derive(String password, byte[] salt, int iterations) {
+        derivations.increment();
         PBEKeySpec spec = new PBEKeySpec(password.toCharArray(), salt, iterations, KEY_BITS);
         try {
             return SecretKeyFactory.getInstance(ALGORITHM).generateSecret(spec).getEncoded();

@@ -45,4 +45,14 @@ class PasswordHasherTest {
         assertFalse(fast.needsRehash(fast.hash("pw")));
         assertTrue(fast.verify("pw", old), "old hashes keep working until upgraded");
     }
+
+    @Test
+    void anUnknownLoginCostsOneHashLikeAWrongPassword() {
+        String hash = fast.hash("pw");
+        long before = fast.derivations();
+        assertFalse(fast.verify("wrong", hash));
+        assertEquals(before + 1, fast.derivations());
+        assertFalse(fast.verifyNone("pw"));
+        assertEquals(before + 2, fast.derivations());
+    }
 }

@@ -38,13 +38,13 @@ public class OnboardingFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
+        // no exemption for Faces resources: they are served under /jakarta.faces.resource/, outside
+        // this filter's patterns, and nothing under /app or /operator may skip the checks below
         HttpSession session = request.getSession(false);
-        if (!currentUser.isSignedIn() || isResource(request)
-                || (session != null && session.getAttribute(ONBOARDED) != null)) {
+        if (!currentUser.isSignedIn() || (session != null && session.getAttribute(ONBOARDED) != null)) {
             chain.doFilter(request, response);
             return;
         }
-        String path = request.getServletPath();
         SignedInUser user = currentUser.get();
         String target = null;
         if (user.mustChangePassword()) {
@@ -54,8 +54,8 @@ public class OnboardingFilter extends HttpFilter {
         }
         if (target == null) {
             request.getSession().setAttribute(ONBOARDED, Boolean.TRUE);
-        } else if (!target.equals(path)) {
-            response.sendRedirect(request.getContextPath() + target);
+        } else if (!target.equals(path(request))) {
+            sendTo(request.getContextPath() + target, request, response);
             return;
         }
         chain.doFilter(request, response);
@@ -65,8 +65,34 @@ public class OnboardingFilter extends HttpFilter {
         return accounts.account(accountId).isContactCompleted() && !accommodations.list(accountId).isEmpty();
     }
 
-    private static boolean isResource(HttpServletRequest request) {
-        return request.getRequestURI().contains("/jakarta.faces.resource/") || "POST".equals(request.getMethod())
-                && request.getParameter("jakarta.faces.partial.ajax") != null;
+    /**
+     * The path as the container mapped it: decoded, "." and ".." segments resolved, no path
+     * parameters. The raw request URI is none of these ("/app/x/../dossiers.xhtml" is the dossiers page).
+     */
+    private static String path(HttpServletRequest request) {
+        String info = request.getPathInfo();
+        return request.getServletPath() + (info == null ? "" : info);
+    }
+
+    /**
+     * A redirect, which an Ajax request does not follow: Faces' partial response sends the page
+     * there instead. Either way the request itself is not carried out.
+     */
+    private static void sendTo(String location, HttpServletRequest request, HttpServletResponse response)
+            throws IOException {
+        if (!isFacesAjax(request)) {
+            response.sendRedirect(location);
+            return;
+        }
+        response.setContentType("text/xml");
+        response.setCharacterEncoding("UTF-8");
+        String url = location.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
+        response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
+                + "<partial-response><redirect url=\"" + url + "\"/></partial-response>");
+    }
+
+    private static boolean isFacesAjax(HttpServletRequest request) {
+        return "partial/ajax".equals(request.getHeader("Faces-Request"))
+                || request.getParameter("jakarta.faces.partial.ajax") != null;
     }
 }

@@ -8,7 +8,9 @@ import jakarta.security.enterprise.credential.Credential;
 import jakarta.security.enterprise.credential.UsernamePasswordCredential;
 import jakarta.security.enterprise.identitystore.CredentialValidationResult;
 import jakarta.security.enterprise.identitystore.IdentityStore;
+import jakarta.servlet.http.HttpServletRequest;
 import org.sejour.application.AuthenticationService;
+import org.sejour.application.LoginClient;
 import org.sejour.application.LoginOutcome;
 import org.sejour.application.SignedInUser;
 
@@ -25,13 +27,18 @@ public class SejourIdentityStore implements IdentityStore {
     AuthenticationService authentication;
     @Inject
     LoginAttempt attempt;
+    @Inject
+    HttpServletRequest request;
 
     @Override
     public CredentialValidationResult validate(Credential credential) {
         if (!(credential instanceof UsernamePasswordCredential login)) {
             return CredentialValidationResult.NOT_VALIDATED_RESULT;
         }
-        LoginOutcome outcome = authentication.login(login.getCaller(), login.getPasswordAsString());
+        // the connection's address: a forwarded-for header is anyone's to write (behind a proxy,
+        // configure the server to take the proxy's header, as for the public API's rate limit)
+        LoginOutcome outcome = authentication.login(login.getCaller(), login.getPasswordAsString(),
+                new LoginClient(request.getRemoteAddr(), DeviceCookie.read(request)));
         attempt.record(outcome);
         if (outcome.user().isEmpty()) {
             return CredentialValidationResult.INVALID_RESULT;

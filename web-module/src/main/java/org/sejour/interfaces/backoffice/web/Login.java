@@ -16,6 +16,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.sejour.application.LoginOutcome;
+import org.sejour.interfaces.security.DeviceCookie;
 import org.sejour.interfaces.security.LoginAttempt;
 
 import java.io.IOException;
@@ -51,6 +52,8 @@ public class Login {
             case SEND_CONTINUE -> context.responseComplete();
             case SUCCESS -> {
                 request.changeSessionId();
+                attempt.outcome().flatMap(LoginOutcome::device).ifPresent(device ->
+                        DeviceCookie.give(request, (HttpServletResponse) external.getResponse(), device));
                 Faces.redirect(securityContext.isCallerInRole("operator")
                         ? "/operator/owners.xhtml" : "/app/dashboard.xhtml");
             }
