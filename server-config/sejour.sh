@@ -4,6 +4,8 @@
 #   stop    stop the domain and the embedded PostgreSQL
 #   status  say what runs
 #   test    unit tests, then in-container and browser tests on a separate test domain and database
+#   backup  [FILE] one archive of the database (online base backup + WAL), photos and secrets (docs/operations.md)
+#   restore FILE [--target-time 'YYYY-MM-DD HH:MM:SS'] [--force]  back into an empty var/, to a point in time if asked
 #   bench   the benchmarks (engine, planning, channels, dossiers, public API load), or the one named (./sejour bench DossierBenchmark),
 #           on a fresh test domain and database; prints their figures
 # Settings (environment): see README.md, "Settings".
@@ -24,6 +26,8 @@ die() { log "ERROR: $*"; exit 1; }
 source "$CONFIG/lib/postgres.sh"
 # shellcheck source=server-config/lib/payara.sh
 source "$CONFIG/lib/payara.sh"
+# shellcheck source=server-config/lib/backup.sh
+source "$CONFIG/lib/backup.sh"
 
 ear_file() { echo "$ROOT/ear/target/sejour.ear"; }
 
@@ -112,7 +116,17 @@ with_test_server() {
 }
 
 # Extra arguments go to Maven, e.g. ./sejour test -Dit.test=PlanningIT -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false
+# The backup drill (server-config/test/backup-drill.sh) runs first, on databases of its own: always,
+# unless -Dit.test names other tests only; -Dit.test=BackupDrill runs it alone.
 cmd_test() {
+  local selected="" arg
+  for arg in "$@"; do [[ "$arg" == -Dit.test=* ]] && selected="${arg#-Dit.test=}"; done
+  if [[ -z "$selected" || ",$selected," == *,BackupDrill,* ]]; then
+    # shellcheck source=server-config/test/backup-drill.sh
+    source "$CONFIG/test/backup-drill.sh"
+    backup_drill
+    [[ "$selected" != BackupDrill ]] || return 0
+  fi
   log "Unit, in-container and browser tests (Arquillian starts the test domain once)"
   with_test_server "$@"
 }
@@ -138,5 +152,7 @@ case "${1:-}" in
   status) cmd_status ;;
   test) shift; cmd_test "$@" ;;
   bench) shift; cmd_bench "$@" ;;
-  *) echo "usage: ./sejour start|stop|status|test|bench [SomeBenchmark]" >&2; exit 2 ;;
+  backup) shift; cmd_backup "$@" ;;
+  restore) shift; cmd_restore "$@" ;;
+  *) echo "usage: ./sejour start|stop|status|test|bench [SomeBenchmark]|backup [FILE]|restore FILE [--target-time T] [--force]" >&2; exit 2 ;;
 esac
