@@ -75,6 +75,11 @@ public class PgClient {
                 }
             }
             s.execute("set statement_timeout = 0");
+            // names the cluster: an archive folder must hold the WAL of one cluster only
+            try (ResultSet rs = s.executeQuery("select system_identifier from pg_control_system()")) {
+                rs.next();
+                System.out.println("system_identifier=" + rs.getString(1));
+            }
         }
         String startWal;
         try (PreparedStatement start = connection.prepareStatement("select pg_walfile_name(lsn), lsn from pg_backup_start(?, true) lsn")) {

@@ -29,7 +29,7 @@ wal_archive_dir() {
 pg_conf_quote() { printf "'%s'" "${1//\'/\'\'}"; }
 
 # Copies a finished WAL segment (%p) as <archive>/%f.gz: gzip because a segment switched by
-# archive_timeout is mostly empty (16 MiB to a few KiB); written under a temporary name, fsynced,
+# archive_timeout is mostly empty (16 MiB to about 75 KB); written under a temporary name, fsynced,
 # then renamed and the folder fsynced, so that a crash leaves a whole file or none. Never
 # overwrites: a file already there with the same content is success (PostgreSQL retries a copy
 # whose end it did not see), with other content a refusal that PostgreSQL logs and retries.
@@ -70,6 +70,21 @@ wal_archive_configure() {
   pg_own "$data/sejour.conf"
 }
 
+# An archive folder holds the WAL of one database cluster: two clusters writing there would
+# refuse each other's segment names, and a restore would mix their WAL. The first backup writes
+# the cluster's identifier there; a backup or restore of another cluster is then refused.
+WAL_ARCHIVE_OWNER_FILE=sejour-cluster-id
+
+wal_archive_claim() {
+  local archive="$1" id="$2" owner
+  owner="$(cat "$archive/$WAL_ARCHIVE_OWNER_FILE" 2>/dev/null || true)"
+  if [[ -z "$owner" ]]; then
+    echo "$id" > "$archive/$WAL_ARCHIVE_OWNER_FILE"
+  elif [[ "$owner" != "$id" ]]; then
+    die "the WAL archive $archive belongs to another database (cluster $owner, this one is $id): give each its own SEJOUR_WAL_ARCHIVE"
+  fi
+}
+
 # the archive folder the cluster of DIR was last started with
 wal_archive_of() {
   sed -n 's/^# sejour\.wal-archive=//p' "$1/pgdata/sejour.conf" 2>/dev/null
@@ -80,17 +95,23 @@ pg_client() {
   local java="${JAVA_HOME:+$JAVA_HOME/bin/}java" src="$CONFIG/lib/PgClient.java" driver; driver="$(postgres_driver)"
   local classes; classes="$VAR/download/pgclient-$(sha1sum "$src" | cut -c1-12)"
   if [[ ! -f "$classes/PgClient.class" ]]; then
-    "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -d "$classes.tmp" "$src" && mv "$classes.tmp" "$classes" || rm -rf "$classes.tmp"
+    local tmp; tmp="$(mktemp -d "$classes.XXXXXX")"
+    "${JAVA_HOME:+$JAVA_HOME/bin/}javac" -d "$tmp" "$src" && mv -T "$tmp" "$classes" 2>/dev/null || rm -rf "$tmp"
   fi
+  # a short-lived client: the quick JIT tier and one GC thread start it fastest
+  local opts=(-XX:TieredStopAtLevel=1 -XX:+UseSerialGC)
   if [[ -f "$classes/PgClient.class" ]]; then
-    "$java" -cp "$driver:$classes" PgClient "$@"
+    "$java" "${opts[@]}" -cp "$driver:$classes" PgClient "$@"
   else
-    "$java" -cp "$driver" "$src" "$@"
+    "$java" "${opts[@]}" -cp "$driver" "$src" "$@"
   fi
 }
 
 # the port of the running embedded server of DIR (4th line of postmaster.pid)
 db_running_port() { sed -n 4p "$1/pgdata/postmaster.pid"; }
+
+# "a is" / "a and b are"
+join_and() { if (($# == 1)); then echo "$1 is"; else echo "$1 and $2 are"; fi; }
 
 human_size() { numfmt --to=iec-i --suffix=B "$(stat -c %s "$1")"; }
 now_ns() { date +%s%N; }
@@ -160,8 +181,9 @@ cmd_backup() {
     # commits, so the files the backup's rows name all exist at some moment of the copy. They are
     # copied with the database files, and those written since are added once the database part
     # ends: only a photo uploaded and deleted again within these seconds can be missed.
-    local photos=() since=$(($(date +%s) - 1))
+    local photos=() since="$work/photos-copied-since"
     [[ ! -d "$VAR/storage" ]] || photos=(storage)
+    touch "$since"
     local result
     result="$(PGUSER=postgres PGPASSWORD="$(secret "$VAR/credentials.properties" db.superuser.password)" \
       pg_client base-backup "jdbc:postgresql://localhost:$(db_running_port "$VAR")/postgres" "$(basename "$file")" "$work/pgdata" \
@@ -175,6 +197,7 @@ cmd_backup() {
     start_wal="$(sed -n 's/^start_wal=//p' <<<"$result")"
     stop_wal="$(sed -n 's/^stop_wal=//p' <<<"$result")"
     stop_time="$(sed -n 's/^stop_time=//p' <<<"$result")"
+    wal_archive_claim "$archive" "$(sed -n 's/^system_identifier=//p' <<<"$result")"
     # pg_backup_stop has waited until these are archived; check, then take them along
     for seg in $(wal_segments_between "$start_wal" "$stop_wal"); do
       [[ -f "$archive/$seg.gz" ]] || die "WAL segment $seg is missing from $archive"
@@ -184,7 +207,7 @@ cmd_backup() {
     find "$archive" -maxdepth 1 -name '*.history.gz' -exec cp {} "$work/backup/wal/" \;
     ls "$work/pgdata/tablespace_map" >/dev/null 2>&1 && die "tablespaces are not supported by ./sejour backup"
     tar -rf "$tar" -C "$work" pgdata/backup_label backup
-    ((${#photos[@]} == 0)) || tar -rf "$tar" -C "$VAR" --newer="@$since" "${photos[@]}"
+    ((${#photos[@]} == 0)) || tar -rf "$tar" -C "$VAR" --newer="$since" "${photos[@]}"
   fi
   local secrets; mapfile -t secrets < <(var_secret_files "$VAR")
   ((${#secrets[@]} == 0)) || tar -rf "$tar" -C "$VAR" "${secrets[@]}"
@@ -262,7 +285,7 @@ cmd_restore() {
   [[ -d "$VAR/storage" && -n "$(ls -A "$VAR/storage")" ]] && live+=(storage)
   while read -r f; do [[ -n "$f" ]] && live+=("$f"); done < <(var_secret_files "$VAR" 2>/dev/null)
   if ! $force; then
-    ((${#running[@]} == 0)) || die "restore refused: ${running[*]} is running; stop it (./sejour stop) or pass --force to stop it and set the current data aside"
+    ((${#running[@]} == 0)) || die "restore refused: $(join_and "${running[@]}") running; stop Séjour (./sejour stop), or pass --force to stop it and set the current data aside"
     ((${#live[@]} == 0)) || die "restore refused: $VAR already holds data (${live[*]}); pass --force to set it aside in $VAR/replaced-<time>/ and restore"
   fi
 
@@ -283,6 +306,11 @@ cmd_restore() {
     [[ -z "${SEJOUR_DB_HOST:-}" ]] || die "$file holds the embedded database, but SEJOUR_DB_HOST names an external one: unset it to restore"
     [[ "$((version / 10000))" == "${PG_BINARIES_VERSION%%.*}" ]] \
       || die "$file holds a PostgreSQL $((version / 10000)) database; the embedded binaries are $PG_BINARIES_VERSION"
+    local archive owner; archive="$(wal_archive_dir "$VAR")"
+    owner="$(cat "$archive/$WAL_ARCHIVE_OWNER_FILE" 2>/dev/null || true)"
+    if [[ -n "$owner" && "$owner" != "$(sed -n 's/^system_identifier=//p' "$manifest")" ]]; then
+      die "the WAL archive $archive belongs to another database (cluster $owner): set SEJOUR_WAL_ARCHIVE to the archive of the server $file was taken from"
+    fi
     if [[ -n "$target" && "$(date -d "$target" +%s)" -lt "$(date -d "$stop_time" +%s)" ]]; then
       die "--target-time $target is before the end of this backup ($stop_time): restore an older backup"
     fi
@@ -291,7 +319,7 @@ cmd_restore() {
   fi
 
   if ((${#running[@]})); then
-    log "Stopping ${running[*]} (--force)"
+    log "Stopping what runs (--force)"
     domain_stop sejour || true
     db_stop "$VAR"
   fi
@@ -309,7 +337,12 @@ cmd_restore() {
 
   # under root, names in the archive map to this machine's users: the system user must exist first
   [[ "$(id -u)" != 0 ]] || system_user
-  [[ -d "$work/storage" ]] && mv "$work/storage" "$VAR/storage" && pg_own "$VAR/storage"
+  if [[ -d "$work/storage" ]]; then
+    # an empty photo folder (a first start without photos) is no data: the archive's takes its place
+    [[ ! -d "$VAR/storage" ]] || rmdir "$VAR/storage"
+    mv "$work/storage" "$VAR/storage"
+    pg_own "$VAR/storage"
+  fi
   while read -r f; do [[ -n "$f" ]] && mv "$work/$f" "$VAR/$f"; done < <(var_secret_files "$work")
   local reached=""
   if [[ "$database" == embedded ]]; then
@@ -319,7 +352,11 @@ cmd_restore() {
     pg_own "$VAR/pgdata" "$work/backup"
     chmod 700 "$VAR/pgdata"
     pg_fetch
-    reached="$(recover_database "$VAR" "$target" "$work/backup/wal")" || {
+    # the WAL of a pgdata set aside: its newest segment, never archived (the one being written when
+    # it stopped), lets the recovery reach its last commit
+    local old_wal=()
+    [[ ! -d "$aside/pgdata/pg_wal" ]] || old_wal=("$aside/pgdata/pg_wal")
+    reached="$(recover_database "$VAR" "$target" "$work/backup/wal" "${old_wal[@]}")" || {
       restore_undo "$aside"
       die "restore failed: $VAR is as before (see $VAR/pgrun/restore.log)"
     }
@@ -351,14 +388,14 @@ restore_undo() {
   fi
 }
 
-# recover_database DIR TARGET BACKUP-WAL-DIR: replays the WAL of the backup, then the archive's
-# (up to TARGET when given), with no TCP listener, and stops; prints how far it got.
+# recover_database DIR TARGET BACKUP-WAL-DIR [MORE-WAL-DIR]: replays the WAL of the backup, then
+# the archive's (up to TARGET when given), with no TCP listener, and stops; prints how far it got.
 recover_database() {
-  local dir="$1" target="$2" backup_wal="$3"
+  local dir="$1" target="$2" backup_wal="$3" more_wal=("${@:4}")
   local data="$dir/pgdata" run="$dir/pgrun" log="$dir/pgrun/restore.log" archive; archive="$(wal_archive_dir "$dir")"
   mkdir -p "$run"; pg_own "$run"
   : > "$log"; pg_own "$log"
-  local settings=("restore_command = $(pg_conf_quote "$(wal_restore_command "$archive" "$backup_wal")")"
+  local settings=("restore_command = $(pg_conf_quote "$(wal_restore_command "$archive" "$backup_wal" "${more_wal[@]}")")"
     "recovery_target_timeline = 'latest'" "recovery_target_action = 'promote'")
   [[ -z "$target" ]] || settings+=("recovery_target_time = '$target'")
   wal_archive_configure "$dir" "${settings[@]}"
