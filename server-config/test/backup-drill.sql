@@ -63,3 +63,6 @@ insert into invoice_line (invoice_id, position, label, quantity, amount, struck_
 select i.id, l.position, l.label, 1, l.amount, null, false
 from invoice i
 cross join (values (0, 'Séjour 7 nuits', 703.00), (1, 'Taxe de séjour', 0.00)) l(position, label, amount);
+
+-- the photos' files are written by the drill: it reads their names here
+select a.account_id, p.storage_key from accommodation_photo p join accommodation a on a.id = p.accommodation_id;
