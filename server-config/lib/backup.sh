@@ -161,7 +161,7 @@ cmd_backup() {
   trap "rm -rf '$work'; if \$BACKUP_STARTED_DB; then db_stop '$VAR'; fi" EXIT
   if [[ -n "${SEJOUR_DB_HOST:-}" ]]; then
     log "WARNING: the database is external ($SEJOUR_DB_HOST): this archive holds the photos and secrets only."
-    log "  Back the database up with its own server's tools (pg_basebackup or pg_dump of version $((${PG_BINARIES_VERSION%%.*})) or newer, or your provider's point-in-time recovery), at the same time."
+    log "  Back the database up at the same time with its server's own means (pg_basebackup, or pg_dump of the server's version or newer, or your provider's point-in-time recovery)."
     echo "database=external" >> "$manifest"
     tar -cf "$tar" -C "$work" backup
     [[ ! -d "$VAR/storage" ]] || tar -rf "$tar" -C "$VAR" storage
@@ -296,8 +296,9 @@ cmd_restore() {
   tar -xzf "$file" -C "$work" || die "$file is not a readable Séjour backup (tar/gzip failed)"
   local manifest="$work/backup/manifest"
   [[ -f "$manifest" ]] || die "$file is not a Séjour backup (no backup/manifest)"
-  local format database stop_time version
+  local format database stop_time version created
   format="$(sed -n 's/^format=//p' "$manifest")"
+  created="$(sed -n 's/^created=//p' "$manifest")"
   database="$(sed -n 's/^database=//p' "$manifest")"
   stop_time="$(sed -n 's/^stop_time=//p' "$manifest")"
   version="$(sed -n 's/^server_version_num=//p' "$manifest")"
@@ -369,7 +370,7 @@ cmd_restore() {
     log "  database: backup of $stop_time${reached:+, $reached}"
     log "  WAL archive: $(wal_archive_dir "$VAR") (the restored database archives there from now on; take a new backup once it runs)"
   else
-    log "  photos and secrets only: restore the external database ($SEJOUR_DB_HOST) with its own tools to the same moment"
+    log "  photos and secrets only (made with an external database): restore that database with its own means, to the moment of $created"
   fi
   [[ -z "$aside" ]] || log "  the data it replaced: $aside (delete it once the restore is checked)"
   log "  next: ./sejour start"
