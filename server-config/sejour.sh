@@ -4,6 +4,8 @@
 #   stop    stop the domain and the embedded PostgreSQL
 #   status  say what runs
 #   test    unit tests, then in-container and browser tests on a separate test domain and database
+#   backup  [FILE] one archive of the database (online base backup + WAL), photos and secrets (docs/operations.md)
+#   restore FILE [--target-time 'YYYY-MM-DD HH:MM:SS'] [--force]  back into an empty var/, to a point in time if asked
 #   bench   the benchmarks (engine, planning, channels, dossiers, public API load), or the one named (./sejour bench DossierBenchmark),
 #           on a fresh test domain and database; prints their figures
 # Settings (environment): see README.md, "Settings".
@@ -26,6 +28,8 @@ source "$CONFIG/lib/system-user.sh"
 source "$CONFIG/lib/postgres.sh"
 # shellcheck source=server-config/lib/payara.sh
 source "$CONFIG/lib/payara.sh"
+# shellcheck source=server-config/lib/backup.sh
+source "$CONFIG/lib/backup.sh"
 
 # What the script runs besides itself; a new machine hears in one line what it lacks.
 require_tools() {
@@ -141,14 +145,27 @@ JAVA
   return $rc
 }
 
-# Extra arguments go to Maven, e.g. ./sejour test -Dit.test=PlanningIT -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false
-cmd_test() {
+# The script's own tests (server-config/test), each on databases of its own: a first start by a
+# system user that does not exist yet, and the backup drill.
+script_tests() {
   log "The script's own tests (server-config/test)"
   pg_fetch
-  local t
-  for t in "$CONFIG"/test/*-test.sh; do
-    bash "$t" $((${SEJOUR_TEST_DB_PORT:-15432} + 1)) || die "$(basename "$t") failed"
-  done
+  bash "$CONFIG/test/first-start-test.sh" $((${SEJOUR_TEST_DB_PORT:-15432} + 1)) || die "first-start-test.sh failed"
+  # shellcheck source=server-config/test/backup-drill.sh
+  source "$CONFIG/test/backup-drill.sh"
+  backup_drill
+}
+
+# Extra arguments go to Maven, e.g. ./sejour test -Dit.test=PlanningIT -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false
+# The script's tests run first: always, unless -Dit.test names other tests only;
+# -Dit.test=ScriptTests runs them alone.
+cmd_test() {
+  local selected="" arg
+  for arg in "$@"; do [[ "$arg" == -Dit.test=* ]] && selected="${arg#-Dit.test=}"; done
+  if [[ -z "$selected" || ",$selected," == *,ScriptTests,* ]]; then
+    script_tests
+    [[ "$selected" != ScriptTests ]] || return 0
+  fi
   log "Unit, in-container and browser tests (Arquillian starts the test domain once)"
   with_test_server "$@"
 }
@@ -170,7 +187,7 @@ cmd_bench() {
 
 main() {
   case "${1:-}" in
-    start|test|bench) require_tools ;;
+    start|test|bench|backup|restore) require_tools ;;
   esac
   case "${1:-}" in
     start) cmd_start ;;
@@ -178,7 +195,10 @@ main() {
     status) cmd_status ;;
     test) shift; cmd_test "$@" ;;
     bench) shift; cmd_bench "$@" ;;
-    *) echo "usage: ./sejour start|stop|status|test|bench [SomeBenchmark]" >&2; exit 2 ;;
+    backup) shift; cmd_backup "$@" ;;
+    restore) shift; cmd_restore "$@" ;;
+    *) echo "usage: ./sejour start|stop|status|test|bench [SomeBenchmark]|backup [FILE]|restore FILE [--target-time T] [--force]" >&2
+       exit 2 ;;
   esac
 }
 

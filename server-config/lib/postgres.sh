@@ -51,6 +51,8 @@ db_setup() {
     log "Embedded PostgreSQL already running"
     return
   fi
+  # continuous WAL archiving, for backups and a restore to a point in time (backup.sh)
+  wal_archive_configure "$dir"
   log "Starting embedded PostgreSQL on port $port"
   as_system_user "$PG_HOME/bin/pg_ctl" -D "$data" -l "$run/postgres.log" -w -t 60 \
       -o "-p $port -k $run -c listen_addresses=localhost -c max_connections=100 -c shared_buffers=128MB" start >/dev/null \
