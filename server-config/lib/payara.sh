@@ -218,6 +218,16 @@ set $pool.fail-all-connections=true
 set $pool.validate-atmost-once-period-in-seconds=30
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
 set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8
+# HTTP limits. A body above 26 MiB is refused (413) from its Content-Length, before it is read:
+# photo uploads go up to 12 MiB a file and 25 MiB a request (web.xml multipart-config), the API
+# refuses above 16 KiB itself. After an early answer, at most 1 MiB more of a body is read and
+# thrown away, then the connection is closed. Form posts (Faces) 2 MiB, request headers 8 KiB and
+# 100 at most (a body that stops coming is cut by the transport's 30 s read timeout).
+set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-post-size-bytes=27262976
+set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-swallowing-input-bytes=1048576
+set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-form-post-size-bytes=2097152
+set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=8192
+set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-request-headers=100
 set resources.mail-resource.mail/sejour.host=${SEJOUR_SMTP_HOST:-localhost}
 set resources.mail-resource.mail/sejour.from=${SEJOUR_MAIL_FROM:-noreply@localhost}
 set resources.mail-resource.mail/sejour.property.mail-smtp-port=${SEJOUR_SMTP_PORT:-25}

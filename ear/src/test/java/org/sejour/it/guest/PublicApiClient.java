@@ -4,7 +4,6 @@ import org.openqa.selenium.json.Json;
 import org.sejour.it.TestSettings;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.net.Socket;
@@ -106,20 +105,15 @@ final class PublicApiClient {
      * rate limit counts per client address, so this client has a bucket of its own.
      */
     static String rawGetFrom(String localAddress, String path) throws IOException {
-        URI base = URI.create(TestSettings.baseUrl());
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(localAddress, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 10_000);
-            socket.setSoTimeout(30_000);
-            OutputStream out = socket.getOutputStream();
-            out.write(("GET " + path + " HTTP/1.1\r\nHost: localhost\r\nConnection: close\r\n\r\n")
-                    .getBytes(StandardCharsets.US_ASCII));
-            out.flush();
-            InputStream in = socket.getInputStream();
-            String answer = new String(in.readAllBytes(), StandardCharsets.UTF_8);
-            int end = answer.indexOf("\r\n\r\n");
-            return end < 0 ? answer : answer.substring(0, end);
-        }
+        String answer = rawGetFrom(localAddress, path, "");
+        int end = answer.indexOf("\r\n\r\n");
+        return end < 0 ? answer : answer.substring(0, end);
+    }
+
+    /** The whole answer (status line, headers, body) to a GET from another loopback address, with extra header lines. */
+    static String rawGetFrom(String localAddress, String path, String headerLines) throws IOException {
+        return new String(exchange(localAddress, ("GET " + path + " HTTP/1.1\r\nHost: localhost\r\n"
+                + "Connection: close\r\n" + headerLines + "\r\n").getBytes(StandardCharsets.UTF_8)), StandardCharsets.UTF_8);
     }
 
     /**
@@ -128,27 +122,56 @@ final class PublicApiClient {
      */
     static int rawSendFrom(String localAddress, String method, String path, String idempotencyKey, byte[] body)
             throws IOException {
-        URI base = URI.create(TestSettings.baseUrl());
-        try (Socket socket = new Socket()) {
-            socket.bind(new InetSocketAddress(localAddress, 0));
-            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 10_000);
+        StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
+                .append("Host: localhost\r\nConnection: close\r\n");
+        if (body != null) {
+            head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
+        }
+        if (idempotencyKey != null) {
+            head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
+        }
+        byte[] start = head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8);
+        byte[] request = body == null ? start : java.nio.ByteBuffer.allocate(start.length + body.length).put(start)
+                .put(body).array();
+        String answer = new String(exchange(localAddress, request), StandardCharsets.ISO_8859_1);
+        return Integer.parseInt(answer.substring(9, 12));
+    }
+
+    /** Sends the request's bytes from {@code localAddress} and reads the answer to its end. */
+    private static byte[] exchange(String localAddress, byte[] request) throws IOException {
+        try (Socket socket = connectFrom(localAddress)) {
             socket.setSoTimeout(60_000);
             OutputStream out = socket.getOutputStream();
-            StringBuilder head = new StringBuilder(method).append(' ').append(path).append(" HTTP/1.1\r\n")
-                    .append("Host: localhost\r\nConnection: close\r\n");
-            if (body != null) {
-                head.append("Content-Type: application/json\r\nContent-Length: ").append(body.length).append("\r\n");
-            }
-            if (idempotencyKey != null) {
-                head.append("Idempotency-Key: ").append(idempotencyKey).append("\r\n");
-            }
-            out.write(head.append("\r\n").toString().getBytes(StandardCharsets.UTF_8));
-            if (body != null) {
-                out.write(body);
-            }
+            out.write(request);
             out.flush();
-            String answer = new String(socket.getInputStream().readAllBytes(), StandardCharsets.ISO_8859_1);
-            return Integer.parseInt(answer.substring(9, 12));
+            return socket.getInputStream().readAllBytes();
+        }
+    }
+
+    /** A connection to the test server from a loopback address of its own (127.0.0.x). */
+    static Socket connectFrom(String localAddress) throws IOException {
+        URI base = URI.create(TestSettings.baseUrl());
+        Socket socket = new Socket();
+        try {
+            socket.bind(new InetSocketAddress(localAddress, 0));
+            socket.connect(new InetSocketAddress("127.0.0.1", base.getPort()), 10_000);
+            return socket;
+        } catch (IOException e) {
+            socket.close();
+            throw e;
+        }
+    }
+
+    /** How many dossiers the owner has, read in the database. */
+    static long dossiersOf(Properties owner) throws java.sql.SQLException {
+        try (java.sql.Connection db = java.sql.DriverManager.getConnection(TestSettings.dbUrl(), "sejour",
+                TestSettings.credential("db.password"));
+             java.sql.PreparedStatement count = db.prepareStatement("select count(*) from dossier where account_id = ?")) {
+            count.setLong(1, Long.parseLong(owner.getProperty("accountId")));
+            try (java.sql.ResultSet rows = count.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
         }
     }
 

@@ -397,6 +397,7 @@ public class PublicApiIT {
             }
         }
         assertNotNull(limited, "no 429 after 2000 requests");
+        assertTrue(limited.startsWith("HTTP/1.1 429 Too Many Requests\r\n"), "the standard reason phrase: " + limited);
         assertTrue(limited.toLowerCase().contains("retry-after: "), limited);
         assertTrue(limited.contains("application/problem+json"), limited);
         assertEquals(200, api.get(path).status(), "other addresses keep their own allowance");
@@ -435,20 +436,8 @@ public class PublicApiIT {
             assertTrue(status < 500 && status != 201, () -> status + " for " + attempt);
             statuses.merge(status, 1, Integer::sum);
         }
-        assertEquals(0, dossiersOf(owner) + dossiersOf(other), "nothing booked; statuses " + statuses);
+        assertEquals(0, PublicApiClient.dossiersOf(owner) + PublicApiClient.dossiersOf(other), "nothing booked; statuses " + statuses);
         assertTrue(statuses.getOrDefault(400, 0) > 500 && statuses.containsKey(404), statuses::toString);
-    }
-
-    private static long dossiersOf(Properties owner) throws java.sql.SQLException {
-        try (java.sql.Connection db = java.sql.DriverManager.getConnection(TestSettings.dbUrl(), "sejour",
-                TestSettings.credential("db.password"));
-             java.sql.PreparedStatement count = db.prepareStatement("select count(*) from dossier where account_id = ?")) {
-            count.setLong(1, Long.parseLong(owner.getProperty("accountId")));
-            try (java.sql.ResultSet rows = count.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
-        }
     }
 
     /** The terms version and acceptance time (ISO instant) stored on the owner's dossier of that number. */

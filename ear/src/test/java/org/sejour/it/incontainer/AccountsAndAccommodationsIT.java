@@ -189,6 +189,12 @@ public class AccountsAndAccommodationsIT {
                 () -> accommodations.addPhoto(a.accountId(), id, "<html>".getBytes(), "fake.jpg")).messageKey());
         assertEquals("photo.tooLarge", assertThrows(InvalidInputException.class,
                 () -> accommodations.addPhoto(a.accountId(), id, new byte[11 * 1024 * 1024], "huge.jpg")).messageKey());
+        byte[] claim = png(1, 1);
+        // 69 bytes whose header now claims 60,000 x 60,000 pixels: refused from the header, nothing decoded
+        java.nio.ByteBuffer.wrap(claim).putInt(16, 60_000).putInt(20, 60_000);
+        assertEquals("photo.tooManyPixels", assertThrows(InvalidInputException.class,
+                () -> accommodations.addPhoto(a.accountId(), id, claim, "claim.png")).messageKey());
+        assertEquals(0, count("select count(*) from accommodation_photo where accommodation_id = ?", id));
         for (int i = 0; i < 20; i++) {
             accommodations.addPhoto(a.accountId(), id, png(20, 20), "p" + i + ".png");
         }

@@ -2,6 +2,7 @@ package org.sejour.infrastructure.storage;
 
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.ValueSource;
 import org.sejour.domain.model.shared.InvalidInputException;
 
@@ -12,8 +13,12 @@ import java.awt.image.BufferedImage;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
+import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
+import java.util.zip.CRC32;
+import java.util.zip.Deflater;
+import java.util.zip.DeflaterOutputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
@@ -93,5 +98,119 @@ class ImageProcessorTest {
         assertTrue(out.size() < ImageProcessor.MAX_UPLOAD_BYTES);
         assertEquals("photo.tooManyPixels",
                 assertThrows(InvalidInputException.class, () -> processor.process(out.toByteArray())).messageKey());
+    }
+
+    @Test
+    void refusesAHeaderClaimingHugeDimensionsBeforeReadingAPixel() throws IOException {
+        // 57 bytes whose header claims 50,000 x 50,000 pixels (2.5 gigapixels) and no image data at all
+        byte[] claim = png(50_000, 50_000, 8, 2, new byte[0]);
+        assertTrue(claim.length < 100);
+        assertEquals("photo.tooManyPixels",
+                assertThrows(InvalidInputException.class, () -> processor.process(claim)).messageKey());
+    }
+
+    @ParameterizedTest
+    @CsvSource({"300, 200, 1", "1600, 1200, 1", "3199, 3199, 1", "3200, 10, 2", "10, 4799, 2", "4800, 3000, 3",
+            "8600, 5800, 5", "16383, 3000, 10"})
+    void decodesEveryNthPixelKeepingAtLeastTheLargeViewAndUnderTwiceIt(int width, int height, int step) {
+        assertEquals(step, ImageProcessor.subsampling(width, height));
+        int longer = Math.max(width, height);
+        int decoded = (longer + step - 1) / step;
+        assertTrue(decoded >= Math.min(longer, ImageProcessor.LARGE_SIDE) && decoded < 2 * ImageProcessor.LARGE_SIDE,
+                decoded + " pixels decoded");
+    }
+
+    /**
+     * A real 50-megapixel 16-bit RGBA PNG (380 MB as a raster, 2 MB as a file) is stored at
+     * 1600 px without ever being decoded whole: what the thread allocates while processing it is
+     * measured (an upper bound of the heap it needed) and stays a fraction of the raster's size
+     * (55 MB; 663 MB when it was decoded whole).
+     */
+    @Test
+    void aFiftyMegapixelSixteenBitPngIsStoredResizedWithinABoundedHeap() throws IOException {
+        int width = 8600;
+        int height = 5800;
+        byte[] upload = gradientPng16(width, height);
+        assertTrue(upload.length < ImageProcessor.MAX_UPLOAD_BYTES, upload.length + " bytes");
+        com.sun.management.ThreadMXBean threads =
+                (com.sun.management.ThreadMXBean) java.lang.management.ManagementFactory.getThreadMXBean();
+        long before = threads.getCurrentThreadAllocatedBytes();
+        ImageProcessor.ProcessedImage result = processor.process(upload);
+        long allocated = threads.getCurrentThreadAllocatedBytes() - before;
+        long raster = (long) width * height * 8;
+        System.getLogger(getClass().getName()).log(System.Logger.Level.INFO,
+                "50 MP 16-bit PNG of {0} bytes: {1} MB allocated while processing it, its raster is {2} MB",
+                upload.length, allocated >> 20, raster >> 20);
+        assertTrue(allocated < raster / 5, () -> (allocated >> 20) + " MB allocated for a " + (raster >> 20) + " MB raster");
+
+        assertEquals(1600, result.width());
+        assertEquals(1079, result.height());
+        BufferedImage large = ImageIO.read(new ByteArrayInputStream(result.large()));
+        // the gradient kept its orientation: red grows to the right, green downwards
+        assertTrue(new Color(large.getRGB(2, 2)).getRed() < 20 && new Color(large.getRGB(2, 2)).getGreen() < 20);
+        assertTrue(new Color(large.getRGB(1597, 2)).getRed() > 235);
+        assertTrue(new Color(large.getRGB(2, 1076)).getGreen() > 235);
+    }
+
+    /**
+     * A 16-bit RGBA PNG written row by row, never held as a raster: red grows from left to
+     * right, green from top to bottom. Each row is filtered "Up" (minus the row above), so the
+     * file stays small however many rows it has.
+     */
+    private static byte[] gradientPng16(int width, int height) throws IOException {
+        ByteArrayOutputStream data = new ByteArrayOutputStream();
+        Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+        try (DeflaterOutputStream z = new DeflaterOutputStream(data, deflater, 1 << 16)) {
+            byte[] prior = new byte[width * 8];
+            byte[] row = new byte[width * 8];
+            byte[] filtered = new byte[width * 8];
+            for (int y = 0; y < height; y++) {
+                int green = (int) (65535L * y / (height - 1));
+                for (int x = 0; x < width; x++) {
+                    int red = (int) (65535L * x / (width - 1));
+                    int at = x * 8;
+                    row[at] = (byte) (red >> 8);
+                    row[at + 1] = (byte) red;
+                    row[at + 2] = (byte) (green >> 8);
+                    row[at + 3] = (byte) green;
+                    row[at + 4] = (byte) 0x80;
+                    row[at + 6] = (byte) 0xFF;
+                    row[at + 7] = (byte) 0xFF;
+                }
+                for (int i = 0; i < row.length; i++) {
+                    filtered[i] = (byte) (row[i] - prior[i]);
+                }
+                z.write(2);
+                z.write(filtered);
+                byte[] done = prior;
+                prior = row;
+                row = done;
+            }
+        } finally {
+            deflater.end();
+        }
+        return png(width, height, 16, 6, data.toByteArray());
+    }
+
+    /** A PNG file of one IDAT chunk holding {@code data} (compressed, filtered rows). */
+    private static byte[] png(int width, int height, int bitDepth, int colorType, byte[] data) throws IOException {
+        ByteArrayOutputStream file = new ByteArrayOutputStream();
+        file.write(new byte[]{(byte) 0x89, 'P', 'N', 'G', '\r', '\n', 0x1A, '\n'});
+        chunk(file, "IHDR", ByteBuffer.allocate(13).putInt(width).putInt(height).put((byte) bitDepth)
+                .put((byte) colorType).put((byte) 0).put((byte) 0).put((byte) 0).array());
+        chunk(file, "IDAT", data);
+        chunk(file, "IEND", new byte[0]);
+        return file.toByteArray();
+    }
+
+    private static void chunk(ByteArrayOutputStream file, String type, byte[] data) throws IOException {
+        byte[] name = type.getBytes(StandardCharsets.US_ASCII);
+        CRC32 crc = new CRC32();
+        crc.update(name);
+        crc.update(data);
+        file.write(ByteBuffer.allocate(4).putInt(data.length).array());
+        file.write(name);
+        file.write(data);
+        file.write(ByteBuffer.allocate(4).putInt((int) crc.getValue()).array());
     }
 }

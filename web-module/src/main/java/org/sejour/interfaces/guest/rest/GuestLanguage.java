@@ -21,6 +21,11 @@ final class GuestLanguage {
         return fromHeaders(headers).orElse(Language.FR);
     }
 
+    /** The language of an error answer, which cannot fail itself: a bad {@code ?lang=} is passed over. */
+    static Language ofError(String lang, HttpHeaders headers) {
+        return Language.fromCode(lang).or(() -> fromHeaders(headers)).orElse(Language.FR);
+    }
+
     /** The best language the browser accepts, for error messages too (which cannot fail themselves). */
     static Optional<Language> fromHeaders(HttpHeaders headers) {
         if (headers == null) {

@@ -39,8 +39,12 @@ final class Inputs {
     private Inputs() {
     }
 
-    /** Bodies above this are no booking: refused before they are parsed. */
-    static final int MAX_BODY_CHARS = 16_384;
+    /**
+     * How deeply a body may nest: a booking is three levels deep. Checked while the body is
+     * walked, before JSON-B (whose binding recurses once per level) ever sees it; Parsson's own
+     * bound (1,000) fails with a bare RuntimeException, not a JsonException.
+     */
+    static final int MAX_DEPTH = 16;
     private static final Jsonb JSON = JsonbBuilder.create();
 
     /** A body that is not one JSON object of the expected shape (broken, trailing text, wrong types). */
@@ -53,34 +57,15 @@ final class Inputs {
     }
 
     /**
-     * The body read strictly: exactly one JSON object and nothing after it (JSON-B alone would
-     * read the first value and ignore what follows), then its limits checked.
+     * The body read strictly: exactly one JSON object, at most {@link #MAX_DEPTH} levels deep, and
+     * nothing after it (JSON-B alone would read the first value and ignore what follows), then its
+     * limits checked. Its size was bounded before it was read (BodyLimitFilter).
      */
     static <T> T body(String text, Class<T> type) {
         if (text == null || text.isBlank()) {
             throw new InvalidInputException("body", "api.body.required");
         }
-        if (text.length() > MAX_BODY_CHARS) {
-            throw new InvalidInputException("body", "api.body.tooLarge");
-        }
-        try (JsonParser parser = Json.createParser(new StringReader(text))) {
-            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
-                throw new MalformedBody();
-            }
-            // walked event by event: the parser's skipObject() never returns on a truncated body
-            for (int depth = 1; depth > 0; ) {
-                switch (parser.next()) {
-                    case START_OBJECT, START_ARRAY -> depth++;
-                    case END_OBJECT, END_ARRAY -> depth--;
-                    default -> {
-                        // a value inside: nothing to count
-                    }
-                }
-            }
-            if (parser.hasNext()) {
-                throw new MalformedBody();
-            }
-        } catch (JsonException | java.util.NoSuchElementException e) {
+        if (!wellFormed(text)) {
             throw new MalformedBody();
         }
         T bound;
@@ -91,6 +76,30 @@ final class Inputs {
             throw new MalformedBody();
         }
         return checked(bound);
+    }
+
+    private static boolean wellFormed(String text) {
+        try (JsonParser parser = Json.createParser(new StringReader(text))) {
+            if (!parser.hasNext() || parser.next() != JsonParser.Event.START_OBJECT) {
+                return false;
+            }
+            // walked event by event: the parser's skipObject() never returns on a truncated body
+            for (int depth = 1; depth > 0; ) {
+                switch (parser.next()) {
+                    case START_OBJECT, START_ARRAY -> depth++;
+                    case END_OBJECT, END_ARRAY -> depth--;
+                    default -> {
+                        // a value inside: nothing to count
+                    }
+                }
+                if (depth > MAX_DEPTH) {
+                    return false;
+                }
+            }
+            return !parser.hasNext();
+        } catch (JsonException | java.util.NoSuchElementException e) {
+            return false;
+        }
     }
 
     static <T> T checked(T body) {

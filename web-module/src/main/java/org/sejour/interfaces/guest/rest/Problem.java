@@ -26,7 +26,11 @@ public record Problem(String type, String title, int status, String detail, List
     }
 
     Response.ResponseBuilder response() {
-        return Response.status(status).type(MEDIA_TYPE + ";charset=UTF-8").entity(JSON.toJson(this))
+        return Response.status(status).type(MEDIA_TYPE + ";charset=UTF-8").entity(json())
                 .header("Cache-Control", "no-store");
+    }
+
+    String json() {
+        return JSON.toJson(this);
     }
 }

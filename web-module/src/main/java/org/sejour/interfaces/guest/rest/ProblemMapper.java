@@ -19,6 +19,7 @@ import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
 
+import java.io.IOException;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
@@ -80,7 +81,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 default -> Problem.of("refused", 400, GuestTexts.text(language, business.messageKey()), null, List.of());
             };
         }
-        if (unreadableBody(failure)) {
+        if (causedBy(failure, BodyLimitFilter.TooLarge.class)) {
+            return BodyLimitFilter.tooLarge(language);
+        }
+        // the body stopped coming (read timeout) or its connection broke: the client's doing, not a server error
+        if (unreadableBody(failure) || causedBy(failure, IOException.class)) {
             return Problem.of("malformed-body", 400, GuestTexts.text(language, "api.body.malformed"), null, List.of());
         }
         if (failure instanceof WebApplicationException web) {
@@ -105,11 +110,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof JsonbException || failure instanceof ProcessingException) {
             return true;
         }
-        if (failure instanceof WebApplicationException web && web.getResponse().getStatus() == 400) {
-            for (Throwable t = failure.getCause(); t != null; t = t.getCause()) {
-                if (t instanceof JsonbException || t instanceof jakarta.json.JsonException) {
-                    return true;
-                }
+        return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 400
+                && (causedBy(failure.getCause(), JsonbException.class)
+                || causedBy(failure.getCause(), jakarta.json.JsonException.class));
+    }
+
+    /** Jersey wraps what the body's stream throws (ProcessingException, BadRequestException…): the cause tells. */
+    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
+        for (Throwable t = failure; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
             }
         }
         return false;
@@ -135,7 +145,6 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
     }
 
     private Language language() {
-        String lang = uri == null ? null : uri.getQueryParameters().getFirst("lang");
-        return Language.fromCode(lang).or(() -> GuestLanguage.fromHeaders(headers)).orElse(Language.FR);
+        return GuestLanguage.ofError(uri == null ? null : uri.getQueryParameters().getFirst("lang"), headers);
     }
 }

@@ -1,9 +1,9 @@
 package org.sejour.interfaces.site.web;
 
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.sejour.application.payment.GuestDossier;
@@ -15,7 +15,6 @@ import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.backoffice.web.Faces;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.List;
@@ -24,13 +23,13 @@ import java.util.Set;
 /**
  * The guest's pages of a dossier, reached by its secret token: /pay/{token} (the deposit
  * step) and /booking/{token} (where it stands, and what a payment just did). The token is the
- * guest's only key; an unknown one is a 404 like any other address.
+ * guest's only key; an unknown one is a 404 like any other address. Request-scoped, and the
+ * payment form a stateless view that posts the token back: these pages open no HTTP session.
  */
 @Named
-@ViewScoped
-public class GuestDossierPage implements Serializable {
+@RequestScoped
+public class GuestDossierPage {
 
-    private static final long serialVersionUID = 1L;
     private static final Set<String> OUTCOMES = Set.of("paid", "failed", "abandoned", "pending");
 
     @EJB
@@ -41,29 +40,44 @@ public class GuestDossierPage implements Serializable {
     private GuestDossier dossier;
 
     /** a line of the dossier as shown */
-    public record ShownLine(String label, int quantity, String amount) implements Serializable {
+    public record ShownLine(String label, int quantity, String amount) {
     }
 
     public void load() {
-        if (FacesContext.getCurrentInstance().isPostback()) {
-            return;
+        dossier();
+    }
+
+    /**
+     * The dossier of the token, read once a request; 404 for an unknown token. The payment form's
+     * postback (a stateless view) brings the token as a plain parameter, and the page's rendered
+     * conditions ask for the dossier while the form is decoded, before the view parameter is set.
+     */
+    private GuestDossier dossier() {
+        if (dossier == null && !FacesContext.getCurrentInstance().getResponseComplete()) {
+            String key = token != null ? token
+                    : FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("token");
+            try {
+                dossier = payments.guestView(key == null ? "" : key);
+            } catch (NotFoundException e) {
+                Faces.notFound();
+            }
         }
-        try {
-            dossier = payments.guestView(token == null ? "" : token);
-        } catch (NotFoundException e) {
-            Faces.notFound();
-        }
+        return dossier;
     }
 
     /** Opens a payment attempt and sends the guest to the provider's page. */
     public void pay() {
+        GuestDossier shown = dossier();
+        if (shown == null) {
+            return;
+        }
         ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
         HttpServletRequest request = (HttpServletRequest) external.getRequest();
         String base = request.getScheme() + "://" + request.getServerName() + ":" + request.getServerPort()
                 + request.getContextPath();
         try {
             URI page = payments.start(token, URI.create(base + "/payment/return"),
-                    SiteTexts.text("pay.description", dossier.number(), dossier.accommodationName()));
+                    SiteTexts.text("pay.description", shown.number(), shown.accommodationName()));
             external.redirect(page.isAbsolute() ? page.toString() : request.getContextPath() + page);
         } catch (SejourException e) {
             SiteTexts.error(null, "pay.nothingDue");
@@ -85,9 +99,10 @@ public class GuestDossierPage implements Serializable {
         return SiteTexts.text("status." + dossier.status().name());
     }
 
-    public boolean isConfirmed() { return dossier.status() == DossierStatus.CONFIRMED; }
-    public boolean isTest() { return dossier.origin() == Origin.TEST; }
-    public boolean isPayable() { return dossier.due().isPresent(); }
+    // asked while the form is decoded too, when an unknown token has left no dossier
+    public boolean isConfirmed() { return dossier() != null && dossier.status() == DossierStatus.CONFIRMED; }
+    public boolean isTest() { return dossier() != null && dossier.origin() == Origin.TEST; }
+    public boolean isPayable() { return dossier() != null && dossier.due().isPresent(); }
 
     public String getDueText() {
         return dossier.due().map(d -> SiteTexts.text("pay.due." + d.kind().name(), SiteTexts.money(d.amount())))

@@ -1,15 +1,14 @@
 package org.sejour.interfaces.site.web;
 
-import jakarta.faces.context.FacesContext;
-import jakarta.faces.view.ViewScoped;
 import jakarta.ejb.EJB;
+import jakarta.enterprise.context.RequestScoped;
+import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import org.sejour.application.payment.ProviderVerdict;
 import org.sejour.infrastructure.payment.OfflinePaymentProvider;
 import org.sejour.interfaces.backoffice.web.Faces;
 
 import java.io.IOException;
-import java.io.Serializable;
 import java.io.UncheckedIOException;
 import java.net.URI;
 import java.util.Optional;
@@ -17,13 +16,12 @@ import java.util.Optional;
 /**
  * The offline provider's "hosted page", standing in for a real provider's: no card is asked
  * for; the visitor chooses the outcome (paid, refused, left) and is sent back to Séjour,
- * which then asks the provider for the verdict as it would ask a real one.
+ * which then asks the provider for the verdict as it would ask a real one. A stateless view
+ * that posts the session's id back, like the guest's other pages: no HTTP session.
  */
 @Named
-@ViewScoped
-public class OfflineProviderPage implements Serializable {
-
-    private static final long serialVersionUID = 1L;
+@RequestScoped
+public class OfflineProviderPage {
 
     @EJB
     OfflinePaymentProvider provider;
@@ -32,9 +30,6 @@ public class OfflineProviderPage implements Serializable {
     private OfflinePaymentProvider.Session found;
 
     public void load() {
-        if (FacesContext.getCurrentInstance().isPostback()) {
-            return;
-        }
         Optional<OfflinePaymentProvider.Session> s = provider.find(session == null ? "" : session);
         if (s.isEmpty()) {
             Faces.notFound();
@@ -62,7 +57,8 @@ public class OfflineProviderPage implements Serializable {
 
     public String getAmount() { return SiteTexts.money(found.amount()); }
     public String getDescription() { return found.description(); }
-    public boolean isAnswered() { return found.outcome().isPresent(); }
+    /** Asked while a postback is decoded too, before any session is found: the answer's panel holds no input. */
+    public boolean isAnswered() { return found != null && found.outcome().isPresent(); }
     public String getSession() { return session; }
     public void setSession(String session) { this.session = session; }
 }

@@ -1,18 +1,19 @@
 package org.sejour.interfaces.site.web;
 
-import jakarta.enterprise.context.SessionScoped;
+import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.RequestDispatcher;
+import jakarta.servlet.http.Cookie;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.sejour.domain.model.shared.Language;
+import org.sejour.interfaces.web.RequestLanguage;
 
-import java.io.Serializable;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
-import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
@@ -21,29 +22,52 @@ import java.util.stream.Collectors;
 /**
  * The guest's language on the booking site, one of the seven Séjour speaks: the {@code lang}
  * parameter when a page is given one (widgets pass theirs), else the one chosen earlier in the
- * visit, else the browser's, else French.
+ * visit, else the browser's, else French. The visit's choice is kept in a cookie of its own, not
+ * in an HTTP session: a guest who only reads the site gets no session at all.
  */
 @Named
-@SessionScoped
-public class SiteLanguage implements Serializable {
+@RequestScoped
+public class SiteLanguage {
 
-    private static final long serialVersionUID = 1L;
     static final String BUNDLE = "org.sejour.interfaces.site.i18n.site";
+    /** The language chosen in this visit: a browser-session cookie, like the visit itself. */
+    static final String COOKIE = "sejour-lang";
 
-    private Language chosen;
+    private Language language;
 
     public Language getLanguage() {
-        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
-        Optional<Language> asked = Language.fromCode(external.getRequestParameterMap().get("lang"));
-        if (asked.isPresent()) {
-            chosen = asked.get();
+        if (language == null) {
+            ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+            HttpServletRequest request = (HttpServletRequest) external.getRequest();
+            language = of(request);
+            Optional<Language> asked = Language.fromCode(request.getParameter("lang"));
+            if (asked.isPresent() && !asked.equals(chosen(request))) {
+                remember(request, (HttpServletResponse) external.getResponse());
+            }
         }
-        if (chosen == null) {
-            chosen = Collections.list(((HttpServletRequest) external.getRequest()).getLocales()).stream()
-                    .map(l -> Language.fromCode(l.getLanguage())).flatMap(Optional::stream)
-                    .findFirst().orElse(Language.FR);
-        }
-        return chosen;
+        return language;
+    }
+
+    /** The language of a request to the guest side, as this bean would choose it. */
+    public static Language of(HttpServletRequest request) {
+        return Language.fromCode(request.getParameter("lang")).or(() -> chosen(request))
+                .or(() -> RequestLanguage.accepted(request)).orElse(Language.FR);
+    }
+
+    private static Optional<Language> chosen(HttpServletRequest request) {
+        Cookie[] cookies = request.getCookies();
+        return cookies == null ? Optional.empty() : Arrays.stream(cookies).filter(c -> COOKIE.equals(c.getName()))
+                .map(c -> Language.fromCode(c.getValue())).flatMap(Optional::stream).findFirst();
+    }
+
+    private void remember(HttpServletRequest request, HttpServletResponse response) {
+        Cookie cookie = new Cookie(COOKIE, language.code());
+        cookie.setPath(request.getContextPath().isEmpty() ? "/" : request.getContextPath());
+        cookie.setHttpOnly(true);
+        // secure exactly when the session cookie is (sejour.cookie.secure)
+        cookie.setSecure(request.getServletContext().getSessionCookieConfig().isSecure());
+        cookie.setAttribute("SameSite", "Lax");
+        response.addCookie(cookie);
     }
 
     public Locale getLocale() {

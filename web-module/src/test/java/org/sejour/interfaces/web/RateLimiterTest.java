@@ -1,4 +1,4 @@
-package org.sejour.interfaces.guest.rest;
+package org.sejour.interfaces.web;
 
 import org.junit.jupiter.api.Test;
 
@@ -46,5 +46,15 @@ class RateLimiterTest {
         assertEquals(0, limiter.acquire("a", 0));
         assertEquals(0, limiter.acquire("a", 0));
         assertEquals(1, limiter.acquire("a", SECOND));
+    }
+
+    @Test
+    void anIpv6HostIsCountedByItsSlash64() {
+        RateLimiter limiter = new RateLimiter(1, 0.1);
+        assertEquals(0, limiter.acquire("2001:db8:1:2:0:0:0:1", 0));
+        assertEquals(10, limiter.acquire("2001:db8:1:2:ffff:ffff:ffff:fffe", 0), "another address of the same /64");
+        assertEquals(0, limiter.acquire("2001:db8:1:3::1", 0), "the next /64 is another client");
+        assertEquals(0, limiter.acquire("127.0.0.1", 0));
+        assertEquals(0, limiter.acquire("127.0.0.2", 0), "IPv4 addresses count one by one");
     }
 }
