@@ -7,6 +7,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.it.Deployments;
+import org.sejour.it.ServerLog;
 import org.sejour.it.TestSettings;
 import org.sejour.it.fixtures.DossierFixtures;
 

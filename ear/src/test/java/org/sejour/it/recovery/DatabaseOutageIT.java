@@ -8,6 +8,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
+import org.sejour.it.ServerLog;
 import org.sejour.it.TestSettings;
 import org.sejour.it.fixtures.DossierFixtures;
 import org.sejour.it.guest.GuestApiFixtureServlet;
@@ -17,9 +18,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
@@ -41,7 +39,7 @@ public class DatabaseOutageIT {
 
     @Deployment(testable = false)
     public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class);
+        return Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class, ServerLog.class);
     }
 
     private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
@@ -54,7 +52,7 @@ public class DatabaseOutageIT {
         String site = "site/" + owner.getProperty("number");
         assertEquals(200, get(api, "fr").statusCode());
         assertEquals(200, get(site, "fr").statusCode());
-        long logBefore = Files.size(serverLog());
+        ServerLog log = new ServerLog();
 
         ServerScript.run("db_stop \"$VAR/test\"");
         try {
@@ -75,8 +73,7 @@ public class DatabaseOutageIT {
             HttpResponse<String> live = get("health/live", "fr");
             assertEquals(200, live.statusCode(), "a lost database is no reason to restart the server: " + live.body());
 
-            byte[] log = Files.readAllBytes(serverLog());
-            String logged = new String(log, (int) logBefore, log.length - (int) logBefore, StandardCharsets.UTF_8);
+            String logged = log.sinceOpened();
             long outageLines = logged.lines().filter(l -> l.contains("Database unreachable, answering 503")).count();
             assertEquals(1, outageLines, logged);
             assertFalse(logged.contains("Public API request failed"), logged);
@@ -99,10 +96,5 @@ public class DatabaseOutageIT {
         return http.send(HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + path))
                 .header("Accept-Language", language).timeout(Duration.ofSeconds(30)).build(),
                 HttpResponse.BodyHandlers.ofString());
-    }
-
-    private static Path serverLog() {
-        return Path.of(TestSettings.required("payara.home"), "glassfish", "domains",
-                TestSettings.required("payara.domain"), "logs", "server.log");
     }
 }

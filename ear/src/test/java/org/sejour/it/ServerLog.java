@@ -1,10 +1,9 @@
-package org.sejour.it.guest;
+package org.sejour.it;
 
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.sejour.it.TestSettings;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -23,17 +22,17 @@ import java.util.logging.Logger;
  * the server wrote meanwhile, once a marker it is asked to log has reached the file (the server
  * writes its log from a queue, so a plain read could come too early to see a stack trace).
  */
-final class ServerLog {
+public final class ServerLog {
 
     private final Path file = Path.of(TestSettings.required("payara.home"), "glassfish", "domains",
             TestSettings.required("payara.domain"), "logs", "server.log");
     private final long start;
 
-    ServerLog() throws IOException {
+    public ServerLog() throws IOException {
         start = Files.size(file);
     }
 
-    String sinceOpened() throws IOException, InterruptedException {
+    public String sinceOpened() throws IOException, InterruptedException {
         String marker = "log-mark-" + UUID.randomUUID();
         HttpResponse<Void> logged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 TestSettings.baseUrl() + "sejour-tests/fixtures/log-mark?mark=" + marker))
