@@ -30,7 +30,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * The test database stopped under a running Séjour, then started again: the API answers
  * problem+json 503 service-unavailable with Retry-After, a page answers 503 with the error page's
  * "back in a moment", /health/ready says DOWN while /health/live stays UP, the log gains one line
- * and no stack trace for all those requests; once the database is back, everything answers again
+ * (one every 30 s) and no stack trace for all those requests; once the database is back, everything answers again
  * by itself. The database is stopped and started by the script's own functions (db_stop, db_setup).
  */
 @ExtendWith(ArquillianExtension.class)
@@ -74,8 +74,9 @@ public class DatabaseOutageIT {
             assertEquals(200, live.statusCode(), "a lost database is no reason to restart the server: " + live.body());
 
             String logged = log.sinceOpened();
+            // seven requests answered 503: the outage is logged once, or twice if they spanned its 30 s
             long outageLines = logged.lines().filter(l -> l.contains("Database unreachable, answering 503")).count();
-            assertEquals(1, outageLines, logged);
+            assertTrue(outageLines >= 1 && outageLines <= 2, outageLines + " lines: " + logged);
             assertFalse(logged.contains("Public API request failed"), logged);
             assertFalse(logged.lines().anyMatch(l -> l.startsWith("\tat org.sejour.interfaces")),
                     "no stack trace for the requests: " + logged);

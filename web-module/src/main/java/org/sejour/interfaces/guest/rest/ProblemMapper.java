@@ -50,11 +50,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         Language language = language();
         if (DatabaseOutage.isCause(failure)) {
             DatabaseOutage.report(failure);
-            return Problem.of("service-unavailable", 503, GuestTexts.text(language, "api.unavailable"), null, List.of())
-                    .response().header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
+            return unavailable(language);
         }
         Throwable cause = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
         return problem(cause, language).response().build();
+    }
+
+    /** 503 service-unavailable with Retry-After: the database cannot be reached. */
+    static Response unavailable(Language language) {
+        return Problem.of("service-unavailable", 503, GuestTexts.text(language, "api.unavailable"), null, List.of())
+                .response().header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
     }
 
     private Problem problem(Throwable failure, Language language) {
