@@ -19,6 +19,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Properties;
 import java.util.concurrent.TimeUnit;
 
@@ -56,30 +58,35 @@ public class DatabaseOutageIT {
 
         ServerScript.run("db_stop \"$VAR/test\"");
         try {
-            for (int i = 0; i < 5; i++) {
-                HttpResponse<String> answer = get(api, "de");
-                assertEquals(503, answer.statusCode(), answer.body());
-                assertEquals(String.valueOf(10), answer.headers().firstValue("Retry-After").orElse(""));
-                assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"));
-                assertTrue(answer.body().contains("\"urn:sejour:problem:service-unavailable\""), answer.body());
-                assertTrue(answer.body().contains("Der Dienst ist kurz nicht verfügbar"), answer.body());
+            // the first request finds the database gone: Payara's pool, EclipseLink and the EJB
+            // container log that one attempt their own way; the requests answered while the outage
+            // is known (the next 5 s) must not touch the database or the log at all
+            assertUnavailable(get(api, "de"), 0);
+            ServerLog whileKnown = new ServerLog();
+            for (int i = 1; i < 20; i++) {
+                assertUnavailable(get(api, "de"), i);
             }
             HttpResponse<String> page = get(site, "fr");
             assertEquals(503, page.statusCode(), page.body());
             assertTrue(page.headers().firstValue("Retry-After").isPresent());
             assertTrue(page.body().contains("Le service revient dans quelques secondes"), page.body());
+            // the server's timers may meet the outage meanwhile and log it their way: requests only
+            List<String> traced = httpRecordsWithStackTraces(whileKnown.sinceOpened());
+            assertTrue(traced.isEmpty(), "no stack trace for the requests: " + traced);
 
-            assertEquals(503, get("health/ready", "fr").statusCode(), "not ready without the database");
+            HttpResponse<String> ready = get("health/ready", "fr");
+            // MicroProfile Health's own answer, not the error page of a page that failed
+            assertEquals(503, ready.statusCode(), "not ready without the database: " + ready.body());
+            assertTrue(ready.body().contains("\"DOWN\""), ready.body());
             HttpResponse<String> live = get("health/live", "fr");
             assertEquals(200, live.statusCode(), "a lost database is no reason to restart the server: " + live.body());
+            assertTrue(live.body().contains("\"UP\""), live.body());
 
             String logged = log.sinceOpened();
-            // seven requests answered 503: the outage is logged once, or twice if they spanned its 30 s
+            // 21 requests answered 503: the outage is logged once, or twice if they spanned its 30 s
             long outageLines = logged.lines().filter(l -> l.contains("Database unreachable, answering 503")).count();
             assertTrue(outageLines >= 1 && outageLines <= 2, outageLines + " lines: " + logged);
             assertFalse(logged.contains("Public API request failed"), logged);
-            assertFalse(logged.lines().anyMatch(l -> l.startsWith("\tat org.sejour.interfaces")),
-                    "no stack trace for the requests: " + logged);
         } finally {
             ServerScript.startDatabase();
         }
@@ -91,6 +98,22 @@ public class DatabaseOutageIT {
         }
         assertEquals(200, get("health/ready", "fr").statusCode());
         assertEquals(200, get(site, "fr").statusCode());
+    }
+
+    /** Log records written by request threads that hold a stack trace. */
+    private static List<String> httpRecordsWithStackTraces(String log) {
+        return Arrays.stream(log.split("\n(?=\\[\\d{4}-)"))
+                .filter(r -> r.contains("_ThreadName=http-thread-pool") && r.contains("\n\tat "))
+                .toList();
+    }
+
+    private static void assertUnavailable(HttpResponse<String> answer, int request) {
+        String seen = "request " + request + ": " + answer.headers().map() + " " + answer.body();
+        assertEquals(503, answer.statusCode(), seen);
+        assertEquals(String.valueOf(10), answer.headers().firstValue("Retry-After").orElse(""), seen);
+        assertTrue(answer.headers().firstValue("Content-Type").orElse("").startsWith("application/problem+json"), seen);
+        assertTrue(answer.body().contains("\"urn:sejour:problem:service-unavailable\""), seen);
+        assertTrue(answer.body().contains("Der Dienst ist kurz nicht verfügbar"), seen);
     }
 
     private HttpResponse<String> get(String path, String language) throws IOException, InterruptedException {

@@ -7,6 +7,7 @@ import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 
 import java.io.IOException;
+import java.util.Set;
 
 /**
  * A page whose database went away answers 503 with Retry-After and the error page's "back in a
@@ -16,11 +17,15 @@ import java.io.IOException;
 public class DatabaseOutageFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
+    private static final Set<String> OWN_ANSWERS = Set.of("/api", "/health");
 
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        boolean page = !request.getServletPath().startsWith("/api/");
+        // servlet paths, not URI prefixes: the API (JAX-RS at /api/*) answers its own problem+json,
+        // and Payara's MicroProfile Health servlet, added to this root context at /health/*, must
+        // still say "live" and "not ready" (JSON) while the database is away
+        boolean page = !OWN_ANSWERS.contains(request.getServletPath());
         if (page && DatabaseOutage.isOngoing()) {
             unavailable(response);
             return;
