@@ -191,15 +191,15 @@ public class BookingIT {
         Dossier dossier = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), "Martin"), null, "owner");
         Dossier paid = dossiers.recordPayment(owner.accountId(), dossier.id(), PaymentKind.DEPOSIT, LocalDate.now(),
                 Money.of("200.00"), "virement", null, null, "owner");
-        assertEquals(Money.of("600.00"), paid.balanceDue(), "the tutorial's 800 − 200");
+        assertEquals(Money.of("600.00"), paid.remainingToPay(), "the tutorial's 800 − 200");
         assertEquals(paid.depositAmount().compareTo(Money.of("200.00")) <= 0 ? DossierStatus.CONFIRMED
                 : DossierStatus.OPTION, paid.status());
         Dossier again = dossiers.recordPayment(owner.accountId(), dossier.id(), PaymentKind.BALANCE, LocalDate.now(),
                 Money.of("600.00"), "carte", null, "PSP-42", "provider");
         Dossier repeated = dossiers.recordPayment(owner.accountId(), dossier.id(), PaymentKind.BALANCE, LocalDate.now(),
                 Money.of("600.00"), "carte", null, "PSP-42", "provider");
-        assertEquals(Money.ZERO, again.balanceDue());
-        assertEquals(Money.ZERO, repeated.balanceDue(), "a repeated notification does not pay twice");
+        assertEquals(Money.ZERO, again.remainingToPay());
+        assertEquals(Money.ZERO, repeated.remainingToPay(), "a repeated notification does not pay twice");
         assertEquals(DossierStatus.CONFIRMED, repeated.status());
         assertEquals(2, repeated.payments().size());
     }

@@ -15,13 +15,14 @@ import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
 import java.util.HexFormat;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Books stays. Each attempt runs in its own transaction; an attempt that loses a race the
- * database settles (deadlock, serialization failure, the same idempotency key written by a
- * twin request) is tried again, a bounded number of times.
+ * Books stays, and changes them. Each attempt runs in its own transaction; an attempt that loses a
+ * race the database settles (deadlock, serialization failure, the same idempotency key written by
+ * a twin request) is tried again, a bounded number of times.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -42,15 +43,27 @@ public class BookingService {
     public Dossier book(long accountId, @NotNull BookingCommand command, @Size(max = 100) String idempotencyKey,
                         @NotNull String actor) {
         String hash = idempotencyKey == null ? null : sha256(command.canonical());
+        return retried(() -> transaction.attempt(accountId, command, idempotencyKey, hash, actor));
+    }
+
+    /**
+     * Changes a booking (dates, nights, accommodations, persons, supplements, code) at the price
+     * the owner decided, moving its nights in one transaction; another owner's dossier is not found.
+     */
+    public Dossier change(long accountId, long dossierId, @NotNull ChangeCommand command, @NotNull String actor) {
+        return retried(() -> transaction.change(accountId, dossierId, command, actor));
+    }
+
+    private static Dossier retried(Supplier<Dossier> once) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.attempt(accountId, command, idempotencyKey, hash, actor);
+                return once.get();
             } catch (EJBException e) {
                 String state = sqlState(e);
                 if (state == null || !RETRYABLE.contains(state) || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
-                LOG.log(Level.FINE, "Booking attempt {0} lost a race ({1}), trying again", new Object[]{attempt, state});
+                LOG.log(Level.FINE, "Attempt {0} lost a race ({1}), trying again", new Object[]{attempt, state});
             }
         }
     }

@@ -266,16 +266,19 @@ public class DossierQueries {
                 "select code from promo_code where id = ?1").setParameter(1, id).getSingleResult()).orElse(null);
         return new DossierView(d.id(), d.number(), d.createdAt(), d.createdBy(), d.origin(), d.originSite().orElse(null),
                 d.status(), d.cancelReason().orElse(null), d.optionExpiresAt().orElse(null), d.guest(),
-                d.accommodation().id(), d.accommodation().name(), d.stay().arrival(), d.stay().departure(),
-                d.stay().nights(),
+                d.stays().stream().map(s -> new DossierView.Stay(s.position(), s.accommodation().id(),
+                        s.accommodation().name(), d.partyOf(s.position()).stream()
+                        .map(p -> new DossierView.Party(p.label(), p.persons())).toList())).toList(),
+                d.stay().arrival(), d.stay().departure(), d.stay().nights(),
                 d.party().stream().map(p -> new DossierView.Party(p.label(), p.persons())).toList(),
-                d.lines().stream().map(l -> new DossierView.Line(l.kind(), l.label(), l.quantity(), l.amount()))
-                        .toList(),
+                d.lines().stream().map(l -> new DossierView.Line(l.kind(), l.label(), l.quantity(), l.amount(),
+                        l.stay().orElse(null))).toList(),
                 d.total().amount(), d.depositAmount().amount(), d.depositDue().orElse(null),
-                d.balanceDueDate().orElse(null), d.totalPaid().amount(), d.balanceDue().amount(),
+                d.balanceAmount().amount(), d.balanceDueDate().orElse(null), d.totalPaid().amount(),
+                d.remainingToPay().amount(), d.amountToRefund().amount(),
                 d.payments().stream().map(p -> new DossierView.PaymentLine(p.kind(), p.paidOn(), p.amount(),
                         p.method(), p.reference())).toList(),
-                d.signedContractReceived(), d.onlinePaymentAllowed(), promoCode,
+                d.signedContractReceived(), d.onlinePaymentAllowed(), promoCode, d.contractVersion(),
                 d.termsAccepted().map(TermsAcceptance::version).orElse(null),
                 d.termsAccepted().map(TermsAcceptance::acceptedAt).orElse(null),
                 d.history().stream().map(e -> new DossierView.Event(e.at(), e.actor(), e.action(), e.detail()))
@@ -320,7 +323,9 @@ public class DossierQueries {
                         + "or d.guest_email like ? escape '\\')", pattern, pattern, pattern);
             }
             if (c.accommodationId() != null) {
-                where.and("d.accommodation_id = ?", c.accommodationId());
+                // any of the dossier's accommodations, not only the first
+                where.and("exists (select 1 from dossier_stay ds where ds.dossier_id = d.id and ds.accommodation_id = ?)",
+                        c.accommodationId());
             }
             if (c.number() != null) {
                 where.and("d.number = ?", c.number());

@@ -142,7 +142,7 @@ final class PublicAssembler {
         return new Views.BookingView(d.number(), accountNumber + "-" + d.number(), d.status().name(),
                 d.accommodation().id(), d.accommodation().name(), stay.arrival().toString(),
                 stay.departure().toString(), stay.nights(), amount(d.total()), amount(d.depositAmount()),
-                d.depositDue().map(LocalDate::toString).orElse(null), amount(d.totalPaid()), amount(d.balanceDue()),
+                d.depositDue().map(LocalDate::toString).orElse(null), amount(d.totalPaid()), amount(d.remainingToPay()),
                 Money.CURRENCY.getCurrencyCode(), d.optionExpiresAt().map(Object::toString).orElse(null),
                 d.guestToken(), "/pay/" + d.guestToken(), "/booking/" + d.guestToken(),
                 d.termsAccepted().map(TermsAcceptance::version).orElse(null),
