@@ -7,13 +7,20 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.inject.Inject;
 import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierRepository;
+import org.sejour.domain.model.dossier.Repricing;
+import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.NotFoundException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
 import java.util.function.Supplier;
 import java.util.logging.Level;
@@ -35,6 +42,10 @@ public class BookingService {
 
     @EJB
     BookingTransaction transaction;
+    @EJB
+    QuoteService quotes;
+    @Inject
+    DossierRepository dossiers;
 
     /**
      * Books the stay, or returns the dossier an earlier call with the same idempotency key
@@ -52,6 +63,27 @@ public class BookingService {
      */
     public Dossier change(long accountId, long dossierId, @NotNull ChangeCommand command, @NotNull String actor) {
         return retried(() -> transaction.change(accountId, dossierId, command, actor));
+    }
+
+    /**
+     * What {@link #change} would do with these stays and this decision, computed as it would be
+     * (today's rules, the dossier's own nights and code counting as free) without writing anything.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public ChangePreview previewChange(long accountId, long dossierId, @NotNull List<StayRequest> stays,
+                                       @NotNull Repricing.Decision decision) {
+        Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier",
+                dossierId));
+        BasketResult result = quotes.quoteChange(accountId, dossier, stays, BusinessCalendar.today(Clock.systemUTC()));
+        return new ChangePreview(result, result.basket().map(basket -> {
+            Dossier.AgreedPrice price = Repricing.ofChange(dossier, basket, decision);
+            Money paid = dossier.totalPaid();
+            return new ChangePreview.Price(price.lines().stream().map(l -> new ChangePreview.Line(l.kind(), l.label(),
+                    l.quantity(), l.amount(), l.stay().orElse(null))).toList(), price.total().amount(),
+                    price.deposit().amount(), price.depositDue(), price.total().minus(price.deposit()).amount(),
+                    price.balanceDue(), paid.amount(), price.total().minus(paid).amount(),
+                    paid.minus(price.total()).max(Money.ZERO).amount());
+        }));
     }
 
     private static Dossier retried(Supplier<Dossier> once) {

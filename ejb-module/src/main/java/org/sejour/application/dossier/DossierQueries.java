@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -258,6 +259,14 @@ public class DossierQueries {
                 .toList();
     }
 
+    /** The id of the account's dossier with this number (the header's search box). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<Long> idOfNumber(long accountId, int number) {
+        return em.createNativeQuery("select id from dossier where account_id = ?1 and number = ?2")
+                .setParameter(1, accountId).setParameter(2, number).getResultStream().findFirst()
+                .map(id -> ((Number) id).longValue());
+    }
+
     /** The dossier page's content; another owner's dossier is "not found". */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public DossierView view(long accountId, long dossierId) {
@@ -272,7 +281,7 @@ public class DossierQueries {
                 d.stay().arrival(), d.stay().departure(), d.stay().nights(),
                 d.party().stream().map(p -> new DossierView.Party(p.label(), p.persons())).toList(),
                 d.lines().stream().map(l -> new DossierView.Line(l.kind(), l.label(), l.quantity(), l.amount(),
-                        l.stay().orElse(null))).toList(),
+                        l.stay().orElse(null), l.referenceId())).toList(),
                 d.total().amount(), d.depositAmount().amount(), d.depositDue().orElse(null),
                 d.balanceAmount().amount(), d.balanceDueDate().orElse(null), d.totalPaid().amount(),
                 d.remainingToPay().amount(), d.amountToRefund().amount(),

@@ -34,8 +34,11 @@ public record DossierView(long id, int number, Instant createdAt, String created
     public record Party(String label, int persons) implements Serializable {
     }
 
-    /** A price line; {@code stay} is the position of the stay it prices, null for the whole dossier. */
-    public record Line(String kind, String label, int quantity, BigDecimal amount, Integer stay)
+    /**
+     * A price line; {@code stay} is the position of the stay it prices, null for the whole dossier;
+     * {@code reference} the supplement a supplement line prices.
+     */
+    public record Line(String kind, String label, int quantity, BigDecimal amount, Integer stay, Long reference)
             implements Serializable {
     }
 
@@ -48,6 +51,11 @@ public record DossierView(long id, int number, Instant createdAt, String created
 
     public int persons() {
         return party.stream().mapToInt(Party::persons).sum();
+    }
+
+    /** What is left to pay, never below zero (a guest who paid more is owed {@link #toRefund()}). */
+    public BigDecimal owed() {
+        return remaining.max(BigDecimal.ZERO);
     }
 
     public boolean isCancelled() {

@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
-import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.pricing.NightAvailability;
 import org.sejour.domain.model.shared.StayPeriod;
 

@@ -80,6 +80,8 @@ public class Planning implements Serializable {
     private PlanningGrid grid;
 
     private AccommodationPlan selected;
+    /** every row selected, top to bottom (several: a dossier for several accommodations) */
+    private List<AccommodationPlan> selectedRows = List.of();
     private LocalDate selectionFirst;
     private LocalDate selectionLast;
     private final RateForm rate = new RateForm();
@@ -182,22 +184,33 @@ public class Planning implements Serializable {
 
     // ------------------------------------------------------------ selection
 
-    /** Called by the page's script with the accommodation and the first and last day selected. */
+    /**
+     * Called by the page's script with the accommodations (one row, or several: the rows from the
+     * first day's to the last day's) and the first and last day selected. Only accommodations of
+     * the grid this bean loaded for the signed-in owner are taken.
+     */
     public void select() {
         Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         Optional<LocalDate> a = parseDay(params.get("first"));
         Optional<LocalDate> b = parseDay(params.get("last"));
-        long accommodationId;
-        try {
-            accommodationId = Long.parseLong(params.getOrDefault("accommodation", ""));
-        } catch (NumberFormatException e) {
-            accommodationId = -1;
+        String rows = params.getOrDefault("accommodations", params.getOrDefault("accommodation", ""));
+        List<AccommodationPlan> found = new ArrayList<>();
+        for (String row : rows.split(",")) {
+            long id;
+            try {
+                id = Long.parseLong(row.strip());
+            } catch (NumberFormatException e) {
+                found.clear();
+                break;
+            }
+            grid.getBlocks().stream().map(PlanningGrid.Block::plan).filter(p -> p.id() == id).findFirst()
+                    .ifPresent(found::add);
         }
-        long id = accommodationId;
-        selected = grid.getBlocks().stream().map(PlanningGrid.Block::plan).filter(p -> p.id() == id)
-                .findFirst().orElse(null);
+        selectedRows = List.copyOf(found);
+        selected = found.isEmpty() ? null : found.get(0);
         if (selected == null || a.isEmpty() || b.isEmpty()) {
             selected = null;
+            selectedRows = List.of();
             return;
         }
         selectionFirst = a.get().isBefore(b.get()) ? a.get() : b.get();
@@ -228,14 +241,32 @@ public class Planning implements Serializable {
         return selectionFirst == null ? 0 : ChronoUnit.DAYS.between(selectionFirst, selectionLast) + 1;
     }
 
-    /** The phone-booking page takes the stay as arrival and number of nights: the selected days are the nights. */
+    /**
+     * The phone-booking page takes the stay as arrival and number of nights (the selected days are
+     * the nights) and the selected rows as the dossier's accommodations.
+     */
     public String getDossierLink() {
         if (selected == null) {
             return "";
         }
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-                + "/app/phone-booking.xhtml?accommodation=" + selected.id() + "&arrival=" + selectionFirst
-                + "&nights=" + getSelectedNights();
+                + "/app/phone-booking.xhtml?accommodation=" + selectedRows.stream().map(p -> Long.toString(p.id()))
+                .collect(Collectors.joining(",")) + "&arrival=" + selectionFirst + "&nights=" + getSelectedNights();
+    }
+
+    /** Several rows selected: one dossier for their accommodations is what the dialog offers. */
+    public boolean isMultiRow() {
+        return selectedRows.size() > 1;
+    }
+
+    public String getSelectedNames() {
+        return selectedRows.stream().map(AccommodationPlan::name).collect(Collectors.joining(", "));
+    }
+
+    /** A sales ban closes one of the selected nights of the selected accommodation: the dialog offers to lift it. */
+    public boolean isSelectionClosed() {
+        return selected != null && selected.salesBans().stream()
+                .anyMatch(ban -> !ban.lastNight().isBefore(selectionFirst) && !ban.firstNight().isAfter(selectionLast));
     }
 
     // ------------------------------------------------------------ actions on the selection
@@ -303,6 +334,12 @@ public class Planning implements Serializable {
 
     public void createSalesBan() {
         perform(TABS + "salesBanForm", "planning.salesBan.created", () -> salesBanService.close(currentUser.accountId(),
+                selected.id(), selectionFirst, selectionLast));
+    }
+
+    /** Opens the selected nights again: the bans over them are lifted, the rest of each stays closed. */
+    public void liftSalesBan() {
+        perform(TABS + "liftForm", "planning.salesBan.lifted", () -> salesBanService.lift(currentUser.accountId(),
                 selected.id(), selectionFirst, selectionLast));
     }
 
@@ -410,6 +447,14 @@ public class Planning implements Serializable {
                 .collect(java.util.stream.Collectors.joining(" · "));
     }
 
+    /** The promotions of a day: "Dernière minute −20 % (moins de 7 jours avant l'arrivée)". */
+    public String promotionTitle(PlanningGrid.PromotionCell cell) {
+        return cell.promotions().stream().map(p -> Faces.text("planning.promotion.title." + p.kind().name(),
+                        p.label() == null || p.label().isBlank() ? Faces.text("planning.promotion.kind." + p.kind().name())
+                                : p.label(), p.percent().stripTrailingZeros().toPlainString(), p.days()))
+                .collect(Collectors.joining(" · "));
+    }
+
     public String bookingTitle(BookingSpan booking) {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale());
         return Faces.text("planning.booking.title", booking.number(), booking.guestName(),
@@ -439,6 +484,7 @@ public class Planning implements Serializable {
     public boolean isCompact() { return compact; }
     public void setCompact(boolean compact) { this.compact = compact; }
     public AccommodationPlan getSelected() { return selected; }
+    public List<AccommodationPlan> getSelectedRows() { return selectedRows; }
     public LocalDate getSelectionFirst() { return selectionFirst; }
     public LocalDate getSelectionLast() { return selectionLast; }
     public RateForm getRate() { return rate; }
