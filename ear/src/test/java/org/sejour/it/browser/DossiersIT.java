@@ -128,7 +128,10 @@ public class DossiersIT {
         browser.waitForPath("/app/dossier.xhtml");
         assertEquals("MARTIN Claude", text("guestName"));
         assertEquals("800,00 €", text("total"));
-        assertEquals("800,00 €", text("balance"));
+        assertEquals("800,00 €", text("remaining"), "nothing paid yet: all of it left to pay");
+        // the deposit and the balance each with its own amount and due date (issue 16: not 800.00 as "solde")
+        assertEquals("240,00 €", text("deposit"));
+        assertEquals("560,00 €", text("balance"), "the balance is total − deposit");
         browser.keepEvidence("dossier-page");
 
         // the tutorial: 800.00 € with a 200.00 € deposit paid leaves 600.00 €
@@ -139,7 +142,8 @@ public class DossiersIT {
         browser.type("payment:reference", "CHQ 1234");
         browser.click("payment:recordPayment");
         browser.waitForAjax();
-        browser.until(d -> "600,00 €".equals(text("balance")), "the balance after the deposit");
+        browser.until(d -> "600,00 €".equals(text("remaining")), "what is left to pay after the deposit");
+        assertEquals("560,00 €", text("balance"), "the balance itself does not move with payments");
         assertEquals("200,00 €", text("paid"));
         String payments = plain(browser.textOf(By.id("payments")));
         assertTrue(payments.contains("Chèque") && payments.contains("CHQ 1234") && payments.contains("200,00 €"),

@@ -279,11 +279,11 @@ public class BookingIT {
 
     private void assertNoNightOversold(Owner owner) throws SQLException {
         assertEquals(0, count("select count(*) from night_stock where sold > units"));
-        // every sold unit is an active dossier covering that night, and the reverse
+        // every sold unit is a stay of an active dossier covering that night, and the reverse
         assertEquals(0, count("select count(*) from night_stock s where s.accommodation_id = ? and s.sold <> "
-                + "(select count(*) from dossier d where d.accommodation_id = s.accommodation_id "
-                + " and d.status <> 'CANCELLED' and s.night >= d.arrival and s.night < d.departure)",
-                owner.accommodationId()));
+                + "(select count(*) from dossier_stay t join dossier d on d.id = t.dossier_id "
+                + " where t.accommodation_id = s.accommodation_id and d.status <> 'CANCELLED' "
+                + " and s.night >= d.arrival and s.night < d.departure)", owner.accommodationId()));
     }
 
     @Test

@@ -333,8 +333,8 @@ public class DossierQueries {
             }
             if (c.accommodationId() != null) {
                 // any of the dossier's accommodations, not only the first
-                where.and("exists (select 1 from dossier_stay ds where ds.dossier_id = d.id and ds.accommodation_id = ?)",
-                        c.accommodationId());
+                where.and("(d.accommodation_id = ? or exists (select 1 from dossier_stay ds where ds.dossier_id = d.id "
+                        + "and ds.accommodation_id = ?))", c.accommodationId(), c.accommodationId());
             }
             if (c.number() != null) {
                 where.and("d.number = ?", c.number());

@@ -30,7 +30,8 @@ import java.util.Map;
 /**
  * The read side of the planning: for one account and a range of days, ONE SQL statement whatever
  * the number of accommodations or days: a {@code union all} of seven typed row kinds
- * (accommodations, dossiers overlapping (one row per accommodation they book), rate periods
+ * (accommodations, dossiers overlapping (one row per accommodation they book: their stays, and the
+ * first one's column, for rows written without stays), rate periods
  * overlapping, stock nights, sales bans, imported calendar events, promotions with their stays),
  * grouped by accommodation here. A promotion for all accommodations comes once with accommodation
  * 0, one for all stays without a period. One statement rather than six
@@ -65,9 +66,10 @@ public class PlanningQueries {
                    cast(null as numeric) as n2, a.stock_managed as flag, a.seq as sort_rank
               from accommodation a where a.account_id = ?1
             union all
-            select 'D', s.accommodation_id, d.id, d.status, d.guest_first_name, d.guest_last_name,
+            select 'D', x.accommodation_id, d.id, d.status, d.guest_first_name, d.guest_last_name,
                    d.arrival, d.departure, d.number, null, null, null, null, null, 0
-              from dossier d join dossier_stay s on s.dossier_id = d.id
+              from dossier d cross join lateral (select s.accommodation_id from dossier_stay s where s.dossier_id = d.id
+                                                 union select d.accommodation_id) x
              where d.account_id = ?1 and d.status <> 'CANCELLED'
                and d.arrival <= ?3 and d.departure > ?2
             union all

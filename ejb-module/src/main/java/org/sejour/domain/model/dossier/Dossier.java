@@ -489,8 +489,13 @@ public class Dossier implements Serializable {
         return lines.stream().filter(l -> l.stay().filter(s -> s == stay).isPresent()).toList();
     }
 
-    /** The accommodations booked, in their order; the first is {@link #accommodation()}. */
-    public List<DossierStay> stays() { return List.copyOf(stays); }
+    /**
+     * The accommodations booked, in their order; the first is {@link #accommodation()}. A row
+     * written without its stays (by SQL, before stays existed in a script) books its accommodation.
+     */
+    public List<DossierStay> stays() {
+        return stays.isEmpty() ? List.of(new DossierStay(this, 0, accommodation)) : List.copyOf(stays);
+    }
     public int contractVersion() { return contractVersion; }
     public List<Payment> payments() { return List.copyOf(payments); }
     public List<DossierEvent> history() { return List.copyOf(history); }

@@ -13,7 +13,7 @@ import org.junit.jupiter.params.provider.CsvSource;
 import org.sejour.domain.model.shared.Money;
 
 /**
- * docs/pricing.md, example 7: the issue's policy (more than 30 days before arrival the deposit is
+ * docs/pricing.md, example 8: the issue's policy (more than 30 days before arrival the deposit is
  * kept, 30 to 8 days half the stay, under 8 days all of it) on the tutorial's week of 4 May 2019,
  * 500.00 € plus 21.00 € of tourist tax, deposit 150.00 €.
  */
