@@ -30,6 +30,7 @@ public class GuestCancellation {
 
     private String token;
     private String cancelledParam;
+    private String problemParam;
     private boolean confirmed;
     private Optional<CancellationTerms> terms;
 
@@ -43,21 +44,39 @@ public class GuestCancellation {
         return terms;
     }
 
+    /**
+     * Cancels, then always sends the guest back to their page with what happened: the view is
+     * transient, so it is never rendered again from a postback (PrimeFaces could not check its
+     * script nonce without a view state).
+     */
     public void cancel() {
         String key = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("token");
+        if (key == null || !key.matches("[A-Za-z0-9_-]{20,64}")) {
+            Faces.notFound();
+            return;
+        }
+        String page = "/booking/" + key + "?lang=" + siteLanguage.getLanguage().code();
         if (!confirmed) {
-            SiteTexts.error("cancel:confirmed", "cancel.confirm.required");
+            Faces.redirect(page + "&cancelProblem=confirm");
             return;
         }
         try {
-            dossiers.cancelByGuest(key == null ? "" : key);
-            Faces.redirect("/booking/" + key + "?lang=" + siteLanguage.getLanguage().code() + "&cancelled=1");
+            dossiers.cancelByGuest(key);
+            Faces.redirect(page + "&cancelled=1");
         } catch (NotFoundException e) {
             Faces.notFound();
         } catch (SejourException e) {
-            SiteTexts.error(null, "cancel.refused");
-            terms = null;
+            Faces.redirect(page + "&cancelProblem=refused");
         }
+    }
+
+    /** Why the last attempt did not cancel: the box was not ticked, or cancelling is no longer allowed. */
+    public String getProblem() {
+        return switch (problemParam == null ? "" : problemParam) {
+            case "confirm" -> SiteTexts.text("cancel.confirm.required");
+            case "refused" -> SiteTexts.text("cancel.refused");
+            default -> "";
+        };
     }
 
     public boolean isOffered() { return terms().isPresent(); }
@@ -68,6 +87,8 @@ public class GuestCancellation {
     public String getToken() { return token; }
     public void setToken(String token) { this.token = token; }
     public String getCancelledParam() { return cancelledParam; }
+    public String getProblemParam() { return problemParam; }
+    public void setProblemParam(String problemParam) { this.problemParam = problemParam; }
     public void setCancelledParam(String cancelledParam) { this.cancelledParam = cancelledParam; }
     public boolean isConfirmed() { return confirmed; }
     public void setConfirmed(boolean confirmed) { this.confirmed = confirmed; }
