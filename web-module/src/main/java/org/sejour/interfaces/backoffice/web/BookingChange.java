@@ -3,14 +3,12 @@ package org.sejour.interfaces.backoffice.web;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sejour.application.AccommodationService;
 import org.sejour.application.booking.BookingService;
 import org.sejour.application.booking.ChangeCommand;
 import org.sejour.application.booking.ChangePreview;
 import org.sejour.application.catalog.AgeRangeService;
-import org.sejour.application.catalog.SupplementService;
 import org.sejour.application.dossier.DossierQueries;
 import org.sejour.application.dossier.DossierView;
 import org.sejour.domain.model.accommodation.Accommodation;
@@ -23,11 +21,9 @@ import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
-import org.sejour.interfaces.security.CurrentUser;
 import org.sejour.interfaces.web.booking.BookingForm;
 import org.sejour.interfaces.web.booking.StayForm;
 
-import java.io.Serializable;
 import java.math.BigDecimal;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -42,13 +38,11 @@ import java.util.stream.Collectors;
  */
 @Named
 @ViewScoped
-public class BookingChange implements Serializable {
+public class BookingChange extends OwnerBookingPage {
 
     private static final long serialVersionUID = 1L;
     static final String FORM = "change";
 
-    @Inject
-    CurrentUser currentUser;
     @EJB
     DossierQueries queries;
     @EJB
@@ -57,13 +51,10 @@ public class BookingChange implements Serializable {
     AccommodationService accommodationService;
     @EJB
     AgeRangeService ageRangeService;
-    @EJB
-    SupplementService supplementService;
 
     private String idParam;
     private Long id;
     private DossierView dossier;
-    private BookingForm form = BookingForm.of(Map.of(), List.of());
     private Repricing.Choice choice = Repricing.Choice.NEW_PRICE;
     private BigDecimal adjustment;
     private String reason;
@@ -109,28 +100,8 @@ public class BookingChange implements Serializable {
         return dossier.guest().language();
     }
 
-    private void offerSupplements(StayForm stay) {
-        Language shown = Language.fromCode(Formats.viewLocale().getLanguage()).orElse(Language.FR);
-        stay.offer(supplementService.list(currentUser.accountId()), s -> s.texts().getOrDefault(shown,
-                s.texts().getOrDefault(Language.FR, s.texts().values().stream().findFirst().orElse(null))));
-    }
-
-    public void accommodationChanged(StayForm stay) {
-        offerSupplements(stay);
-        requote();
-    }
-
-    public void addStay() {
-        form.addStay();
-        requote();
-    }
-
-    public void removeStay(StayForm stay) {
-        form.removeStay(stay);
-        requote();
-    }
-
     /** Prices the stays as typed, and the owner's choice of price, without changing anything. */
+    @Override
     public void requote() {
         preview = null;
         quoteHint = null;
@@ -265,7 +236,6 @@ public class BookingChange implements Serializable {
     public String getIdParam() { return idParam; }
     public void setIdParam(String idParam) { this.idParam = idParam; }
     public DossierView getDossier() { return dossier; }
-    public BookingForm getForm() { return form; }
     public Repricing.Choice getChoice() { return choice; }
     public void setChoice(Repricing.Choice choice) { this.choice = choice; }
     public BigDecimal getAdjustment() { return adjustment; }

@@ -34,6 +34,11 @@ public class PeriodRows implements Serializable {
 
     /** The periods typed; a row left incomplete or backwards is refused under {@code field}. */
     public List<DayPeriod> periods(String field) {
+        return periods(rows, field);
+    }
+
+    /** The periods of rows typed; a row left incomplete or backwards is refused under {@code field}. */
+    static List<DayPeriod> periods(List<DayRow> rows, String field) {
         List<DayPeriod> periods = new ArrayList<>();
         for (DayRow row : rows) {
             try {

@@ -3,7 +3,6 @@ package org.sejour.interfaces.backoffice.web;
 import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sejour.application.AccommodationService;
 import org.sejour.application.booking.BookingCommand;
@@ -11,7 +10,6 @@ import org.sejour.application.booking.BookingService;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.booking.QuoteService;
 import org.sejour.application.catalog.AgeRangeService;
-import org.sejour.application.catalog.SupplementService;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.NotBookableException;
@@ -20,13 +18,11 @@ import org.sejour.domain.model.dossier.StayTakenException;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.SejourException;
-import org.sejour.interfaces.security.CurrentUser;
 import org.sejour.interfaces.web.booking.BookingForm;
 import org.sejour.interfaces.web.booking.GuestForm;
 import org.sejour.interfaces.web.booking.QuoteSummary;
 import org.sejour.interfaces.web.booking.StayForm;
 
-import java.io.Serializable;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
@@ -45,19 +41,15 @@ import java.util.UUID;
  */
 @Named
 @ViewScoped
-public class PhoneBooking implements Serializable {
+public class PhoneBooking extends OwnerBookingPage {
 
     private static final long serialVersionUID = 1L;
     static final String FORM = "booking";
 
-    @Inject
-    CurrentUser currentUser;
     @EJB
     AccommodationService accommodationService;
     @EJB
     AgeRangeService ageRangeService;
-    @EJB
-    SupplementService supplementService;
     @EJB
     QuoteService quoteService;
     @EJB
@@ -68,7 +60,6 @@ public class PhoneBooking implements Serializable {
     private String arrivalParam;
     private String nightsParam;
 
-    private BookingForm form = BookingForm.of(Map.of(), List.of());
     private Language language = Language.FR;
     private boolean confirmed;
     /** send the guest their mail (contract or notification) with the booking, in its transaction */
@@ -126,30 +117,8 @@ public class PhoneBooking implements Serializable {
         }
     }
 
-    /** An accommodation changed: the supplements offered change with it, quantities kept where they still apply. */
-    public void accommodationChanged(StayForm stay) {
-        offerSupplements(stay);
-        requote();
-    }
-
-    private void offerSupplements(StayForm stay) {
-        Language shown = Language.fromCode(Formats.viewLocale().getLanguage()).orElse(Language.FR);
-        stay.offer(supplementService.list(currentUser.accountId()), s -> s.texts().getOrDefault(shown,
-                s.texts().getOrDefault(Language.FR, s.texts().values().stream().findFirst().orElse(null))));
-    }
-
-    /** Another accommodation for the same nights, in the same dossier. */
-    public void addStay() {
-        form.addStay();
-        requote();
-    }
-
-    public void removeStay(StayForm stay) {
-        form.removeStay(stay);
-        requote();
-    }
-
     /** Asks the engine again; called by every change of the stay, the party, the supplements or the code. */
+    @Override
     public void requote() {
         quoteHint = null;
         stayTaken = null;
@@ -266,7 +235,6 @@ public class PhoneBooking implements Serializable {
 
     // ---------------------------------------------------------------- form properties
 
-    public BookingForm getForm() { return form; }
     public String getAccommodationParam() { return accommodationParam; }
     public void setAccommodationParam(String v) { accommodationParam = v; }
     public String getArrivalParam() { return arrivalParam; }

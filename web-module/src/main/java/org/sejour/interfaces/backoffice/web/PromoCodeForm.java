@@ -69,14 +69,8 @@ public class PromoCodeForm implements Serializable {
             if (stays.isEmpty()) {
                 throw new InvalidInputException("stays", "promoCode.stays.noneChosen");
             }
-            for (DayRow row : stays) {
-                try {
-                    periods.add(new DayPeriod(row.getFirstDay(), row.getLastDay()));
-                } catch (InvalidInputException e) {
-                    // the rows' own rule names "periods"; on this form they are the allowed stays
-                    throw new InvalidInputException("stays", e.messageKey());
-                }
-            }
+            // the rows' own rule names "periods"; on this form they are the allowed stays
+            periods.addAll(PeriodRows.periods(stays, "stays"));
         }
         return new PromoCodeService.Definition(code, internalLabel, TranslatedText.of(publicLabels), usage,
                 validFrom, validTo, percent, allAccommodations ? new HashSet<>() : new HashSet<>(accommodationIds),

@@ -8,23 +8,12 @@ import jakarta.inject.Named;
 import org.sejour.application.AccommodationService;
 import org.sejour.application.catalog.RateService;
 import org.sejour.domain.model.catalog.CatalogRate;
-import org.sejour.domain.model.catalog.DiscountKind;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
-import java.math.BigDecimal;
-import java.time.DayOfWeek;
 import java.time.LocalDate;
-import java.time.format.TextStyle;
-import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.EnumSet;
-import java.util.List;
-import java.util.Optional;
-import java.util.Set;
-import java.util.stream.Collectors;
 
 /**
  * One rate as a whole (/app/rate.xhtml?id=, from the planning's "Voir les tarifs"): its periods
@@ -49,11 +38,7 @@ public class RateEditor implements Serializable {
     private Long id;
     private String accommodationName;
     private PeriodRows periods = new PeriodRows();
-    private Integer nights;
-    private List<String> arrivalDays = new ArrayList<>();
-    private BigDecimal price;
-    private String discountKind = "";
-    private BigDecimal discountValue;
+    private RateForm rate = new RateForm();
 
     /** f:viewAction: the rate named, or 404 for another owner's or a missing one. */
     public void load() {
@@ -65,25 +50,19 @@ public class RateEditor implements Serializable {
             CatalogRate rate = rates.get(currentUser.accountId(), id);
             accommodationName = accommodations.get(currentUser.accountId(), rate.accommodationId()).name();
             periods = PeriodRows.of(rate.periods());
-            nights = rate.nights();
-            arrivalDays = rate.arrivalDays().stream().sorted().map(DayOfWeek::name)
-                    .collect(Collectors.toCollection(ArrayList::new));
-            price = rate.price();
-            discountKind = rate.discount().map(d -> d.kind().name()).orElse("");
-            discountValue = rate.discount().map(CatalogRate.Discount::value).orElse(null);
+            this.rate = RateForm.of(rate);
         } catch (NumberFormatException | NotFoundException e) {
             Faces.notFound();
         }
     }
 
     public void save() {
+        if (!rate.complete(FORM)) {
+            return;
+        }
         try {
-            Optional<CatalogRate.Discount> discount = discountKind == null || discountKind.isEmpty() ? Optional.empty()
-                    : Optional.of(new CatalogRate.Discount(DiscountKind.valueOf(discountKind), discountValue));
-            Set<DayOfWeek> days = arrivalDays.stream().map(DayOfWeek::valueOf)
-                    .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
-            rates.redefine(currentUser.accountId(), id, periods.periods("periods"), nights == null ? 0 : nights, days,
-                    price, discount);
+            rates.redefine(currentUser.accountId(), id, periods.periods("periods"), rate.getNights(), rate.days(),
+                    rate.getPrice(), rate.discount());
             Faces.info("rate.saved");
         } catch (SejourException e) {
             Faces.show(FORM, e);
@@ -101,23 +80,10 @@ public class RateEditor implements Serializable {
         }
     }
 
-    public void selectAllArrivalDays() {
-        arrivalDays = Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name)
-                .collect(Collectors.toCollection(ArrayList::new));
-    }
-
     /** Back to the planning where the rate starts. */
     public String getPlanningStart() {
         return periods.getRows().stream().map(DayRow::getFirstDay).filter(d -> d != null).min(LocalDate::compareTo)
                 .map(LocalDate::toString).orElse("");
-    }
-
-    public List<String> getWeekdays() {
-        return Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name).toList();
-    }
-
-    public String weekdayName(String day) {
-        return DayOfWeek.valueOf(day).getDisplayName(TextStyle.FULL, Formats.viewLocale());
     }
 
     public String getIdParam() { return idParam; }
@@ -125,14 +91,5 @@ public class RateEditor implements Serializable {
     public Long getId() { return id; }
     public String getAccommodationName() { return accommodationName; }
     public PeriodRows getPeriods() { return periods; }
-    public Integer getNights() { return nights; }
-    public void setNights(Integer nights) { this.nights = nights; }
-    public List<String> getArrivalDays() { return arrivalDays; }
-    public void setArrivalDays(List<String> arrivalDays) { this.arrivalDays = arrivalDays; }
-    public BigDecimal getPrice() { return price; }
-    public void setPrice(BigDecimal price) { this.price = price; }
-    public String getDiscountKind() { return discountKind; }
-    public void setDiscountKind(String discountKind) { this.discountKind = discountKind; }
-    public BigDecimal getDiscountValue() { return discountValue; }
-    public void setDiscountValue(BigDecimal discountValue) { this.discountValue = discountValue; }
+    public RateForm getRate() { return rate; }
 }

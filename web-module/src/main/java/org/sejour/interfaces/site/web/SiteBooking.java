@@ -151,8 +151,7 @@ public class SiteBooking implements Serializable {
     }
 
     private void offerSupplements() {
-        form.first().offer(supplementService.list(profile.accountId()), s -> s.texts().getOrDefault(language(),
-                s.texts().getOrDefault(Language.FR, s.texts().values().stream().findFirst().orElse(null))));
+        form.first().offer(supplementService.list(profile.accountId()), language());
     }
 
     private Language language() {

@@ -3,6 +3,7 @@ package org.sejour.interfaces.web.booking;
 import org.sejour.domain.model.catalog.CatalogAgeRange;
 import org.sejour.domain.model.catalog.CatalogSupplement;
 import org.sejour.domain.model.catalog.SupplementText;
+import org.sejour.domain.model.shared.Language;
 
 import java.io.Serializable;
 import java.util.ArrayList;
@@ -90,10 +91,16 @@ public class StayForm implements Serializable {
     }
 
     /**
-     * The optional supplements offered for the chosen accommodation, in the texts {@code text}
-     * picks; quantities typed before are kept where the supplement is still offered.
+     * The optional supplements offered for the chosen accommodation, labelled in {@code language}
+     * (French, else any, where the owner wrote none); quantities typed before are kept where the
+     * supplement is still offered.
      */
-    public void offer(List<CatalogSupplement> all, Function<CatalogSupplement, SupplementText> text) {
+    public void offer(List<CatalogSupplement> all, Language language) {
+        offer(all, s -> s.texts().getOrDefault(language, s.texts().getOrDefault(Language.FR,
+                s.texts().values().stream().findFirst().orElse(null))));
+    }
+
+    private void offer(List<CatalogSupplement> all, Function<CatalogSupplement, SupplementText> text) {
         Map<Long, Integer> kept = new LinkedHashMap<>();
         supplements.forEach(s -> kept.put(s.getId(), s.getQuantity()));
         supplements = new ArrayList<>();

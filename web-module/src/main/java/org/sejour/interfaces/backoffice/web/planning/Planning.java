@@ -14,12 +14,12 @@ import org.sejour.application.planning.PlanningQueries;
 import org.sejour.application.planning.PlanningView.AccommodationPlan;
 import org.sejour.application.planning.PlanningView.BookingSpan;
 import org.sejour.application.planning.PlanningView.RateSpan;
-import org.sejour.domain.model.catalog.CatalogRate;
 import org.sejour.domain.model.catalog.DayPeriod;
 import org.sejour.domain.model.catalog.DiscountKind;
 import org.sejour.domain.model.pricing.Promotion;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.backoffice.web.Faces;
+import org.sejour.interfaces.backoffice.web.RateForm;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
@@ -37,7 +37,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -84,34 +83,13 @@ public class Planning implements Serializable {
     private List<AccommodationPlan> selectedRows = List.of();
     private LocalDate selectionFirst;
     private LocalDate selectionLast;
-    private final RateForm rate = new RateForm();
+    private RateForm rate = new RateForm();
     private Integer units;
     private String promotionKind = Promotion.Kind.LAST_MINUTE.name();
     private Integer promotionDays;
     private BigDecimal promotionPercent;
     private String promotionLabel;
     private List<RateRow> coveringRates = List.of();
-
-    /** The rate being entered from the selection; its period is the selection. */
-    public static class RateForm implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private Integer nights = 7;
-        private List<String> arrivalDays = new ArrayList<>();
-        private BigDecimal price;
-        private String discountKind = "";
-        private BigDecimal discountValue;
-
-        public Integer getNights() { return nights; }
-        public void setNights(Integer nights) { this.nights = nights; }
-        public List<String> getArrivalDays() { return arrivalDays; }
-        public void setArrivalDays(List<String> arrivalDays) { this.arrivalDays = arrivalDays; }
-        public BigDecimal getPrice() { return price; }
-        public void setPrice(BigDecimal price) { this.price = price; }
-        public String getDiscountKind() { return discountKind; }
-        public void setDiscountKind(String discountKind) { this.discountKind = discountKind; }
-        public BigDecimal getDiscountValue() { return discountValue; }
-        public void setDiscountValue(BigDecimal discountValue) { this.discountValue = discountValue; }
-    }
 
     /** A rate covering the selection, as "voir les tarifs" lists it. */
     public record RateRow(long id, String periods, int nights, String arrivalDays, String price, String discount)
@@ -219,22 +197,14 @@ public class Planning implements Serializable {
     }
 
     private void resetForms() {
-        rate.nights = 7;
-        rate.arrivalDays = new ArrayList<>(List.of(selectionFirst.getDayOfWeek().name()));
-        rate.price = null;
-        rate.discountKind = "";
-        rate.discountValue = null;
+        rate = new RateForm();
+        rate.setArrivalDays(new ArrayList<>(List.of(selectionFirst.getDayOfWeek().name())));
         units = selected.stockManaged() ? null : 1;
         promotionKind = Promotion.Kind.LAST_MINUTE.name();
         promotionDays = null;
         promotionPercent = null;
         promotionLabel = null;
         loadCoveringRates();
-    }
-
-    public void selectAllArrivalDays() {
-        rate.arrivalDays = Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name)
-                .collect(Collectors.toCollection(ArrayList::new));
     }
 
     public long getSelectedNights() {
@@ -272,34 +242,12 @@ public class Planning implements Serializable {
     // ------------------------------------------------------------ actions on the selection
 
     public void createRate() {
-        boolean missing = false;
-        if (rate.nights == null) {
-            Faces.error(TABS + "rateForm:nights", "field.required");
-            missing = true;
-        }
-        if (rate.arrivalDays == null || rate.arrivalDays.isEmpty()) {
-            Faces.error(TABS + "rateForm:arrivalDays", "rate.arrivalDays.required");
-            missing = true;
-        }
-        if (rate.price == null) {
-            Faces.error(TABS + "rateForm:price", "field.required");
-            missing = true;
-        }
-        Optional<DiscountKind> kind = rate.discountKind == null || rate.discountKind.isEmpty() ? Optional.empty()
-                : Optional.of(DiscountKind.valueOf(rate.discountKind));
-        if (kind.isPresent() && rate.discountValue == null) {
-            Faces.error(TABS + "rateForm:discountValue", "rate.discount.value.required");
-            missing = true;
-        }
-        if (missing) {
-            FacesContext.getCurrentInstance().validationFailed();
+        if (!rate.complete(TABS + "rateForm")) {
             return;
         }
-        Set<DayOfWeek> days = rate.arrivalDays.stream().map(DayOfWeek::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
         perform(TABS + "rateForm", "planning.rate.created", () -> rateService.create(currentUser.accountId(), selected.id(),
-                List.of(new DayPeriod(selectionFirst, selectionLast)), rate.nights, days, rate.price,
-                kind.map(k -> new CatalogRate.Discount(k, rate.discountValue))));
+                List.of(new DayPeriod(selectionFirst, selectionLast)), rate.getNights(), rate.days(), rate.getPrice(),
+                rate.discount()));
     }
 
     public void setStock() {
@@ -450,7 +398,7 @@ public class Planning implements Serializable {
     /** The promotions of a day: "Dernière minute −20 % (moins de 7 jours avant l'arrivée)". */
     public String promotionTitle(PlanningGrid.PromotionCell cell) {
         return cell.promotions().stream().map(p -> Faces.text("planning.promotion.title." + p.kind().name(),
-                        p.label() == null || p.label().isBlank() ? Faces.text("planning.promotion.kind." + p.kind().name())
+                        p.label() == null || p.label().isBlank() ? Faces.text("promotions.kind." + p.kind().name())
                                 : p.label(), p.percent().stripTrailingZeros().toPlainString(), p.days()))
                 .collect(Collectors.joining(" · "));
     }
@@ -460,14 +408,6 @@ public class Planning implements Serializable {
         return Faces.text("planning.booking.title", booking.number(), booking.guestName(),
                 booking.arrival().format(format), booking.departure().format(format),
                 Faces.text("planning.status." + booking.status()));
-    }
-
-    public List<String> getWeekdays() {
-        return Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name).toList();
-    }
-
-    public String weekdayName(String day) {
-        return DayOfWeek.valueOf(day).getDisplayName(TextStyle.FULL, locale());
     }
 
     public List<String> getPromotionKinds() {
