@@ -349,7 +349,8 @@ public class DossierQueries {
                 where.and("pc.code = ?", c.promoCode().toUpperCase(Locale.ROOT));
             }
             switch (c.balance()) {
-                case PAID -> where.sql.append(" and d.total - pay.paid <= 0");
+                // a cancelled dossier's total is its fee: it is neither paid nor unpaid, but cancelled
+                case PAID -> where.sql.append(" and d.total - pay.paid <= 0 and d.status <> 'CANCELLED'");
                 // a cancelled dossier is owed nothing, whatever its total
                 case UNPAID -> where.sql.append(" and d.total - pay.paid > 0 and d.status <> 'CANCELLED'");
                 case ANY -> { }
