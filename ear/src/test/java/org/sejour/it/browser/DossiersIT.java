@@ -182,10 +182,12 @@ public class DossiersIT {
             Cell arrival = martin.getCell(column.get("Arrivée"));
             assertTrue(DateUtil.isCellDateFormatted(arrival));
             assertEquals(LocalDate.of(2027, 5, 1), arrival.getLocalDateTimeCellValue().toLocalDate());
-            assertEquals(800.0, martin.getCell(column.get("Total")).getNumericCellValue());
+            // cancelled with no fee (the owner has no cancellation policy): its lines add up to 0,
+            // and the 200.00 paid is owed back (issue 16)
+            assertEquals(0.0, martin.getCell(column.get("Total")).getNumericCellValue());
             assertEquals(200.0, martin.getCell(column.get("Réglé")).getNumericCellValue());
             Cell balance = martin.getCell(column.get("Solde"));
-            assertEquals(600.0, balance.getNumericCellValue());
+            assertEquals(-200.0, balance.getNumericCellValue());
             assertTrue(balance.getCellStyle().getDataFormatString().contains("€"));
             assertEquals("DURAND Anne", sheet.getRow(1).getCell(column.get("Client")).getStringCellValue());
         }
@@ -200,9 +202,9 @@ public class DossiersIT {
         assertEquals("MARTIN Claude", read.value(2, "Client"));
         assertEquals("Annulé", read.value(2, "État"));
         assertEquals("2027-05-01", read.date(2, "Arrivée"));
-        assertEquals(800L, read.value(2, "Total"));
+        assertEquals(0L, read.value(2, "Total"));
         assertEquals(200L, read.value(2, "Réglé"));
-        assertEquals(600L, read.value(2, "Solde"));
+        assertEquals(-200L, read.value(2, "Solde"));
         assertTrue(read.format(2, "Solde").contains("€"), read.format(2, "Solde"));
     }
 

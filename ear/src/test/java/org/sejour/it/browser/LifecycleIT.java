@@ -331,7 +331,7 @@ public class LifecycleIT {
         assertEquals("240,00 €", text("cancelFee"), "more than 30 days before: the deposit agreed");
         assertEquals("60,00 €", text("cancelRefund"));
         browser.clickAndWaitForReload("cancel:doCancel");
-        browser.until(d -> d.findElements(By.id("cancelProblem")).size() == 1, "the box must be ticked first");
+        browser.until(d -> d.findElements(By.id("cancel:cancelProblem")).size() == 1, "the box must be ticked first");
         assertFalse(browser.driver.findElements(By.id("cancel:confirmed")).isEmpty(), "the cancellation still offered");
         assertFalse(text("dossierStatus").contains("Annulée"), "and nothing cancelled: " + text("dossierStatus"));
         browser.driver.findElement(By.id("cancel:confirmed")).click();
