@@ -336,6 +336,31 @@ public class BookingLifecycleIT {
         assertInvariant(owner);
     }
 
+    @Test
+    void aStayRemovedByAChangeTakesItsPersonsAndLinesAndTheDatabaseRefusesOrphans() throws Exception {
+        Owner owner = owner("500.00", "650.00");
+        LocalDate arrival = LocalDate.now().plusDays(80);
+        Dossier both = book(owner, "Famille", stay(owner.gite(), arrival, 7, 2), stay(owner.chalet(), arrival, 7, 4));
+        bookings.change(owner.accountId(), both.id(), change(Repricing.Choice.NEW_PRICE, false,
+                stay(owner.gite(), arrival, 7, 3)), "owner");
+        assertEquals(1, count("select count(*) from dossier_stay where dossier_id = ?", both.id()));
+        assertEquals(0, count("select count(*) from dossier_party where dossier_id = ? and stay_position = 1", both.id()));
+        assertEquals(0, count("select count(*) from dossier_line where dossier_id = ? and stay_position = 1", both.id()));
+        assertInvariant(owner);
+
+        // V36: a person or a line naming a stay the dossier does not have is refused
+        SQLException line = assertThrows(SQLException.class, () -> update("insert into dossier_line (dossier_id, "
+                + "position, kind, label, amount, stay_position) values (?, 99, 'SUPPLEMENT', 'Ménage', 50, 1)", both.id()));
+        assertEquals("23503", line.getSQLState(), line::getMessage);
+        SQLException person = assertThrows(SQLException.class, () -> update("insert into dossier_party (dossier_id, "
+                + "label, persons, taxable, stay_position) values (?, 'Enfant', 1, false, 3)", both.id()));
+        assertEquals("23503", person.getSQLState(), person::getMessage);
+        SQLException stay = assertThrows(SQLException.class, () -> update(
+                "delete from dossier_stay where dossier_id = ? and position = 0", both.id()));
+        assertEquals("23503", stay.getSQLState(), "a stay its persons and lines still name stays: " + stay.getMessage());
+        assertEquals(1, count("select count(*) from dossier_stay where dossier_id = ?", both.id()));
+    }
+
     // ---------------------------------------------------------------------------------- cancellation
 
     private void policy(Owner owner, boolean guestMayCancel) {
@@ -475,6 +500,15 @@ public class BookingLifecycleIT {
                 + "where a.account_id = ? and s.sold <> (select count(*) from dossier_stay t join dossier d "
                 + "on d.id = t.dossier_id where t.accommodation_id = s.accommodation_id and d.status <> 'CANCELLED' "
                 + "and s.night >= d.arrival and s.night < d.departure)", owner.accountId()));
+    }
+
+    private void update(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            s.executeUpdate();
+        }
     }
 
     private long count(String sql, Object... args) throws SQLException {
