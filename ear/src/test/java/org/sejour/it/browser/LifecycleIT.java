@@ -16,6 +16,7 @@ import org.sejour.it.FixtureHttp;
 import org.sejour.it.fixtures.DossierFixtures;
 import org.sejour.it.fixtures.LifecycleFixtureServlet;
 
+import java.math.BigDecimal;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.time.LocalDate;
@@ -32,7 +33,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * payment on it and sees the new balance, books two gîtes in one dossier from the planning,
  * cancels under the policy of the sales terms page and sees the fee and what to refund, edits a
  * rate and a promotion, lifts a sales ban, finds a dossier from the header; a guest cancels from
- * their booking page when the owner allows it, and is offered nothing when not.
+ * their booking page when the owner allows it, and is offered nothing when not. Another owner
+ * gets 404 for the change page, the rate page and a kept contract version.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -55,7 +57,8 @@ public class LifecycleIT {
         pages = new SettingsPages(browser);
     }
 
-    record Owner(String login, String password, long lauriers, long cimes, long martin, int number, String token) {
+    record Owner(String login, String password, long lauriers, long cimes, long martin, int number, String token,
+                 long rate) {
     }
 
     /** The fixture's owner; {@code options}: "paid=200", "policy=1&guestMayCancel=true"… */
@@ -65,7 +68,7 @@ public class LifecycleIT {
                 + URLEncoder.encode(password, StandardCharsets.UTF_8) + (options.isEmpty() ? "" : "&" + options));
         return new Owner(p.getProperty("login"), password, Long.parseLong(p.getProperty("lauriers")),
                 Long.parseLong(p.getProperty("cimes")), Long.parseLong(p.getProperty("martin")),
-                Integer.parseInt(p.getProperty("number")), p.getProperty("token"));
+                Integer.parseInt(p.getProperty("number")), p.getProperty("token"), Long.parseLong(p.getProperty("rate")));
     }
 
     private void signIn(Owner owner) {
@@ -150,6 +153,62 @@ public class LifecycleIT {
         assertEquals(1, browser.driver.findElements(By.cssSelector("a.contract-version")).size(), "version 1 kept");
         assertEquals(200, browser.httpStatus("app/dossiers/" + owner.martin() + "/contract-v1.pdf"));
         browser.keepEvidence("change-done");
+    }
+
+    /**
+     * Signed in as another owner, the first owner's change page, rate page and kept contract version
+     * answer 404 (the same pages of their own answer 200: the addresses are right), show no editor,
+     * and leave the first owner's dossier, contract versions and rate as they were.
+     */
+    @Test
+    void anotherOwnerGetsNotFoundForTheChangeTheRateAndAKeptContract() {
+        Owner a = owner("tenant-a", "changed=true");
+        Owner b = owner("tenant-b", "changed=true");
+        String change = "app/dossier-change.xhtml?id=" + a.martin();
+        String rate = "app/rate.xhtml?id=" + a.rate();
+        String kept = "app/dossiers/" + a.martin() + "/contract-v1.pdf";
+
+        signIn(a);
+        assertEquals(200, browser.httpStatus(change));
+        assertEquals(200, browser.httpStatus(rate));
+        assertEquals(200, browser.httpStatus(kept));
+        openDossier(a);
+        String arrival = text("arrival");
+        String total = text("total");
+        assertEquals("900,00 €", total, "moved to the Cimes by the fixture");
+        browser.logout();
+
+        signIn(b);
+        assertEquals(404, browser.httpStatus(change), "B must not change A's booking");
+        assertEquals(404, browser.httpStatus(rate), "B must not edit A's rate");
+        assertEquals(404, browser.httpStatus(kept), "B must not read A's contract as it was");
+        assertEquals(404, browser.httpStatus("app/dossiers/" + a.martin() + "/contract-v2.pdf"),
+                "nor a version that was never kept");
+        assertEquals(200, browser.httpStatus("app/dossiers/" + b.martin() + "/contract-v1.pdf"), "B reads her own");
+        browser.open(change);
+        browser.waitForDocument();
+        assertEquals("Cette page n'existe pas ou ne vous est pas accessible.", browser.visible("error-title").getText()
+                .strip());
+        assertTrue(browser.driver.findElements(By.id("change:apply")).isEmpty(), "no change form for B");
+        browser.open(rate);
+        browser.waitForDocument();
+        assertEquals("Cette page n'existe pas ou ne vous est pas accessible.", browser.visible("error-title").getText()
+                .strip());
+        assertTrue(browser.driver.findElements(By.id("rate:save")).isEmpty(), "no rate form for B");
+        browser.logout();
+
+        // nothing of A's moved
+        signIn(a);
+        openDossier(a);
+        assertEquals(arrival, text("arrival"));
+        assertEquals(total, text("total"));
+        assertTrue(text("contractLink").endsWith("2"), text("contractLink"));
+        assertEquals(1, browser.driver.findElements(By.cssSelector("a.contract-version")).size(), "version 1 kept");
+        assertEquals(200, browser.httpStatus(kept));
+        browser.open(rate);
+        browser.waitForDocument();
+        String price = browser.driver.findElement(By.id("rate:price_hinput")).getAttribute("value");
+        assertEquals(0, new BigDecimal("1000").compareTo(new BigDecimal(price)), "A's June rate as it was: " + price);
     }
 
     /** Answers yes in the confirmation dialog that opened. */
