@@ -9,7 +9,7 @@ import java.util.List;
 
 /**
  * The "du … au …" rows of a form that takes several periods (a rate's periods of application, the
- * stays a promotion discounts), as typed, with their add and remove buttons
+ * stays a promotion or a promo code discounts), as typed, with their add and remove buttons
  * (WEB-INF/includes/period-rows.xhtml); the domain checks them on save.
  */
 public class PeriodRows implements Serializable {
@@ -34,11 +34,6 @@ public class PeriodRows implements Serializable {
 
     /** The periods typed; a row left incomplete or backwards is refused under {@code field}. */
     public List<DayPeriod> periods(String field) {
-        return periods(rows, field);
-    }
-
-    /** The periods of rows typed; a row left incomplete or backwards is refused under {@code field}. */
-    static List<DayPeriod> periods(List<DayRow> rows, String field) {
         List<DayPeriod> periods = new ArrayList<>();
         for (DayRow row : rows) {
             try {

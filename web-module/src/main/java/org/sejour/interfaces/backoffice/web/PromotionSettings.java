@@ -8,9 +8,7 @@ import org.sejour.application.AccommodationService;
 import org.sejour.application.catalog.PromotionService;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.catalog.CatalogPromotion;
-import org.sejour.domain.model.catalog.DayPeriod;
 import org.sejour.domain.model.pricing.Promotion;
-import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.security.CurrentUser;
 
@@ -18,12 +16,10 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
-import java.util.ArrayList;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -43,17 +39,14 @@ public class PromotionSettings implements Serializable {
     @EJB
     AccommodationService accommodationService;
 
-    /** What the promotion form edits, as typed. */
+    /** What the promotion form edits, as typed; where it applies is a {@link DiscountScope}, as for a promo code. */
     public static class Form implements Serializable {
         private static final long serialVersionUID = 1L;
         private Promotion.Kind kind = Promotion.Kind.LAST_MINUTE;
         private Integer days;
         private BigDecimal percent;
         private String label;
-        private boolean allAccommodations = true;
-        private List<Long> accommodationIds = new ArrayList<>();
-        private boolean allStays = true;
-        private PeriodRows stays = new PeriodRows();
+        private DiscountScope scope = new DiscountScope();
 
         static Form of(CatalogPromotion p) {
             Form form = new Form();
@@ -61,22 +54,8 @@ public class PromotionSettings implements Serializable {
             form.days = p.days();
             form.percent = p.percent();
             form.label = p.label().orElse(null);
-            form.allAccommodations = p.accommodationIds().isEmpty();
-            form.accommodationIds = new ArrayList<>(p.accommodationIds());
-            form.allStays = p.stays().isEmpty();
-            form.stays = PeriodRows.of(p.stays());
+            form.scope = DiscountScope.of(p.accommodationIds(), p.stays());
             return form;
-        }
-
-        List<DayPeriod> periods() {
-            if (allStays) {
-                return List.of();
-            }
-            List<DayPeriod> periods = stays.periods("stays");
-            if (periods.isEmpty()) {
-                throw new InvalidInputException("stays", "promoCode.stays.noneChosen");
-            }
-            return periods;
         }
 
         public Promotion.Kind getKind() { return kind; }
@@ -87,13 +66,7 @@ public class PromotionSettings implements Serializable {
         public void setPercent(BigDecimal percent) { this.percent = percent; }
         public String getLabel() { return label; }
         public void setLabel(String label) { this.label = label; }
-        public boolean isAllAccommodations() { return allAccommodations; }
-        public void setAllAccommodations(boolean allAccommodations) { this.allAccommodations = allAccommodations; }
-        public List<Long> getAccommodationIds() { return accommodationIds; }
-        public void setAccommodationIds(List<Long> accommodationIds) { this.accommodationIds = accommodationIds; }
-        public boolean isAllStays() { return allStays; }
-        public void setAllStays(boolean allStays) { this.allStays = allStays; }
-        public PeriodRows getStays() { return stays; }
+        public DiscountScope getScope() { return scope; }
     }
 
     private Map<Long, String> accommodationNames;
@@ -124,18 +97,16 @@ public class PromotionSettings implements Serializable {
 
     public void save() {
         try {
-            if (!form.allAccommodations && form.accommodationIds.isEmpty()) {
-                throw new InvalidInputException("accommodations", "settings.accommodations.noneChosen");
-            }
             long accountId = currentUser.accountId();
             String label = form.label == null || form.label.isBlank() ? null : form.label.strip();
-            java.util.Set<Long> scope = form.allAccommodations ? new HashSet<>() : new HashSet<>(form.accommodationIds);
+            Set<Long> accommodations = form.scope.accommodations();
             int days = form.days == null ? -1 : form.days;
             if (editedId == null) {
-                promotions.create(accountId, form.kind, days, form.percent, label, scope, form.periods());
+                promotions.create(accountId, form.kind, days, form.percent, label, accommodations, form.scope.periods());
                 Faces.info("promotions.created");
             } else {
-                promotions.update(accountId, editedId, form.kind, days, form.percent, label, scope, form.periods());
+                promotions.update(accountId, editedId, form.kind, days, form.percent, label, accommodations,
+                        form.scope.periods());
                 Faces.info("promotions.saved");
             }
             close();
@@ -165,11 +136,7 @@ public class PromotionSettings implements Serializable {
     }
 
     public String accommodationsOf(CatalogPromotion promotion) {
-        if (promotion.accommodationIds().isEmpty()) {
-            return Faces.text("settings.allAccommodations");
-        }
-        return promotion.accommodationIds().stream().map(accommodationNames::get).filter(Objects::nonNull).sorted()
-                .collect(Collectors.joining(", "));
+        return DiscountScope.accommodationsOf(promotion.accommodationIds(), accommodationNames);
     }
 
     public String staysOf(CatalogPromotion promotion) {
