@@ -195,6 +195,8 @@ public class LifecycleIT {
         assertEquals("Cette page n'existe pas ou ne vous est pas accessible.", browser.visible("error-title").getText()
                 .strip());
         assertTrue(browser.driver.findElements(By.id("rate:save")).isEmpty(), "no rate form for B");
+        browser.open("app/dashboard.xhtml");
+        browser.waitForDocument();
         browser.logout();
 
         // nothing of A's moved
