@@ -37,6 +37,10 @@ from generate_series(1, 1500) n
 join accommodation a on a.seq = 1 + n % 3
 join account o on o.id = a.account_id;
 
+-- each dossier's one stay, which its persons name (V36)
+insert into dossier_stay (dossier_id, position, accommodation_id)
+select id, 0, accommodation_id from dossier;
+
 insert into dossier_party (dossier_id, label, persons, taxable)
 select id, 'Adulte', 2, true from dossier;
 

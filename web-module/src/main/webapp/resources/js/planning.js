@@ -1,11 +1,14 @@
 /*
  * Day selection on the planning: click a first day then a last day, or press and drag, on one
  * accommodation's lines; the range goes to the server (sejourSelectRange), which opens the
- * actions dialog. Days are ISO dates, so string comparison orders them.
+ * actions dialog. Ending on another accommodation's line selects the rows from the first to the
+ * last (the dialog then offers one dossier for all of them). Days are ISO dates, so string
+ * comparison orders them.
  *
  * From the keyboard, each accommodation's rates line is one tab stop (a roving tabindex): the
- * arrows move over its days (up and down to the same day of the next accommodation), Home and
- * End go to the first and last day shown, Enter or Space marks the first day and then the last,
+ * arrows move over its days (up and down to the same day of the next accommodation, stretching a
+ * selection over the rows once a first day is marked), Home and End go to the first and last day
+ * shown, Enter or Space marks the first day and then the last,
  * Shift with an arrow starts and stretches a selection, Escape drops it. The dialog's focus
  * comes back to the day it was opened from.
  */
@@ -21,30 +24,46 @@ var sejourPlanning = (function () {
         return event.target.closest ? event.target.closest('td.sel[data-acc]') : null;
     }
 
-    function highlight(acc, a, b) {
+    /** The accommodations from one row to another, in the planning's order (one when they are the same). */
+    function rowsBetween(from, to) {
+        var ids = Array.prototype.map.call(document.querySelectorAll('section.planning-block'), function (b) {
+            return b.getAttribute('data-accommodation');
+        });
+        var i = ids.indexOf(from), j = ids.indexOf(to);
+        if (i < 0 || j < 0) {
+            return [from];
+        }
+        return ids.slice(Math.min(i, j), Math.max(i, j) + 1);
+    }
+
+    function highlight(rows, a, b) {
         document.querySelectorAll('td.sel.selected').forEach(function (c) {
             c.classList.remove('selected');
             c.removeAttribute('aria-selected');
         });
-        if (acc === null) {
+        if (rows === null) {
             return;
         }
         var lo = a < b ? a : b, hi = a < b ? b : a;
-        document.querySelectorAll('td.sel[data-acc="' + acc + '"]').forEach(function (c) {
-            var day = c.getAttribute('data-day');
-            if (day >= lo && day <= hi) {
-                c.classList.add('selected');
-                c.setAttribute('aria-selected', 'true');
-            }
+        rows.forEach(function (acc) {
+            document.querySelectorAll('td.sel[data-acc="' + acc + '"]').forEach(function (c) {
+                var day = c.getAttribute('data-day');
+                if (day >= lo && day <= hi) {
+                    c.classList.add('selected');
+                    c.setAttribute('aria-selected', 'true');
+                }
+            });
         });
     }
 
     function finish(acc, a, b) {
         var lo = a < b ? a : b, hi = a < b ? b : a;
-        highlight(acc, lo, hi);
+        var rows = rowsBetween(anchor.acc, acc);
+        highlight(rows, lo, hi);
         anchor = null;
         dragging = false;
-        sejourSelectRange([{name: 'accommodation', value: acc}, {name: 'first', value: lo}, {name: 'last', value: hi}]);
+        sejourSelectRange([{name: 'accommodation', value: rows[0]}, {name: 'accommodations', value: rows.join(',')},
+            {name: 'first', value: lo}, {name: 'last', value: hi}]);
     }
 
     document.addEventListener('mousedown', function (event) {
@@ -55,23 +74,23 @@ var sejourPlanning = (function () {
         event.preventDefault();
         openedByKeyboard = false;
         var acc = cell.getAttribute('data-acc'), day = cell.getAttribute('data-day');
-        if (anchor !== null && anchor.acc === acc) {
-            finish(acc, anchor.day, day); // second click: the last day
+        if (anchor !== null) {
+            finish(acc, anchor.day, day); // second click: the last day, on this row or another
             return;
         }
         anchor = {acc: acc, day: day};
         dragging = true;
         moved = false;
-        highlight(acc, day, day);
+        highlight([acc], day, day);
     });
 
     document.addEventListener('mouseover', function (event) {
         var cell = cellOf(event);
-        if (!dragging || !cell || cell.getAttribute('data-acc') !== anchor.acc) {
+        if (!dragging || !cell) {
             return;
         }
-        moved = moved || cell.getAttribute('data-day') !== anchor.day;
-        highlight(anchor.acc, anchor.day, cell.getAttribute('data-day'));
+        moved = moved || cell.getAttribute('data-day') !== anchor.day || cell.getAttribute('data-acc') !== anchor.acc;
+        highlight(rowsBetween(anchor.acc, cell.getAttribute('data-acc')), anchor.day, cell.getAttribute('data-day'));
     });
 
     document.addEventListener('mouseup', function (event) {
@@ -80,8 +99,8 @@ var sejourPlanning = (function () {
         }
         dragging = false;
         var cell = cellOf(event);
-        if (moved && cell && cell.getAttribute('data-acc') === anchor.acc) {
-            finish(anchor.acc, anchor.day, cell.getAttribute('data-day')); // end of a drag
+        if (moved && cell) {
+            finish(cell.getAttribute('data-acc'), anchor.day, cell.getAttribute('data-day')); // end of a drag
         }
         // otherwise a plain click: the anchor waits for the last day
     });
@@ -150,7 +169,7 @@ var sejourPlanning = (function () {
         to.tabIndex = 0;
         to.focus();
         if (anchor !== null) {
-            highlight(anchor.acc, anchor.day, to.getAttribute('data-day'));
+            highlight(rowsBetween(anchor.acc, to.getAttribute('data-acc')), anchor.day, to.getAttribute('data-day'));
             to.setAttribute('aria-label', label(to));
         }
     }
@@ -166,9 +185,6 @@ var sejourPlanning = (function () {
             case 'End': return line[line.length - 1];
             case 'ArrowUp':
             case 'ArrowDown': {
-                if (anchor !== null) {
-                    return null; // a selection stays on one accommodation
-                }
                 var blocks = Array.prototype.slice.call(document.querySelectorAll('section.planning-block'));
                 var here = blocks.indexOf(cell.closest('section.planning-block'));
                 var next = blocks[here + (key === 'ArrowUp' ? -1 : 1)];
@@ -183,12 +199,12 @@ var sejourPlanning = (function () {
         var g = grid();
         if (event.key === 'Enter' || event.key === ' ') {
             event.preventDefault();
-            if (anchor !== null && anchor.acc === acc) {
+            if (anchor !== null) {
                 openedByKeyboard = true;
                 finish(acc, anchor.day, day);
             } else {
                 anchor = {acc: acc, day: day};
-                highlight(acc, day, day);
+                highlight([acc], day, day);
                 cell.setAttribute('aria-label', label(cell));
                 say(g.getAttribute('data-started').replace('{0}', longDay(day)));
             }

@@ -277,6 +277,9 @@ public class DossierBenchmark {
                     + "timestamptz '2020-01-01' + n * interval '10 minutes' "
                     + "from generate_series(1, " + DOSSIERS + ") n join accommodation a on a.account_id = "
                     + accountId + " and a.seq = 1 + n % " + ACCOMMODATIONS);
+            // each dossier's one stay, which its persons name (V36)
+            s.execute("insert into dossier_stay (dossier_id, position, accommodation_id) select id, 0, accommodation_id "
+                    + "from dossier where account_id = " + accountId);
             s.execute("insert into dossier_party (dossier_id, label, persons, taxable) select id, 'Adulte', 2, true "
                     + "from dossier where account_id = " + accountId);
             s.execute("insert into payment (dossier_id, kind, paid_on, amount, method, recorded_by) select id, 'DEPOSIT', "

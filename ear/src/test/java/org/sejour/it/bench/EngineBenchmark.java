@@ -13,16 +13,26 @@ import org.sejour.application.OperatorService;
 import org.sejour.application.booking.AvailabilityService;
 import org.sejour.application.booking.BookingCommand;
 import org.sejour.application.booking.BookingService;
+import org.sejour.application.booking.ChangeCommand;
+import org.sejour.application.booking.DossierService;
 import org.sejour.application.booking.StayRequest;
+import org.sejour.application.catalog.SalesTermsService;
+import org.sejour.domain.model.catalog.AccountSalesTerms;
+import org.sejour.domain.model.catalog.CancellationRule;
 import org.sejour.domain.model.dossier.Guest;
 import org.sejour.domain.model.dossier.NotBookableException;
 import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.dossier.Repricing;
 import org.sejour.domain.model.dossier.StayTakenException;
+import org.sejour.domain.model.pricing.CancellationPolicy;
 import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.it.Deployments;
 
 import javax.sql.DataSource;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
@@ -51,7 +61,8 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 /**
  * The booking engine's benchmark (./sejour bench), not part of the test suite: seeds 500
  * accommodations with a year of rates and stock, then measures search, month calendar,
- * booking throughput and the raw SQL floor, inside Payara against PostgreSQL. The figures go
+ * booking throughput, a date change, a cancellation and the raw SQL floor, inside Payara against
+ * PostgreSQL. The figures go
  * to the server log and to java.io.tmpdir/sejour-bench.txt, which ./sejour bench prints.
  */
 @ExtendWith(ArquillianExtension.class)
@@ -71,6 +82,10 @@ public class EngineBenchmark {
     AvailabilityService availability;
     @EJB
     BookingService bookings;
+    @EJB
+    DossierService dossiers;
+    @EJB
+    SalesTermsService salesTerms;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
     @Resource
@@ -108,6 +123,8 @@ public class EngineBenchmark {
 
         bookingThroughput(accountId, ids);
         hotUnit(accountId, ids);
+        dateChanges(accountId, ids);
+        cancellations(accountId, ids);
 
         Path file = Path.of(System.getProperty("java.io.tmpdir"), "sejour-bench.txt");
         Files.writeString(file, report.toString(), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
@@ -172,13 +189,75 @@ public class EngineBenchmark {
         }
         long oversold = count("select count(*) from night_stock where sold > units");
         long mismatched = count("select count(*) from night_stock s where s.accommodation_id = " + hot
-                + " and s.sold <> (select count(*) from dossier d where d.accommodation_id = s.accommodation_id "
+                + " and s.sold <> (select count(*) from dossier_stay t join dossier d on d.id = t.dossier_id "
+                + "where t.accommodation_id = s.accommodation_id "
                 + "and d.status <> 'CANCELLED' and s.night >= d.arrival and s.night < d.departure)");
         line("hot stock-5 unit, 50 concurrent guests on one week: %d booked, %d oversold nights, %d nights whose sold count "
                 + "differs from their dossiers", booked, oversold, mismatched);
         assertEquals(5, booked);
         assertEquals(0, oversold);
         assertEquals(0, mismatched);
+    }
+
+    /**
+     * Issue 16: a change of dates, one at a time as an owner makes them, each in its own
+     * transaction: lock, keep the contract it replaces (rendered), give back and take the nights,
+     * price by today's rules. Each run moves the same week one day further.
+     */
+    private void dateChanges(long accountId, long[] ids) throws Exception {
+        long accommodationId = ids[ids.length - 1];
+        LocalDate base = LocalDate.now().plusDays(250);
+        long dossierId = bookings.book(accountId, command(accommodationId, base, "Changing"), null, "bench").id();
+        int[] day = {0};
+        double[] changes = time(5, 50, () -> bookings.change(accountId, dossierId, new ChangeCommand(List.of(
+                new StayRequest(accommodationId, StayPeriod.of(base.plusDays(++day[0]), 7), Map.of("Adulte", 2),
+                        Map.of(), Optional.empty(), Language.FR)), Repricing.Decision.of(Repricing.Choice.NEW_PRICE),
+                false), "bench"));
+        long mismatched = count("select count(*) from night_stock s where s.accommodation_id = " + accommodationId
+                + " and s.sold <> (select count(*) from dossier_stay t join dossier d on d.id = t.dossier_id "
+                + "where t.accommodation_id = s.accommodation_id "
+                + "and d.status <> 'CANCELLED' and s.night >= d.arrival and s.night < d.departure)");
+        line("date change of a booking (nights moved, contract version kept, repriced), one at a time: %s, "
+                + "%d nights whose sold count differs from their dossiers", stats(changes), mismatched);
+        assertEquals(0, mismatched);
+    }
+
+    /**
+     * Issue 16: an owner's cancellation under the example policy (SPEC: 30 to 8 days before, 50 %),
+     * one at a time, each in its own transaction: the terms computed, the fee kept as a line, the
+     * nights given back to the stock, the amount to refund left on the dossier. Each run cancels
+     * another dossier booked beforehand, a deposit paid on it, so only the cancellation is timed.
+     */
+    private void cancellations(long accountId, long[] ids) throws Exception {
+        AccountSalesTerms terms = salesTerms.get(accountId);
+        salesTerms.change(accountId, terms.settings(), 1, terms.conditions(), new AccountSalesTerms.Cancellation(
+                List.of(new CancellationRule(31, CancellationPolicy.FeeKind.DEPOSIT, null),
+                        new CancellationRule(8, CancellationPolicy.FeeKind.PERCENT, new BigDecimal("50")),
+                        new CancellationRule(0, CancellationPolicy.FeeKind.PERCENT, new BigDecimal("100"))),
+                false));
+        int warmup = 5;
+        int runs = 50;
+        LocalDate arrival = LocalDate.now().plusDays(320);
+        long[] booked = new long[warmup + runs];
+        for (int i = 0; i < booked.length; i++) {
+            booked[i] = bookings.book(accountId, command(ids[i % ids.length], arrival, "Cancelling" + i), null, "bench")
+                    .id();
+            dossiers.recordPayment(accountId, booked[i], PaymentKind.DEPOSIT, LocalDate.now(), Money.of("300.00"),
+                    "transfer", null, null, "bench");
+        }
+        int[] next = {0};
+        double[] cancels = time(warmup, runs, () -> dossiers.cancel(accountId, booked[next[0]++], "bench", "bench"));
+        long stillSold = count("select coalesce(sum(s.sold), 0) from night_stock s where s.night >= '" + arrival
+                + "' and s.night < '" + arrival.plusDays(7) + "' and s.accommodation_id in (select id from accommodation "
+                + "where account_id = " + accountId + ")");
+        long withoutFee = count("select count(*) from dossier where account_id = " + accountId + " and arrival = '" + arrival
+                + "' and (status <> 'CANCELLED' or not exists (select 1 from dossier_line l where l.dossier_id = dossier.id "
+                + "and l.kind = 'CANCELLATION_FEE'))");
+        line("cancellation of a booking under the owner's policy (fee kept as a line, nights back, refund left), "
+                + "one at a time: %s, %d nights still sold, %d dossiers not cancelled with their fee",
+                stats(cancels), stillSold, withoutFee);
+        assertEquals(0, stillSold);
+        assertEquals(0, withoutFee);
     }
 
     private static BookingCommand command(long accommodationId, LocalDate arrival, String name) {

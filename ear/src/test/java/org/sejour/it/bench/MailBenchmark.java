@@ -214,6 +214,9 @@ public class MailBenchmark {
                     + "current_date + 2, date '2029-12-01', 'bench' "
                     + "from generate_series(1, " + dossiers + ") n join accommodation a on a.account_id = "
                     + accountId + " and a.seq = 1 + n % " + ACCOMMODATIONS);
+            // each dossier's one stay, which its persons name (V36)
+            s.execute("insert into dossier_stay (dossier_id, position, accommodation_id) select id, 0, accommodation_id "
+                    + "from dossier where account_id = " + accountId);
             s.execute("insert into dossier_party (dossier_id, label, persons, taxable) select id, 'Adulte', 2, true "
                     + "from dossier where account_id = " + accountId);
             s.execute("analyze");

@@ -128,7 +128,10 @@ public class DossiersIT {
         browser.waitForPath("/app/dossier.xhtml");
         assertEquals("MARTIN Claude", text("guestName"));
         assertEquals("800,00 €", text("total"));
-        assertEquals("800,00 €", text("balance"));
+        assertEquals("800,00 €", text("remaining"), "nothing paid yet: all of it left to pay");
+        // the deposit and the balance each with its own amount and due date (issue 16: not 800.00 as "solde")
+        assertEquals("240,00 €", text("deposit"));
+        assertEquals("560,00 €", text("balance"), "the balance is total − deposit");
         browser.keepEvidence("dossier-page");
 
         // the tutorial: 800.00 € with a 200.00 € deposit paid leaves 600.00 €
@@ -139,7 +142,8 @@ public class DossiersIT {
         browser.type("payment:reference", "CHQ 1234");
         browser.click("payment:recordPayment");
         browser.waitForAjax();
-        browser.until(d -> "600,00 €".equals(text("balance")), "the balance after the deposit");
+        browser.until(d -> "600,00 €".equals(text("remaining")), "what is left to pay after the deposit");
+        assertEquals("560,00 €", text("balance"), "the balance itself does not move with payments");
         assertEquals("200,00 €", text("paid"));
         String payments = plain(browser.textOf(By.id("payments")));
         assertTrue(payments.contains("Chèque") && payments.contains("CHQ 1234") && payments.contains("200,00 €"),
@@ -178,10 +182,12 @@ public class DossiersIT {
             Cell arrival = martin.getCell(column.get("Arrivée"));
             assertTrue(DateUtil.isCellDateFormatted(arrival));
             assertEquals(LocalDate.of(2027, 5, 1), arrival.getLocalDateTimeCellValue().toLocalDate());
-            assertEquals(800.0, martin.getCell(column.get("Total")).getNumericCellValue());
+            // cancelled with no fee (the owner has no cancellation policy): its lines add up to 0,
+            // and the 200.00 paid is owed back (issue 16)
+            assertEquals(0.0, martin.getCell(column.get("Total")).getNumericCellValue());
             assertEquals(200.0, martin.getCell(column.get("Réglé")).getNumericCellValue());
             Cell balance = martin.getCell(column.get("Solde"));
-            assertEquals(600.0, balance.getNumericCellValue());
+            assertEquals(-200.0, balance.getNumericCellValue());
             assertTrue(balance.getCellStyle().getDataFormatString().contains("€"));
             assertEquals("DURAND Anne", sheet.getRow(1).getCell(column.get("Client")).getStringCellValue());
         }
@@ -196,9 +202,9 @@ public class DossiersIT {
         assertEquals("MARTIN Claude", read.value(2, "Client"));
         assertEquals("Annulé", read.value(2, "État"));
         assertEquals("2027-05-01", read.date(2, "Arrivée"));
-        assertEquals(800L, read.value(2, "Total"));
+        assertEquals(0L, read.value(2, "Total"));
         assertEquals(200L, read.value(2, "Réglé"));
-        assertEquals(600L, read.value(2, "Solde"));
+        assertEquals(-200L, read.value(2, "Solde"));
         assertTrue(read.format(2, "Solde").contains("€"), read.format(2, "Solde"));
     }
 

@@ -177,10 +177,10 @@ public class SettingsIT {
         browser.type("editor:publicLabel", "Christmas offer");
         pages.chooseRadio("editor:usage", "SINGLE");
         pages.chooseRadio("editor:allStays", "false");
-        browser.click("editor:addStay");
+        browser.click("editor:addPeriod");
         browser.waitForAjax();
-        pages.setDate("editor:stayRows:0:firstDay_input", from.plusDays(10));
-        pages.setDate("editor:stayRows:0:lastDay_input", from.plusDays(40));
+        pages.setDate("editor:periodRows:0:firstDay_input", from.plusDays(10));
+        pages.setDate("editor:periodRows:0:lastDay_input", from.plusDays(40));
         pages.screenshot("settings-promo-code-editor");
         pages.save();
         browser.until(d -> d.findElements(By.id("editor:save")).isEmpty(), "the editor to close after saving");

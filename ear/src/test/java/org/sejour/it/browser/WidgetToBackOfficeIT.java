@@ -116,7 +116,7 @@ public class WidgetToBackOfficeIT {
         assertEquals("LEFEBVRE Inès", browser.visible("guestName").getText());
         assertEquals("800,00 €", plain(browser.visible("total").getText()));
         assertEquals("240,00 €", plain(browser.visible("paid").getText()));
-        assertEquals("560,00 €", plain(browser.visible("balance").getText()));
+        assertEquals("560,00 €", plain(browser.visible("remaining").getText()));
         String payments = plain(browser.textOf(By.id("payments")));
         assertTrue(payments.contains("Acompte") && payments.contains("Paiement en ligne")
                 && payments.contains("240,00 €"), payments);

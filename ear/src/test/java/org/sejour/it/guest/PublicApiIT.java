@@ -269,6 +269,83 @@ public class PublicApiIT {
         assertEquals(404, api.get("/api/v1/bookings/" + token.substring(1) + "x").status());
     }
 
+    /**
+     * Issue 16: balanceDue was a date on quotes and an amount on bookings. Each meaning now has
+     * its own field; the old names stay, with the same values as before, marked deprecated in the
+     * OpenAPI document.
+     */
+    @Test
+    @SuppressWarnings("unchecked")
+    void eachAmountHasItsOwnNameAndTheOldNamesStayDeprecated() {
+        Properties owner = api.owner("api-amounts", SITE, "PROD");
+        Map<String, Object> quote = api.post(account(owner) + "/quotes", stay(owner, "")).json();
+        assertEquals("560.00", quote.get("balanceAmount"), "800.00 − the 240.00 deposit");
+        assertEquals("2027-04-01", quote.get("balanceDueDate"), "30 days before arrival");
+        assertEquals(quote.get("balanceDueDate"), quote.get("balanceDue"), "the old name: the same date");
+
+        Answer created = api.post(account(owner) + "/bookings", booking(owner, "Durand", ""), "Idempotency-Key",
+                PublicApiClient.key());
+        assertEquals(201, created.status(), created::toString);
+        Map<String, Object> booking = api.get("/api/v1/bookings/" + created.json().get("guestToken")).json();
+        assertEquals("800.00", booking.get("total"));
+        assertEquals("240.00", booking.get("depositAmount"));
+        assertEquals("560.00", booking.get("balanceAmount"), "the balance: total − deposit");
+        assertEquals("2027-04-01", booking.get("balanceDueDate"));
+        assertEquals("0.00", booking.get("paid"));
+        assertEquals("800.00", booking.get("remainingAmount"), "left to pay: total − paid");
+        assertEquals("0.00", booking.get("amountToRefund"));
+        assertEquals("800.00", booking.get("balanceDue"), "the old name: what is left to pay, as before");
+        assertEquals(List.of(Long.parseLong(owner.getProperty("gite"))), ((List<Map<String, Object>>)
+                booking.get("accommodations")).stream().map(a -> ((Number) a.get("id")).longValue()).toList());
+
+        Map<String, Object> schemas = (Map<String, Object>) ((Map<String, Object>) api.get("/openapi", "Accept",
+                "application/json").json().get("components")).get("schemas");
+        for (String schema : List.of("Quote", "Booking")) {
+            Map<String, Object> properties = (Map<String, Object>) ((Map<String, Object>) schemas.get(schema))
+                    .get("properties");
+            assertEquals(true, ((Map<String, Object>) properties.get("balanceDue")).get("deprecated"),
+                    schema + ".balanceDue is marked deprecated: " + properties.get("balanceDue"));
+            assertTrue(properties.containsKey("balanceDueDate") && properties.containsKey("balanceAmount"),
+                    schema + " has the new names: " + properties.keySet());
+        }
+        Map<String, Object> booked = (Map<String, Object>) ((Map<String, Object>) schemas.get("Booking"))
+                .get("properties");
+        assertTrue(booked.containsKey("remainingAmount") && booked.containsKey("amountToRefund"), booked::toString);
+    }
+
+    /**
+     * A night an imported calendar holds is not "just booked by someone else": its own 409, and
+     * the nights named once, not a sentence per night.
+     */
+    @Test
+    void aNightClosedByAnImportedCalendarGetsItsOwnConflictNamingTheNightsOnce() throws Exception {
+        Properties owner = api.owner("api-channel", SITE, "PROD");
+        String gite = owner.getProperty("gite");
+        sql("insert into channel_feed (account_id, accommodation_id, name, url) values (" + owner.getProperty("accountId")
+                + ", " + gite + ", 'Airbnb', 'https://airbnb.example.test/" + gite + ".ics')");
+        sql("insert into channel_block (feed_id, accommodation_id, uid, fallback_key, first_night, departure, summary, "
+                + "holds_nights) select id, " + gite + ", 'airbnb-1', 'k1', '2027-05-03', '2027-05-06', 'Reserved', true "
+                + "from channel_feed where accommodation_id = " + gite);
+        sql("insert into night_stock (accommodation_id, night, units, sold) select " + gite + ", d::date, 1, 1 "
+                + "from generate_series('2027-05-03'::date, '2027-05-05'::date, interval '1 day') d");
+
+        Answer refused = api.post(account(owner) + "/bookings?lang=en", booking(owner, "Durand", ""), "Idempotency-Key",
+                PublicApiClient.key());
+        assertEquals(409, refused.status(), refused::toString);
+        assertEquals("urn:sejour:problem:closed-by-channel", refused.json().get("type"));
+        assertTrue(((String) refused.json().get("title")).contains("imported calendar"), refused::toString);
+        String detail = (String) refused.json().get("detail");
+        assertTrue(detail.contains("May 3, 2027") && detail.contains("May 5, 2027"), detail);
+        assertEquals(1, detail.split("May 4, 2027", -1).length - 1, "each night named once: " + detail);
+
+        Map<String, Object> quote = api.post(account(owner) + "/quotes?lang=en", stay(owner, "")).json();
+        assertEquals(false, quote.get("bookable"));
+        List<?> refusals = (List<?>) quote.get("refusals");
+        assertEquals(1, refusals.size(), "one reason, not one per night: " + refusals);
+        assertEquals("CLOSED_BY_CHANNEL", ((Map<?, ?>) refusals.get(0)).get("field"));
+        assertTrue(String.valueOf(((Map<?, ?>) refusals.get(0)).get("message")).contains("May 4, 2027"), refusals::toString);
+    }
+
     @Test
     void twoGuestsRacingForTheLastUnitGetOneBookingAndOneConflict() {
         Properties owner = api.owner("api-race", SITE, "PROD");

@@ -2,7 +2,6 @@ package org.sejour.it.incontainer;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import jakarta.ejb.EJBException;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
@@ -191,15 +190,15 @@ public class BookingIT {
         Dossier dossier = bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), "Martin"), null, "owner");
         Dossier paid = dossiers.recordPayment(owner.accountId(), dossier.id(), PaymentKind.DEPOSIT, LocalDate.now(),
                 Money.of("200.00"), "virement", null, null, "owner");
-        assertEquals(Money.of("600.00"), paid.balanceDue(), "the tutorial's 800 − 200");
+        assertEquals(Money.of("600.00"), paid.remainingToPay(), "the tutorial's 800 − 200");
         assertEquals(paid.depositAmount().compareTo(Money.of("200.00")) <= 0 ? DossierStatus.CONFIRMED
                 : DossierStatus.OPTION, paid.status());
         Dossier again = dossiers.recordPayment(owner.accountId(), dossier.id(), PaymentKind.BALANCE, LocalDate.now(),
                 Money.of("600.00"), "carte", null, "PSP-42", "provider");
         Dossier repeated = dossiers.recordPayment(owner.accountId(), dossier.id(), PaymentKind.BALANCE, LocalDate.now(),
                 Money.of("600.00"), "carte", null, "PSP-42", "provider");
-        assertEquals(Money.ZERO, again.balanceDue());
-        assertEquals(Money.ZERO, repeated.balanceDue(), "a repeated notification does not pay twice");
+        assertEquals(Money.ZERO, again.remainingToPay());
+        assertEquals(Money.ZERO, repeated.remainingToPay(), "a repeated notification does not pay twice");
         assertEquals(DossierStatus.CONFIRMED, repeated.status());
         assertEquals(2, repeated.payments().size());
     }
@@ -280,11 +279,11 @@ public class BookingIT {
 
     private void assertNoNightOversold(Owner owner) throws SQLException {
         assertEquals(0, count("select count(*) from night_stock where sold > units"));
-        // every sold unit is an active dossier covering that night, and the reverse
+        // every sold unit is a stay of an active dossier covering that night, and the reverse
         assertEquals(0, count("select count(*) from night_stock s where s.accommodation_id = ? and s.sold <> "
-                + "(select count(*) from dossier d where d.accommodation_id = s.accommodation_id "
-                + " and d.status <> 'CANCELLED' and s.night >= d.arrival and s.night < d.departure)",
-                owner.accommodationId()));
+                + "(select count(*) from dossier_stay t join dossier d on d.id = t.dossier_id "
+                + " where t.accommodation_id = s.accommodation_id and d.status <> 'CANCELLED' "
+                + " and s.night >= d.arrival and s.night < d.departure)", owner.accommodationId()));
     }
 
     @Test

@@ -184,8 +184,8 @@ public class DossierQueriesIT {
                 .map(DossierRow::number).toList(), "the second page holds the rest");
         assertEquals(List.of(4, 2, 1, 3), queries.page(a.id(), any, DossierSort.GUEST, true, 0, 10).stream()
                 .map(DossierRow::number).toList(), "Bernard, Durand, Martin, Petit");
-        assertEquals(List.of(2, 1, 3, 4), queries.page(a.id(), any, DossierSort.BALANCE, true, 0, 10).stream()
-                .map(DossierRow::number).toList(), "0, 600, then 800 twice in id order");
+        assertEquals(List.of(2, 3, 1, 4), queries.page(a.id(), any, DossierSort.BALANCE, true, 0, 10).stream()
+                .map(DossierRow::number).toList(), "0 twice in id order (paid; cancelled without a fee), 600, 800");
         assertEquals(List.of(2, 1, 4, 3), queries.page(a.id(), any, DossierSort.ACCOMMODATION, false, 0, 10)
                 .stream().map(DossierRow::number).toList(), "Gîte before Chalet when descending, ties by id");
         assertEquals(java.util.Optional.of(DossierSort.BALANCE), DossierSort.ofField("balance"));
@@ -279,7 +279,8 @@ public class DossierQueriesIT {
         Account a = accountWithFourDossiers();
         DossierView martin = queries.view(a.id(), a.dossierIds().get(0));
         assertEquals(1, martin.number());
-        assertEquals(0, new BigDecimal("600.00").compareTo(martin.balance()));
+        assertEquals(0, new BigDecimal("600.00").compareTo(martin.remaining()), "800.00 − 200.00 paid");
+        assertEquals(0, new BigDecimal("560.00").compareTo(martin.balance()), "the balance: 800.00 − 240.00 deposit");
         assertEquals(1, martin.payments().size());
         assertEquals(PaymentKind.DEPOSIT, martin.payments().get(0).kind());
         assertEquals(0, martin.lines().stream().map(DossierView.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add)

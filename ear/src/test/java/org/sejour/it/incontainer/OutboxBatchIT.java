@@ -147,6 +147,8 @@ public class OutboxBatchIT {
                     + "deposit_amount, deposit_due, created_by) values (?, ?, 'OPTION', ?, date '2030-01-05', "
                     + "date '2030-01-12', 'Claude', 'Lot', ?, 'fr', 'PHONE', 700, 210, current_date + 2, 'test') "
                     + "returning id", owner.accountId(), number, accommodationId, guestEmail);
+            insert(c, "insert into dossier_stay (dossier_id, position, accommodation_id) values (?, 0, ?) "
+                    + "returning dossier_id", dossierId, accommodationId);
             insert(c, "insert into dossier_party (dossier_id, label, persons, taxable) values (?, 'Adulte', 2, true) "
                     + "returning dossier_id", dossierId);
             return insert(c, "insert into outbox_mail (account_id, dossier_id, kind, recipient, reply_to, lang, "

@@ -7,21 +7,29 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
+import jakarta.inject.Inject;
 import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierRepository;
+import org.sejour.domain.model.dossier.Repricing;
+import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.NotFoundException;
 
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.SQLException;
+import java.time.Clock;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Books stays. Each attempt runs in its own transaction; an attempt that loses a race the
- * database settles (deadlock, serialization failure, the same idempotency key written by a
- * twin request) is tried again, a bounded number of times.
+ * Books stays, and changes them. Each attempt runs in its own transaction; an attempt that loses a
+ * race the database settles (deadlock, serialization failure, the same idempotency key written by
+ * a twin request) is tried again, a bounded number of times.
  */
 @Stateless
 @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -34,6 +42,10 @@ public class BookingService {
 
     @EJB
     BookingTransaction transaction;
+    @EJB
+    QuoteService quotes;
+    @Inject
+    DossierRepository dossiers;
 
     /**
      * Books the stay, or returns the dossier an earlier call with the same idempotency key
@@ -42,15 +54,48 @@ public class BookingService {
     public Dossier book(long accountId, @NotNull BookingCommand command, @Size(max = 100) String idempotencyKey,
                         @NotNull String actor) {
         String hash = idempotencyKey == null ? null : sha256(command.canonical());
+        return retried(() -> transaction.attempt(accountId, command, idempotencyKey, hash, actor));
+    }
+
+    /**
+     * Changes a booking (dates, nights, accommodations, persons, supplements, code) at the price
+     * the owner decided, moving its nights in one transaction; another owner's dossier is not found.
+     */
+    public Dossier change(long accountId, long dossierId, @NotNull ChangeCommand command, @NotNull String actor) {
+        return retried(() -> transaction.change(accountId, dossierId, command, actor));
+    }
+
+    /**
+     * What {@link #change} would do with these stays and this decision, computed as it would be
+     * (today's rules, the dossier's own nights and code counting as free) without writing anything.
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public ChangePreview previewChange(long accountId, long dossierId, @NotNull List<StayRequest> stays,
+                                       @NotNull Repricing.Decision decision) {
+        Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier",
+                dossierId));
+        BasketResult result = quotes.quoteChange(accountId, dossier, stays, BusinessCalendar.today(Clock.systemUTC()));
+        return new ChangePreview(result, result.basket().map(basket -> {
+            Dossier.AgreedPrice price = Repricing.ofChange(dossier, basket, decision);
+            Money paid = dossier.totalPaid();
+            return new ChangePreview.Price(price.lines().stream().map(l -> new ChangePreview.Line(l.kind(), l.label(),
+                    l.quantity(), l.amount(), l.stay().orElse(null))).toList(), price.total().amount(),
+                    price.deposit().amount(), price.depositDue(), price.total().minus(price.deposit()).amount(),
+                    price.balanceDue(), paid.amount(), price.total().minus(paid).amount(),
+                    paid.minus(price.total()).max(Money.ZERO).amount());
+        }));
+    }
+
+    private static Dossier retried(Supplier<Dossier> once) {
         for (int attempt = 1; ; attempt++) {
             try {
-                return transaction.attempt(accountId, command, idempotencyKey, hash, actor);
+                return once.get();
             } catch (EJBException e) {
                 String state = sqlState(e);
                 if (state == null || !RETRYABLE.contains(state) || attempt >= MAX_ATTEMPTS) {
                     throw e;
                 }
-                LOG.log(Level.FINE, "Booking attempt {0} lost a race ({1}), trying again", new Object[]{attempt, state});
+                LOG.log(Level.FINE, "Attempt {0} lost a race ({1}), trying again", new Object[]{attempt, state});
             }
         }
     }

@@ -4,6 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.catalog.SalesTermsService;
 import org.sejour.application.document.InvoiceService;
 import org.sejour.application.mail.MailOutbox;
 import org.sejour.domain.model.dossier.Dossier;
@@ -11,17 +12,28 @@ import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Payment;
 import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.pricing.CancellationPolicy;
+import org.sejour.domain.model.pricing.QuoteLine;
 import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.Percentage;
+import org.sejour.domain.model.shared.SejourException;
 import org.sejour.domain.model.shared.NotFoundException;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** What happens to a dossier after booking: confirmation, payments, cancellation, expiry. */
+/**
+ * What happens to a dossier after booking: confirmation, payments, cancellation under the owner's
+ * policy (by the owner, or by the guest when the terms allow), expiry. Changes of the booking
+ * itself go through {@link BookingService#change}, which moves nights.
+ */
 @Stateless
 public class DossierService {
 
@@ -33,6 +45,11 @@ public class DossierService {
     MailOutbox mails;
     @EJB
     InvoiceService invoices;
+    @EJB
+    SalesTermsService salesTerms;
+
+    private static final Set<String> TOURIST_TAX = Set.of(QuoteLine.Kind.TOURIST_TAX.name(),
+            QuoteLine.Kind.TOURIST_TAX_SURCHARGE.name());
 
     public Dossier get(long accountId, long dossierId) {
         return dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
@@ -45,19 +62,95 @@ public class DossierService {
     }
 
     /**
-     * Cancels and gives the nights back to the stock, and the use of its promo code back to the
-     * code (a single-use code is new again: the stay it paid for never happened), in the same
-     * transaction.
+     * What cancelling the dossier today would cost under the owner's cancellation policy, and what
+     * would be left to refund: shown to the owner (or the guest) before they confirm. Nothing is
+     * written.
+     */
+    public CancellationTerms cancellationTerms(long accountId, long dossierId) {
+        return termsOf(get(accountId, dossierId));
+    }
+
+    private CancellationTerms termsOf(Dossier dossier) {
+        if (dossier.status() == DossierStatus.CANCELLED) {
+            throw new SejourException("dossier.cancelled");
+        }
+        LocalDate today = BusinessCalendar.today(Clock.systemUTC());
+        LocalDate arrival = dossier.stay().arrival();
+        CancellationPolicy.Fee fee = salesTerms.get(dossier.accountId()).cancellationPolicy().feeFor(today, arrival,
+                dossier.total(), touristTax(dossier), dossier.depositAmount());
+        Money paid = dossier.totalPaid();
+        return new CancellationTerms(today, Math.max(0, ChronoUnit.DAYS.between(today, arrival)),
+                fee.amount().amount(), fee.rule().map(CancellationPolicy.Rule::kind).orElse(null),
+                fee.rule().map(CancellationPolicy.Rule::percent).map(Percentage::value).orElse(null),
+                fee.rule().map(CancellationPolicy.Rule::minDaysBefore).orElse(null), paid.amount(),
+                paid.minus(fee.amount()).max(Money.ZERO).amount());
+    }
+
+    private static Money touristTax(Dossier dossier) {
+        return dossier.lines().stream().filter(l -> TOURIST_TAX.contains(l.kind())).map(l -> Money.of(l.amount()))
+                .reduce(Money.ZERO, Money::plus);
+    }
+
+    /**
+     * Cancels under the owner's policy: its fee stays as a line, the nights go back to the stock
+     * (the channels' feeds follow), the code's use goes back to the code.
      */
     public Dossier cancel(long accountId, long dossierId, @NotNull String actor, String reason) {
         Dossier dossier = get(accountId, dossierId);
-        dossier.cancel(Instant.now(), actor, reason);
+        return cancel(dossier, actor, reason, Money.of(termsOf(dossier).fee())).dossier();
+    }
+
+    /**
+     * Cancels with the fee the owner decided (shown the policy's, they may waive or change it, up
+     * to the total): the fee stays as a line, the nights go back to the stock, the code's use to
+     * the code, in the same transaction. What the guest paid above the fee is left to refund.
+     */
+    public Cancellation cancel(long accountId, long dossierId, @NotNull String actor, String reason,
+                               @NotNull Money fee) {
+        return cancel(get(accountId, dossierId), actor, reason, fee);
+    }
+
+    private Cancellation cancel(Dossier dossier, String actor, String reason, Money fee) {
+        dossier.cancel(Instant.now(), actor, reason, fee, null);
         giveBack(dossier);
-        return dossier;
+        // The refund itself is the payments' (RefundService, with its credit note): connecting it is
+        // one call here, in this transaction, with (dossier, dossier.amountToRefund(), reason).
+        return new Cancellation(dossier, fee, dossier.amountToRefund());
+    }
+
+    /**
+     * What the guest would pay to cancel from their booking page, when the owner's terms let them
+     * (and the stay has not begun); empty when they may not.
+     */
+    public Optional<CancellationTerms> guestCancellationTerms(@NotNull String guestToken) {
+        return dossiers.findByGuestToken(guestToken).filter(this::guestMayCancel).map(this::termsOf);
+    }
+
+    /**
+     * The guest cancels from their booking page, under the owner's policy (nothing to decide): the
+     * guest and the owner are told by mail. Refused when the owner's terms do not allow it.
+     */
+    public Cancellation cancelByGuest(@NotNull String guestToken) {
+        Dossier dossier = dossiers.findByGuestToken(guestToken)
+                .orElseThrow(() -> new NotFoundException("dossier", "token"));
+        if (!guestMayCancel(dossier)) {
+            throw new SejourException("cancellation.guest.notAllowed");
+        }
+        // under the dossier's lock: a payment or the owner's change meanwhile is seen
+        Dossier locked = dossiers.lock(dossier.id()).orElseThrow();
+        Cancellation done = cancel(locked, "guest", null, Money.of(termsOf(locked).fee()));
+        mails.guestCancelled(locked, Instant.now());
+        return done;
+    }
+
+    private boolean guestMayCancel(Dossier dossier) {
+        return dossier.status() != DossierStatus.CANCELLED
+                && BusinessCalendar.today(Clock.systemUTC()).isBefore(dossier.stay().arrival())
+                && salesTerms.get(dossier.accountId()).guestMayCancel();
     }
 
     private void giveBack(Dossier dossier) {
-        dossiers.releaseNights(dossier.accommodation().id(), dossier.stay());
+        dossiers.releaseNights(dossier);
         dossier.promoCodeId().ifPresent(dossiers::givePromoCodeBack);
     }
 

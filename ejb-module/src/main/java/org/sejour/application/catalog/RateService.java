@@ -64,6 +64,22 @@ public class RateService {
         return rate;
     }
 
+    /**
+     * Changes a rate as a whole (periods, length, weekdays, price, remise). Dossiers already
+     * booked keep the price they agreed; what is quoted, booked or changed from now on is priced
+     * by the rate as it now is (the pricing cache follows at once: docs/booking-engine.md).
+     */
+    public CatalogRate redefine(long accountId, long rateId,
+                                @NotEmpty(message = "{rate.periods.required}") List<DayPeriod> periods, int nights,
+                                @NotEmpty(message = "{rate.arrivalDays.required}") Set<DayOfWeek> arrivalDays,
+                                @NotNull(message = "{rate.price.invalid}") BigDecimal price,
+                                @NotNull Optional<CatalogRate.Discount> discount) {
+        CatalogRate rate = get(accountId, rateId);
+        rate.redefine(periods, nights, arrivalDays, price, discount);
+        LOG.log(Level.INFO, "Rate {0} changed", rateId);
+        return rate;
+    }
+
     public void delete(long accountId, long rateId) {
         rates.remove(get(accountId, rateId));
     }

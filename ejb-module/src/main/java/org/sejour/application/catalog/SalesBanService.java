@@ -36,6 +36,27 @@ public class SalesBanService {
         return bans.overlapping(accountId, accommodationId, first, last);
     }
 
+    /**
+     * Opens the nights {@code firstNight … lastNight} again: each ban overlapping them is removed,
+     * and what it closed outside them is closed again by a ban of its own. Answers how many bans
+     * were touched (0: nothing was closed there).
+     */
+    public int lift(long accountId, long accommodationId, @NotNull LocalDate firstNight,
+                    @NotNull LocalDate lastNight) {
+        List<SalesBan> overlapping = overlapping(accountId, accommodationId, firstNight, lastNight);
+        Instant now = Instant.now();
+        for (SalesBan ban : overlapping) {
+            bans.remove(ban);
+            if (ban.firstNight().isBefore(firstNight)) {
+                bans.store(new SalesBan(accommodationId, ban.firstNight(), firstNight.minusDays(1), now));
+            }
+            if (ban.lastNight().isAfter(lastNight)) {
+                bans.store(new SalesBan(accommodationId, lastNight.plusDays(1), ban.lastNight(), now));
+            }
+        }
+        return overlapping.size();
+    }
+
     public void delete(long accountId, long banId) {
         bans.remove(bans.find(accountId, banId).orElseThrow(() -> new NotFoundException("salesBan", banId)));
     }

@@ -47,12 +47,24 @@ public class SalesTermsService {
      */
     public AccountSalesTerms change(long accountId, @NotNull AccountSalesTerms.Settings settings, int minStayNights,
                                     @NotNull TranslatedText conditions) {
+        return change(accountId, settings, minStayNights, conditions, null);
+    }
+
+    /**
+     * The same, with the cancellation policy and whether guests may cancel from their booking
+     * page ({@code cancellation} null: left as it is).
+     */
+    public AccountSalesTerms change(long accountId, @NotNull AccountSalesTerms.Settings settings, int minStayNights,
+                                    @NotNull TranslatedText conditions, AccountSalesTerms.Cancellation cancellation) {
         Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
         if (minStayNights < 1 || minStayNights > Account.MAX_MIN_STAY_NIGHTS) {
             throw new InvalidInputException("minStayNights", "salesTerms.minStay.range");
         }
         AccountSalesTerms changed = change(accountId, settings);
         changed.rewriteConditions(conditions);
+        if (cancellation != null) {
+            changed.changeCancellation(cancellation);
+        }
         account.changeAdvancedSettings(minStayNights, account.mobileWebApp());
         return changed;
     }

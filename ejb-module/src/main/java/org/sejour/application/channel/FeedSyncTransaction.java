@@ -83,7 +83,8 @@ public class FeedSyncTransaction {
      */
     private boolean take(Accommodation accommodation, long blockId, StayPeriod nights, EventKind kind) {
         int free = channels.freeNights(accommodation.id(), accommodation.stockManaged(), nights);
-        if (free == nights.nights() && ledger.takeNights(accommodation.id(), accommodation.stockManaged(), nights)) {
+        if (free == nights.nights()
+                && ledger.takeNights(accommodation.id(), accommodation.stockManaged(), nights).isEmpty()) {
             channels.clearConflicts(blockId);
             return true;
         }

@@ -13,12 +13,14 @@ import java.util.Optional;
 /**
  * Everything a contract shows, gathered from the dossier, the accommodation, the owner's
  * contact details and contract settings, with the owner's texts already in the guest's
- * language. The renderer formats it; it reads nothing else.
+ * language. The renderer formats it; it reads nothing else. {@code version} counts the contracts
+ * issued for the dossier: 1 as booked, one more after each change.
  */
 public record ContractDocument(
         Language language,
         Owner owner,
         int dossierNumber,
+        int version,
         LocalDate issuedOn,
         State state,
         String guestName,

@@ -12,12 +12,14 @@ import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.account.ContactDetails;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.catalog.SalesTermsRepository;
+import org.sejour.domain.model.document.ContractArchive;
 import org.sejour.domain.model.document.ContractField;
 import org.sejour.domain.model.document.ContractSettings;
 import org.sejour.domain.model.document.DocumentSettingsRepository;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.dossier.DossierStay;
 import org.sejour.domain.model.dossier.Guest;
 import org.sejour.domain.model.dossier.PricedLine;
 import org.sejour.domain.model.pricing.QuoteLine;
@@ -31,7 +33,7 @@ import org.sejour.infrastructure.storage.PhotoStore;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.time.Clock;
-import java.time.LocalDate;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -62,6 +64,8 @@ public class ContractService {
     PhotoStore photoStore;
     @Inject
     ContractRenderer renderer;
+    @Inject
+    ContractArchive archive;
 
     /** The contract of one of the owner's dossiers, in its guest's language; another owner's id is not found. */
     public byte[] contractOf(long accountId, long dossierId) {
@@ -78,6 +82,29 @@ public class ContractService {
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
     public byte[] contractForMail(long accountId, long dossierId) {
         return contractOf(accountId, dossierId);
+    }
+
+    /**
+     * Keeps the contract of {@code dossier} as it stands, its current version in its guest's
+     * language, before a change replaces it: in the change's transaction, so the version is kept
+     * exactly when the change is made.
+     */
+    public void keepBeforeChange(Dossier dossier, Instant at, String actor) {
+        List<ContractArchive.KeptVersion> kept = archive.versions(dossier.accountId(), dossier.id());
+        Instant issuedAt = kept.isEmpty() ? dossier.createdAt() : kept.get(kept.size() - 1).replacedAt();
+        archive.keep(dossier.id(), dossier.contractVersion(), issuedAt, at, actor,
+                renderer.render(document(dossier, dossier.guest().language())));
+    }
+
+    /** The versions a change replaced, oldest first; another owner's dossier has none. */
+    public List<ContractArchive.KeptVersion> keptVersions(long accountId, long dossierId) {
+        return archive.versions(accountId, dossierId);
+    }
+
+    /** A version a change replaced, as it was issued; another owner's, or one never replaced, is not found. */
+    public byte[] keptVersion(long accountId, long dossierId, int version) {
+        return archive.pdf(accountId, dossierId, version)
+                .orElseThrow(() -> new NotFoundException("contract", dossierId + "/" + version));
     }
 
     /** The contract of the owner's most recent dossier, as a preview of their settings; empty without dossiers. */
@@ -99,25 +126,26 @@ public class ContractService {
                 .orElseGet(() -> ContractSettings.defaultsFor(accountId));
         Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
         Accommodation accommodation = dossier.accommodation();
-        AccommodationDetails place = accommodation.details();
-        Money balance = dossier.balanceDue();
+        List<DossierStay> stays = dossier.stays();
+        Money balance = dossier.remainingToPay();
         ContractDocument.State state = state(dossier, balance);
         Guest guest = dossier.guest();
         return new ContractDocument(language,
                 owner(account, contract, language),
                 dossier.number(),
+                dossier.contractVersion(),
                 BusinessCalendar.today(Clock.systemUTC()),
                 state,
                 guest.displayName(),
                 guestLines(guest),
-                accommodation.name(),
-                present(place.address(), join(" ", place.postalCode(), place.city())),
+                stays.stream().map(s -> s.accommodation().name()).collect(Collectors.joining(" + ")),
+                accommodationLines(stays),
                 dossier.stay().arrival(), dossier.stay().departure(),
                 contract.arrivalFrom(), contract.arrivalUntil(), contract.departureBefore(),
                 text(contract, ContractField.ARRIVAL_REMARKS, language),
                 text(contract, ContractField.DEPARTURE_REMARKS, language),
-                dossier.party().stream().map(p -> new ContractDocument.Party(p.label(), p.persons())).toList(),
-                priceLines(dossier.lines(), dossier.stay().nights(), t),
+                party(dossier),
+                priceLines(dossier, t),
                 dossier.total(),
                 salesTerms.find(accountId).map(AccountSalesTerms::depositType).orElse(SalesTerms.DepositType.ARRHES),
                 dossier.depositAmount(), dossier.depositDue(),
@@ -129,6 +157,52 @@ public class ContractService {
                 stateText(contract, state, language),
                 contract.showPhotos() ? photos(accountId, accommodation) : List.of(),
                 contract.showTerms() ? text(contract, ContractField.TERMS, language) : null);
+    }
+
+    /** Where the accommodation is; each one's name and address when the dossier books several. */
+    private static List<String> accommodationLines(List<DossierStay> stays) {
+        List<String> lines = new ArrayList<>();
+        for (DossierStay stay : stays) {
+            AccommodationDetails place = stay.accommodation().details();
+            List<String> address = present(place.address(), join(" ", place.postalCode(), place.city()));
+            lines.add(stays.size() > 1 ? stay.accommodation().name() + (address.isEmpty() ? ""
+                    : " — " + String.join(", ", address)) : String.join("\n", address));
+        }
+        return lines.stream().filter(l -> !l.isBlank()).toList();
+    }
+
+    /** The persons of each stay, named by its accommodation when there are several. */
+    private static List<ContractDocument.Party> party(Dossier dossier) {
+        List<DossierStay> stays = dossier.stays();
+        if (stays.size() < 2) {
+            return dossier.party().stream().map(p -> new ContractDocument.Party(p.label(), p.persons())).toList();
+        }
+        List<ContractDocument.Party> party = new ArrayList<>();
+        for (DossierStay stay : stays) {
+            dossier.partyOf(stay.position()).forEach(p -> party.add(new ContractDocument.Party(
+                    p.label() + " — " + stay.accommodation().name(), p.persons())));
+        }
+        return party;
+    }
+
+    /**
+     * Each stay's lines under its accommodation's name (when there are several), then the lines of
+     * the whole dossier (an adjustment, a cancellation).
+     */
+    static List<ContractDocument.PriceLine> priceLines(Dossier dossier, ContractTexts t) {
+        List<DossierStay> stays = dossier.stays();
+        int nights = dossier.stay().nights();
+        if (stays.size() < 2) {
+            return priceLines(dossier.lines(), nights, t);
+        }
+        List<ContractDocument.PriceLine> lines = new ArrayList<>();
+        for (DossierStay stay : stays) {
+            String name = stay.accommodation().name();
+            priceLines(dossier.linesOf(stay.position()), nights, t).forEach(l -> lines.add(new ContractDocument.PriceLine(
+                    name + " — " + l.label(), l.quantity(), l.amount(), l.struckOut(), l.detail())));
+        }
+        lines.addAll(priceLines(dossier.lines().stream().filter(l -> l.stay().isEmpty()).toList(), nights, t));
+        return lines;
     }
 
     static ContractDocument.State state(Dossier dossier, Money balance) {

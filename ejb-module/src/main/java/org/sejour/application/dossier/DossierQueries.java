@@ -25,6 +25,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
 
@@ -258,6 +259,14 @@ public class DossierQueries {
                 .toList();
     }
 
+    /** The id of the account's dossier with this number (the header's search box). */
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
+    public Optional<Long> idOfNumber(long accountId, int number) {
+        return em.createNativeQuery("select id from dossier where account_id = ?1 and number = ?2")
+                .setParameter(1, accountId).setParameter(2, number).getResultStream().findFirst()
+                .map(id -> ((Number) id).longValue());
+    }
+
     /** The dossier page's content; another owner's dossier is "not found". */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public DossierView view(long accountId, long dossierId) {
@@ -266,16 +275,19 @@ public class DossierQueries {
                 "select code from promo_code where id = ?1").setParameter(1, id).getSingleResult()).orElse(null);
         return new DossierView(d.id(), d.number(), d.createdAt(), d.createdBy(), d.origin(), d.originSite().orElse(null),
                 d.status(), d.cancelReason().orElse(null), d.optionExpiresAt().orElse(null), d.guest(),
-                d.accommodation().id(), d.accommodation().name(), d.stay().arrival(), d.stay().departure(),
-                d.stay().nights(),
+                d.stays().stream().map(s -> new DossierView.Stay(s.position(), s.accommodation().id(),
+                        s.accommodation().name(), d.partyOf(s.position()).stream()
+                        .map(p -> new DossierView.Party(p.label(), p.persons())).toList())).toList(),
+                d.stay().arrival(), d.stay().departure(), d.stay().nights(),
                 d.party().stream().map(p -> new DossierView.Party(p.label(), p.persons())).toList(),
-                d.lines().stream().map(l -> new DossierView.Line(l.kind(), l.label(), l.quantity(), l.amount()))
-                        .toList(),
+                d.lines().stream().map(l -> new DossierView.Line(l.kind(), l.label(), l.quantity(), l.amount(),
+                        l.stay().orElse(null), l.referenceId())).toList(),
                 d.total().amount(), d.depositAmount().amount(), d.depositDue().orElse(null),
-                d.balanceDueDate().orElse(null), d.totalPaid().amount(), d.balanceDue().amount(),
+                d.balanceAmount().amount(), d.balanceDueDate().orElse(null), d.totalPaid().amount(),
+                d.remainingToPay().amount(), d.amountToRefund().amount(),
                 d.payments().stream().map(p -> new DossierView.PaymentLine(p.kind(), p.paidOn(), p.amount(),
                         p.method(), p.reference())).toList(),
-                d.signedContractReceived(), d.onlinePaymentAllowed(), promoCode,
+                d.signedContractReceived(), d.onlinePaymentAllowed(), promoCode, d.contractVersion(),
                 d.termsAccepted().map(TermsAcceptance::version).orElse(null),
                 d.termsAccepted().map(TermsAcceptance::acceptedAt).orElse(null),
                 d.history().stream().map(e -> new DossierView.Event(e.at(), e.actor(), e.action(), e.detail()))
@@ -320,7 +332,9 @@ public class DossierQueries {
                         + "or d.guest_email like ? escape '\\')", pattern, pattern, pattern);
             }
             if (c.accommodationId() != null) {
-                where.and("d.accommodation_id = ?", c.accommodationId());
+                // any of the dossier's accommodations, not only the first
+                where.and("(d.accommodation_id = ? or exists (select 1 from dossier_stay ds where ds.dossier_id = d.id "
+                        + "and ds.accommodation_id = ?))", c.accommodationId(), c.accommodationId());
             }
             if (c.number() != null) {
                 where.and("d.number = ?", c.number());
@@ -335,7 +349,8 @@ public class DossierQueries {
                 where.and("pc.code = ?", c.promoCode().toUpperCase(Locale.ROOT));
             }
             switch (c.balance()) {
-                case PAID -> where.sql.append(" and d.total - pay.paid <= 0");
+                // a cancelled dossier's total is its fee: it is neither paid nor unpaid, but cancelled
+                case PAID -> where.sql.append(" and d.total - pay.paid <= 0 and d.status <> 'CANCELLED'");
                 // a cancelled dossier is owed nothing, whatever its total
                 case UNPAID -> where.sql.append(" and d.total - pay.paid > 0 and d.status <> 'CANCELLED'");
                 case ANY -> { }

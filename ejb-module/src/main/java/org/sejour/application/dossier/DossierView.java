@@ -11,20 +11,35 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** Everything the dossier page shows, read in one transaction so the page never loads lazily. */
+/**
+ * Everything the dossier page shows, read in one transaction so the page never loads lazily.
+ * The amounts, each with one meaning: {@code total}; {@code deposit} due by {@code depositDue};
+ * {@code balance} = total − deposit, due by {@code balanceDueDate}; {@code paid}; {@code remaining}
+ * = total − paid; {@code toRefund}, what was paid above the total.
+ */
 public record DossierView(long id, int number, Instant createdAt, String createdBy, Origin origin, String originSite,
                           DossierStatus status, String cancelReason, Instant optionExpiresAt, Guest guest,
-                          long accommodationId, String accommodation, LocalDate arrival, LocalDate departure,
-                          int nights, List<Party> party, List<Line> lines, BigDecimal total, BigDecimal deposit,
-                          LocalDate depositDue, LocalDate balanceDueDate, BigDecimal paid, BigDecimal balance,
-                          List<PaymentLine> payments, boolean signedContractReceived, boolean onlinePaymentAllowed,
-                          String promoCode, String termsVersion, Instant termsAcceptedAt,
-                          List<Event> history) implements Serializable {
+                          List<Stay> stays, LocalDate arrival, LocalDate departure, int nights, List<Party> party,
+                          List<Line> lines, BigDecimal total, BigDecimal deposit, LocalDate depositDue,
+                          BigDecimal balance, LocalDate balanceDueDate, BigDecimal paid, BigDecimal remaining,
+                          BigDecimal toRefund, List<PaymentLine> payments, boolean signedContractReceived,
+                          boolean onlinePaymentAllowed, String promoCode, int contractVersion, String termsVersion,
+                          Instant termsAcceptedAt, List<Event> history) implements Serializable {
+
+    /** One accommodation booked, with who stays in it. */
+    public record Stay(int position, long accommodationId, String accommodation, List<Party> party)
+            implements Serializable {
+    }
 
     public record Party(String label, int persons) implements Serializable {
     }
 
-    public record Line(String kind, String label, int quantity, BigDecimal amount) implements Serializable {
+    /**
+     * A price line; {@code stay} is the position of the stay it prices, null for the whole dossier;
+     * {@code reference} the supplement a supplement line prices.
+     */
+    public record Line(String kind, String label, int quantity, BigDecimal amount, Integer stay, Long reference)
+            implements Serializable {
     }
 
     public record PaymentLine(PaymentKind kind, LocalDate paidOn, BigDecimal amount, String method,
@@ -38,7 +53,31 @@ public record DossierView(long id, int number, Instant createdAt, String created
         return party.stream().mapToInt(Party::persons).sum();
     }
 
+    /** What is left to pay, never below zero (a guest who paid more is owed {@link #toRefund()}). */
+    public BigDecimal owed() {
+        return remaining.max(BigDecimal.ZERO);
+    }
+
     public boolean isCancelled() {
         return status == DossierStatus.CANCELLED;
+    }
+
+    /** The first stay's accommodation (the lists show it). */
+    public String accommodation() {
+        return stays.get(0).accommodation();
+    }
+
+    public long accommodationId() {
+        return stays.get(0).accommodationId();
+    }
+
+    /** The lines of one stay, in order. */
+    public List<Line> linesOf(int stay) {
+        return lines.stream().filter(l -> l.stay() != null && l.stay() == stay).toList();
+    }
+
+    /** The lines of the whole dossier (adjustment, cancellation), in order. */
+    public List<Line> dossierLines() {
+        return lines.stream().filter(l -> l.stay() == null).toList();
     }
 }

@@ -164,6 +164,24 @@ public class MailComposer {
                 body = paragraphs(t.text("mail.optionExpired.intro", deadline(dossier, t)),
                         recap(dossier, depositType, t, false), footer(account, owner, language));
             }
+            case GUEST_BOOKING_CHANGED -> {
+                subject = t.text("mail.changed.subject", accommodation, number);
+                body = paragraphs(t.text("mail.changed.intro", dossier.contractVersion()),
+                        recap(dossier, depositType, t, false), t.text("mail.contract.closing"),
+                        footer(account, owner, language));
+                attachments.add(new OutgoingMessage.Attachment(contractFileName(dossier, t), "application/pdf",
+                        contracts.contractForMail(accountId, dossier.id())));
+            }
+            case GUEST_CANCELLED -> {
+                subject = t.text("mail.cancelled.subject", accommodation, number);
+                body = paragraphs(t.text("mail.cancelled.intro"), cancellation(dossier, t),
+                        recap(dossier, depositType, t, false), footer(account, owner, language));
+            }
+            case OWNER_GUEST_CANCELLED -> {
+                subject = t.text("mail.owner.cancelled.subject", number, dossier.guest().displayName());
+                body = paragraphs(t.text("mail.owner.cancelled.intro"), cancellation(dossier, t),
+                        recap(dossier, depositType, t, true));
+            }
             case OWNER_OPTION_EXPIRED -> {
                 subject = t.text("mail.owner.optionExpired.subject", number, dossier.guest().displayName());
                 body = paragraphs(t.text("mail.owner.optionExpired.intro", deadline(dossier, t)),
@@ -188,7 +206,7 @@ public class MailComposer {
                 .orElseThrow(() -> new IllegalStateException("dossier " + dossier.id() + " has no deadline"));
         boolean late = Optional.ofNullable(rule).map(ReminderRule::isLate)
                 .orElseGet(() -> due.isBefore(mail.createdAt().atZone(BusinessCalendar.ZONE).toLocalDate()));
-        Money owed = deposit ? dossier.depositAmount().minus(dossier.totalPaid()) : dossier.balanceDue();
+        Money owed = deposit ? dossier.depositAmount().minus(dossier.totalPaid()) : dossier.remainingToPay();
         String key = "mail.reminder." + (deposit ? "deposit" : "balance") + (late ? ".late" : ".due");
         return t.text(key, t.text("deposit." + depositType.name()), t.money(owed.max(Money.ZERO)), t.date(due));
     }
@@ -220,6 +238,13 @@ public class MailComposer {
                 body, List.of());
     }
 
+    /** The fee a cancellation kept and what the guest is owed back. */
+    private static String cancellation(Dossier dossier, ContractTexts t) {
+        return String.join("\n", t.labelled(t.text("line.CANCELLATION_FEE"), t.money(dossier.total())),
+                t.labelled(t.text("paid"), t.money(dossier.totalPaid())),
+                t.labelled(t.text("toRefund"), t.money(dossier.amountToRefund())));
+    }
+
     static String contractFileName(Dossier dossier, ContractTexts t) {
         return t.text("mail.contract.fileName", Integer.toString(dossier.number()));
     }
@@ -227,7 +252,8 @@ public class MailComposer {
     private static String recap(Dossier dossier, SalesTerms.DepositType depositType, ContractTexts t,
                                 boolean forOwner) {
         List<String> lines = new ArrayList<>();
-        lines.add(t.text("mail.recap.accommodation", dossier.accommodation().name()));
+        lines.add(t.text("mail.recap.accommodation", dossier.stays().stream().map(s -> s.accommodation().name())
+                .collect(Collectors.joining(" + "))));
         lines.add(t.text("mail.recap.stay", t.date(dossier.stay().arrival()), t.date(dossier.stay().departure()),
                 t.text("nights", dossier.stay().nights())));
         lines.add(t.labelled(t.text("party"), dossier.party().stream()
@@ -241,7 +267,7 @@ public class MailComposer {
                 .map(due -> t.text("dueBy", t.money(dossier.depositAmount()), t.date(due)))
                 .orElse(t.money(dossier.depositAmount()))));
         dossier.balanceDueDate().ifPresent(due -> lines.add(t.labelled(t.text("balance"),
-                t.text("dueBy", t.money(dossier.balanceDue()), t.date(due)))));
+                t.text("dueBy", t.money(dossier.remainingToPay()), t.date(due)))));
         return String.join("\n", lines);
     }
 

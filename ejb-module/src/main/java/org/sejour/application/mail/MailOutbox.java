@@ -74,6 +74,20 @@ public class MailOutbox {
                 owner, at)));
     }
 
+    /** The owner changed the booking and ticked "tell the guest": the change mail with the new contract. */
+    public Optional<OutboxMail> bookingChanged(Dossier dossier, Instant at) {
+        return guestMail(dossier, MailKind.GUEST_BOOKING_CHANGED, at);
+    }
+
+    /** The guest cancelled from their booking page: they get the fee and the refund in writing, the owner is told. */
+    public List<OutboxMail> guestCancelled(Dossier dossier, Instant at) {
+        List<OutboxMail> mails = new ArrayList<>();
+        guestMail(dossier, MailKind.GUEST_CANCELLED, at).ifPresent(mails::add);
+        ownerEmail(dossier.accountId()).ifPresent(owner -> mails.add(outbox.store(new OutboxMail(dossier.accountId(),
+                dossier.id(), MailKind.OWNER_GUEST_CANCELLED, owner, null, null, Language.FR, at))));
+        return mails;
+    }
+
     /** The owner asks for the guest's mail of one of their dossiers; empty when the guest gave no e-mail. */
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public Optional<OutboxMail> sendGuestMail(long accountId, long dossierId, Instant at) {

@@ -84,7 +84,7 @@ public class OnlinePaymentService {
                 d.guest().displayName(), d.guest().email(), party,
                 d.lines().stream().map(l -> new GuestDossier.Line(l.kind(), l.label(), l.quantity(),
                         Money.of(l.amount()))).toList(),
-                d.total(), d.depositAmount(), d.depositDue(), d.totalPaid(), d.balanceDue(),
+                d.total(), d.depositAmount(), d.depositDue(), d.totalPaid(), d.remainingToPay(),
                 due(d).map(due -> new GuestDossier.Due(due.kind(), due.amount())));
     }
 
@@ -95,7 +95,7 @@ public class OnlinePaymentService {
         if (!dossier.isDepositPaid()) {
             return Optional.of(new DuePayment(PaymentKind.DEPOSIT, dossier.depositAmount().minus(dossier.totalPaid())));
         }
-        Money balance = dossier.balanceDue();
+        Money balance = dossier.remainingToPay();
         return balance.isPositive() ? Optional.of(new DuePayment(PaymentKind.BALANCE, balance)) : Optional.empty();
     }
 

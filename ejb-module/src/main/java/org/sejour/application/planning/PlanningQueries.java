@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import org.sejour.application.planning.PlanningView.AccommodationPlan;
 import org.sejour.application.planning.PlanningView.BookingSpan;
 import org.sejour.application.planning.PlanningView.ChannelSpan;
+import org.sejour.application.planning.PlanningView.PromotionSpan;
 import org.sejour.application.planning.PlanningView.RateSpan;
 import org.sejour.application.planning.PlanningView.SalesBanSpan;
 import org.sejour.application.planning.PlanningView.StockNight;
@@ -14,6 +15,7 @@ import org.sejour.domain.model.accommodation.Visibility;
 import org.sejour.domain.model.catalog.DiscountKind;
 import org.sejour.domain.model.catalog.Weekdays;
 import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.pricing.Promotion;
 import org.sejour.domain.model.shared.InvalidInputException;
 
 import java.math.BigDecimal;
@@ -27,9 +29,12 @@ import java.util.Map;
 
 /**
  * The read side of the planning: for one account and a range of days, ONE SQL statement whatever
- * the number of accommodations or days: a {@code union all} of six typed row kinds
- * (accommodations, dossiers overlapping, rate periods overlapping, stock nights, sales bans,
- * imported calendar events), grouped by accommodation here. One statement rather than six
+ * the number of accommodations or days: a {@code union all} of seven typed row kinds
+ * (accommodations, dossiers overlapping (one row per accommodation they book: their stays, and the
+ * first one's column, for rows written without stays), rate periods
+ * overlapping, stock nights, sales bans, imported calendar events, promotions with their stays),
+ * grouped by accommodation here. A promotion for all accommodations comes once with accommodation
+ * 0, one for all stays without a period. One statement rather than six
  * because each round trip to PostgreSQL costs more than these small reads (issue 4: at most
  * five statements per planning request, header included). Each branch filters on the account
  * (directly or through {@code accommodation.account_id}), so another owner's rows never come
@@ -38,6 +43,9 @@ import java.util.Map;
  */
 @Stateless
 public class PlanningQueries {
+
+    /** The accommodation a promotion for all of them is read under. */
+    private static final long ALL = 0;
 
     /** A quarter and a bit: the widest view the page offers is nine weeks. */
     public static final int MAX_DAYS = 100;
@@ -58,9 +66,11 @@ public class PlanningQueries {
                    cast(null as numeric) as n2, a.stock_managed as flag, a.seq as sort_rank
               from accommodation a where a.account_id = ?1
             union all
-            select 'D', d.accommodation_id, d.id, d.status, d.guest_first_name, d.guest_last_name,
+            select 'D', x.accommodation_id, d.id, d.status, d.guest_first_name, d.guest_last_name,
                    d.arrival, d.departure, d.number, null, null, null, null, null, 0
-              from dossier d where d.account_id = ?1 and d.status <> 'CANCELLED'
+              from dossier d cross join lateral (select s.accommodation_id from dossier_stay s where s.dossier_id = d.id
+                                                 union select d.accommodation_id) x
+             where d.account_id = ?1 and d.status <> 'CANCELLED'
                and d.arrival <= ?3 and d.departure > ?2
             union all
             select 'R', r.accommodation_id, r.id, r.discount_kind, null, null, p.first_day, p.last_day,
@@ -83,6 +93,12 @@ public class PlanningQueries {
                    exists (select 1 from channel_conflict x where x.block_id = c.id), 0
               from channel_block c join channel_feed f on f.id = c.feed_id
              where f.account_id = ?1 and c.first_night <= ?3 and c.departure > ?2
+            union all
+            select 'P', coalesce(pa.accommodation_id, 0), p.id, p.kind, p.label, null, pp.first_day, pp.last_day,
+                   p.days, null, null, p.percent, null, null, 0
+              from promotion p left join promotion_accommodation pa on pa.promotion_id = p.id
+                   left join promotion_period pp on pp.promotion_id = p.id
+             where p.account_id = ?1 and (pp.first_day is null or (pp.first_day <= ?3 and pp.last_day >= ?2))
             order by kind, d1, sort_rank, id
             """;
 
@@ -120,16 +136,22 @@ public class PlanningQueries {
                         id(row), day(row[6]), day(row[7])));
                 case "C" -> lines.channel.computeIfAbsent(accommodation, k -> new ArrayList<>()).add(new ChannelSpan(
                         id(row), (String) row[3], (String) row[4], day(row[6]), day(row[7]), (Boolean) row[13]));
+                case "P" -> lines.promotions.computeIfAbsent(accommodation, k -> new ArrayList<>()).add(
+                        new PromotionSpan(id(row), Promotion.Kind.valueOf((String) row[3]), (String) row[4],
+                                integer(row[8]), (BigDecimal) row[11], row[6] == null ? null : day(row[6]),
+                                row[7] == null ? null : day(row[7])));
                 default -> throw new IllegalStateException("unknown planning row kind " + row[0]);
             }
         }
         List<AccommodationPlan> plans = new ArrayList<>();
         for (Object[] row : accommodations) {
             long id = id(row);
+            List<PromotionSpan> promotions = new ArrayList<>(lines.promotions.getOrDefault(ALL, List.of()));
+            promotions.addAll(lines.promotions.getOrDefault(id, List.of()));
             plans.add(new AccommodationPlan(id, (String) row[3], (String) row[4], Visibility.valueOf((String) row[5]),
                     (Boolean) row[13], lines.bookings.getOrDefault(id, List.of()),
                     lines.rates.getOrDefault(id, List.of()), lines.stock.getOrDefault(id, List.of()),
-                    lines.bans.getOrDefault(id, List.of()), lines.channel.getOrDefault(id, List.of())));
+                    lines.bans.getOrDefault(id, List.of()), lines.channel.getOrDefault(id, List.of()), promotions));
         }
         return new PlanningView(first, last, plans);
     }
@@ -141,6 +163,7 @@ public class PlanningQueries {
         final Map<Long, List<StockNight>> stock = new HashMap<>();
         final Map<Long, List<SalesBanSpan>> bans = new HashMap<>();
         final Map<Long, List<ChannelSpan>> channel = new HashMap<>();
+        final Map<Long, List<PromotionSpan>> promotions = new HashMap<>();
     }
 
     private static long id(Object[] row) {

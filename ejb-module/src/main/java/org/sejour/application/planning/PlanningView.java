@@ -3,6 +3,7 @@ package org.sejour.application.planning;
 import org.sejour.domain.model.accommodation.Visibility;
 import org.sejour.domain.model.catalog.DiscountKind;
 import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.pricing.Promotion;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -30,20 +31,42 @@ public record PlanningView(LocalDate first, LocalDate last, List<AccommodationPl
     public record AccommodationPlan(long id, String reference, String name, Visibility visibility,
                                     boolean stockManaged, List<BookingSpan> bookings, List<RateSpan> rates,
                                     List<StockNight> stock, List<SalesBanSpan> salesBans,
-                                    List<ChannelSpan> channelBlocks) implements Serializable {
+                                    List<ChannelSpan> channelBlocks, List<PromotionSpan> promotions)
+            implements Serializable {
         public AccommodationPlan {
             bookings = List.copyOf(bookings);
             rates = List.copyOf(rates);
             stock = List.copyOf(stock);
             salesBans = List.copyOf(salesBans);
             channelBlocks = List.copyOf(channelBlocks);
+            promotions = List.copyOf(promotions);
+        }
+
+        /** Without promotions. */
+        public AccommodationPlan(long id, String reference, String name, Visibility visibility, boolean stockManaged,
+                                 List<BookingSpan> bookings, List<RateSpan> rates, List<StockNight> stock,
+                                 List<SalesBanSpan> salesBans, List<ChannelSpan> channelBlocks) {
+            this(id, reference, name, visibility, stockManaged, bookings, rates, stock, salesBans, channelBlocks,
+                    List.of());
         }
 
         /** Without imported calendars. */
         public AccommodationPlan(long id, String reference, String name, Visibility visibility, boolean stockManaged,
                                  List<BookingSpan> bookings, List<RateSpan> rates, List<StockNight> stock,
                                  List<SalesBanSpan> salesBans) {
-            this(id, reference, name, visibility, stockManaged, bookings, rates, stock, salesBans, List.of());
+            this(id, reference, name, visibility, stockManaged, bookings, rates, stock, salesBans, List.of(), List.of());
+        }
+    }
+
+    /**
+     * A promotion over arrival days {@code firstDay … lastDay} (null: every stay): last minute or
+     * early booking, {@code days} before arrival, {@code percent} off.
+     */
+    public record PromotionSpan(long promotionId, Promotion.Kind kind, String label, int days, BigDecimal percent,
+                                LocalDate firstDay, LocalDate lastDay) implements Serializable {
+
+        public boolean covers(LocalDate day) {
+            return firstDay == null || (!day.isBefore(firstDay) && !day.isAfter(lastDay));
         }
     }
 

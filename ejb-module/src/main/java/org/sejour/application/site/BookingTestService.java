@@ -52,7 +52,7 @@ public class BookingTestService {
             for (Dossier dossier : tests) {
                 // a cancelled one gave its nights and its code use back when it was cancelled
                 if (dossier.status() != DossierStatus.CANCELLED) {
-                    dossiers.releaseNights(dossier.accommodation().id(), dossier.stay());
+                    dossiers.releaseNights(dossier);
                     dossier.promoCodeId().ifPresent(dossiers::givePromoCodeBack);
                 }
                 dossiers.remove(dossier);

@@ -50,7 +50,9 @@ public class JasperContractRenderer implements ContractRenderer {
         p.put("OWNER_SLOGAN", blankToNull(c.owner().slogan()));
         p.put("OWNER_CONTACT", String.join("\n", c.owner().contactLines()));
         p.put("LOGO", image(c.owner().logo()));
-        p.put("DOSSIER_LINE", t.text("dossier", Integer.toString(c.dossierNumber()), t.date(c.issuedOn())));
+        p.put("DOSSIER_LINE", c.version() > 1
+                ? t.text("dossierVersion", Integer.toString(c.dossierNumber()), t.date(c.issuedOn()), c.version())
+                : t.text("dossier", Integer.toString(c.dossierNumber()), t.date(c.issuedOn())));
         p.put("STATE_LABEL", t.text("state." + c.state().name()));
         p.put("GUEST", c.guestName() + lines(c.guestLines()));
         p.put("ACCOMMODATION", c.accommodationName() + lines(c.accommodationLines()));

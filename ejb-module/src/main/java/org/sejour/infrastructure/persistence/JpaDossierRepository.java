@@ -5,7 +5,6 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
-import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.pricing.NightAvailability;
 import org.sejour.domain.model.shared.StayPeriod;
 
@@ -58,6 +57,8 @@ public class JpaDossierRepository implements DossierRepository {
                 .setParameter("accountId", accountId).setParameter("ids", List.copyOf(dossierIds))
                 .setHint(Hints.BATCH, "d.party")
                 .setHint(Hints.BATCH, "d.payments")
+                .setHint(Hints.BATCH, "d.stays")
+                .setHint(Hints.BATCH, "d.stays.accommodation")
                 .setHint(Hints.BATCH_TYPE, Hints.IN)
                 .getResultList();
     }
@@ -85,7 +86,7 @@ public class JpaDossierRepository implements DossierRepository {
     }
 
     @Override
-    public boolean takeNights(long accommodationId, boolean stockManaged, StayPeriod stay) {
+    public List<LocalDate> takeNights(long accommodationId, boolean stockManaged, StayPeriod stay) {
         if (!stockManaged) {
             // one unit per night, created on first use; an existing row keeps its count
             em.createNativeQuery("insert into night_stock (accommodation_id, night, units, sold) "
@@ -95,11 +96,31 @@ public class JpaDossierRepository implements DossierRepository {
                     .setParameter(3, stay.departure()).executeUpdate();
         }
         // rows are locked as updated; a concurrent booking waits, then sees sold = units and skips the row
-        int taken = em.createNativeQuery("update night_stock set sold = sold + 1 where accommodation_id = ?1 "
-                        + "and night >= ?2 and night < ?3 and sold < units")
+        List<?> taken = em.createNativeQuery("update night_stock set sold = sold + 1 where accommodation_id = ?1 "
+                        + "and night >= ?2 and night < ?3 and sold < units returning night")
                 .setParameter(1, accommodationId).setParameter(2, stay.arrival())
-                .setParameter(3, stay.departure()).executeUpdate();
-        return taken == stay.nights();
+                .setParameter(3, stay.departure()).getResultList();
+        if (taken.size() == stay.nights()) {
+            return List.of();
+        }
+        java.util.Set<LocalDate> got = new java.util.HashSet<>();
+        taken.forEach(night -> got.add(localDate(night)));
+        return stay.eachNight().filter(night -> !got.contains(night)).toList();
+    }
+
+    @Override
+    public List<LocalDate> heldByChannels(long accommodationId, Collection<LocalDate> nights) {
+        if (nights.isEmpty()) {
+            return List.of();
+        }
+        LocalDate first = nights.stream().min(LocalDate::compareTo).orElseThrow();
+        LocalDate last = nights.stream().max(LocalDate::compareTo).orElseThrow();
+        @SuppressWarnings("unchecked")
+        List<Object[]> blocks = em.createNativeQuery("select first_night, departure from channel_block "
+                        + "where accommodation_id = ?1 and holds_nights and first_night <= ?3 and departure > ?2")
+                .setParameter(1, accommodationId).setParameter(2, first).setParameter(3, last).getResultList();
+        return nights.stream().filter(night -> blocks.stream().anyMatch(b -> !night.isBefore(localDate(b[0]))
+                && night.isBefore(localDate(b[1])))).sorted().toList();
     }
 
     @Override
@@ -122,56 +143,62 @@ public class JpaDossierRepository implements DossierRepository {
     }
 
     /**
-     * Two indexed range reads, stock rows and overlapping bans, sent as one statement (one round
-     * trip), whatever the number of accommodations: joining every night of a generated series to
-     * the stock made the planner scan all of an account's stock for a one-week search.
+     * Three indexed range reads, stock rows, overlapping bans and the imported calendars' events
+     * that hold nights, sent as one statement (one round trip), whatever the number of
+     * accommodations: joining every night of a generated series to the stock made the planner
+     * scan all of an account's stock for a one-week search.
      */
     private Map<Long, NightAvailability> nightsOf(String accommodations, long id, LocalDate first, LocalDate end) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select a.id, a.stock_managed, s.night, s.units - s.sold, "
+        List<Object[]> rows = em.createNativeQuery("select 'S', a.id, a.stock_managed, s.night, s.units - s.sold, "
                         + "null::date as first_night, null::date as last_night "
                         + "from accommodation a left join night_stock s on s.accommodation_id = a.id "
                         + "and s.night >= ?2 and s.night < ?3 where " + accommodations
-                        + " union all select b.accommodation_id, null, null, null, b.first_night, b.last_night "
+                        + " union all select 'B', b.accommodation_id, null, null, null, b.first_night, b.last_night "
                         + "from sales_ban b join accommodation a on a.id = b.accommodation_id where " + accommodations
-                        + " and b.first_night < ?3 and b.last_night >= ?2")
+                        + " and b.first_night < ?3 and b.last_night >= ?2"
+                        + " union all select 'C', c.accommodation_id, null, null, null, c.first_night, c.departure - 1 "
+                        + "from channel_block c join accommodation a on a.id = c.accommodation_id where "
+                        + accommodations + " and c.holds_nights and c.first_night < ?3 and c.departure > ?2")
                 .setParameter(1, id).setParameter(2, first).setParameter(3, end)
                 .getResultList();
         Map<Long, RangeOfNights> ranges = new HashMap<>();
-        List<Object[]> bans = new ArrayList<>();
+        List<Object[]> closures = new ArrayList<>();
         for (Object[] row : rows) {
-            if (row[4] != null) {
-                bans.add(row);
+            if (!"S".equals(row[0])) {
+                closures.add(row);
                 continue;
             }
-            RangeOfNights range = ranges.computeIfAbsent(((Number) row[0]).longValue(),
-                    key -> new RangeOfNights(first, end, (Boolean) row[1]));
-            if (row[2] != null) {
-                range.remaining(localDate(row[2]), ((Number) row[3]).intValue());
+            RangeOfNights range = ranges.computeIfAbsent(((Number) row[1]).longValue(),
+                    key -> new RangeOfNights(first, end, (Boolean) row[2]));
+            if (row[3] != null) {
+                range.remaining(localDate(row[3]), ((Number) row[4]).intValue());
             }
         }
         // after the stock rows, whatever order the database returned them in
-        for (Object[] row : bans) {
-            RangeOfNights range = ranges.get(((Number) row[0]).longValue());
+        for (Object[] row : closures) {
+            RangeOfNights range = ranges.get(((Number) row[1]).longValue());
             if (range != null) {
-                range.banned(localDate(row[4]), localDate(row[5]));
+                range.close(localDate(row[5]), localDate(row[6]), "B".equals(row[0]));
             }
         }
         return new HashMap<>(ranges);
     }
 
-    /** The nights [first, end) of one accommodation as two arrays; outside them a night counts as closed. */
+    /** The nights [first, end) of one accommodation as arrays; outside them a night counts as closed. */
     private static final class RangeOfNights implements NightAvailability {
         static final NightStatus CLOSED = new NightStatus(0, false);
         private final LocalDate first;
         private final int[] remaining;
         private final boolean[] banned;
+        private final boolean[] held;
 
         RangeOfNights(LocalDate first, LocalDate end, boolean stockManaged) {
             this.first = first;
             int size = (int) Math.max(0, ChronoUnit.DAYS.between(first, end));
             this.remaining = new int[size];
             this.banned = new boolean[size];
+            this.held = new boolean[size];
             // a night without a stock row: nothing for sale if stock is managed, the one unit otherwise
             Arrays.fill(remaining, stockManaged ? 0 : 1);
         }
@@ -180,18 +207,21 @@ public class JpaDossierRepository implements DossierRepository {
             remaining[(int) ChronoUnit.DAYS.between(first, night)] = Math.max(0, units);
         }
 
-        void banned(LocalDate firstNight, LocalDate lastNight) {
+        /** A sales ban (or an imported event holding units) from one night to another, both included. */
+        void close(LocalDate firstNight, LocalDate lastNight, boolean ban) {
+            boolean[] nights = ban ? banned : held;
             int from = (int) Math.max(0, ChronoUnit.DAYS.between(first, firstNight));
-            int to = (int) Math.min(banned.length - 1L, ChronoUnit.DAYS.between(first, lastNight));
+            int to = (int) Math.min(nights.length - 1L, ChronoUnit.DAYS.between(first, lastNight));
             for (int i = from; i <= to; i++) {
-                banned[i] = true;
+                nights[i] = true;
             }
         }
 
         @Override
         public NightStatus statusOf(LocalDate night) {
             long i = ChronoUnit.DAYS.between(first, night);
-            return i < 0 || i >= remaining.length ? CLOSED : new NightStatus(remaining[(int) i], banned[(int) i]);
+            return i < 0 || i >= remaining.length ? CLOSED
+                    : new NightStatus(remaining[(int) i], banned[(int) i], held[(int) i]);
         }
     }
 
@@ -215,6 +245,12 @@ public class JpaDossierRepository implements DossierRepository {
                 .setParameter(1, accountId).setParameter(2, code.strip().toUpperCase(Locale.ROOT))
                 .getResultList();
         return ids.stream().findFirst().map(id -> ((Number) id).longValue());
+    }
+
+    @Override
+    public Optional<String> promoCode(long promoCodeId) {
+        return em.createNativeQuery("select code from promo_code where id = ?1").setParameter(1, promoCodeId)
+                .getResultStream().findFirst().map(String.class::cast);
     }
 
     @Override

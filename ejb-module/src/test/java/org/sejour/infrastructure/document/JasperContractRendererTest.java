@@ -52,7 +52,7 @@ class JasperContractRendererTest {
                         : "EI Hélène Lefèvre — SIRET 123 456 789 00012", fr ? "Le calme au bord de l'eau" : "Peace by the water",
                         List.of("12 rue des Églantiers, 38000 Grenoble, FR", "+33 4 76 00 00 00 · helene@example.test"),
                         logo()),
-                19, LocalDate.of(2027, 3, 15), state,
+                19, 1, LocalDate.of(2027, 3, 15), state,
                 "MARTIN Claude", List.of("3 place Bellecour", "69002 Lyon FR", "claude@example.test"),
                 "Gîte les Lauriers", List.of("1 chemin des Crêtes", "38000 Grenoble"),
                 LocalDate.of(2027, 5, 1), LocalDate.of(2027, 5, 8),

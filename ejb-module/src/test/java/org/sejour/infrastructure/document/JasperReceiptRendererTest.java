@@ -151,9 +151,10 @@ class JasperReceiptRendererTest {
         Guest guest = new Guest("Claude", "Martin", "claude@example.test", null, "3 place Bellecour", "69002", "Lyon",
                 "FR", language);
         LocalDate arrival = LocalDate.of(2027, 5, 1);
-        Dossier dossier = Dossier.open(new Dossier.Booking(1, 19, gite, StayPeriod.of(arrival, 7), guest,
-                List.of(new PartyCount("Adulte", 2, true)), List.of(), Money.of("528.80"), Money.of("150.00"),
-                null, null, Origin.PHONE, null, null, true, null, null, null, null, Instant.now(), "owner"));
+        Dossier dossier = Dossier.open(new Dossier.Booking(1, 19, StayPeriod.of(arrival, 7),
+                List.of(new Dossier.BookedStay(gite, List.of(new PartyCount("Adulte", 2, true)))), guest,
+                new Dossier.AgreedPrice(List.of(), Money.of("528.80"), Money.of("150.00"), null, null), null,
+                Dossier.Provenance.of(Origin.PHONE), true, null, Instant.now(), "owner"));
         Payment payment = dossier.recordPayment(PaymentKind.DEPOSIT, LocalDate.of(2027, 3, 18), Money.of(amount),
                 "transfer", "VIR-0042", null, Instant.now(), "owner").orElseThrow();
         return Invoice.issue(1, number, 1, Instant.now(), LocalDate.of(2027, 3, 20), language,

@@ -12,6 +12,7 @@ import jakarta.persistence.MapKeyColumn;
 import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
+import org.sejour.domain.model.pricing.CancellationPolicy;
 import org.sejour.domain.model.pricing.SalesTerms;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
@@ -24,6 +25,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HexFormat;
@@ -42,6 +44,14 @@ public class AccountSalesTerms implements Serializable {
 
     private static final long serialVersionUID = 1L;
     public static final int MAX_CONDITIONS_LENGTH = 50_000;
+
+    /**
+     * The cancellation policy the owner writes (no rule: cancelling costs nothing) and whether
+     * guests may cancel from their booking page under it.
+     */
+    public record Cancellation(List<CancellationRule> rules, boolean guestMayCancel) {
+        public static final Cancellation NONE = new Cancellation(List.of(), false);
+    }
 
     /** The settings an owner edits on the terms form. */
     public record Settings(SalesTerms.DepositType depositType, BigDecimal depositPercent, int depositDueDays,
@@ -72,6 +82,13 @@ public class AccountSalesTerms implements Serializable {
     @CollectionTable(name = "deposit_rule", joinColumns = @JoinColumn(name = "account_id"))
     @OrderBy("arrivalWithinDays")
     private List<DepositRule> depositRules = new ArrayList<>();
+
+    @ElementCollection
+    @CollectionTable(name = "cancellation_rule", joinColumns = @JoinColumn(name = "account_id"))
+    @OrderBy("minDaysBefore DESC")
+    private List<CancellationRule> cancellationRules = new ArrayList<>();
+    @Column(name = "guest_may_cancel", nullable = false)
+    private boolean guestMayCancel;
 
     /** language code → terms and conditions text (sales_terms_text); French is the fallback */
     @ElementCollection
@@ -123,6 +140,32 @@ public class AccountSalesTerms implements Serializable {
         this.depositRules = new ArrayList<>(rules);
     }
 
+    /** Replaces the cancellation policy; two rules may not start the same number of days before arrival. */
+    public void changeCancellation(Cancellation cancellation) {
+        Rules.required(cancellation, "cancellationRules", "salesTerms.required");
+        List<CancellationRule> rules = Rules.required(cancellation.rules(), "cancellationRules",
+                "salesTerms.cancellationRules.required");
+        Set<Integer> days = new HashSet<>();
+        for (CancellationRule rule : rules) {
+            if (!days.add(Rules.required(rule, "cancellationRules", "salesTerms.cancellationRules.required")
+                    .minDaysBefore())) {
+                throw new InvalidInputException("cancellationRules", "salesTerms.cancellationRule.duplicate");
+            }
+        }
+        this.cancellationRules = new ArrayList<>(rules);
+        this.guestMayCancel = cancellation.guestMayCancel();
+    }
+
+    public Cancellation cancellation() {
+        return new Cancellation(List.copyOf(cancellationRules), guestMayCancel);
+    }
+
+    /** The policy a cancellation's fee is computed by. */
+    public CancellationPolicy cancellationPolicy() {
+        return new CancellationPolicy(cancellationRules.stream().map(CancellationRule::toPricing).toList());
+    }
+
+    public boolean guestMayCancel() { return guestMayCancel; }
     public long accountId() { return accountId; }
     public SalesTerms.DepositType depositType() { return depositType; }
     public BigDecimal depositPercent() { return depositPercent; }
@@ -166,6 +209,14 @@ public class AccountSalesTerms implements Serializable {
                 .append(confirmOnDeposit);
         depositRules().forEach(rule -> text.append('|').append(rule.arrivalWithinDays()).append(':')
                 .append(rule.depositPercent().stripTrailingZeros().toPlainString()));
+        // only when set, so that the terms of an owner without a policy keep the version guests accepted
+        cancellationRules.stream().sorted(Comparator.comparingInt(CancellationRule::minDaysBefore))
+                .forEach(rule -> text.append("|cancel ").append(rule.minDaysBefore()).append(':')
+                        .append(rule.feeKind()).append(rule.feePercent() == null ? ""
+                                : ":" + rule.feePercent().stripTrailingZeros().toPlainString()));
+        if (guestMayCancel) {
+            text.append("|guest may cancel");
+        }
         TranslatedText texts = conditions();
         for (Language language : Language.values()) {
             text.append('|').append(language.code()).append('=').append(texts.in(language));

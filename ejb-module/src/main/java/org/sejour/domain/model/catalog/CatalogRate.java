@@ -85,16 +85,28 @@ public class CatalogRate implements Serializable {
         this.accountId = accountId;
         this.accommodationId = accommodationId;
         this.createdAt = Objects.requireNonNull(createdAt, "createdAt is required");
-        this.periods = new ArrayList<>(Rules.distinctFirstDays(periods, "periods", "rate.periods"));
-        if (this.periods.isEmpty()) {
+        redefine(periods, nights, arrivalDays, price, discount);
+    }
+
+    /**
+     * Everything the owner enters, as a whole: periods, length, weekdays, price and remise. Dossiers
+     * already booked keep their frozen price; quotes, bookings and changes of bookings are priced by
+     * the rate as it now is.
+     */
+    public void redefine(List<DayPeriod> periods, int nights, Set<DayOfWeek> arrivalDays, BigDecimal price,
+                         Optional<Discount> discount) {
+        List<DayPeriod> checkedPeriods = new ArrayList<>(Rules.distinctFirstDays(periods, "periods", "rate.periods"));
+        if (checkedPeriods.isEmpty()) {
             throw new InvalidInputException("periods", "rate.periods.required");
         }
-        this.nights = Rules.between(nights, 1, MAX_NIGHTS, "nights", "rate.nights.range");
+        int checkedNights = Rules.between(nights, 1, MAX_NIGHTS, "nights", "rate.nights.range");
         if (arrivalDays == null || arrivalDays.isEmpty()) {
             throw new InvalidInputException("arrivalDays", "rate.arrivalDays.required");
         }
-        this.arrivalDays = (short) Weekdays.toMask(arrivalDays);
         reprice(price, discount);
+        this.periods = checkedPeriods;
+        this.nights = checkedNights;
+        this.arrivalDays = (short) Weekdays.toMask(arrivalDays);
     }
 
     /** A new price and remise for the same periods, length and weekdays. */

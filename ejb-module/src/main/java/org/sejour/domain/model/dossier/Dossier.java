@@ -30,7 +30,9 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Base64;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -55,12 +57,13 @@ public class Dossier implements Serializable {
     @Enumerated(EnumType.STRING)
     @Column(name = "status", nullable = false)
     private DossierStatus status;
+    /** the first stay's accommodation, kept here for the lists that show one */
     @ManyToOne(fetch = FetchType.LAZY, optional = false)
-    @JoinColumn(name = "accommodation_id", nullable = false, updatable = false)
+    @JoinColumn(name = "accommodation_id", nullable = false)
     private Accommodation accommodation;
-    @Column(name = "arrival", nullable = false, updatable = false)
+    @Column(name = "arrival", nullable = false)
     private LocalDate arrival;
-    @Column(name = "departure", nullable = false, updatable = false)
+    @Column(name = "departure", nullable = false)
     private LocalDate departure;
     @Embedded
     private Guest guest;
@@ -69,11 +72,11 @@ public class Dossier implements Serializable {
     private Origin origin;
     @Column(name = "origin_site", updatable = false)
     private String originSite;
-    @Column(name = "promo_code_id", updatable = false)
+    @Column(name = "promo_code_id")
     private Long promoCodeId;
-    @Column(name = "total", nullable = false, updatable = false)
+    @Column(name = "total", nullable = false)
     private BigDecimal total;
-    @Column(name = "deposit_amount", nullable = false, updatable = false)
+    @Column(name = "deposit_amount", nullable = false)
     private BigDecimal depositAmount;
     @Column(name = "deposit_due")
     private LocalDate depositDue;
@@ -101,8 +104,15 @@ public class Dossier implements Serializable {
     private Instant createdAt;
     @Column(name = "created_by", nullable = false, updatable = false)
     private String createdBy;
+    /** the contract's version: 1 as booked, one more at each change (the versions replaced are kept) */
+    @Column(name = "contract_version", nullable = false)
+    private int contractVersion = 1;
     @Version
     private int version;
+
+    @OneToMany(mappedBy = "dossier", cascade = CascadeType.ALL, orphanRemoval = true)
+    @OrderBy("position")
+    private List<DossierStay> stays = new ArrayList<>();
 
     @ElementCollection
     @CollectionTable(name = "dossier_line", joinColumns = @JoinColumn(name = "dossier_id"))
@@ -125,59 +135,164 @@ public class Dossier implements Serializable {
         // JPA
     }
 
-    /** What a new dossier is made of; the booking service assembles it from a quote. */
-    public record Booking(long accountId, int number, Accommodation accommodation, StayPeriod stay, Guest guest,
-                          List<PartyCount> party, List<PricedLine> lines, Money total, Money deposit,
-                          LocalDate depositDue, LocalDate balanceDue, Origin origin, String originSite,
-                          Long promoCodeId, boolean confirmed, Instant optionExpiresAt, String idempotencyKey,
-                          String requestHash, TermsAcceptance termsAccepted, Instant at, String actor) {
-        public Booking {
+    /** One accommodation booked for the dossier's nights, and who stays in it. */
+    public record BookedStay(Accommodation accommodation, List<PartyCount> party) {
+        public BookedStay {
             Objects.requireNonNull(accommodation, "accommodation is required");
-            Objects.requireNonNull(stay, "stay is required");
-            Objects.requireNonNull(guest, "guest is required");
+            party = List.copyOf(party);
+            if (party.isEmpty()) {
+                throw new IllegalArgumentException("a stay is for at least one person");
+            }
+        }
+    }
+
+    /**
+     * The price agreed: frozen lines (each naming its stay, or none for the whole dossier), the
+     * total they add up to, the deposit and the two deadlines.
+     */
+    public record AgreedPrice(List<PricedLine> lines, Money total, Money deposit, LocalDate depositDue,
+                              LocalDate balanceDue) {
+        public AgreedPrice {
             Objects.requireNonNull(total, "total is required");
             Objects.requireNonNull(deposit, "deposit is required");
-            Objects.requireNonNull(origin, "origin is required");
-            Objects.requireNonNull(at, "at is required");
-            Objects.requireNonNull(actor, "actor is required");
-            party = List.copyOf(party);
             lines = List.copyOf(lines);
-            if (party.isEmpty()) {
-                throw new IllegalArgumentException("a dossier is for at least one person");
+            if (total.isNegative()) {
+                throw new SejourException("dossier.total.negative");
             }
             if (deposit.compareTo(total) > 0) {
                 throw new IllegalArgumentException("the deposit cannot exceed the total");
             }
+            if (!lines.isEmpty() && !sum(lines).equals(total)) {
+                throw new IllegalArgumentException("the lines add up to " + sum(lines) + ", not " + total);
+            }
         }
+
+        private static Money sum(List<PricedLine> lines) {
+            return lines.stream().map(l -> Money.of(l.amount())).reduce(Money.ZERO, Money::plus);
+        }
+    }
+
+    /** Where a booking comes from, and what its guest accepted online (null for none). */
+    public record Provenance(Origin origin, String originSite, String idempotencyKey, String requestHash,
+                             TermsAcceptance termsAccepted) {
+        public Provenance {
+            Objects.requireNonNull(origin, "origin is required");
+        }
+
+        /** A booking the owner types: no key, no terms accepted online. */
+        public static Provenance of(Origin origin) {
+            return new Provenance(origin, null, null, null, null);
+        }
+    }
+
+    /** What a new dossier is made of; the booking service assembles it from the stays' quotes. */
+    public record Booking(long accountId, int number, StayPeriod stay, List<BookedStay> stays, Guest guest,
+                          AgreedPrice price, Long promoCodeId, Provenance provenance, boolean confirmed,
+                          Instant optionExpiresAt, Instant at, String actor) {
+        public Booking {
+            Objects.requireNonNull(stay, "stay is required");
+            Objects.requireNonNull(guest, "guest is required");
+            Objects.requireNonNull(price, "price is required");
+            Objects.requireNonNull(provenance, "provenance is required");
+            Objects.requireNonNull(at, "at is required");
+            Objects.requireNonNull(actor, "actor is required");
+            stays = checked(stays);
+        }
+    }
+
+    /**
+     * A booking changed by the owner: its nights, its stays and persons, the price agreed for
+     * them, its code, and a summary of what changed for the history.
+     */
+    public record Change(StayPeriod stay, List<BookedStay> stays, AgreedPrice price, Long promoCodeId,
+                         String summary, Instant at, String actor) {
+        public Change {
+            Objects.requireNonNull(stay, "stay is required");
+            Objects.requireNonNull(price, "price is required");
+            Objects.requireNonNull(at, "at is required");
+            Objects.requireNonNull(actor, "actor is required");
+            stays = checked(stays);
+        }
+    }
+
+    private static List<BookedStay> checked(List<BookedStay> stays) {
+        List<BookedStay> copy = List.copyOf(stays);
+        if (copy.isEmpty()) {
+            throw new IllegalArgumentException("a dossier books at least one accommodation");
+        }
+        if (copy.size() > DossierStay.MAX_STAYS) {
+            throw new SejourException("dossier.stays.tooMany", DossierStay.MAX_STAYS);
+        }
+        return copy;
     }
 
     public static Dossier open(Booking b) {
         Dossier d = new Dossier();
         d.accountId = b.accountId();
         d.number = b.number();
-        d.accommodation = b.accommodation();
-        d.arrival = b.stay().arrival();
-        d.departure = b.stay().departure();
         d.guest = b.guest();
-        d.party.addAll(b.party());
-        d.lines.addAll(b.lines());
-        d.total = b.total().amount();
-        d.depositAmount = b.deposit().amount();
-        d.depositDue = b.depositDue();
-        d.balanceDue = b.balanceDue();
-        d.origin = b.origin();
-        d.originSite = b.originSite();
+        d.occupy(b.stay(), b.stays());
+        d.agree(b.price());
         d.promoCodeId = b.promoCodeId();
+        Provenance from = b.provenance();
+        d.origin = from.origin();
+        d.originSite = from.originSite();
+        d.idempotencyKey = from.idempotencyKey();
+        d.requestHash = from.requestHash();
+        d.termsAccepted = from.termsAccepted();
         d.status = b.confirmed() ? DossierStatus.CONFIRMED : DossierStatus.OPTION;
         d.optionExpiresAt = b.confirmed() ? null : b.optionExpiresAt();
-        d.idempotencyKey = b.idempotencyKey();
-        d.requestHash = b.requestHash();
         d.guestToken = newGuestToken();
-        d.termsAccepted = b.termsAccepted();
         d.createdAt = b.at();
         d.createdBy = b.actor();
         d.record(b.at(), b.actor(), b.confirmed() ? "CREATED_CONFIRMED" : "CREATED_OPTION", null);
         return d;
+    }
+
+    /**
+     * Applies a change the booking service priced and whose nights it moved: the stays in their
+     * new order (a slot keeps its row and takes the new accommodation), persons, lines, amounts
+     * and deadlines, the code. The contract is issued again: its version goes up.
+     */
+    public void change(Change c) {
+        requireNotCancelled();
+        occupy(c.stay(), c.stays());
+        agree(c.price());
+        promoCodeId = c.promoCodeId();
+        contractVersion++;
+        record(c.at(), c.actor(), "CHANGED", c.summary());
+    }
+
+    private void occupy(StayPeriod nights, List<BookedStay> booked) {
+        arrival = nights.arrival();
+        departure = nights.departure();
+        accommodation = booked.get(0).accommodation();
+        for (int i = 0; i < booked.size(); i++) {
+            Accommodation wanted = booked.get(i).accommodation();
+            if (i < stays.size()) {
+                stays.get(i).move(wanted);
+            } else {
+                stays.add(new DossierStay(this, i, wanted));
+            }
+        }
+        while (stays.size() > booked.size()) {
+            stays.remove(stays.size() - 1);
+        }
+        party.clear();
+        for (int i = 0; i < booked.size(); i++) {
+            for (PartyCount count : booked.get(i).party()) {
+                party.add(new PartyCount(count.label(), count.persons(), count.taxable(), i));
+            }
+        }
+    }
+
+    private void agree(AgreedPrice price) {
+        lines.clear();
+        lines.addAll(price.lines());
+        total = price.total().amount();
+        depositAmount = price.deposit().amount();
+        depositDue = price.depositDue();
+        balanceDue = price.balanceDue();
     }
 
     private static String newGuestToken() {
@@ -196,12 +311,44 @@ public class Dossier implements Serializable {
         record(at, actor, "CONFIRMED", null);
     }
 
-    /** Cancels the dossier; the caller gives its nights back to the stock. */
+    /** Cancels the dossier without a fee; the caller gives its nights back to the stock. */
     public void cancel(Instant at, String actor, String reason) {
+        cancel(at, actor, reason, Money.ZERO, null);
+    }
+
+    /**
+     * Cancels the dossier; the caller gives its nights back to the stock. The stay is taken off
+     * the price by a line of its own and the fee (what the cancellation policy keeps, or what the
+     * owner decided) added by another, so the lines still add up to the total, which is now the
+     * fee: what the guest paid above it is {@link #amountToRefund() to refund}.
+     */
+    public void cancel(Instant at, String actor, String reason, Money fee, String feeLabel) {
         requireNotCancelled();
+        Objects.requireNonNull(fee, "fee is required");
+        if (fee.isNegative()) {
+            throw new SejourException("cancellation.fee.negative");
+        }
+        if (fee.compareTo(total()) > 0) {
+            throw new SejourException("cancellation.fee.aboveTotal");
+        }
+        Money stay = total();
+        if (!stay.isZero()) {
+            lines.add(new PricedLine(lines.size(), PricedLine.CANCELLED_STAY, "", 1, stay.negate().amount(), null));
+        }
+        if (fee.isPositive()) {
+            lines.add(new PricedLine(lines.size(), PricedLine.CANCELLATION_FEE, feeLabel == null ? "" : feeLabel, 1,
+                    fee.amount(), null));
+        }
+        total = fee.amount();
         status = DossierStatus.CANCELLED;
         cancelReason = reason == null || reason.isBlank() ? null : reason.strip();
         record(at, actor, "CANCELLED", cancelReason);
+        if (fee.isPositive()) {
+            record(at, actor, "CANCELLATION_FEE", fee.amount().toPlainString() + " €");
+        }
+        if (amountToRefund().isPositive()) {
+            record(at, actor, "REFUND_DUE", amountToRefund().amount().toPlainString() + " €");
+        }
     }
 
     /** True when this option's deadline has passed without a deposit confirming it. */
@@ -270,9 +417,26 @@ public class Dossier implements Serializable {
         return payments.stream().map(p -> Money.of(p.amount())).reduce(Money.ZERO, Money::plus);
     }
 
-    /** What the guest still owes: the tutorial's 800.00 € dossier with 200.00 € paid owes 600.00 €. */
-    public Money balanceDue() {
+    /**
+     * What is left to pay (reste à payer): total − paid. The tutorial's 800.00 € dossier with
+     * 200.00 € paid has 600.00 € left. Negative when the guest paid more than the total.
+     */
+    public Money remainingToPay() {
         return Money.of(total).minus(totalPaid());
+    }
+
+    /** The balance (solde) as agreed: total − deposit, due by {@link #balanceDueDate()}. */
+    public Money balanceAmount() {
+        return Money.of(total).minus(Money.of(depositAmount)).max(Money.ZERO);
+    }
+
+    /**
+     * What the guest paid above the total, and is owed back: after a cancellation, what the
+     * payments exceed the fee by; after a change that lowered the price, what they exceed the new
+     * total by. Refunds, recorded as negative payments, bring it down to zero.
+     */
+    public Money amountToRefund() {
+        return totalPaid().minus(Money.of(total)).max(Money.ZERO);
     }
 
     public boolean isDepositPaid() {
@@ -305,7 +469,34 @@ public class Dossier implements Serializable {
     public Instant createdAt() { return createdAt; }
     public String createdBy() { return createdBy; }
     public List<PricedLine> lines() { return List.copyOf(lines); }
-    public List<PartyCount> party() { return List.copyOf(party); }
+    /** The persons of the whole dossier, per age range (its stays' added up), in the order first met. */
+    public List<PartyCount> party() {
+        Map<String, PartyCount> byLabel = new LinkedHashMap<>();
+        for (PartyCount count : party) {
+            byLabel.merge(count.label(), new PartyCount(count.label(), count.persons(), count.taxable()),
+                    (a, b) -> new PartyCount(a.label(), a.persons() + b.persons(), a.taxable()));
+        }
+        return List.copyOf(byLabel.values());
+    }
+
+    /** The persons of one stay. */
+    public List<PartyCount> partyOf(int stay) {
+        return party.stream().filter(p -> p.stay() == stay).toList();
+    }
+
+    /** The price lines of one stay. */
+    public List<PricedLine> linesOf(int stay) {
+        return lines.stream().filter(l -> l.stay().filter(s -> s == stay).isPresent()).toList();
+    }
+
+    /**
+     * The accommodations booked, in their order; the first is {@link #accommodation()}. A row
+     * written without its stays (by SQL, before stays existed in a script) books its accommodation.
+     */
+    public List<DossierStay> stays() {
+        return stays.isEmpty() ? List.of(new DossierStay(this, 0, accommodation)) : List.copyOf(stays);
+    }
+    public int contractVersion() { return contractVersion; }
     public List<Payment> payments() { return List.copyOf(payments); }
     public List<DossierEvent> history() { return List.copyOf(history); }
 }

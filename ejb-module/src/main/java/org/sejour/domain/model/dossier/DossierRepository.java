@@ -29,12 +29,22 @@ public interface DossierRepository {
     int nextNumber(long accountId);
 
     /**
-     * Takes one unit of each night of the stay. Returns false, having taken nothing that
-     * will survive the transaction, when any night has no unit left.
+     * Takes one unit of each night of the stay. Answers the nights that had no unit left: when
+     * there are any, what was taken must not survive the transaction (the caller throws).
      */
-    boolean takeNights(long accommodationId, boolean stockManaged, StayPeriod stay);
+    List<java.time.LocalDate> takeNights(long accommodationId, boolean stockManaged, StayPeriod stay);
+
+    /** Those of {@code nights} on which an imported calendar's event holds a unit of the accommodation. */
+    List<java.time.LocalDate> heldByChannels(long accommodationId, Collection<java.time.LocalDate> nights);
 
     void releaseNights(long accommodationId, StayPeriod stay);
+
+    /** Gives the nights of each of the dossier's stays back to the stock. */
+    default void releaseNights(Dossier dossier) {
+        for (DossierStay stay : dossier.stays()) {
+            releaseNights(stay.accommodation().id(), dossier.stay());
+        }
+    }
 
     /**
      * What each night from {@code first} (inclusive) to {@code end} (exclusive) has left to
@@ -55,6 +65,9 @@ public interface DossierRepository {
     void givePromoCodeBack(long promoCodeId);
 
     Optional<Long> promoCodeId(long accountId, String code);
+
+    /** The code of a promo code, as it is stored (upper case). */
+    Optional<String> promoCode(long promoCodeId);
 
     /** The account's most recently created dossier. */
     Optional<Long> latestId(long accountId);

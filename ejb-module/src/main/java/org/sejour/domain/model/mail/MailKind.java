@@ -17,5 +17,11 @@ public enum MailKind {
     /** To the owner: one of their options lapsed and its nights are for sale again. */
     OWNER_OPTION_EXPIRED,
     /** To the owner: an imported calendar event overlaps nights already taken (a channel conflict). */
-    CHANNEL_CONFLICT
+    CHANNEL_CONFLICT,
+    /** To the guest: the owner changed the booking; the new contract attached. */
+    GUEST_BOOKING_CHANGED,
+    /** To the guest: they cancelled from their booking page; the fee and what is refunded. */
+    GUEST_CANCELLED,
+    /** To the owner: a guest cancelled from their booking page. */
+    OWNER_GUEST_CANCELLED
 }

@@ -14,11 +14,16 @@ public interface NightAvailability {
 
     NightStatus statusOf(LocalDate night);
 
-    record NightStatus(int remainingStock, boolean salesBan) {
+    /** @param heldByChannel an imported calendar's event (Airbnb, Booking.com…) holds a unit of the night */
+    record NightStatus(int remainingStock, boolean salesBan, boolean heldByChannel) {
         public NightStatus {
             if (remainingStock < 0) {
                 throw new IllegalArgumentException("remaining stock must not be negative, was " + remainingStock);
             }
+        }
+
+        public NightStatus(int remainingStock, boolean salesBan) {
+            this(remainingStock, salesBan, false);
         }
     }
 

@@ -29,4 +29,15 @@ public record PricingCatalog(List<Rate> rates,
         promoCodes = List.copyOf(promoCodes);
         supplements = List.copyOf(supplements);
     }
+
+    /**
+     * This catalog with one use of {@code code} given back: how a change of the dossier that used
+     * it is priced (its own use does not make a single-use code spent for it).
+     */
+    public PricingCatalog givingBack(String code) {
+        List<PromoCode> codes = promoCodes.stream()
+                .map(c -> c.matches(code) && c.usageCount() > 0 ? c.withUsageCount(c.usageCount() - 1) : c)
+                .toList();
+        return new PricingCatalog(rates, promotions, codes, supplements, touristTax, salesTerms);
+    }
 }

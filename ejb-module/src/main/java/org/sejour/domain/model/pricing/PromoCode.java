@@ -75,8 +75,13 @@ public record PromoCode(String code,
 
     /** This code after one more booking used it. */
     public PromoCode recordUse() {
+        return withUsageCount(usageCount + 1);
+    }
+
+    /** This code used {@code count} times. */
+    public PromoCode withUsageCount(int count) {
         return new PromoCode(code, internalLabel, publicLabel, usage, usagePeriod, percentage,
-                accommodations, stays, usageCount + 1);
+                accommodations, stays, count);
     }
 
     /**

@@ -35,10 +35,12 @@ final class StayRules {
         stay.eachNight().forEach(night -> {
             NightAvailability.NightStatus status = availability.statusOf(night);
             if (status.remainingStock() == 0) {
-                refusals.add(new Refusal(UnbookableReason.NO_STOCK, "night of " + night));
+                // a unit held by an imported calendar's event: the night is closed on another platform
+                refusals.add(new Refusal(status.heldByChannel() ? UnbookableReason.CLOSED_BY_CHANNEL
+                        : UnbookableReason.NO_STOCK, "night of " + night, night));
             }
             if (status.salesBan()) {
-                refusals.add(new Refusal(UnbookableReason.SALES_BAN, "night of " + night));
+                refusals.add(new Refusal(UnbookableReason.SALES_BAN, "night of " + night, night));
             }
         });
         return refusals;

@@ -21,6 +21,8 @@ public enum UnbookableReason {
     ABOVE_MAXIMUM_CAPACITY,
     /** A night of the stay has no unit left. */
     NO_STOCK,
+    /** A night of the stay has no unit left, and an imported calendar's event holds one: sold elsewhere. */
+    CLOSED_BY_CHANNEL,
     /** A night of the stay is closed by a sales ban. */
     SALES_BAN,
     /** A chosen supplement does not exist or is mandatory (mandatory ones are added anyway). */

@@ -381,7 +381,17 @@ class QuoteCalculatorTest {
     void aNightRefusalNamesTheNight() {
         QuoteResult result = calculator.quote(Fixtures.request("2019-05-04", 7, adults(2), "2019-01-10"),
                 Fixtures.catalog(Fixtures.tutorialRates()), stockZeroOn("2019-05-07"));
-        assertEquals(List.of(new Refusal(UnbookableReason.NO_STOCK, "night of 2019-05-07")), result.refusals());
+        assertEquals(List.of(new Refusal(UnbookableReason.NO_STOCK, "night of 2019-05-07", date("2019-05-07"))),
+                result.refusals());
+    }
+
+    @Test
+    void aNightHeldByAnImportedCalendarIsClosedByAChannelNotSold() {
+        QuoteResult result = calculator.quote(Fixtures.request("2019-05-04", 7, adults(2), "2019-01-10"),
+                Fixtures.catalog(Fixtures.tutorialRates()), d -> new NightAvailability.NightStatus(
+                        d.equals(date("2019-05-06")) ? 0 : 1, false, d.equals(date("2019-05-06"))));
+        assertEquals(List.of(new Refusal(UnbookableReason.CLOSED_BY_CHANNEL, "night of 2019-05-06",
+                date("2019-05-06"))), result.refusals());
     }
 
     @ParameterizedTest(name = "lead time {0} days, booked {1} for 2019-05-04 → bookable")

@@ -95,9 +95,9 @@ class ReminderRuleTest {
                 AccommodationType.GITE, Classification.TWO_STARS, null, "1 chemin", "05000", "Gap", null, null, 1, 6,
                 null, null, null, null, Visibility.BOOKABLE, TranslatedText.empty(), Set.of()), Instant.now());
         Guest guest = new Guest("Claude", "Martin", email, null, null, null, null, "FR", Language.FR);
-        return Dossier.open(new Dossier.Booking(1, 19, gite, StayPeriod.of(ARRIVAL, 7), guest,
-                List.of(new PartyCount("Adulte", 2, true)), List.of(), Money.of("800.00"), Money.of("240.00"),
-                DEPOSIT_DUE, BALANCE_DUE, Origin.PHONE, null, null, confirmed, Instant.now(), null, null,
-                null, Instant.now(), "owner"));
+        return Dossier.open(new Dossier.Booking(1, 19, StayPeriod.of(ARRIVAL, 7),
+                List.of(new Dossier.BookedStay(gite, List.of(new PartyCount("Adulte", 2, true)))), guest,
+                new Dossier.AgreedPrice(List.of(), Money.of("800.00"), Money.of("240.00"), DEPOSIT_DUE, BALANCE_DUE),
+                null, Dossier.Provenance.of(Origin.PHONE), confirmed, Instant.now(), Instant.now(), "owner"));
     }
 }

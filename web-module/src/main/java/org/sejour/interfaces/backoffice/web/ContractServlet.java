@@ -16,7 +16,8 @@ import java.util.regex.Matcher;
 
 /**
  * Contract PDFs of the signed-in owner: /app/dossiers/{id}/contract.pdf (the guest's edition,
- * in the guest's language) and /app/settings/contract-preview.pdf?lang=fr|en (the latest
+ * in the guest's language, current version), /app/dossiers/{id}/contract-v{n}.pdf (a version a
+ * change replaced, as it was issued) and /app/settings/contract-preview.pdf?lang=fr|en (the latest
  * dossier with the current settings). Another owner's dossier answers 404.
  */
 @WebServlet({"/app/dossiers/*", "/app/settings/contract-preview.pdf"})
@@ -30,7 +31,7 @@ public class ContractServlet extends PathServlet {
     ContractService contracts;
 
     public ContractServlet() {
-        super("/(\\d{1,18})/contract\\.pdf");
+        super("/(\\d{1,18})/contract(?:-v(\\d{1,4}))?\\.pdf");
     }
 
     @Override
@@ -51,6 +52,13 @@ public class ContractServlet extends PathServlet {
     @Override
     protected void serve(Matcher path, HttpServletResponse response) throws IOException {
         long dossierId = Long.parseLong(path.group(1));
+        if (path.group(2) != null) {
+            // a version a change replaced, kept as it was issued
+            int version = Integer.parseInt(path.group(2));
+            PdfResponse.send(response, contracts.keptVersion(currentUser.accountId(), dossierId, version),
+                    "contrat-" + dossierId + "-v" + version + ".pdf");
+            return;
+        }
         PdfResponse.send(response, contracts.contractOf(currentUser.accountId(), dossierId),
                 "contrat-" + dossierId + ".pdf");
     }

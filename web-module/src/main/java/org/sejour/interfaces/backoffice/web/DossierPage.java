@@ -5,13 +5,18 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sejour.application.booking.BusinessCalendar;
+import org.sejour.application.booking.Cancellation;
+import org.sejour.application.booking.CancellationTerms;
 import org.sejour.application.booking.DossierService;
+import org.sejour.application.document.ContractService;
 import org.sejour.application.document.InvoiceService;
 import org.sejour.application.dossier.DossierQueries;
 import org.sejour.application.dossier.DossierView;
 import org.sejour.application.mail.MailLogEntry;
 import org.sejour.application.mail.MailOutbox;
+import org.sejour.domain.model.document.ContractArchive;
 import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.pricing.CancellationPolicy;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
@@ -47,6 +52,8 @@ public class DossierPage implements Serializable {
     MailOutbox outbox;
     @EJB
     InvoiceService invoices;
+    @EJB
+    ContractService contracts;
 
     /** the id as the URL gives it: parsed here so that a malformed one is a 404, not an empty page */
     private String idParam;
@@ -54,6 +61,10 @@ public class DossierPage implements Serializable {
     private DossierView dossier;
     private List<MailLogEntry> mails;
     private List<InvoiceService.ReceiptSummary> receipts;
+    private List<ContractArchive.KeptVersion> contractVersions;
+    /** what cancelling costs under the owner's policy, read when the owner opens the cancel dialog */
+    private CancellationTerms cancellation;
+    private BigDecimal cancellationFee;
 
     private PaymentKind paymentKind = PaymentKind.DEPOSIT;
     private LocalDate paidOn;
@@ -82,6 +93,7 @@ public class DossierPage implements Serializable {
         dossier = queries.view(currentUser.accountId(), id);
         mails = outbox.logOf(currentUser.accountId(), id);
         receipts = invoices.receiptsOf(currentUser.accountId(), id);
+        contractVersions = contracts.keptVersions(currentUser.accountId(), id);
     }
 
     public void recordPayment() {
@@ -106,9 +118,46 @@ public class DossierPage implements Serializable {
         act(() -> dossiers.confirm(currentUser.accountId(), id, actor()), "dossier.confirmed");
     }
 
+    /** Opens the cancel dialog with what the owner's policy asks: the fee (which they may change) and the refund. */
+    public void prepareCancel() {
+        try {
+            cancellation = dossiers.cancellationTerms(currentUser.accountId(), id);
+            cancellationFee = cancellation.fee();
+        } catch (SejourException e) {
+            Faces.show("actions", e);
+        }
+    }
+
+    /** Cancels with the fee decided; says what is left to refund. */
     public void cancel() {
-        act(() -> dossiers.cancel(currentUser.accountId(), id, actor(), cancelReason), "dossier.cancelled.done");
-        cancelReason = null;
+        if (cancellationFee == null || cancellationFee.signum() < 0) {
+            Faces.error("cancel:fee", "cancellation.fee.negative");
+            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+            return;
+        }
+        try {
+            Cancellation done = dossiers.cancel(currentUser.accountId(), id, actor(), cancelReason,
+                    Money.of(cancellationFee));
+            Faces.info("dossier.cancelled.done.refund", formats(done.fee()), formats(done.toRefund()));
+            cancelReason = null;
+        } catch (SejourException e) {
+            Faces.show("cancel", e);
+            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+            return;
+        }
+        reload();
+    }
+
+    private static String formats(Money amount) {
+        return Formats.money(amount, Formats.viewLocale());
+    }
+
+    /** The refund left on a cancellation, as the dialog computes it from the fee typed. */
+    public BigDecimal getCancellationRefund() {
+        if (cancellation == null || cancellationFee == null) {
+            return BigDecimal.ZERO;
+        }
+        return cancellation.paid().subtract(cancellationFee).max(BigDecimal.ZERO);
     }
 
     public void toggleSignedContract() {
@@ -161,10 +210,30 @@ public class DossierPage implements Serializable {
         return label.equals("payment.method." + code) ? code : label;
     }
 
-    /** A price line's name: the owner's own label, or the bundle's for the line's kind. */
+    /**
+     * A price line's name: the owner's own label, or the bundle's for the line's kind; with several
+     * accommodations, the one it prices before it.
+     */
     public String lineLabel(DossierView.Line line) {
         String kind = Faces.text("dossier.line." + line.kind());
-        return line.label() == null || line.label().isBlank() ? kind : line.label();
+        String label = line.label() == null || line.label().isBlank() ? kind : line.label();
+        if (line.stay() == null || dossier.stays().size() < 2 || line.stay() >= dossier.stays().size()) {
+            return label;
+        }
+        return dossier.stays().get(line.stay()).accommodation() + " — " + label;
+    }
+
+    /** How the cancellation policy gave its fee: "50 % (from 8 days before arrival)", or that none applied. */
+    public String getCancellationRule() {
+        if (cancellation == null) {
+            return "";
+        }
+        if (!cancellation.hasRule()) {
+            return Faces.text("cancellation.rule.none", cancellation.daysBefore());
+        }
+        String fee = cancellation.kind() == CancellationPolicy.FeeKind.DEPOSIT ? Faces.text("cancellation.fee.DEPOSIT")
+                : Faces.text("cancellation.fee.PERCENT", cancellation.percent().stripTrailingZeros().toPlainString());
+        return Faces.text("cancellation.rule.applied", fee, cancellation.fromDays(), cancellation.daysBefore());
     }
 
     public Long getId() { return id; }
@@ -188,5 +257,9 @@ public class DossierPage implements Serializable {
     public String getReference() { return reference; }
     public void setReference(String reference) { this.reference = reference; }
     public String getCancelReason() { return cancelReason; }
+    public CancellationTerms getCancellation() { return cancellation; }
+    public BigDecimal getCancellationFee() { return cancellationFee; }
+    public void setCancellationFee(BigDecimal cancellationFee) { this.cancellationFee = cancellationFee; }
+    public List<ContractArchive.KeptVersion> getContractVersions() { return contractVersions; }
     public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
 }

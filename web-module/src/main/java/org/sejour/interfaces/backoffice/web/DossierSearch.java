@@ -64,6 +64,8 @@ public class DossierSearch implements Serializable {
     private BalanceFilter balance = BalanceFilter.ANY;
     private Origin origin;
     private String promoCode;
+    /** what was typed in the header's search box */
+    private String query;
 
     /** the criteria of the last search run: the table and the export show the same dossiers */
     private DossierCriteria criteria = DossierCriteria.any();
@@ -75,6 +77,20 @@ public class DossierSearch implements Serializable {
     @PostConstruct
     void init() {
         accommodationChoices = accommodations.list(currentUser.accountId());
+    }
+
+    /** f:viewAction: the header's search box sends a guest's name (or a number no dossier has) here. */
+    public void fromHeader() {
+        if (FacesContext.getCurrentInstance().isPostback() || query == null || query.isBlank()) {
+            return;
+        }
+        String typed = query.strip();
+        if (typed.matches("\\d{1,9}")) {
+            number = Integer.valueOf(typed);
+        } else {
+            guest = typed.length() > 120 ? typed.substring(0, 120) : typed;
+        }
+        search();
     }
 
     public void search() {
@@ -126,6 +142,9 @@ public class DossierSearch implements Serializable {
         exportWatch.start(exports.request(currentUser.accountId(), criteria, sort, ascending,
                 new ExportLabels(Faces.text("dossiers.title"), headers, statuses, origins), Instant.now()));
     }
+
+    public String getQuery() { return query; }
+    public void setQuery(String query) { this.query = query; }
 
     public ExportWatch getExportWatch() {
         return exportWatch;

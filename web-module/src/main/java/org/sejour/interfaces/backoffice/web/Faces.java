@@ -76,6 +76,13 @@ public final class Faces {
         context.responseComplete();
     }
 
+    /** Redirects with a message the next page shows (kept in the flash across the redirect). */
+    public static void redirect(String path, String key, Object... args) {
+        info(key, args);
+        FacesContext.getCurrentInstance().getExternalContext().getFlash().setKeepMessages(true);
+        redirect(path);
+    }
+
     public static void redirect(String path) {
         FacesContext context = FacesContext.getCurrentInstance();
         try {

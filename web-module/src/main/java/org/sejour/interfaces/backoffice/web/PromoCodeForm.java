@@ -2,21 +2,21 @@ package org.sejour.interfaces.backoffice.web;
 
 import org.sejour.application.catalog.PromoCodeService;
 import org.sejour.domain.model.catalog.CatalogPromoCode;
-import org.sejour.domain.model.catalog.DayPeriod;
 import org.sejour.domain.model.pricing.PromoCode;
-import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.TranslatedText;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 
-/** What the promo-code form edits, as typed; the domain checks it when it is saved. */
+/**
+ * What the promo-code form edits, as typed; the domain checks it when it is saved. Where it applies
+ * is a {@link DiscountScope}, as for a promotion.
+ */
 public class PromoCodeForm implements Serializable {
 
     private static final long serialVersionUID = 1L;
@@ -29,10 +29,7 @@ public class PromoCodeForm implements Serializable {
     private LocalDate validFrom;
     private LocalDate validTo;
     private BigDecimal percent;
-    private boolean allAccommodations = true;
-    private List<Long> accommodationIds = new ArrayList<>();
-    private boolean allStays = true;
-    private final List<DayRow> stays = new ArrayList<>();
+    private DiscountScope scope = new DiscountScope();
     private int uses;
 
     public PromoCodeForm() {
@@ -52,43 +49,16 @@ public class PromoCodeForm implements Serializable {
         form.validFrom = promoCode.validity().first();
         form.validTo = promoCode.validity().last();
         form.percent = promoCode.percent();
-        form.allAccommodations = promoCode.allAccommodations();
-        form.accommodationIds = new ArrayList<>(promoCode.accommodationIds());
-        form.allStays = promoCode.allStays();
-        promoCode.stays().forEach(p -> form.stays.add(new DayRow(p.firstDay(), p.lastDay(), null)));
+        form.scope = DiscountScope.of(promoCode.allAccommodations() ? Set.of() : promoCode.accommodationIds(),
+                promoCode.allStays() ? List.of() : promoCode.stays());
         form.uses = promoCode.uses();
         return form;
     }
 
     public PromoCodeService.Definition toDefinition() {
-        if (!allAccommodations && accommodationIds.isEmpty()) {
-            throw new InvalidInputException("accommodations", "settings.accommodations.noneChosen");
-        }
-        List<DayPeriod> periods = new ArrayList<>();
-        if (!allStays) {
-            if (stays.isEmpty()) {
-                throw new InvalidInputException("stays", "promoCode.stays.noneChosen");
-            }
-            for (DayRow row : stays) {
-                try {
-                    periods.add(new DayPeriod(row.getFirstDay(), row.getLastDay()));
-                } catch (InvalidInputException e) {
-                    // the rows' own rule names "periods"; on this form they are the allowed stays
-                    throw new InvalidInputException("stays", e.messageKey());
-                }
-            }
-        }
+        Set<Long> accommodations = scope.accommodations();
         return new PromoCodeService.Definition(code, internalLabel, TranslatedText.of(publicLabels), usage,
-                validFrom, validTo, percent, allAccommodations ? new HashSet<>() : new HashSet<>(accommodationIds),
-                periods);
-    }
-
-    public void addStay() {
-        stays.add(new DayRow());
-    }
-
-    public void removeStay(DayRow row) {
-        stays.remove(row);
+                validFrom, validTo, percent, accommodations, scope.periods());
     }
 
     public String getCode() { return code; }
@@ -105,12 +75,6 @@ public class PromoCodeForm implements Serializable {
     public void setValidTo(LocalDate validTo) { this.validTo = validTo; }
     public BigDecimal getPercent() { return percent; }
     public void setPercent(BigDecimal percent) { this.percent = percent; }
-    public boolean isAllAccommodations() { return allAccommodations; }
-    public void setAllAccommodations(boolean allAccommodations) { this.allAccommodations = allAccommodations; }
-    public List<Long> getAccommodationIds() { return accommodationIds; }
-    public void setAccommodationIds(List<Long> accommodationIds) { this.accommodationIds = accommodationIds; }
-    public boolean isAllStays() { return allStays; }
-    public void setAllStays(boolean allStays) { this.allStays = allStays; }
-    public List<DayRow> getStays() { return stays; }
+    public DiscountScope getScope() { return scope; }
     public int getUses() { return uses; }
 }

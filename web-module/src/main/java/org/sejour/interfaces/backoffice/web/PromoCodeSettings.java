@@ -18,8 +18,8 @@ import java.io.Serializable;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /** "Codes promo": search the owner's codes, create, edit and delete them. */
@@ -122,11 +122,8 @@ public class PromoCodeSettings implements Serializable {
     }
 
     public String accommodationsOf(CatalogPromoCode code) {
-        if (code.allAccommodations()) {
-            return Faces.text("settings.allAccommodations");
-        }
-        return code.accommodationIds().stream().map(accommodationNames::get)
-                .filter(Objects::nonNull).sorted().collect(Collectors.joining(", "));
+        return DiscountScope.accommodationsOf(code.allAccommodations() ? Set.of() : code.accommodationIds(),
+                accommodationNames);
     }
 
     public List<PromoCode.Usage> getUsages() { return List.of(PromoCode.Usage.values()); }

@@ -8,7 +8,9 @@ import jakarta.inject.Named;
 import org.sejour.application.AccountService;
 import org.sejour.application.catalog.SalesTermsService;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
+import org.sejour.domain.model.catalog.CancellationRule;
 import org.sejour.domain.model.catalog.DepositRule;
+import org.sejour.domain.model.pricing.CancellationPolicy;
 import org.sejour.domain.model.pricing.SalesTerms;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.SejourException;
@@ -23,7 +25,8 @@ import java.util.List;
 
 /**
  * "Modalités de vente": deposit (arrhes or acompte) and its percentage by proximity of arrival,
- * deadlines, lead time, minimum stay, option length, and the terms and conditions per language.
+ * deadlines, lead time, minimum stay, option length, the cancellation policy (and whether guests
+ * may cancel from their booking page), and the terms and conditions per language.
  */
 @Named
 @ViewScoped
@@ -49,6 +52,8 @@ public class SalesTermsSettings implements Serializable {
     private Integer minStayNights;
     private boolean confirmOnDeposit;
     private final List<RuleRow> rules = new ArrayList<>();
+    private final List<CancellationRow> cancellationRules = new ArrayList<>();
+    private boolean guestMayCancel;
     private EnumMap<Language, String> conditions;
     private LanguageSwitch languages;
 
@@ -60,6 +65,21 @@ public class SalesTermsSettings implements Serializable {
 
         public Integer getDays() { return days; }
         public void setDays(Integer days) { this.days = days; }
+        public BigDecimal getPercent() { return percent; }
+        public void setPercent(BigDecimal percent) { this.percent = percent; }
+    }
+
+    /** "From N days before arrival: the deposit / P % of the stay", as typed. */
+    public static class CancellationRow implements Serializable {
+        private static final long serialVersionUID = 1L;
+        private Integer days;
+        private CancellationPolicy.FeeKind kind = CancellationPolicy.FeeKind.PERCENT;
+        private BigDecimal percent;
+
+        public Integer getDays() { return days; }
+        public void setDays(Integer days) { this.days = days; }
+        public CancellationPolicy.FeeKind getKind() { return kind; }
+        public void setKind(CancellationPolicy.FeeKind kind) { this.kind = kind; }
         public BigDecimal getPercent() { return percent; }
         public void setPercent(BigDecimal percent) { this.percent = percent; }
     }
@@ -83,6 +103,15 @@ public class SalesTermsSettings implements Serializable {
             row.percent = r.depositPercent();
             rules.add(row);
         });
+        cancellationRules.clear();
+        terms.cancellation().rules().forEach(r -> {
+            CancellationRow row = new CancellationRow();
+            row.days = r.minDaysBefore();
+            row.kind = r.feeKind();
+            row.percent = r.feePercent();
+            cancellationRules.add(row);
+        });
+        guestMayCancel = terms.guestMayCancel();
         conditions = LanguageSwitch.editable(terms.conditions());
         languages = new LanguageSwitch(conditions);
     }
@@ -96,7 +125,12 @@ public class SalesTermsSettings implements Serializable {
             AccountSalesTerms.Settings settings = new AccountSalesTerms.Settings(depositType, depositPercent,
                     orEmpty(depositDueDays), orEmpty(balanceDueDays), orEmpty(leadTimeDays), orEmpty(optionDays),
                     confirmOnDeposit, depositRules);
-            salesTerms.change(currentUser.accountId(), settings, orEmpty(minStayNights), TranslatedText.of(conditions));
+            List<CancellationRule> cancellation = new ArrayList<>();
+            for (CancellationRow row : cancellationRules) {
+                cancellation.add(new CancellationRule(orEmpty(row.days), row.kind, row.percent));
+            }
+            salesTerms.change(currentUser.accountId(), settings, orEmpty(minStayNights), TranslatedText.of(conditions),
+                    new AccountSalesTerms.Cancellation(cancellation, guestMayCancel));
             Faces.info("salesTerms.saved");
         } catch (SejourException e) {
             Faces.show("terms", e);
@@ -105,6 +139,30 @@ public class SalesTermsSettings implements Serializable {
 
     private static int orEmpty(Integer typed) {
         return typed == null ? EMPTY : typed;
+    }
+
+    public void addCancellationRule() {
+        cancellationRules.add(new CancellationRow());
+    }
+
+    public void removeCancellationRule(CancellationRow row) {
+        cancellationRules.remove(row);
+    }
+
+    /** The example of the issue and the tutorial's owners: deposit kept, then half, then all. */
+    public void useExampleCancellationPolicy() {
+        cancellationRules.clear();
+        cancellationRules.add(row(31, CancellationPolicy.FeeKind.DEPOSIT, null));
+        cancellationRules.add(row(8, CancellationPolicy.FeeKind.PERCENT, BigDecimal.valueOf(50)));
+        cancellationRules.add(row(0, CancellationPolicy.FeeKind.PERCENT, BigDecimal.valueOf(100)));
+    }
+
+    private static CancellationRow row(int days, CancellationPolicy.FeeKind kind, BigDecimal percent) {
+        CancellationRow row = new CancellationRow();
+        row.days = days;
+        row.kind = kind;
+        row.percent = percent;
+        return row;
     }
 
     public void addRule() {
@@ -134,5 +192,9 @@ public class SalesTermsSettings implements Serializable {
     public void setConfirmOnDeposit(boolean confirmOnDeposit) { this.confirmOnDeposit = confirmOnDeposit; }
     public List<RuleRow> getRules() { return rules; }
     public EnumMap<Language, String> getConditions() { return conditions; }
+    public List<CancellationRow> getCancellationRules() { return cancellationRules; }
+    public List<CancellationPolicy.FeeKind> getFeeKinds() { return List.of(CancellationPolicy.FeeKind.values()); }
+    public boolean isGuestMayCancel() { return guestMayCancel; }
+    public void setGuestMayCancel(boolean guestMayCancel) { this.guestMayCancel = guestMayCancel; }
     public LanguageSwitch getLanguages() { return languages; }
 }

@@ -21,24 +21,31 @@ import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.web.DatabaseOutage;
 
 import java.io.IOException;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.EnumSet;
 import java.util.List;
+import java.util.Objects;
 import java.util.Set;
 import java.util.logging.Level;
 import java.util.logging.Logger;
+import java.util.stream.Collectors;
 
 /**
  * Every failure of the API as problem details in the guest's language: bad input 400 with its
  * fields, anything of another account 404 (worded exactly like nothing at all), a stay taken
- * meanwhile 409, a reused idempotency key with another request 422, an unreachable database 503
- * with Retry-After. Nothing else leaks: an unexpected failure is logged and answers a bare 500.
+ * meanwhile 409 (naming its nights, and worded apart when an imported calendar holds them), a reused
+ * idempotency key with another request 422, an unreachable database 503 with Retry-After. Nothing
+ * else leaks: an unexpected failure is logged and answers a bare 500.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     private static final Logger LOG = Logger.getLogger(ProblemMapper.class.getName());
     /** Refusals that mean "someone else has these nights", not "you asked wrongly". */
-    private static final Set<UnbookableReason> TAKEN = EnumSet.of(UnbookableReason.NO_STOCK, UnbookableReason.SALES_BAN);
+    private static final Set<UnbookableReason> TAKEN = EnumSet.of(UnbookableReason.NO_STOCK, UnbookableReason.SALES_BAN,
+            UnbookableReason.CLOSED_BY_CHANNEL);
 
     @Context
     HttpHeaders headers;
@@ -70,14 +77,16 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         if (failure instanceof NotFoundException) {
             return Problem.of("not-found", 404, GuestTexts.text(language, "api.notFound"), null, List.of());
         }
-        if (failure instanceof StayTakenException) {
-            return taken(language);
+        if (failure instanceof StayTakenException taken) {
+            return taken(language, taken.nights(), taken.byChannel());
         }
         if (failure instanceof NotBookableException notBookable) {
-            if (notBookable.refusals().stream().anyMatch(r -> TAKEN.contains(r.reason()))) {
-                return taken(language);
+            List<Refusal> taken = notBookable.refusals().stream().filter(r -> TAKEN.contains(r.reason())).toList();
+            if (!taken.isEmpty()) {
+                return taken(language, taken.stream().map(Refusal::night).filter(Objects::nonNull).distinct().sorted()
+                        .toList(), taken.stream().allMatch(r -> r.reason() == UnbookableReason.CLOSED_BY_CHANNEL));
             }
-            return badInput(language, notBookable.refusals().stream().map(r -> refusal(language, r)).toList());
+            return badInput(language, refusals(language, notBookable.refusals()));
         }
         if (failure instanceof Inputs.MalformedBody) {
             return Problem.of("malformed-body", 400, GuestTexts.text(language, "api.body.malformed"), null, List.of());
@@ -140,19 +149,43 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
         return Problem.of("invalid-input", 400, GuestTexts.text(language, "api.invalidInput"), null, errors);
     }
 
-    private static Problem taken(Language language) {
-        return Problem.of("stay-taken", 409, GuestTexts.text(language, "booking.stayTaken"), null, List.of());
+    /**
+     * 409: the nights are someone else's now, named once in the detail. A night an imported
+     * calendar holds was sold on another platform: its own type and words, not "just booked".
+     */
+    private static Problem taken(Language language, List<LocalDate> nights, boolean byChannel) {
+        String detail = nights.isEmpty() ? null : nightsConcerned(language, nights);
+        return byChannel
+                ? Problem.of("closed-by-channel", 409, GuestTexts.text(language, "booking.closedByChannel"), detail,
+                List.of())
+                : Problem.of("stay-taken", 409, GuestTexts.text(language, "booking.stayTaken"), detail, List.of());
     }
 
-    private static Problem.FieldError refusal(Language language, Refusal refusal) {
-        String field = switch (refusal.reason()) {
+    /** Each reason once, with the nights it concerns. */
+    private static List<Problem.FieldError> refusals(Language language, List<Refusal> refusals) {
+        return Refusal.grouped(refusals).stream().map(r -> new Problem.FieldError(field(r.reason()),
+                refusalText(language, r))).toList();
+    }
+
+    /** A reason in the guest's language, the nights it concerns named after it. */
+    static String refusalText(Language language, Refusal.Grouped refusal) {
+        return GuestTexts.textOr(language, "quote.refusal." + refusal.reason().name(), refusal.reason().name())
+                + (refusal.nights().isEmpty() ? "" : " (" + nightsConcerned(language, refusal.nights()) + ")");
+    }
+
+    private static String nightsConcerned(Language language, List<LocalDate> nights) {
+        DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.MEDIUM).withLocale(language.locale());
+        return GuestTexts.text(language, "quote.refusal.nights", nights.stream().map(format::format)
+                .collect(Collectors.joining(", ")));
+    }
+
+    private static String field(UnbookableReason reason) {
+        return switch (reason) {
             case BELOW_MINIMUM_CAPACITY, ABOVE_MAXIMUM_CAPACITY -> "party";
             case SUPPLEMENT_NOT_OPTIONAL, SUPPLEMENT_NOT_OFFERED, SUPPLEMENT_QUANTITY_INVALID -> "supplements";
             case BELOW_MINIMUM_STAY -> "nights";
             default -> "arrival";
         };
-        return new Problem.FieldError(field, GuestTexts.textOr(language, "quote.refusal." + refusal.reason().name(),
-                refusal.reason().name()));
     }
 
     private Language language() {

@@ -15,6 +15,7 @@ import org.sejour.domain.model.pricing.ArrivalCalendar.ArrivalDay;
 import org.sejour.domain.model.pricing.ArrivalCalendar.StayOption;
 import org.sejour.domain.model.pricing.Quote;
 import org.sejour.domain.model.pricing.QuoteResult;
+import org.sejour.domain.model.pricing.Refusal;
 import org.sejour.domain.model.pricing.Supplement;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
@@ -121,10 +122,11 @@ final class PublicAssembler {
 
     static Views.QuoteView quote(QuoteResult result, Language language) {
         if (result.quote().isEmpty()) {
-            return new Views.QuoteView(false, result.refusals().stream().map(r -> new Problem.FieldError(
-                    r.reason().name(), GuestTexts.textOr(language, "quote.refusal." + r.reason().name(),
-                            r.reason().name()))).toList(), List.of(), null, null, Money.CURRENCY.getCurrencyCode(),
-                    null, null, null, null, null, null);
+            // each reason once, the nights it concerns named in its message
+            return new Views.QuoteView(false, Refusal.grouped(result.refusals()).stream().map(r -> new Problem.FieldError(
+                    r.reason().name(), ProblemMapper.refusalText(language, r))).toList(), List.of(), null, null,
+                    Money.CURRENCY.getCurrencyCode(),
+                    null, null, null, null, null, null, null);
         }
         Quote q = result.quote().get();
         return new Views.QuoteView(true, List.of(), q.lines().stream().map(l -> new Views.LineView(l.kind().name(),
@@ -132,7 +134,8 @@ final class PublicAssembler {
                         : l.label(), l.quantity(), amount(l.amount()))).toList(),
                 amount(q.total()), q.struckOutPrice().map(PublicAssembler::amount).orElse(null),
                 Money.CURRENCY.getCurrencyCode(), amount(q.deposit().amount()), q.deposit().dueDate().toString(),
-                amount(q.balance().amount()), q.balance().dueDate().toString(), q.appliedPromoCode().orElse(null),
+                amount(q.balance().amount()), q.balance().dueDate().toString(), q.balance().dueDate().toString(),
+                q.appliedPromoCode().orElse(null),
                 q.promoCodeRejection().map(r -> GuestTexts.textOr(language, "quote.promoCode." + r.name(), r.name()))
                         .orElse(null));
     }
@@ -140,10 +143,15 @@ final class PublicAssembler {
     static Views.BookingView booking(int accountNumber, Dossier d) {
         StayPeriod stay = d.stay();
         return new Views.BookingView(d.number(), accountNumber + "-" + d.number(), d.status().name(),
-                d.accommodation().id(), d.accommodation().name(), stay.arrival().toString(),
-                stay.departure().toString(), stay.nights(), amount(d.total()), amount(d.depositAmount()),
-                d.depositDue().map(LocalDate::toString).orElse(null), amount(d.totalPaid()), amount(d.balanceDue()),
-                Money.CURRENCY.getCurrencyCode(), d.optionExpiresAt().map(Object::toString).orElse(null),
+                d.accommodation().id(), d.accommodation().name(),
+                d.stays().stream().map(s -> new Views.BookedAccommodationView(s.accommodation().id(),
+                        s.accommodation().name())).toList(),
+                stay.arrival().toString(), stay.departure().toString(), stay.nights(), amount(d.total()),
+                amount(d.depositAmount()), d.depositDue().map(LocalDate::toString).orElse(null),
+                amount(d.balanceAmount()), d.balanceDueDate().map(LocalDate::toString).orElse(null),
+                amount(d.totalPaid()), amount(d.remainingToPay().max(Money.ZERO)), amount(d.amountToRefund()),
+                amount(d.remainingToPay()), Money.CURRENCY.getCurrencyCode(),
+                d.optionExpiresAt().map(Object::toString).orElse(null),
                 d.guestToken(), "/pay/" + d.guestToken(), "/booking/" + d.guestToken(),
                 d.termsAccepted().map(TermsAcceptance::version).orElse(null),
                 d.termsAccepted().map(t -> t.acceptedAt().toString()).orElse(null));

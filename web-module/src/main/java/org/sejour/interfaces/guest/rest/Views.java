@@ -87,21 +87,54 @@ public final class Views {
     public record StayOptionView(int nights, String departure, String price, String struckOutPrice, String label) {
     }
 
+    /**
+     * A quote. {@code balanceAmount} is total − deposit, due by {@code balanceDueDate};
+     * {@code balanceDue} is the same date under its first name, kept for the clients that read it.
+     */
     @Schema(name = "Quote")
     public record QuoteView(boolean bookable, List<Problem.FieldError> refusals, List<LineView> lines, String total,
                      String struckOutPrice, String currency, String depositAmount, String depositDue,
-                     String balanceAmount, String balanceDue, String promoCodeApplied, String promoCodeRejection) {
+                     @Schema(description = "the balance (total − deposit)") String balanceAmount,
+                     @Schema(deprecated = true, format = "date",
+                             description = "Deprecated: the balance's due date; read balanceDueDate") String balanceDue,
+                     @Schema(format = "date", description = "when the balance (total − deposit) is due")
+                     String balanceDueDate,
+                     String promoCodeApplied, String promoCodeRejection) {
     }
 
     @Schema(name = "QuoteLine")
     public record LineView(String kind, String label, int quantity, String amount) {
     }
 
+    /**
+     * A booking. Each amount has one meaning: {@code total}; {@code depositAmount} due by
+     * {@code depositDue}; {@code balanceAmount} = total − deposit, due by {@code balanceDueDate};
+     * {@code paid}; {@code remainingAmount} = what is left to pay; {@code amountToRefund} = what
+     * the guest paid above the total (after a cancellation with a fee, say). {@code balanceDue},
+     * the first name of "what is left to pay" (total − paid, negative when overpaid), is kept for
+     * the clients that read it. {@code accommodationId} and {@code accommodationName} are the
+     * first of {@code accommodations}.
+     */
     @Schema(name = "Booking")
     public record BookingView(int number, String reference, String status, long accommodationId, String accommodationName,
-                       String arrival, String departure, int nights, String total, String depositAmount,
-                       String depositDue, String paid, String balanceDue, String currency, String optionExpiresAt,
+                       List<BookedAccommodationView> accommodations,
+                       @Schema(format = "date") String arrival, @Schema(format = "date") String departure, int nights,
+                       String total, String depositAmount, @Schema(format = "date") String depositDue,
+                       @Schema(description = "the balance: total − deposit") String balanceAmount,
+                       @Schema(format = "date", description = "when the balance is due") String balanceDueDate,
+                       String paid,
+                       @Schema(description = "what is left to pay: total − paid, never below 0") String remainingAmount,
+                       @Schema(description = "what was paid above the total, owed back to the guest")
+                       String amountToRefund,
+                       @Schema(deprecated = true,
+                               description = "Deprecated: total − paid (negative when overpaid); read remainingAmount and amountToRefund")
+                       String balanceDue,
+                       String currency, String optionExpiresAt,
                        String guestToken, String paymentUrl, String statusUrl, String acceptedTermsVersion,
                        String termsAcceptedAt) {
+    }
+
+    @Schema(name = "BookedAccommodation")
+    public record BookedAccommodationView(long id, String name) {
     }
 }

@@ -8,15 +8,11 @@ import jakarta.inject.Named;
 import org.sejour.application.booking.BookingCommand;
 import org.sejour.application.booking.BookingService;
 import org.sejour.application.booking.QuoteService;
-import org.sejour.application.booking.StayRequest;
 import org.sejour.application.catalog.AgeRangeService;
 import org.sejour.application.catalog.SupplementService;
 import org.sejour.application.site.GuestSiteService;
 import org.sejour.application.site.SiteListing;
 import org.sejour.application.site.SiteProfile;
-import org.sejour.domain.model.catalog.CatalogAgeRange;
-import org.sejour.domain.model.catalog.CatalogSupplement;
-import org.sejour.domain.model.catalog.SupplementText;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.Guest;
 import org.sejour.domain.model.dossier.NotBookableException;
@@ -25,16 +21,24 @@ import org.sejour.domain.model.dossier.StayTakenException;
 import org.sejour.domain.model.dossier.TermsAcceptance;
 import org.sejour.domain.model.pricing.Quote;
 import org.sejour.domain.model.pricing.QuoteLine;
-import org.sejour.domain.model.pricing.QuoteResult;
 import org.sejour.domain.model.pricing.Refusal;
 import org.sejour.domain.model.pricing.UnbookableReason;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
-import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.interfaces.backoffice.web.Faces;
 import org.sejour.interfaces.security.CurrentUser;
+import java.util.stream.Collectors;
+import java.time.Clock;
+import org.sejour.interfaces.web.booking.QuoteTexts;
+import org.sejour.interfaces.web.booking.QuoteSummary;
+import org.sejour.interfaces.web.booking.GuestForm;
+import org.sejour.interfaces.web.booking.BookingForm;
+import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.pricing.SalesTerms;
+import org.sejour.domain.model.pricing.Basket;
+import org.sejour.application.booking.BusinessCalendar;
 
 import java.io.Serializable;
 import java.time.Instant;
@@ -42,13 +46,10 @@ import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
-import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.UUID;
-import java.util.regex.Pattern;
 
 /**
  * The guest's booking flow on the hosted site: the stay, the persons by age range, optional
@@ -63,8 +64,6 @@ public class SiteBooking implements Serializable {
 
     private static final long serialVersionUID = 1L;
     static final String FORM = "book";
-    static final int MAX_NIGHTS = 90;
-    private static final Pattern EMAIL = Pattern.compile("^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$");
 
     @EJB
     GuestSiteService site;
@@ -81,62 +80,6 @@ public class SiteBooking implements Serializable {
     @Inject
     CurrentUser currentUser;
 
-    /** one age range and how many persons of it come */
-    public static class PartyLine implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final String label;
-        private final int minAge;
-        private final int maxAge;
-        private Integer persons;
-
-        PartyLine(String label, int minAge, int maxAge, int persons) {
-            this.label = label;
-            this.minAge = minAge;
-            this.maxAge = maxAge;
-            this.persons = persons;
-        }
-
-        public String getLabel() { return label; }
-        public int getMinAge() { return minAge; }
-        public int getMaxAge() { return maxAge; }
-        public Integer getPersons() { return persons; }
-        public void setPersons(Integer persons) { this.persons = persons; }
-    }
-
-    /** an optional supplement and how many the guest takes (0: none) */
-    public static class SupplementChoice implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private final long id;
-        private final String label;
-        private final String description;
-        private final int maxQuantity;
-        private Integer quantity = 0;
-
-        SupplementChoice(long id, String label, String description, int maxQuantity) {
-            this.id = id;
-            this.label = label;
-            this.description = description;
-            this.maxQuantity = maxQuantity;
-        }
-
-        public long getId() { return id; }
-        public String getLabel() { return label; }
-        public String getDescription() { return description; }
-        public List<Integer> getQuantities() {
-            List<Integer> q = new ArrayList<>();
-            for (int i = 0; i <= maxQuantity; i++) {
-                q.add(i);
-            }
-            return q;
-        }
-        public Integer getQuantity() { return quantity; }
-        public void setQuantity(Integer quantity) { this.quantity = quantity; }
-    }
-
-    /** a line of the quote as shown: text in the guest's language, signed amount */
-    public record ShownLine(String kind, String label, int quantity, String amount) implements Serializable {
-    }
-
     // the address's parameters (widgets and the accommodation page link here)
     private String accountParam;
     private String accommodationParam;
@@ -145,30 +88,14 @@ public class SiteBooking implements Serializable {
 
     private boolean test;
     private SiteProfile profile;
-    private final Map<Long, String> accommodations = new LinkedHashMap<>();
-    private Long accommodationId;
-    private LocalDate arrival;
-    private Integer nights = 7;
-    private final List<PartyLine> party = new ArrayList<>();
-    private List<SupplementChoice> supplements = new ArrayList<>();
-    private String promoCode;
+    private BookingForm form = BookingForm.of(Map.of(), List.of());
     private int step = 1;
-
-    private String firstName;
-    private String lastName;
-    private String email;
-    private String phone;
-    private String address;
-    private String postalCode;
-    private String city;
-    private String country = "FR";
     private boolean termsAccepted;
     /** the version of the terms shown with the guest's details, which the checkbox accepts */
     private String termsVersion;
 
     /** one key per page: a double submit books once, the engine answering the same dossier */
     private final String idempotencyKey = "site-" + UUID.randomUUID();
-    private transient QuoteResult result;
     private String promoPercent;
     private String notice;
 
@@ -191,31 +118,28 @@ public class SiteBooking implements Serializable {
 
     private void start(SiteProfile opened) {
         profile = opened;
+        Map<Long, String> accommodations = new LinkedHashMap<>();
         for (SiteListing listing : site.listings(profile.accountId())) {
             accommodations.put(listing.id(), listing.name());
         }
-        for (CatalogAgeRange range : ageRanges.list(profile.accountId())) {
-            // the first range is the adults': a stay starts with two of them
-            party.add(new PartyLine(range.label(), range.minAge(), range.maxAge(), party.isEmpty() ? 2 : 0));
-        }
+        form = BookingForm.of(accommodations, ageRanges.list(profile.accountId()));
         if (accommodationParam != null && !accommodationParam.isBlank()) {
             Optional<Long> wanted = SitePages.parseLong(accommodationParam);
             if (wanted.isEmpty() || !accommodations.containsKey(wanted.get())) {
                 Faces.notFound();
                 return;
             }
-            accommodationId = wanted.get();
-        } else if (accommodations.size() == 1) {
-            accommodationId = accommodations.keySet().iterator().next();
+            form.first().setAccommodationId(wanted.get());
         }
         if (arrivalParam != null && !arrivalParam.isBlank()) {
             try {
-                arrival = LocalDate.parse(arrivalParam.strip());
+                form.setArrival(LocalDate.parse(arrivalParam.strip()));
             } catch (DateTimeParseException e) {
                 SiteTexts.error(FORM + ":arrival", "book.arrival.invalid");
             }
         }
-        SitePages.parseLong(nightsParam).filter(n -> n >= 1 && n <= MAX_NIGHTS).ifPresent(n -> nights = n.intValue());
+        SitePages.parseLong(nightsParam).filter(n -> n >= 1 && n <= BookingForm.MAX_NIGHTS)
+                .ifPresent(n -> form.setNights(n.intValue()));
         offerSupplements();
         requote();
     }
@@ -227,27 +151,7 @@ public class SiteBooking implements Serializable {
     }
 
     private void offerSupplements() {
-        Map<Long, Integer> kept = new LinkedHashMap<>();
-        supplements.forEach(s -> kept.put(s.getId(), s.getQuantity()));
-        supplements = new ArrayList<>();
-        if (accommodationId == null) {
-            return;
-        }
-        for (CatalogSupplement s : supplementService.list(profile.accountId())) {
-            if (!s.isMandatory() && (s.allAccommodations() || s.accommodationIds().contains(accommodationId))) {
-                SupplementText text = text(s);
-                SupplementChoice choice = new SupplementChoice(s.id(), text == null ? "#" + s.id() : text.label(),
-                        text == null ? "" : text.description().orElse(""), s.maxQuantity());
-                choice.setQuantity(kept.getOrDefault(s.id(), 0));
-                supplements.add(choice);
-            }
-        }
-    }
-
-    private SupplementText text(CatalogSupplement supplement) {
-        Map<Language, SupplementText> texts = supplement.texts();
-        SupplementText text = texts.getOrDefault(language(), texts.get(Language.FR));
-        return text != null ? text : texts.values().stream().findFirst().orElse(null);
+        form.first().offer(supplementService.list(profile.accountId()), language());
     }
 
     private Language language() {
@@ -256,16 +160,17 @@ public class SiteBooking implements Serializable {
 
     /** Asks the engine again; every change of the stay, the party, the supplements or the code calls it. */
     public void requote() {
-        result = null;
         promoPercent = null;
         notice = null;
-        if (accommodationId == null || arrival == null || nights == null || nights < 1 || nights > MAX_NIGHTS) {
+        form.forget();
+        if (!form.isComplete()) {
             notice = "book.quote.incomplete";
             return;
         }
         try {
-            result = quotes.quote(profile.accountId(), stayRequest());
-            result.quote().flatMap(Quote::appliedPromoCode)
+            LocalDate today = BusinessCalendar.today(Clock.systemUTC());
+            form.requote(language(), stays -> quotes.quote(profile.accountId(), stays, today));
+            form.basket().flatMap(Basket::appliedPromoCode)
                     .flatMap(code -> site.promoCodePercent(profile.accountId(), code))
                     .ifPresent(p -> promoPercent = p.stripTrailingZeros().toPlainString());
         } catch (InvalidInputException e) {
@@ -273,21 +178,6 @@ public class SiteBooking implements Serializable {
         } catch (NotFoundException e) {
             notice = "book.quote.incomplete";
         }
-    }
-
-    private StayRequest stayRequest() {
-        Map<String, Integer> persons = new LinkedHashMap<>();
-        for (PartyLine line : party) {
-            persons.put(line.getLabel(), line.getPersons() == null ? 0 : line.getPersons());
-        }
-        Map<Long, Integer> chosen = new LinkedHashMap<>();
-        for (SupplementChoice s : supplements) {
-            if (s.getQuantity() != null && s.getQuantity() > 0) {
-                chosen.put(s.getId(), s.getQuantity());
-            }
-        }
-        return new StayRequest(accommodationId, StayPeriod.of(arrival, nights), persons, chosen,
-                Optional.ofNullable(promoCode), language());
     }
 
     /** From the stay to the guest's details: only with a stay the engine can book. */
@@ -315,14 +205,14 @@ public class SiteBooking implements Serializable {
             return;
         }
         try {
-            Guest guest = new Guest(firstName, lastName, email, phone, address, postalCode, city, country, language());
-            Dossier dossier = bookings.book(profile.accountId(), new BookingCommand(stayRequest(), guest,
+            Guest guest = form.getGuest().toGuest(language());
+            Dossier dossier = bookings.book(profile.accountId(), new BookingCommand(form.requests(language()), guest,
                             test ? Origin.TEST : Origin.BOOKING_SITE, test ? "booking-tests" : "site", false,
-                            new TermsAcceptance(termsVersion, Instant.now())),
+                            new TermsAcceptance(termsVersion, Instant.now()), false),
                     idempotencyKey, test ? currentUser.get().login() : "guest");
             Faces.redirect("/pay/" + dossier.guestToken() + "?lang=" + language().code());
         } catch (StayTakenException e) {
-            refused("book.stayTaken");
+            refused(e.byChannel() ? "book.closedByChannel" : "book.stayTaken");
         } catch (InvalidInputException e) {
             if (e.violations().stream().noneMatch(v -> "acceptedTermsVersion".equals(v.field()))) {
                 throw e;
@@ -334,8 +224,10 @@ public class SiteBooking implements Serializable {
             SiteTexts.error(FORM + ":terms", "book.terms.changed");
             FacesContext.getCurrentInstance().validationFailed();
         } catch (NotBookableException e) {
-            boolean taken = e.refusals().stream().anyMatch(r -> r.reason() == UnbookableReason.NO_STOCK);
-            refused(taken ? "book.stayTaken" : "book.notBookable");
+            refused(e.refusals().stream().anyMatch(r -> r.reason() == UnbookableReason.CLOSED_BY_CHANNEL)
+                    ? "book.closedByChannel"
+                    : e.refusals().stream().anyMatch(r -> r.reason() == UnbookableReason.NO_STOCK) ? "book.stayTaken"
+                    : "book.notBookable");
         } catch (SejourException e) {
             refused(e.messageKey().startsWith("booking.promoCode") ? "book.promoCodeSpent" : "book.notBookable");
         }
@@ -349,17 +241,18 @@ public class SiteBooking implements Serializable {
     }
 
     private boolean validGuest() {
+        GuestForm guest = form.getGuest();
         boolean valid = true;
-        valid &= required(lastName, "lastName");
-        valid &= required(firstName, "firstName");
-        if (!required(email, "email")) {
+        valid &= required(guest.getLastName(), "lastName");
+        valid &= required(guest.getFirstName(), "firstName");
+        if (!required(guest.getEmail(), "email")) {
             valid = false;
-        } else if (!EMAIL.matcher(email.strip()).matches() || email.strip().length() > 254) {
+        } else if (guest.emailMalformed()) {
             SiteTexts.error(FORM + ":email", "book.email.invalid");
             valid = false;
         }
-        valid &= required(phone, "phone");
-        if (country != null && !country.isBlank() && !country.strip().matches("[A-Za-z]{2}")) {
+        valid &= required(guest.getPhone(), "phone");
+        if (guest.countryMalformed()) {
             SiteTexts.error(FORM + ":country", "book.country.invalid");
             valid = false;
         }
@@ -380,29 +273,55 @@ public class SiteBooking implements Serializable {
 
     // ---------------------------------------------------------------- what the quote panel shows
 
+    /** How the hosted site words and formats a quote: its own bundle, the guest's language. */
+    private static final QuoteTexts TEXTS = new QuoteTexts() {
+        @Override
+        public String lineKind(String kind) {
+            return SiteTexts.text("line." + kind);
+        }
+
+        @Override
+        public String money(Money amount) {
+            return SiteTexts.money(amount);
+        }
+
+        @Override
+        public String date(LocalDate day) {
+            return SiteTexts.shortDate(day);
+        }
+
+        @Override
+        public String refusal(Refusal.Grouped refusal) {
+            // the detail is for the owner; a guest reads each reason once, with its nights
+            String text = SiteTexts.text("refusal." + refusal.reason().name());
+            return refusal.nights().isEmpty() ? text : text + " (" + SiteTexts.text("refusal.nights",
+                    refusal.nights().stream().map(this::date).collect(Collectors.joining(", "))) + ")";
+        }
+
+        @Override
+        public String deposit(SalesTerms.DepositType type, String percent) {
+            return SiteTexts.text("deposit." + type.name(), percent);
+        }
+    };
+
     public boolean isQuoted() {
-        return result != null && result.isBookable();
+        return form.isQuoted();
     }
 
     public boolean isRefused() {
-        return result != null && !result.isBookable();
+        return form.isRefused();
     }
 
     private Quote quote() {
-        return result.quote().orElseThrow();
+        return form.basket().orElseThrow().quotes().get(0);
     }
 
-    public List<ShownLine> getLines() {
-        if (!isQuoted()) {
-            return List.of();
-        }
-        List<ShownLine> lines = new ArrayList<>();
-        for (QuoteLine line : quote().lines()) {
-            String text = SiteTexts.text("line." + line.kind().name());
-            String label = line.label().isBlank() ? text : text + " : " + line.label();
-            lines.add(new ShownLine(line.kind().name(), label, line.quantity(), SiteTexts.money(line.amount())));
-        }
-        return lines;
+    public List<BookingForm.ShownLine> getLines() {
+        return form.shownStays(TEXTS).stream().flatMap(s -> s.lines().stream()).toList();
+    }
+
+    public QuoteSummary getSummary() {
+        return QuoteSummary.of(form.basket(), TEXTS, r -> SiteTexts.text("promo." + r));
     }
 
     /** "-25 % Promotion Noël 2019" when a code applied. */
@@ -419,45 +338,20 @@ public class SiteBooking implements Serializable {
     }
 
     public String getAccommodationPrice() { return isQuoted() ? SiteTexts.money(quote().accommodationPrice()) : ""; }
-    public String getTotal() { return isQuoted() ? SiteTexts.money(quote().total()) : ""; }
-    public String getDepositAmount() { return isQuoted() ? SiteTexts.money(quote().deposit().amount()) : ""; }
-    public String getDepositDue() { return isQuoted() ? SiteTexts.shortDate(quote().deposit().dueDate()) : ""; }
-    public String getBalanceAmount() { return isQuoted() ? SiteTexts.money(quote().balance().amount()) : ""; }
-    public String getBalanceDue() { return isQuoted() ? SiteTexts.shortDate(quote().balance().dueDate()) : ""; }
-
-    public String getDepositLabel() {
-        if (!isQuoted()) {
-            return "";
-        }
-        Quote.Deposit deposit = quote().deposit();
-        return SiteTexts.text("deposit." + deposit.type().name(),
-                deposit.percentage().value().stripTrailingZeros().toPlainString());
-    }
-
-    public String getPromoCodeRejection() {
-        return isQuoted() ? quote().promoCodeRejection().map(r -> SiteTexts.text("promo." + r.name())).orElse("") : "";
-    }
 
     public List<String> getRefusals() {
-        if (!isRefused()) {
-            return List.of();
-        }
-        // the detail is for the owner; a guest reads each reason once
-        Set<String> reasons = new LinkedHashSet<>();
-        for (Refusal refusal : result.refusals()) {
-            reasons.add(SiteTexts.text("refusal." + refusal.reason().name()));
-        }
-        return new ArrayList<>(reasons);
+        return form.refusals(TEXTS);
     }
 
     public String getNotice() { return notice == null ? "" : SiteTexts.text(notice); }
 
     public String getStaySummary() {
-        if (arrival == null || nights == null || nights < 1 || nights > MAX_NIGHTS) {
+        LocalDate departure = form.departure();
+        if (departure == null) {
             return "";
         }
-        return SiteTexts.text("book.staySummary", SiteTexts.shortDate(arrival), SiteTexts.shortDate(arrival.plusDays(nights)),
-                SiteFormat.length(nights));
+        return SiteTexts.text("book.staySummary", SiteTexts.shortDate(form.getArrival()), SiteTexts.shortDate(departure),
+                SiteFormat.length(form.getNights()));
     }
 
     /** The owner's terms and conditions in the guest's language (French when not translated). */
@@ -471,21 +365,21 @@ public class SiteBooking implements Serializable {
             return "";
         }
         StringBuilder url = new StringBuilder("/site/" + (profile == null ? accountParam : profile.accountNumber()) + "/book?");
-        if (accommodationId != null) {
-            url.append("accommodation=").append(accommodationId).append('&');
+        if (form.first().getAccommodationId() != null) {
+            url.append("accommodation=").append(form.first().getAccommodationId()).append('&');
         }
-        if (arrival != null) {
-            url.append("arrival=").append(arrival).append('&');
+        if (form.getArrival() != null) {
+            url.append("arrival=").append(form.getArrival()).append('&');
         }
-        if (nights != null) {
-            url.append("nights=").append(nights);
+        if (form.getNights() != null) {
+            url.append("nights=").append(form.getNights());
         }
         return url.toString();
     }
 
     public List<Integer> getNightChoices() {
         List<Integer> choices = new ArrayList<>();
-        for (int n = 1; n <= MAX_NIGHTS; n++) {
+        for (int n = 1; n <= BookingForm.MAX_NIGHTS; n++) {
             choices.add(n);
         }
         return choices;
@@ -500,9 +394,7 @@ public class SiteBooking implements Serializable {
     public boolean isTest() { return test; }
     public int getStep() { return step; }
     public SiteProfile getProfile() { return profile; }
-    public Map<Long, String> getAccommodations() { return accommodations; }
-    public List<PartyLine> getParty() { return party; }
-    public List<SupplementChoice> getSupplements() { return supplements; }
+    public BookingForm getForm() { return form; }
     public String getAccountParam() { return accountParam; }
     public void setAccountParam(String v) { accountParam = v; }
     public String getAccommodationParam() { return accommodationParam; }
@@ -511,30 +403,6 @@ public class SiteBooking implements Serializable {
     public void setArrivalParam(String v) { arrivalParam = v; }
     public String getNightsParam() { return nightsParam; }
     public void setNightsParam(String v) { nightsParam = v; }
-    public Long getAccommodationId() { return accommodationId; }
-    public void setAccommodationId(Long v) { accommodationId = v; }
-    public LocalDate getArrival() { return arrival; }
-    public void setArrival(LocalDate v) { arrival = v; }
-    public Integer getNights() { return nights; }
-    public void setNights(Integer v) { nights = v; }
-    public String getPromoCode() { return promoCode; }
-    public void setPromoCode(String v) { promoCode = v; }
-    public String getFirstName() { return firstName; }
-    public void setFirstName(String v) { firstName = v; }
-    public String getLastName() { return lastName; }
-    public void setLastName(String v) { lastName = v; }
-    public String getEmail() { return email; }
-    public void setEmail(String v) { email = v; }
-    public String getPhone() { return phone; }
-    public void setPhone(String v) { phone = v; }
-    public String getAddress() { return address; }
-    public void setAddress(String v) { address = v; }
-    public String getPostalCode() { return postalCode; }
-    public void setPostalCode(String v) { postalCode = v; }
-    public String getCity() { return city; }
-    public void setCity(String v) { city = v; }
-    public String getCountry() { return country; }
-    public void setCountry(String v) { country = v; }
     public boolean isTermsAccepted() { return termsAccepted; }
     public void setTermsAccepted(boolean v) { termsAccepted = v; }
 }

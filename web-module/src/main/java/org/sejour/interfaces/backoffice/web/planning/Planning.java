@@ -14,12 +14,12 @@ import org.sejour.application.planning.PlanningQueries;
 import org.sejour.application.planning.PlanningView.AccommodationPlan;
 import org.sejour.application.planning.PlanningView.BookingSpan;
 import org.sejour.application.planning.PlanningView.RateSpan;
-import org.sejour.domain.model.catalog.CatalogRate;
 import org.sejour.domain.model.catalog.DayPeriod;
 import org.sejour.domain.model.catalog.DiscountKind;
 import org.sejour.domain.model.pricing.Promotion;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.backoffice.web.Faces;
+import org.sejour.interfaces.backoffice.web.RateForm;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
@@ -37,7 +37,6 @@ import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Currency;
-import java.util.EnumSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -80,36 +79,17 @@ public class Planning implements Serializable {
     private PlanningGrid grid;
 
     private AccommodationPlan selected;
+    /** every row selected, top to bottom (several: a dossier for several accommodations) */
+    private List<AccommodationPlan> selectedRows = List.of();
     private LocalDate selectionFirst;
     private LocalDate selectionLast;
-    private final RateForm rate = new RateForm();
+    private RateForm rate = new RateForm();
     private Integer units;
     private String promotionKind = Promotion.Kind.LAST_MINUTE.name();
     private Integer promotionDays;
     private BigDecimal promotionPercent;
     private String promotionLabel;
     private List<RateRow> coveringRates = List.of();
-
-    /** The rate being entered from the selection; its period is the selection. */
-    public static class RateForm implements Serializable {
-        private static final long serialVersionUID = 1L;
-        private Integer nights = 7;
-        private List<String> arrivalDays = new ArrayList<>();
-        private BigDecimal price;
-        private String discountKind = "";
-        private BigDecimal discountValue;
-
-        public Integer getNights() { return nights; }
-        public void setNights(Integer nights) { this.nights = nights; }
-        public List<String> getArrivalDays() { return arrivalDays; }
-        public void setArrivalDays(List<String> arrivalDays) { this.arrivalDays = arrivalDays; }
-        public BigDecimal getPrice() { return price; }
-        public void setPrice(BigDecimal price) { this.price = price; }
-        public String getDiscountKind() { return discountKind; }
-        public void setDiscountKind(String discountKind) { this.discountKind = discountKind; }
-        public BigDecimal getDiscountValue() { return discountValue; }
-        public void setDiscountValue(BigDecimal discountValue) { this.discountValue = discountValue; }
-    }
 
     /** A rate covering the selection, as "voir les tarifs" lists it. */
     public record RateRow(long id, String periods, int nights, String arrivalDays, String price, String discount)
@@ -182,22 +162,33 @@ public class Planning implements Serializable {
 
     // ------------------------------------------------------------ selection
 
-    /** Called by the page's script with the accommodation and the first and last day selected. */
+    /**
+     * Called by the page's script with the accommodations (one row, or several: the rows from the
+     * first day's to the last day's) and the first and last day selected. Only accommodations of
+     * the grid this bean loaded for the signed-in owner are taken.
+     */
     public void select() {
         Map<String, String> params = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap();
         Optional<LocalDate> a = parseDay(params.get("first"));
         Optional<LocalDate> b = parseDay(params.get("last"));
-        long accommodationId;
-        try {
-            accommodationId = Long.parseLong(params.getOrDefault("accommodation", ""));
-        } catch (NumberFormatException e) {
-            accommodationId = -1;
+        String rows = params.getOrDefault("accommodations", params.getOrDefault("accommodation", ""));
+        List<AccommodationPlan> found = new ArrayList<>();
+        for (String row : rows.split(",")) {
+            long id;
+            try {
+                id = Long.parseLong(row.strip());
+            } catch (NumberFormatException e) {
+                found.clear();
+                break;
+            }
+            grid.getBlocks().stream().map(PlanningGrid.Block::plan).filter(p -> p.id() == id).findFirst()
+                    .ifPresent(found::add);
         }
-        long id = accommodationId;
-        selected = grid.getBlocks().stream().map(PlanningGrid.Block::plan).filter(p -> p.id() == id)
-                .findFirst().orElse(null);
+        selectedRows = List.copyOf(found);
+        selected = found.isEmpty() ? null : found.get(0);
         if (selected == null || a.isEmpty() || b.isEmpty()) {
             selected = null;
+            selectedRows = List.of();
             return;
         }
         selectionFirst = a.get().isBefore(b.get()) ? a.get() : b.get();
@@ -206,11 +197,8 @@ public class Planning implements Serializable {
     }
 
     private void resetForms() {
-        rate.nights = 7;
-        rate.arrivalDays = new ArrayList<>(List.of(selectionFirst.getDayOfWeek().name()));
-        rate.price = null;
-        rate.discountKind = "";
-        rate.discountValue = null;
+        rate = new RateForm();
+        rate.setArrivalDays(new ArrayList<>(List.of(selectionFirst.getDayOfWeek().name())));
         units = selected.stockManaged() ? null : 1;
         promotionKind = Promotion.Kind.LAST_MINUTE.name();
         promotionDays = null;
@@ -219,56 +207,47 @@ public class Planning implements Serializable {
         loadCoveringRates();
     }
 
-    public void selectAllArrivalDays() {
-        rate.arrivalDays = Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name)
-                .collect(Collectors.toCollection(ArrayList::new));
-    }
-
     public long getSelectedNights() {
         return selectionFirst == null ? 0 : ChronoUnit.DAYS.between(selectionFirst, selectionLast) + 1;
     }
 
-    /** The phone-booking page takes the stay as arrival and number of nights: the selected days are the nights. */
+    /**
+     * The phone-booking page takes the stay as arrival and number of nights (the selected days are
+     * the nights) and the selected rows as the dossier's accommodations.
+     */
     public String getDossierLink() {
         if (selected == null) {
             return "";
         }
         return FacesContext.getCurrentInstance().getExternalContext().getRequestContextPath()
-                + "/app/phone-booking.xhtml?accommodation=" + selected.id() + "&arrival=" + selectionFirst
-                + "&nights=" + getSelectedNights();
+                + "/app/phone-booking.xhtml?accommodation=" + selectedRows.stream().map(p -> Long.toString(p.id()))
+                .collect(Collectors.joining(",")) + "&arrival=" + selectionFirst + "&nights=" + getSelectedNights();
+    }
+
+    /** Several rows selected: one dossier for their accommodations is what the dialog offers. */
+    public boolean isMultiRow() {
+        return selectedRows.size() > 1;
+    }
+
+    public String getSelectedNames() {
+        return selectedRows.stream().map(AccommodationPlan::name).collect(Collectors.joining(", "));
+    }
+
+    /** A sales ban closes one of the selected nights of the selected accommodation: the dialog offers to lift it. */
+    public boolean isSelectionClosed() {
+        return selected != null && selected.salesBans().stream()
+                .anyMatch(ban -> !ban.lastNight().isBefore(selectionFirst) && !ban.firstNight().isAfter(selectionLast));
     }
 
     // ------------------------------------------------------------ actions on the selection
 
     public void createRate() {
-        boolean missing = false;
-        if (rate.nights == null) {
-            Faces.error(TABS + "rateForm:nights", "field.required");
-            missing = true;
-        }
-        if (rate.arrivalDays == null || rate.arrivalDays.isEmpty()) {
-            Faces.error(TABS + "rateForm:arrivalDays", "rate.arrivalDays.required");
-            missing = true;
-        }
-        if (rate.price == null) {
-            Faces.error(TABS + "rateForm:price", "field.required");
-            missing = true;
-        }
-        Optional<DiscountKind> kind = rate.discountKind == null || rate.discountKind.isEmpty() ? Optional.empty()
-                : Optional.of(DiscountKind.valueOf(rate.discountKind));
-        if (kind.isPresent() && rate.discountValue == null) {
-            Faces.error(TABS + "rateForm:discountValue", "rate.discount.value.required");
-            missing = true;
-        }
-        if (missing) {
-            FacesContext.getCurrentInstance().validationFailed();
+        if (!rate.complete(TABS + "rateForm")) {
             return;
         }
-        Set<DayOfWeek> days = rate.arrivalDays.stream().map(DayOfWeek::valueOf)
-                .collect(Collectors.toCollection(() -> EnumSet.noneOf(DayOfWeek.class)));
         perform(TABS + "rateForm", "planning.rate.created", () -> rateService.create(currentUser.accountId(), selected.id(),
-                List.of(new DayPeriod(selectionFirst, selectionLast)), rate.nights, days, rate.price,
-                kind.map(k -> new CatalogRate.Discount(k, rate.discountValue))));
+                List.of(new DayPeriod(selectionFirst, selectionLast)), rate.getNights(), rate.days(), rate.getPrice(),
+                rate.discount()));
     }
 
     public void setStock() {
@@ -303,6 +282,12 @@ public class Planning implements Serializable {
 
     public void createSalesBan() {
         perform(TABS + "salesBanForm", "planning.salesBan.created", () -> salesBanService.close(currentUser.accountId(),
+                selected.id(), selectionFirst, selectionLast));
+    }
+
+    /** Opens the selected nights again: the bans over them are lifted, the rest of each stays closed. */
+    public void liftSalesBan() {
+        perform(TABS + "liftForm", "planning.salesBan.lifted", () -> salesBanService.lift(currentUser.accountId(),
                 selected.id(), selectionFirst, selectionLast));
     }
 
@@ -410,19 +395,19 @@ public class Planning implements Serializable {
                 .collect(java.util.stream.Collectors.joining(" · "));
     }
 
+    /** The promotions of a day: "Dernière minute −20 % (moins de 7 jours avant l'arrivée)". */
+    public String promotionTitle(PlanningGrid.PromotionCell cell) {
+        return cell.promotions().stream().map(p -> Faces.text("planning.promotion.title." + p.kind().name(),
+                        p.label() == null || p.label().isBlank() ? Faces.text("promotions.kind." + p.kind().name())
+                                : p.label(), p.percent().stripTrailingZeros().toPlainString(), p.days()))
+                .collect(Collectors.joining(" · "));
+    }
+
     public String bookingTitle(BookingSpan booking) {
         DateTimeFormatter format = DateTimeFormatter.ofLocalizedDate(FormatStyle.SHORT).withLocale(locale());
         return Faces.text("planning.booking.title", booking.number(), booking.guestName(),
                 booking.arrival().format(format), booking.departure().format(format),
                 Faces.text("planning.status." + booking.status()));
-    }
-
-    public List<String> getWeekdays() {
-        return Arrays.stream(DayOfWeek.values()).map(DayOfWeek::name).toList();
-    }
-
-    public String weekdayName(String day) {
-        return DayOfWeek.valueOf(day).getDisplayName(TextStyle.FULL, locale());
     }
 
     public List<String> getPromotionKinds() {
@@ -439,6 +424,7 @@ public class Planning implements Serializable {
     public boolean isCompact() { return compact; }
     public void setCompact(boolean compact) { this.compact = compact; }
     public AccommodationPlan getSelected() { return selected; }
+    public List<AccommodationPlan> getSelectedRows() { return selectedRows; }
     public LocalDate getSelectionFirst() { return selectionFirst; }
     public LocalDate getSelectionLast() { return selectionLast; }
     public RateForm getRate() { return rate; }

@@ -4,6 +4,7 @@ import org.sejour.application.planning.PlanningView;
 import org.sejour.application.planning.PlanningView.AccommodationPlan;
 import org.sejour.application.planning.PlanningView.BookingSpan;
 import org.sejour.application.planning.PlanningView.ChannelSpan;
+import org.sejour.application.planning.PlanningView.PromotionSpan;
 import org.sejour.application.planning.PlanningView.RateSpan;
 import org.sejour.application.planning.PlanningView.StockNight;
 
@@ -20,7 +21,7 @@ import java.util.stream.Collectors;
 /**
  * The planning laid out as table cells: one column per day, bookings as cells spanning their
  * nights (several lanes when a stock-managed accommodation has overlapping stays), the rate line,
- * the stock line and the imported calendars' line day by day. Pure layout, so it is tested without a server.
+ * the promotions line, the stock line and the imported calendars' line day by day. Pure layout, so it is tested without a server.
  */
 public final class PlanningGrid implements Serializable {
 
@@ -72,12 +73,31 @@ public final class PlanningGrid implements Serializable {
         }
     }
 
+    /** The promotions whose stays hold the day (as an arrival day). */
+    public record PromotionCell(LocalDate day, List<PromotionSpan> promotions) implements Serializable {
+        public boolean isPromoted() {
+            return !promotions.isEmpty();
+        }
+
+        /** The best percentage of the day: promotions do not add up, the best one is given. */
+        public String getBest() {
+            return promotions.stream().map(PromotionSpan::percent).max(Comparator.naturalOrder())
+                    .map(p -> "−" + p.stripTrailingZeros().toPlainString() + " %").orElse("");
+        }
+    }
+
     public record Block(AccommodationPlan plan, List<List<BookingCell>> lanes, List<RateCell> rates,
-                        List<StockCell> stock, List<ChannelCell> channels) implements Serializable {
+                        List<StockCell> stock, List<ChannelCell> channels, List<PromotionCell> promotions)
+            implements Serializable {
 
         /** The channels line shows only for accommodations with imported events in the range. */
         public boolean hasChannels() {
             return !plan.channelBlocks().isEmpty();
+        }
+
+        /** The promotions line shows only for accommodations with a promotion in the range. */
+        public boolean hasPromotions() {
+            return !plan.promotions().isEmpty();
         }
     }
 
@@ -104,7 +124,9 @@ public final class PlanningGrid implements Serializable {
         List<RateCell> rates = new ArrayList<>();
         List<StockCell> stockCells = new ArrayList<>();
         List<ChannelCell> channels = new ArrayList<>();
+        List<PromotionCell> promotions = new ArrayList<>();
         for (LocalDate day : dates) {
+            promotions.add(new PromotionCell(day, plan.promotions().stream().filter(p -> p.covers(day)).toList()));
             List<ChannelSpan> imported = plan.channelBlocks().stream().filter(b -> b.coversNight(day)).toList();
             channels.add(new ChannelCell(day, imported, imported.stream()
                     .anyMatch(b -> b.firstNight().equals(day) || day.equals(dates.get(0)))));
@@ -113,7 +135,7 @@ public final class PlanningGrid implements Serializable {
             rates.add(new RateCell(day, covering, covering.stream().anyMatch(r -> r.allowsArrivalOn(day)), closed));
             stockCells.add(new StockCell(day, stock.get(day), closed));
         }
-        return new Block(plan, lanes(plan.bookings(), dates), rates, stockCells, channels);
+        return new Block(plan, lanes(plan.bookings(), dates), rates, stockCells, channels, promotions);
     }
 
     /** Stays placed in the first lane free on their arrival; always at least one (empty) lane. */
