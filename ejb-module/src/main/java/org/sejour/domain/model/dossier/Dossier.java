@@ -20,6 +20,7 @@ import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.domain.model.shared.StayPeriod;
 
@@ -227,6 +228,58 @@ public class Dossier implements Serializable {
         payments.add(payment);
         record(at, actor, "PAYMENT_" + kind, amount.amount().toPlainString() + " € " + method);
         return Optional.of(payment);
+    }
+
+    /**
+     * Records a refund of one of this dossier's payments, given back by the payment's own method,
+     * and answers it. A refund is never more than what is left of the payment; a repeated
+     * provider notification (same provider reference) records nothing and answers empty.
+     */
+    public Optional<Payment> recordRefund(long paymentId, LocalDate on, Money amount, String providerReference,
+                                          String reason, Instant at, String actor) {
+        if (providerReference != null && payments.stream()
+                .anyMatch(p -> providerReference.equals(p.providerReference()))) {
+            return Optional.empty();
+        }
+        Payment refunded = requireRefundable(paymentId, amount, reason);
+        Payment refund = Payment.refund(this, refunded, on, amount.amount(), providerReference, reason.strip(), at,
+                actor);
+        payments.add(refund);
+        record(at, actor, "REFUND", amount.amount().toPlainString() + " € " + refunded.method() + " – " + reason.strip());
+        return Optional.of(refund);
+    }
+
+    /**
+     * Checks a refund before it is made anywhere (at Stripe first): a payment of this dossier,
+     * a positive amount no greater than what is left of it, a reason. Answers the payment.
+     */
+    public Payment requireRefundable(long paymentId, Money amount, String reason) {
+        Payment refunded = payments.stream().filter(p -> p.id() != null && p.id() == paymentId && !p.isRefund())
+                .findFirst().orElseThrow(() -> new NotFoundException("payment", paymentId));
+        if (amount == null || !amount.isPositive()) {
+            throw new SejourException("refund.amount.positive");
+        }
+        if (amount.isGreaterThan(refundable(paymentId))) {
+            throw new SejourException("refund.amount.tooMuch", refundable(paymentId).amount().toPlainString());
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new SejourException("refund.reason.required");
+        }
+        return refunded;
+    }
+
+    /** What is left to refund of one of this dossier's payments: its amount less its refunds. */
+    public Money refundable(long paymentId) {
+        Money paid = payments.stream().filter(p -> p.id() != null && p.id() == paymentId && !p.isRefund())
+                .map(p -> Money.of(p.amount())).findFirst().orElse(Money.ZERO);
+        Money refunded = payments.stream().filter(p -> p.refundOf().filter(id -> id == paymentId).isPresent())
+                .map(p -> Money.of(p.amount()).negate()).reduce(Money.ZERO, Money::plus);
+        return paid.minus(refunded);
+    }
+
+    /** An online payment that failed or a payment problem the provider reported: shown in the history. */
+    public void recordPaymentProblem(Instant at, String actor, String detail) {
+        record(at, actor, "PAYMENT_FAILED", detail == null || detail.length() <= 300 ? detail : detail.substring(0, 300));
     }
 
     public void markSignedContractReceived(boolean received, Instant at, String actor) {

@@ -56,6 +56,9 @@ public interface DossierRepository {
 
     Optional<Long> promoCodeId(long accountId, String code);
 
+    /** The account's dossier holding the payment a provider knows by {@code providerReference}. */
+    Optional<Long> dossierOfProviderPayment(long accountId, String providerReference);
+
     /** The account's most recently created dossier. */
     Optional<Long> latestId(long accountId);
 

@@ -93,6 +93,11 @@ public class Invoice implements Serializable {
     private BigDecimal paidToDate;
     @Column(name = "balance", nullable = false, updatable = false)
     private BigDecimal balance;
+    // a credit note's reason and the printed number of the receipt it corrects (refunds only)
+    @Column(name = "refund_reason", updatable = false)
+    private String refundReason;
+    @Column(name = "credited_number", updatable = false)
+    private String creditedNumber;
     // the owner's legal mentions as they were at issue; V17's trigger refuses any later update
     @Embedded
     private LegalMentions legal = LegalMentions.none();
@@ -172,10 +177,26 @@ public class Invoice implements Serializable {
         return invoice;
     }
 
+    /**
+     * Makes this refund's receipt a credit note (avoir): why the money was given back, and the
+     * receipt it corrects. Only before it is stored, and only for a refund.
+     */
+    public Invoice asCreditNote(String reason, String creditedNumber) {
+        if (id != null || !isRefund()) {
+            throw new IllegalStateException("only a refund's receipt, before it is issued, is a credit note");
+        }
+        this.refundReason = Objects.requireNonNull(reason, "reason is required");
+        this.creditedNumber = creditedNumber;
+        return this;
+    }
+
     public Long id() { return id; }
+    public Optional<String> refundReason() { return Optional.ofNullable(refundReason); }
+    public Optional<String> creditedNumber() { return Optional.ofNullable(creditedNumber); }
     public long accountId() { return accountId; }
     public int number() { return number; }
     public long dossierId() { return dossierId; }
+    public Long paymentId() { return payment.id(); }
     public Instant issuedAt() { return issuedAt; }
     public LocalDate issuedOn() { return issuedOn; }
     public Language language() { return Language.fromCode(language).orElse(Language.FR); }

@@ -11,6 +11,7 @@ import org.sejour.application.dossier.DossierQueries;
 import org.sejour.application.dossier.DossierView;
 import org.sejour.application.mail.MailLogEntry;
 import org.sejour.application.mail.MailOutbox;
+import org.sejour.application.payment.RefundService;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
@@ -47,6 +48,8 @@ public class DossierPage implements Serializable {
     MailOutbox outbox;
     @EJB
     InvoiceService invoices;
+    @EJB
+    RefundService refunds;
 
     /** the id as the URL gives it: parsed here so that a malformed one is a 404, not an empty page */
     private String idParam;
@@ -54,6 +57,7 @@ public class DossierPage implements Serializable {
     private DossierView dossier;
     private List<MailLogEntry> mails;
     private List<InvoiceService.ReceiptSummary> receipts;
+    private List<RefundService.Refundable> refundables;
 
     private PaymentKind paymentKind = PaymentKind.DEPOSIT;
     private LocalDate paidOn;
@@ -61,6 +65,9 @@ public class DossierPage implements Serializable {
     private String method = "transfer";
     private String reference;
     private String cancelReason;
+    private Long refundPaymentId;
+    private BigDecimal refundAmount;
+    private String refundReason;
 
     /** f:viewAction: the dossier named in the URL, or 404 when it is not the owner's. */
     public void load() {
@@ -82,6 +89,36 @@ public class DossierPage implements Serializable {
         dossier = queries.view(currentUser.accountId(), id);
         mails = outbox.logOf(currentUser.accountId(), id);
         receipts = invoices.receiptsOf(currentUser.accountId(), id);
+        refundables = refunds.refundable(currentUser.accountId(), id);
+    }
+
+    /**
+     * Gives back part or all of a payment: through Stripe when Stripe took it, else recorded as
+     * refunded by the owner by the same means. A credit note is issued and mailed to the guest.
+     */
+    public void refund() {
+        try {
+            RefundService.Refund done = refunds.refund(currentUser.accountId(), id, refundPaymentId == null ? -1 : refundPaymentId,
+                    Money.of(refundAmount == null ? BigDecimal.ZERO : refundAmount), refundReason == null ? "" : refundReason,
+                    actor());
+            Faces.info(done.throughStripe() ? "refund.done.stripe" : "refund.done.recorded", Formats.money(done.amount(),
+                    Formats.viewLocale()));
+            refundPaymentId = null;
+            refundAmount = null;
+            refundReason = null;
+        } catch (NotFoundException e) {
+            Faces.error("refund:payment", "refund.payment.required");
+            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+        } catch (SejourException e) {
+            Faces.show("refund", e);
+        }
+        reload();
+    }
+
+    /** A payment as the refund form lists it: its date, method and what is left to give back. */
+    public String refundableLabel(RefundService.Refundable r) {
+        return Faces.text("refund.option", Formats.date(r.paidOn(), Formats.viewLocale()), methodLabel(r.method()),
+                Formats.money(r.left(), Formats.viewLocale()));
     }
 
     public void recordPayment() {
@@ -173,6 +210,13 @@ public class DossierPage implements Serializable {
     public DossierView getDossier() { return dossier; }
     public List<MailLogEntry> getMails() { return mails; }
     public List<InvoiceService.ReceiptSummary> getReceipts() { return receipts; }
+    public List<RefundService.Refundable> getRefundables() { return refundables; }
+    public Long getRefundPaymentId() { return refundPaymentId; }
+    public void setRefundPaymentId(Long refundPaymentId) { this.refundPaymentId = refundPaymentId; }
+    public BigDecimal getRefundAmount() { return refundAmount; }
+    public void setRefundAmount(BigDecimal refundAmount) { this.refundAmount = refundAmount; }
+    public String getRefundReason() { return refundReason; }
+    public void setRefundReason(String refundReason) { this.refundReason = refundReason; }
     /** Mails the server refused for good: the owner should check the address. */
     public List<MailLogEntry> getFailedMails() { return mails.stream().filter(MailLogEntry::isFailed).toList(); }
     public List<PaymentKind> getPaymentKinds() { return List.of(PaymentKind.values()); }

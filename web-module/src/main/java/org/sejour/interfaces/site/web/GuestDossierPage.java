@@ -104,6 +104,15 @@ public class GuestDossierPage {
     public boolean isTest() { return dossier() != null && dossier.origin() == Origin.TEST; }
     public boolean isPayable() { return dossier() != null && dossier.due().isPresent(); }
 
+    /**
+     * Something is owed but cannot be paid online (the owner takes no online payment, or not for
+     * this dossier): the guest pays by the means the owner's terms list, and the owner records it.
+     */
+    public boolean isPaidToOwner() {
+        return dossier() != null && dossier.due().isEmpty() && dossier.status() != DossierStatus.CANCELLED
+                && dossier.balance().isPositive();
+    }
+
     public String getDueText() {
         return dossier.due().map(d -> SiteTexts.text("pay.due." + d.kind().name(), SiteTexts.money(d.amount())))
                 .orElse("");

@@ -1,0 +1,80 @@
+package org.sejour.application.payment;
+
+import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.Money;
+
+import java.net.URI;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.OptionalLong;
+
+/**
+ * Stripe's API as Séjour uses it, each call made with the owner's own secret key (docs/payments.md).
+ * Errors come back as {@link PaymentProviderException} carrying a message key, never the key.
+ */
+public interface StripeGateway {
+
+    /** What GET /v1/account says of the account a key belongs to. */
+    record AccountInfo(String id, String displayName, boolean live) {
+    }
+
+    /** A Checkout Session to send the guest to. */
+    record Checkout(String sessionId, URI url) {
+    }
+
+    /** What is asked of Checkout; {@code metadata} goes on the session and on its PaymentIntent. */
+    record CheckoutOrder(Money amount, String description, Optional<String> guestEmail, Language language,
+                         URI successUrl, URI cancelUrl, String clientReference, Map<String, String> metadata,
+                         String idempotencyKey) {
+    }
+
+    /** A refund Stripe accepted (status "succeeded" or "pending"). */
+    record RefundDone(String id, String status) {
+    }
+
+    /** A payment as Stripe lists it, for the nightly comparison. */
+    record RemotePayment(String paymentIntent, Money amount, String status, Instant created, Optional<String> attempt) {
+    }
+
+    /**
+     * An event whose signature was checked. {@code object} is the event's data.object; read its
+     * fields with {@link EventObject}.
+     */
+    record SignedEvent(String id, String type, boolean live, Instant created, EventObject object) {
+    }
+
+    /** Read access to an event's object (JSON) without tying the application to a JSON library. */
+    interface EventObject {
+        Optional<String> text(String... path);
+
+        OptionalLong number(String... path);
+    }
+
+    AccountInfo account(String secretKey);
+
+    Checkout openCheckout(String secretKey, CheckoutOrder order);
+
+    RefundDone refund(String secretKey, String paymentIntent, Money amount, String reason, String idempotencyKey);
+
+    /** The account's PaymentIntents created since {@code since}, newest first. */
+    List<RemotePayment> paymentsSince(String secretKey, Instant since);
+
+    /**
+     * Checks the {@code Stripe-Signature} header against the endpoint's signing secret (HMAC-SHA256
+     * of "timestamp.payload", at most 5 minutes old) and reads the event.
+     *
+     * @throws InvalidSignatureException when it does not match, or is too old
+     */
+    SignedEvent verify(String payload, String signatureHeader, String signingSecret);
+
+    /** A webhook whose signature does not hold. */
+    class InvalidSignatureException extends RuntimeException {
+        private static final long serialVersionUID = 1L;
+
+        public InvalidSignatureException(String message) {
+            super(message);
+        }
+    }
+}

@@ -1,0 +1,72 @@
+package org.sejour.interfaces.backoffice.web;
+
+import jakarta.annotation.PostConstruct;
+import jakarta.ejb.EJB;
+import jakarta.faces.context.FacesContext;
+import jakarta.faces.view.ViewScoped;
+import jakarta.inject.Inject;
+import jakarta.inject.Named;
+import jakarta.servlet.http.HttpServletRequest;
+import org.sejour.application.payment.OnlinePaymentSettings;
+import org.sejour.domain.model.shared.SejourException;
+import org.sejour.interfaces.security.CurrentUser;
+
+import java.io.Serializable;
+
+/**
+ * "Paiement en ligne": the owner connects their own Stripe account. The secrets typed here are
+ * sent to the service and forgotten: the fields are emptied after each save, and what the page
+ * shows again is the account's name and the hints of the secrets.
+ */
+@Named
+@ViewScoped
+public class OnlinePaymentPage implements Serializable {
+
+    private static final long serialVersionUID = 1L;
+
+    @Inject
+    CurrentUser currentUser;
+    @EJB
+    OnlinePaymentSettings settings;
+
+    private OnlinePaymentSettings.View view;
+    private String secretKey;
+    private String webhookSecret;
+
+    @PostConstruct
+    void load() {
+        view = settings.view(currentUser.accountId());
+    }
+
+    public void connect() {
+        try {
+            view = settings.connect(currentUser.accountId(), secretKey, webhookSecret);
+            Faces.info("onlinePayment.connected", view.displayName());
+        } catch (SejourException e) {
+            Faces.show("onlinePayment", e);
+        } finally {
+            secretKey = null;
+            webhookSecret = null;
+        }
+    }
+
+    public void disconnect() {
+        view = settings.disconnect(currentUser.accountId());
+        Faces.info("onlinePayment.disconnected");
+    }
+
+    /** The address to give Stripe for this owner's webhook endpoint. */
+    public String getWebhookUrl() {
+        HttpServletRequest request = (HttpServletRequest) FacesContext.getCurrentInstance().getExternalContext().getRequest();
+        String port = request.getServerPort() == 80 && "http".equals(request.getScheme())
+                || request.getServerPort() == 443 && "https".equals(request.getScheme()) ? "" : ":" + request.getServerPort();
+        return request.getScheme() + "://" + request.getServerName() + port + request.getContextPath()
+                + "/webhooks/stripe/" + view.accountNumber();
+    }
+
+    public OnlinePaymentSettings.View getView() { return view; }
+    public String getSecretKey() { return secretKey; }
+    public void setSecretKey(String secretKey) { this.secretKey = secretKey; }
+    public String getWebhookSecret() { return webhookSecret; }
+    public void setWebhookSecret(String webhookSecret) { this.webhookSecret = webhookSecret; }
+}
