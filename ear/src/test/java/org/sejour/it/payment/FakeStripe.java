@@ -55,6 +55,8 @@ public final class FakeStripe implements AutoCloseable {
     private final List<Refund> refunds = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
     private final AtomicInteger ids = new AtomicInteger(1000);
+    /** ids are unique across the fakes of one test run, as Stripe's are: the database keeps sessions once */
+    private final String run = Long.toString(System.nanoTime(), 36);
     private final HttpClient client = HttpClient.newHttpClient();
 
     public FakeStripe() throws IOException {
@@ -125,7 +127,7 @@ public final class FakeStripe implements AutoCloseable {
             Session s = idempotency == null ? null : sessionsByKey.get(idempotency);
             if (s == null) {
                 int n = ids.incrementAndGet();
-                s = new Session("cs_test_" + n, "pi_test_" + n, Long.parseLong(form.get("line_items[0][price_data][unit_amount]")),
+                s = new Session("cs_test_" + run + n, "pi_test_" + run + n, Long.parseLong(form.get("line_items[0][price_data][unit_amount]")),
                         form.get("success_url"), form.get("cancel_url"), form.get("client_reference_id"), form, idempotency);
                 sessions.put(s.id(), s);
                 if (idempotency != null) {
@@ -136,7 +138,7 @@ public final class FakeStripe implements AutoCloseable {
         } else if ("POST".equals(method) && "/v1/refunds".equals(path)) {
             Refund r = idempotency == null ? null : refundsByKey.get(idempotency);
             if (r == null) {
-                r = new Refund("re_test_" + ids.incrementAndGet(), form.get("payment_intent"), Long.parseLong(form.get("amount")),
+                r = new Refund("re_test_" + run + ids.incrementAndGet(), form.get("payment_intent"), Long.parseLong(form.get("amount")),
                         form.get("metadata[reason]"), idempotency);
                 refunds.add(r);
                 if (idempotency != null) {
@@ -182,7 +184,7 @@ public final class FakeStripe implements AutoCloseable {
 
     /** An event wrapping {@code object}, as Stripe delivers it. */
     public String event(String type, String object) {
-        return event("evt_test_" + ids.incrementAndGet(), type, object);
+        return event("evt_test_" + run + ids.incrementAndGet(), type, object);
     }
 
     public static String event(String id, String type, String object) {
