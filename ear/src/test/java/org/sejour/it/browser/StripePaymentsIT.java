@@ -440,6 +440,43 @@ public class StripePaymentsIT {
     }
 
     @Test
+    void theNightlyComparisonListsWhatStripeTookThatSejourDidNotRecord() throws Exception {
+        try (FakeStripe stripe = new FakeStripe()) {
+            Owner owner = owner(stripe, "stripe-reconcile", true);
+            FakeStripe.Session recorded = openCheckout(stripe, owner, MAY_FIRST.plusWeeks(3));
+            stripe.succeed(recorded, recorded.amount());
+            deliver(stripe, owner, stripe.event("checkout.session.completed", stripe.sessionJson(recorded, "complete", "paid", true)));
+            Properties missedBooking = fixture("book", "account", owner.accountId(), "gite", owner.gite(), "arrival",
+                    MAY_FIRST.plusWeeks(4), "email", "missed-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
+            FakeStripe.Session missed = openCheckout(stripe, missedBooking.getProperty("token"));
+            stripe.succeed(missed, missed.amount()); // paid, and its webhook never came
+            String dashboard = stripe.dashboardPayment(owner.secretKey(), 9900);
+
+            assertEquals("2", fixture("reconcile", "account", owner.accountId()).getProperty("differences"));
+            Browser office = browsers.open();
+            office.submitLogin(owner.login(), owner.password());
+            office.waitForPath("/app/dashboard.xhtml");
+            office.open("app/settings/payments.xhtml");
+            office.waitForDocument();
+            String table = plain(office.textOf(By.id("onlinePayment:differences")));
+            assertTrue(table.contains("Payé dans Stripe, pas enregistré (webhook non reçu)")
+                    && table.contains(missed.intent()) && table.contains(missedBooking.getProperty("number")), table);
+            assertTrue(table.contains("Paiement fait dans Stripe hors de Séjour") && table.contains(dashboard)
+                    && table.contains("99,00 €"), table);
+            assertFalse(table.contains(recorded.intent()), table);
+            office.keepEvidence("stripe-differences");
+
+            // the late webhook records the payment; the next night lists the dashboard's payment only
+            deliver(stripe, owner, stripe.event("checkout.session.completed", stripe.sessionJson(missed, "complete", "paid", true)));
+            assertEquals("1", fixture("reconcile", "account", owner.accountId()).getProperty("differences"));
+            try (Db db = new Db()) {
+                assertEquals(List.of(dashboard + "|OUTSIDE_SEJOUR"), db.texts("select payment_intent || '|' || kind "
+                        + "from payment_difference where account_id = ?", owner.accountId()));
+            }
+        }
+    }
+
+    @Test
     void aProductionOwnerWithoutAProviderOffersNoPayButtonAndTheOfflinePageIsGone() throws Exception {
         Browser guest = browsers.open();
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));

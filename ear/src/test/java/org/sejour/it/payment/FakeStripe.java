@@ -54,6 +54,12 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, Refund> refundsByKey = new ConcurrentHashMap<>();
     private final List<Refund> refunds = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** PaymentIntents by id: the key of their account, and their state as the list API shows it */
+    private final Map<String, Intent> intents = new ConcurrentHashMap<>();
+
+    /** A PaymentIntent as GET /v1/payment_intents lists it. */
+    public record Intent(String key, String id, long amount, long received, String status, String attempt, long created) {
+    }
     private final AtomicInteger ids = new AtomicInteger(1000);
     /** ids are unique across the fakes of one test run, as Stripe's are: the database keeps sessions once */
     private final String run = Long.toString(System.nanoTime(), 36);
@@ -83,6 +89,19 @@ public final class FakeStripe implements AutoCloseable {
 
     public Session session(String id) {
         return sessions.get(id);
+    }
+
+    /** The guest paid on the Checkout page: the session's PaymentIntent succeeded for {@code cents}. */
+    public void succeed(Session session, long cents) {
+        intents.computeIfPresent(session.intent(), (id, i) -> new Intent(i.key(), id, i.amount(), cents, "succeeded",
+                i.attempt(), i.created()));
+    }
+
+    /** A payment the owner took in Stripe's own dashboard (no Séjour attempt behind it). */
+    public String dashboardPayment(String key, long cents) {
+        String id = "pi_test_" + run + ids.incrementAndGet();
+        intents.put(id, new Intent(key, id, cents, cents, "succeeded", null, Instant.now().getEpochSecond()));
+        return id;
     }
 
     public List<Refund> refunds() {
@@ -130,11 +149,25 @@ public final class FakeStripe implements AutoCloseable {
                 s = new Session("cs_test_" + run + n, "pi_test_" + run + n, Long.parseLong(form.get("line_items[0][price_data][unit_amount]")),
                         form.get("success_url"), form.get("cancel_url"), form.get("client_reference_id"), form, idempotency);
                 sessions.put(s.id(), s);
+                intents.put(s.intent(), new Intent(key, s.intent(), s.amount(), 0, "requires_payment_method",
+                        form.get("payment_intent_data[metadata][attempt]"), Instant.now().getEpochSecond()));
                 if (idempotency != null) {
                     sessionsByKey.put(idempotency, s);
                 }
             }
             json(exchange, 200, sessionJson(s, "open", "unpaid", false));
+        } else if ("GET".equals(method) && "/v1/payment_intents".equals(path)) {
+            StringBuilder data = new StringBuilder();
+            intents.values().stream().filter(i -> i.key().equals(key))
+                    .sorted(java.util.Comparator.comparing(Intent::created).reversed().thenComparing(Intent::id))
+                    .forEach(i -> data.append(data.length() == 0 ? "" : ",").append("{\"id\":\"").append(i.id())
+                            .append("\",\"object\":\"payment_intent\",\"amount\":").append(i.amount())
+                            .append(",\"amount_received\":").append(i.received()).append(",\"currency\":\"eur\",\"status\":\"")
+                            .append(i.status()).append("\",\"created\":").append(i.created()).append(",\"livemode\":false,")
+                            .append("\"metadata\":").append(i.attempt() == null ? "{}" : "{\"attempt\":" + quote(i.attempt()) + "}")
+                            .append("}"));
+            json(exchange, 200, "{\"object\":\"list\",\"data\":[" + data + "],\"has_more\":false,"
+                    + "\"url\":\"/v1/payment_intents\"}");
         } else if ("POST".equals(method) && "/v1/refunds".equals(path)) {
             Refund r = idempotency == null ? null : refundsByKey.get(idempotency);
             if (r == null) {

@@ -14,6 +14,7 @@ import org.sejour.application.job.JobConsole;
 import org.sejour.application.job.JobExecutionSummary;
 import org.sejour.application.payment.OnlinePaymentSettings;
 import org.sejour.application.payment.RefundService;
+import org.sejour.application.payment.StripeReconciliation;
 import org.sejour.domain.model.account.AccountMode;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.Origin;
@@ -55,6 +56,8 @@ public class PaymentFixtureServlet extends HttpServlet {
     RefundService refunds;
     @EJB
     JobConsole jobs;
+    @EJB
+    StripeReconciliation reconciliation;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
 
@@ -74,6 +77,8 @@ public class PaymentFixtureServlet extends HttpServlet {
                         id(request, "payment"), Money.of(request.getParameter("amount")), request.getParameter("reason"),
                         "test").creditNoteId().orElseThrow() + "\n";
                 case "remind" -> remind(request);
+                case "reconcile" -> "differences=" + reconciliation.reconcile(id(request, "account"), java.time.Instant.now())
+                        + "\n";
                 default -> throw new IllegalArgumentException("no action " + request.getParameter("action"));
             });
         } catch (SejourException e) {

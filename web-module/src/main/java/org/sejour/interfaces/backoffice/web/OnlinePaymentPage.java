@@ -8,10 +8,13 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.sejour.application.payment.OnlinePaymentSettings;
+import org.sejour.application.payment.StripeReconciliation;
+import org.sejour.domain.model.payment.PaymentDifference;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
+import java.util.List;
 
 /**
  * "Paiement en ligne": the owner connects their own Stripe account. The secrets typed here are
@@ -28,14 +31,18 @@ public class OnlinePaymentPage implements Serializable {
     CurrentUser currentUser;
     @EJB
     OnlinePaymentSettings settings;
+    @EJB
+    StripeReconciliation reconciliation;
 
     private OnlinePaymentSettings.View view;
+    private List<PaymentDifference> differences;
     private String secretKey;
     private String webhookSecret;
 
     @PostConstruct
     void load() {
         view = settings.view(currentUser.accountId());
+        differences = reconciliation.differencesOf(currentUser.accountId());
     }
 
     public void connect() {
@@ -65,6 +72,12 @@ public class OnlinePaymentPage implements Serializable {
     }
 
     public OnlinePaymentSettings.View getView() { return view; }
+    /** What last night's comparison with Stripe found different. */
+    public List<PaymentDifference> getDifferences() { return differences; }
+
+    public String amount(java.util.Optional<org.sejour.domain.model.shared.Money> amount) {
+        return amount.map(a -> Formats.money(a, Formats.viewLocale())).orElse("—");
+    }
     public String getSecretKey() { return secretKey; }
     public void setSecretKey(String secretKey) { this.secretKey = secretKey; }
     public String getWebhookSecret() { return webhookSecret; }
