@@ -54,6 +54,10 @@ public final class FakeStripe implements AutoCloseable {
     private final Map<String, Refund> refundsByKey = new ConcurrentHashMap<>();
     private final List<Refund> refunds = new CopyOnWriteArrayList<>();
     private final List<String> requests = new CopyOnWriteArrayList<>();
+    /** cards saved by Checkout (customer_creation=always, setup_future_usage=off_session), by PaymentIntent */
+    private final Map<String, String[]> savedCards = new ConcurrentHashMap<>();
+    private final java.util.Set<String> declinedCustomers = ConcurrentHashMap.newKeySet();
+    private final List<String> holdCalls = new CopyOnWriteArrayList<>();
     /** PaymentIntents by id: the key of their account, and their state as the list API shows it */
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
 
@@ -95,6 +99,22 @@ public final class FakeStripe implements AutoCloseable {
     public void succeed(Session session, long cents) {
         intents.computeIfPresent(session.intent(), (id, i) -> new Intent(i.key(), id, i.amount(), cents, "succeeded",
                 i.attempt(), i.created()));
+    }
+
+    /** The card saved by this session's payment refuses holds (its bank asks for the guest, who is not there). */
+    public void declineHolds(Session session) {
+        declinedCustomers.add(savedCards.get(session.intent())[0]);
+    }
+
+    /** The card saved by this session's payment, as "customer payment_method". */
+    public String savedCard(Session session) {
+        String[] card = savedCards.get(session.intent());
+        return card == null ? null : card[0] + " " + card[1];
+    }
+
+    /** The hold calls Séjour made: "hold customer pm amount currency …", "capture pi amount", "cancel pi". */
+    public List<String> holdCalls() {
+        return List.copyOf(holdCalls);
     }
 
     /** A payment the owner took in Stripe's own dashboard (no Séjour attempt behind it). */
@@ -151,6 +171,10 @@ public final class FakeStripe implements AutoCloseable {
                 sessions.put(s.id(), s);
                 intents.put(s.intent(), new Intent(key, s.intent(), s.amount(), 0, "requires_payment_method",
                         form.get("payment_intent_data[metadata][attempt]"), Instant.now().getEpochSecond()));
+                if ("always".equals(form.get("customer_creation"))
+                        && "off_session".equals(form.get("payment_intent_data[setup_future_usage]"))) {
+                    savedCards.put(s.intent(), new String[]{"cus_test_" + run + n, "pm_test_" + run + n});
+                }
                 if (idempotency != null) {
                     sessionsByKey.put(idempotency, s);
                 }
@@ -168,6 +192,54 @@ public final class FakeStripe implements AutoCloseable {
                             .append("}"));
             json(exchange, 200, "{\"object\":\"list\",\"data\":[" + data + "],\"has_more\":false,"
                     + "\"url\":\"/v1/payment_intents\"}");
+        } else if ("GET".equals(method) && path.startsWith("/v1/payment_intents/")) {
+            String id = path.substring("/v1/payment_intents/".length());
+            Intent i = intents.get(id);
+            String[] card = savedCards.get(id);
+            if (i == null || !i.key().equals(key)) {
+                json(exchange, 404, "{\"error\":{\"code\":\"resource_missing\",\"message\":\"No such payment_intent: '"
+                        + id + "'\",\"type\":\"invalid_request_error\"}}");
+                return;
+            }
+            json(exchange, 200, "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":" + i.amount()
+                    + ",\"amount_received\":" + i.received() + ",\"currency\":\"eur\",\"status\":\"" + i.status()
+                    + "\",\"customer\":" + quote(card == null ? null : card[0]) + ",\"payment_method\":"
+                    + quote(card == null ? null : card[1]) + ",\"livemode\":false,\"metadata\":{}}");
+        } else if ("POST".equals(method) && "/v1/payment_intents".equals(path)) {
+            holdCalls.add("hold " + form.get("customer") + " " + form.get("payment_method") + " " + form.get("amount") + " "
+                    + form.get("currency") + " capture_method=" + form.get("capture_method") + " off_session="
+                    + form.get("off_session") + " confirm=" + form.get("confirm"));
+            if (declinedCustomers.contains(form.get("customer"))) {
+                json(exchange, 402, "{\"error\":{\"code\":\"authentication_required\",\"decline_code\":"
+                        + "\"authentication_required\",\"message\":\"Your card was declined. This transaction requires "
+                        + "authentication.\",\"type\":\"card_error\"}}");
+                return;
+            }
+            String id = "pi_test_" + run + ids.incrementAndGet();
+            long amount = Long.parseLong(form.get("amount"));
+            intents.put(id, new Intent(key, id, amount, 0, "requires_capture", null, Instant.now().getEpochSecond()));
+            savedCards.put(id, new String[]{form.get("customer"), form.get("payment_method")});
+            json(exchange, 200, "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":" + amount
+                    + ",\"amount_capturable\":" + amount + ",\"capture_method\":\"manual\",\"currency\":\"eur\","
+                    + "\"status\":\"requires_capture\",\"customer\":" + quote(form.get("customer"))
+                    + ",\"payment_method\":" + quote(form.get("payment_method")) + ",\"livemode\":false,\"metadata\":{}}");
+        } else if ("POST".equals(method) && path.matches("/v1/payment_intents/[^/]+/(capture|cancel)")) {
+            String id = path.split("/")[3];
+            boolean capture = path.endsWith("/capture");
+            Intent i = intents.get(id);
+            if (i == null || !"requires_capture".equals(i.status())) {
+                json(exchange, 400, "{\"error\":{\"code\":\"payment_intent_unexpected_state\",\"message\":"
+                        + "\"This PaymentIntent could not be " + (capture ? "captured" : "canceled") + ".\","
+                        + "\"type\":\"invalid_request_error\"}}");
+                return;
+            }
+            long captured = capture ? Long.parseLong(form.getOrDefault("amount_to_capture", Long.toString(i.amount()))) : 0;
+            holdCalls.add((capture ? "capture " : "cancel ") + id + (capture ? " " + captured : ""));
+            String status = capture ? "succeeded" : "canceled";
+            intents.put(id, new Intent(i.key(), id, i.amount(), captured, status, null, i.created()));
+            json(exchange, 200, "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":" + i.amount()
+                    + ",\"amount_received\":" + captured + ",\"currency\":\"eur\",\"status\":\"" + status
+                    + "\",\"livemode\":false,\"metadata\":{}}");
         } else if ("POST".equals(method) && "/v1/refunds".equals(path)) {
             Refund r = idempotency == null ? null : refundsByKey.get(idempotency);
             if (r == null) {

@@ -14,6 +14,7 @@ import org.sejour.application.job.JobConsole;
 import org.sejour.application.job.JobExecutionSummary;
 import org.sejour.application.payment.OnlinePaymentSettings;
 import org.sejour.application.payment.RefundService;
+import org.sejour.application.payment.SecurityDeposits;
 import org.sejour.application.payment.StripeReconciliation;
 import org.sejour.domain.model.account.AccountMode;
 import org.sejour.domain.model.dossier.Dossier;
@@ -58,6 +59,8 @@ public class PaymentFixtureServlet extends HttpServlet {
     JobConsole jobs;
     @EJB
     StripeReconciliation reconciliation;
+    @EJB
+    SecurityDeposits deposits;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
 
@@ -77,6 +80,15 @@ public class PaymentFixtureServlet extends HttpServlet {
                         id(request, "payment"), Money.of(request.getParameter("amount")), request.getParameter("reason"),
                         "test").creditNoteId().orElseThrow() + "\n";
                 case "remind" -> remind(request);
+                case "gite" -> "gite=" + fixtures.gite(id(request, "account"), request.getParameter("name"), "700.00") + "\n";
+                case "holds-terms" -> "amount=" + onlinePayments.askHolds(id(request, "account"),
+                        java.util.Optional.of(Money.of(request.getParameter("amount"))),
+                        Integer.parseInt(request.getParameter("days"))).holdAmount().orElseThrow() + "\n";
+                case "holds" -> {
+                    SecurityDeposits.Run run = deposits.run(LocalDate.parse(request.getParameter("today")));
+                    yield "placed=" + run.placed() + "\nfailed=" + run.failed() + "\nreleased=" + run.released()
+                            + "\nrenewed=" + run.renewed() + "\n";
+                }
                 case "reconcile" -> "differences=" + reconciliation.reconcile(id(request, "account"), java.time.Instant.now())
                         + "\n";
                 default -> throw new IllegalArgumentException("no action " + request.getParameter("action"));

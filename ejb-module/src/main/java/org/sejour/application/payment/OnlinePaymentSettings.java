@@ -7,6 +7,7 @@ import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.payment.StripeAccount;
 import org.sejour.domain.model.payment.StripeAccountRepository;
 import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
 
@@ -30,6 +31,7 @@ public class OnlinePaymentSettings {
 
     private static final Logger LOG = Logger.getLogger(OnlinePaymentSettings.class.getName());
     private static final Pattern SECRET_KEY = Pattern.compile("(sk|rk)_(test|live)_[A-Za-z0-9]{10,250}");
+    static final int DEFAULT_HOLD_DAYS = 2;
     private static final Pattern WEBHOOK_SECRET = Pattern.compile("whsec_[A-Za-z0-9+/=]{10,250}");
 
     @Inject
@@ -46,7 +48,7 @@ public class OnlinePaymentSettings {
     /** What the page shows: whether Stripe is connected, to which account, and the hints of the secrets. */
     public record View(boolean connected, String displayName, String stripeId, boolean live, String secretKeyHint,
                        String webhookSecretHint, Instant checkedAt, int accountNumber, boolean sealingAvailable,
-                       boolean demoPayments) implements Serializable {
+                       boolean demoPayments, Optional<Money> holdAmount, int holdDaysBefore) implements Serializable {
     }
 
     public View view(long accountId) {
@@ -54,8 +56,10 @@ public class OnlinePaymentSettings {
         boolean demo = accounts.find(accountId).map(a -> a.acceptsDemoPayments()).orElse(false);
         return stripeAccounts.find(accountId)
                 .map(s -> new View(true, s.displayName(), s.stripeId(), s.live(), s.secretKeyHint(),
-                        s.webhookSecretHint(), s.checkedAt(), number, box.available(), demo))
-                .orElseGet(() -> new View(false, null, null, false, null, null, null, number, box.available(), demo));
+                        s.webhookSecretHint(), s.checkedAt(), number, box.available(), demo, s.holdAmount(),
+                        s.holdDaysBefore().orElse(DEFAULT_HOLD_DAYS)))
+                .orElseGet(() -> new View(false, null, null, false, null, null, null, number, box.available(), demo,
+                        Optional.empty(), DEFAULT_HOLD_DAYS));
     }
 
     /**
@@ -87,6 +91,16 @@ public class OnlinePaymentSettings {
                 () -> stripeAccounts.store(new StripeAccount(accountId, sealed, checked)));
         LOG.log(Level.INFO, "Account {0} connected Stripe account {1} ({2})",
                 new Object[]{accountId, info.id(), info.live() ? "live" : "test mode"});
+        return view(accountId);
+    }
+
+    /**
+     * The security deposit held on the guest's card before arrival (docs/payments.md): an amount
+     * (empty: none), {@code daysBefore} days before arrival (1 to 6). Needs Stripe connected.
+     */
+    public View askHolds(long accountId, Optional<Money> amount, int daysBefore) {
+        StripeAccount account = stripeAccounts.find(accountId).orElseThrow(() -> new SejourException("hold.stripeFirst"));
+        account.askHolds(amount, daysBefore);
         return view(accountId);
     }
 

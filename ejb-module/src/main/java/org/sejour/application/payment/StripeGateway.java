@@ -27,7 +27,15 @@ public interface StripeGateway {
     /** What is asked of Checkout; {@code metadata} goes on the session and on its PaymentIntent. */
     record CheckoutOrder(Money amount, String description, Optional<String> guestEmail, Language language,
                          URI successUrl, URI cancelUrl, String clientReference, Map<String, String> metadata,
-                         String idempotencyKey) {
+                         String idempotencyKey, boolean saveCard) {
+    }
+
+    /** The card a guest paid with, saved for later use without them (a security-deposit hold). */
+    record SavedCard(String customer, String paymentMethod) {
+    }
+
+    /** What became of a hold: its PaymentIntent when Stripe authorised it, else why not. */
+    record Hold(Optional<String> paymentIntent, Optional<String> failure) {
     }
 
     /** A refund Stripe accepted (status "succeeded" or "pending"). */
@@ -53,6 +61,22 @@ public interface StripeGateway {
     }
 
     AccountInfo account(String secretKey);
+
+    /** The customer and card of a PaymentIntent, when the card was saved for later (setup_future_usage). */
+    Optional<SavedCard> savedCard(String secretKey, String paymentIntent);
+
+    /**
+     * Authorises {@code amount} on the saved card without capturing it (capture_method=manual,
+     * off_session): a card that refuses, or that asks for the guest, is a failure, not an error.
+     */
+    Hold hold(String secretKey, SavedCard card, Money amount, String description, Map<String, String> metadata,
+              String idempotencyKey);
+
+    /** Captures {@code amount} of a hold; Stripe releases the rest. */
+    void capture(String secretKey, String paymentIntent, Money amount);
+
+    /** Releases a hold (cancels its PaymentIntent). */
+    void release(String secretKey, String paymentIntent);
 
     Checkout openCheckout(String secretKey, CheckoutOrder order);
 

@@ -2,6 +2,8 @@ package org.sejour.application.payment;
 
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
+import org.sejour.domain.model.payment.StripeAccount;
+import org.sejour.domain.model.payment.StripeAccountRepository;
 
 import java.net.URI;
 import java.util.Map;
@@ -24,6 +26,8 @@ public class StripePaymentProvider implements PaymentProvider {
     StripeGateway stripe;
     @Inject
     StripeKeys keys;
+    @Inject
+    StripeAccountRepository stripeAccounts;
 
     @Override
     public String name() {
@@ -39,7 +43,8 @@ public class StripePaymentProvider implements PaymentProvider {
                         Optional.ofNullable(order.guestEmail()), order.language(), back, cancelled,
                         order.attemptReference(),
                         Map.of(ATTEMPT, order.attemptReference(), DOSSIER, Integer.toString(order.dossierNumber())),
-                        "checkout-" + order.attemptReference()));
+                        "checkout-" + order.attemptReference(),
+                        stripeAccounts.find(order.accountId()).map(StripeAccount::asksHolds).orElse(false)));
         return new HostedPayment(checkout.sessionId(), checkout.url());
     }
 

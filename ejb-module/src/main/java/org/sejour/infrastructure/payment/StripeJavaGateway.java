@@ -3,6 +3,7 @@ package org.sejour.infrastructure.payment;
 import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.AuthenticationException;
+import com.stripe.exception.CardException;
 import com.stripe.exception.PermissionException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
@@ -13,6 +14,8 @@ import com.stripe.model.Refund;
 import com.stripe.model.checkout.Session;
 import com.stripe.net.RequestOptions;
 import com.stripe.net.Webhook;
+import com.stripe.param.PaymentIntentCaptureParams;
+import com.stripe.param.PaymentIntentCreateParams;
 import com.stripe.param.PaymentIntentListParams;
 import com.stripe.param.RefundCreateParams;
 import com.stripe.param.checkout.SessionCreateParams;
@@ -36,6 +39,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.OptionalLong;
 import java.util.logging.Level;
@@ -81,6 +85,10 @@ public class StripeJavaGateway implements StripeGateway {
     public Checkout openCheckout(String secretKey, CheckoutOrder order) {
         SessionCreateParams.PaymentIntentData.Builder intent = SessionCreateParams.PaymentIntentData.builder()
                 .setDescription(order.description());
+        if (order.saveCard()) {
+            // the owner holds security deposits: the card is kept (at Stripe) for that hold, made without the guest
+            intent.setSetupFutureUsage(SessionCreateParams.PaymentIntentData.SetupFutureUsage.OFF_SESSION);
+        }
         order.metadata().forEach(intent::putMetadata);
         SessionCreateParams.Builder params = SessionCreateParams.builder()
                 .setMode(SessionCreateParams.Mode.PAYMENT)
@@ -97,6 +105,9 @@ public class StripeJavaGateway implements StripeGateway {
                                 .build())
                         .build());
         order.guestEmail().ifPresent(params::setCustomerEmail);
+        if (order.saveCard()) {
+            params.setCustomerCreation(SessionCreateParams.CustomerCreation.ALWAYS);
+        }
         order.metadata().forEach(params::putMetadata);
         try {
             Session session = client(secretKey).checkout().sessions().create(params.build(),
@@ -104,6 +115,59 @@ public class StripeJavaGateway implements StripeGateway {
             return new Checkout(session.getId(), URI.create(session.getUrl()));
         } catch (StripeException e) {
             throw refused(e, "checkout");
+        }
+    }
+
+    @Override
+    public Optional<SavedCard> savedCard(String secretKey, String paymentIntent) {
+        try {
+            PaymentIntent intent = client(secretKey).paymentIntents().retrieve(paymentIntent);
+            return intent.getCustomer() == null || intent.getPaymentMethod() == null ? Optional.empty()
+                    : Optional.of(new SavedCard(intent.getCustomer(), intent.getPaymentMethod()));
+        } catch (StripeException e) {
+            throw refused(e, "retrieve payment intent");
+        }
+    }
+
+    @Override
+    public Hold hold(String secretKey, SavedCard card, Money amount, String description, Map<String, String> metadata,
+                     String idempotencyKey) {
+        PaymentIntentCreateParams params = PaymentIntentCreateParams.builder().setAmount(cents(amount)).setCurrency("eur")
+                .setCustomer(card.customer()).setPaymentMethod(card.paymentMethod()).setOffSession(true).setConfirm(true)
+                .setCaptureMethod(PaymentIntentCreateParams.CaptureMethod.MANUAL).setDescription(description)
+                .putAllMetadata(metadata).build();
+        try {
+            PaymentIntent intent = client(secretKey).paymentIntents().create(params,
+                    RequestOptions.builder().setIdempotencyKey(idempotencyKey).build());
+            return "requires_capture".equals(intent.getStatus())
+                    ? new Hold(Optional.of(intent.getId()), Optional.empty())
+                    : new Hold(Optional.empty(), Optional.of("Stripe: " + intent.getStatus()));
+        } catch (CardException e) {
+            // declined, or authentication_required: the guest is not there to confirm it
+            LOG.log(Level.INFO, "Stripe refused a hold: code {0}, request {1}", new Object[]{e.getCode(), e.getRequestId()});
+            return new Hold(Optional.empty(), Optional.of("Stripe: " + Optional.ofNullable(e.getStripeError())
+                    .map(se -> se.getMessage()).orElse(e.getCode())));
+        } catch (StripeException e) {
+            throw refused(e, "hold");
+        }
+    }
+
+    @Override
+    public void capture(String secretKey, String paymentIntent, Money amount) {
+        try {
+            client(secretKey).paymentIntents().capture(paymentIntent,
+                    PaymentIntentCaptureParams.builder().setAmountToCapture(cents(amount)).build());
+        } catch (StripeException e) {
+            throw refused(e, "capture");
+        }
+    }
+
+    @Override
+    public void release(String secretKey, String paymentIntent) {
+        try {
+            client(secretKey).paymentIntents().cancel(paymentIntent);
+        } catch (StripeException e) {
+            throw refused(e, "release");
         }
     }
 

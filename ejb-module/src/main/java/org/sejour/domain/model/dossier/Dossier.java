@@ -282,6 +282,11 @@ public class Dossier implements Serializable {
         record(at, actor, "PAYMENT_FAILED", detail == null || detail.length() <= 300 ? detail : detail.substring(0, 300));
     }
 
+    /** A security deposit held on the guest's card changed (placed, kept in part, released): shown in the history. */
+    public void recordDepositHold(Instant at, String actor, String detail) {
+        record(at, actor, "DEPOSIT_HOLD", detail == null || detail.length() <= 300 ? detail : detail.substring(0, 300));
+    }
+
     public void markSignedContractReceived(boolean received, Instant at, String actor) {
         if (signedContractReceived != received) {
             signedContractReceived = received;

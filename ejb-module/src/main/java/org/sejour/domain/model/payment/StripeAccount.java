@@ -6,9 +6,14 @@ import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 
+import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.Money;
+
 import java.io.Serializable;
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An owner's own Stripe account: the guests' payments go straight to it. The secret key and
@@ -40,6 +45,10 @@ public class StripeAccount implements Serializable {
     private boolean live;
     @Column(name = "checked_at", nullable = false)
     private Instant checkedAt;
+    @Column(name = "hold_amount")
+    private BigDecimal holdAmount;
+    @Column(name = "hold_days_before")
+    private Integer holdDaysBefore;
     @Version
     private int version;
 
@@ -93,6 +102,32 @@ public class StripeAccount implements Serializable {
         String head = s.startsWith("whsec_") ? "whsec_" : prefix > 0 && prefix < 10 ? s.substring(0, prefix + 1) : "";
         return head + "…" + (s.length() > 12 ? s.substring(s.length() - 4) : "");
     }
+
+    /**
+     * The security deposit the owner asks for: held on the guest's card {@code daysBefore} days
+     * before arrival (1 to 6: Stripe keeps a card authorisation for 7 days); none when empty.
+     */
+    public void askHolds(Optional<Money> amount, int daysBefore) {
+        if (amount.isEmpty()) {
+            holdAmount = null;
+            holdDaysBefore = null;
+            return;
+        }
+        if (!amount.get().isPositive()) {
+            throw new InvalidInputException("holdAmount", "hold.amount.positive");
+        }
+        if (daysBefore < 1 || daysBefore > DepositHold.RENEW_AFTER_DAYS) {
+            throw new InvalidInputException("holdDays", "hold.days.range");
+        }
+        holdAmount = amount.get().amount();
+        holdDaysBefore = daysBefore;
+    }
+
+    public boolean asksHolds() { return holdAmount != null; }
+    public Optional<Money> holdAmount() {
+        return Optional.ofNullable(holdAmount).map(Money::of);
+    }
+    public Optional<Integer> holdDaysBefore() { return Optional.ofNullable(holdDaysBefore); }
 
     public long accountId() { return accountId; }
     public byte[] sealedSecretKey() { return sealedSecretKey.clone(); }

@@ -12,6 +12,7 @@ import org.sejour.application.dossier.DossierView;
 import org.sejour.application.mail.MailLogEntry;
 import org.sejour.application.mail.MailOutbox;
 import org.sejour.application.payment.RefundService;
+import org.sejour.application.payment.SecurityDeposits;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
@@ -50,6 +51,8 @@ public class DossierPage implements Serializable {
     InvoiceService invoices;
     @EJB
     RefundService refunds;
+    @EJB
+    SecurityDeposits deposits;
 
     /** the id as the URL gives it: parsed here so that a malformed one is a 404, not an empty page */
     private String idParam;
@@ -58,6 +61,9 @@ public class DossierPage implements Serializable {
     private List<MailLogEntry> mails;
     private List<InvoiceService.ReceiptSummary> receipts;
     private List<RefundService.Refundable> refundables;
+    private SecurityDeposits.HoldView hold;
+    private BigDecimal captureAmount;
+    private String captureReason;
 
     private PaymentKind paymentKind = PaymentKind.DEPOSIT;
     private LocalDate paidOn;
@@ -90,6 +96,21 @@ public class DossierPage implements Serializable {
         mails = outbox.logOf(currentUser.accountId(), id);
         receipts = invoices.receiptsOf(currentUser.accountId(), id);
         refundables = refunds.refundable(currentUser.accountId(), id);
+        hold = deposits.holdOf(currentUser.accountId(), id).orElse(null);
+    }
+
+    /** The owner keeps part of the security deposit held on the guest's card, for a reason; the rest is released. */
+    public void captureHold() {
+        try {
+            deposits.capture(currentUser.accountId(), id, Money.of(captureAmount == null ? BigDecimal.ZERO : captureAmount),
+                    captureReason == null ? "" : captureReason, actor());
+            Faces.info("hold.captured", Formats.money(Money.of(captureAmount), Formats.viewLocale()));
+            captureAmount = null;
+            captureReason = null;
+        } catch (SejourException e) {
+            Faces.show("hold", e);
+        }
+        reload();
     }
 
     /**
@@ -211,6 +232,11 @@ public class DossierPage implements Serializable {
     public List<MailLogEntry> getMails() { return mails; }
     public List<InvoiceService.ReceiptSummary> getReceipts() { return receipts; }
     public List<RefundService.Refundable> getRefundables() { return refundables; }
+    public SecurityDeposits.HoldView getHold() { return hold; }
+    public BigDecimal getCaptureAmount() { return captureAmount; }
+    public void setCaptureAmount(BigDecimal captureAmount) { this.captureAmount = captureAmount; }
+    public String getCaptureReason() { return captureReason; }
+    public void setCaptureReason(String captureReason) { this.captureReason = captureReason; }
     public Long getRefundPaymentId() { return refundPaymentId; }
     public void setRefundPaymentId(Long refundPaymentId) { this.refundPaymentId = refundPaymentId; }
     public BigDecimal getRefundAmount() { return refundAmount; }

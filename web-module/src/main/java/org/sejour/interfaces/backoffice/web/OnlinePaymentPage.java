@@ -10,10 +10,13 @@ import jakarta.servlet.http.HttpServletRequest;
 import org.sejour.application.payment.OnlinePaymentSettings;
 import org.sejour.application.payment.StripeReconciliation;
 import org.sejour.domain.model.payment.PaymentDifference;
+import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
+import java.math.BigDecimal;
+import java.util.Optional;
 import java.util.List;
 
 /**
@@ -38,16 +41,35 @@ public class OnlinePaymentPage implements Serializable {
     private List<PaymentDifference> differences;
     private String secretKey;
     private String webhookSecret;
+    private BigDecimal holdAmount;
+    private int holdDays;
 
     @PostConstruct
     void load() {
-        view = settings.view(currentUser.accountId());
+        show(settings.view(currentUser.accountId()));
         differences = reconciliation.differencesOf(currentUser.accountId());
+    }
+
+    private void show(OnlinePaymentSettings.View shown) {
+        view = shown;
+        holdAmount = shown.holdAmount().map(Money::amount).orElse(null);
+        holdDays = shown.holdDaysBefore();
+    }
+
+    /** The security deposit held on the guest's card before arrival; an empty amount asks for none. */
+    public void saveHolds() {
+        try {
+            show(settings.askHolds(currentUser.accountId(), Optional.ofNullable(holdAmount)
+                    .filter(a -> a.signum() != 0).map(Money::of), holdDays));
+            Faces.info(view.holdAmount().isPresent() ? "hold.terms.saved" : "hold.terms.none");
+        } catch (SejourException e) {
+            Faces.show("holds", e);
+        }
     }
 
     public void connect() {
         try {
-            view = settings.connect(currentUser.accountId(), secretKey, webhookSecret);
+            show(settings.connect(currentUser.accountId(), secretKey, webhookSecret));
             Faces.info("onlinePayment.connected", view.displayName());
         } catch (SejourException e) {
             Faces.show("onlinePayment", e);
@@ -58,7 +80,7 @@ public class OnlinePaymentPage implements Serializable {
     }
 
     public void disconnect() {
-        view = settings.disconnect(currentUser.accountId());
+        show(settings.disconnect(currentUser.accountId()));
         Faces.info("onlinePayment.disconnected");
     }
 
@@ -75,11 +97,15 @@ public class OnlinePaymentPage implements Serializable {
     /** What last night's comparison with Stripe found different. */
     public List<PaymentDifference> getDifferences() { return differences; }
 
-    public String amount(java.util.Optional<org.sejour.domain.model.shared.Money> amount) {
+    public String amount(Optional<Money> amount) {
         return amount.map(a -> Formats.money(a, Formats.viewLocale())).orElse("—");
     }
     public String getSecretKey() { return secretKey; }
     public void setSecretKey(String secretKey) { this.secretKey = secretKey; }
     public String getWebhookSecret() { return webhookSecret; }
+    public BigDecimal getHoldAmount() { return holdAmount; }
+    public void setHoldAmount(BigDecimal holdAmount) { this.holdAmount = holdAmount; }
+    public int getHoldDays() { return holdDays; }
+    public void setHoldDays(int holdDays) { this.holdDays = holdDays; }
     public void setWebhookSecret(String webhookSecret) { this.webhookSecret = webhookSecret; }
 }

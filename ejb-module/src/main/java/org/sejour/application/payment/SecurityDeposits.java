@@ -1,0 +1,201 @@
+package org.sejour.application.payment;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.SessionContext;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import jakarta.inject.Inject;
+import jakarta.validation.constraints.NotNull;
+import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierRepository;
+import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.dossier.Payment;
+import org.sejour.domain.model.payment.DepositHold;
+import org.sejour.domain.model.payment.DepositHoldRepository;
+import org.sejour.domain.model.payment.StripeAccount;
+import org.sejour.domain.model.payment.StripeAccountRepository;
+import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.SejourException;
+
+import java.io.Serializable;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Function;
+import java.util.logging.Level;
+import java.util.logging.Logger;
+import java.util.stream.Collectors;
+
+/**
+ * Security deposits (cautions) held on the guest's card, for owners who ask for one on their
+ * "Paiement en ligne" page. The card the guest paid the deposit with is saved at Stripe for this
+ * (Checkout's setup_future_usage); the daily run then:
+ * <ol>
+ *     <li>places a hold (an authorisation with manual capture, off session) on confirmed dossiers
+ *     arriving within the owner's days — a card that refuses, or that asks for the guest, leaves
+ *     a FAILED hold that the dossier and the arrivals list show, so the owner asks for another caution;</li>
+ *     <li>releases the holds of dossiers that left (or were cancelled);</li>
+ *     <li>places again a hold about to lapse (Stripe keeps an authorisation 7 days) and releases the old one.</li>
+ * </ol>
+ * The owner may instead keep part of a hold, with a reason ({@link #capture}). Each dossier is
+ * handled in a transaction of its own, its hold row locked.
+ */
+@Stateless
+public class SecurityDeposits {
+
+    private static final Logger LOG = Logger.getLogger(SecurityDeposits.class.getName());
+    static final String HOLD = "hold";
+
+    @Inject
+    DepositHoldRepository holds;
+    @Inject
+    StripeAccountRepository stripeAccounts;
+    @Inject
+    DossierRepository dossiers;
+    @Inject
+    StripeGateway stripe;
+    @Inject
+    StripeKeys keys;
+    @Resource
+    SessionContext context;
+
+    /** A hold as the dossier page and the arrivals list show it. */
+    public record HoldView(long dossierId, DepositHold.Status status, Money amount, LocalDate placedOn,
+                           LocalDate holdsUntil, Optional<Money> captured, Optional<String> reason,
+                           Optional<String> failure) implements Serializable {
+        static HoldView of(DepositHold h) {
+            return new HoldView(h.dossierId(), h.status(), h.amount(), h.placedOn(), h.holdsUntil(), h.captured(),
+                    h.reason(), h.failure());
+        }
+    }
+
+    /** What one daily run did. */
+    public record Run(int placed, int failed, int released, int renewed) implements Serializable {
+    }
+
+    /** The daily run, for {@code today} (the business day in France). */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public Run run(@NotNull LocalDate today) {
+        SecurityDeposits self = context.getBusinessObject(SecurityDeposits.class);
+        int placed = 0;
+        int failed = 0;
+        int released = 0;
+        int renewed = 0;
+        for (long[] due : holds.placedToReleaseOrRenew(today)) {
+            try {
+                if (self.releaseOrRenew(due[0], due[1], today)) {
+                    released++;
+                } else {
+                    renewed++;
+                }
+            } catch (SejourException e) {
+                LOG.log(Level.WARNING, "Hold of dossier {0} not released or renewed: {1}", new Object[]{due[1], e.messageKey()});
+            }
+        }
+        for (long[] due : holds.dueForHold(today)) {
+            try {
+                if (self.place(due[0], due[1], today).status() == DepositHold.Status.PLACED) {
+                    placed++;
+                } else {
+                    failed++;
+                }
+            } catch (SejourException e) {
+                LOG.log(Level.WARNING, "Hold of dossier {0} not placed: {1}", new Object[]{due[1], e.messageKey()});
+            }
+        }
+        return new Run(placed, failed, released, renewed);
+    }
+
+    /** Places the owner's hold on the card the dossier's Stripe payment was made with. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public HoldView place(long accountId, long dossierId, @NotNull LocalDate today) {
+        Dossier dossier = dossiers.lock(dossierId).filter(d -> d.accountId() == accountId)
+                .orElseThrow(() -> new NotFoundException("dossier", dossierId));
+        StripeAccount account = stripeAccounts.find(accountId).filter(StripeAccount::asksHolds)
+                .orElseThrow(() -> new SejourException("hold.notAsked"));
+        Money amount = account.holdAmount().orElseThrow();
+        String key = keys.secretKey(accountId);
+        Instant now = Instant.now();
+        Optional<StripeGateway.SavedCard> card = dossier.payments().stream()
+                .filter(p -> RefundService.throughStripe(p) && !p.isRefund())
+                .max(Comparator.comparing(Payment::id))
+                .flatMap(p -> stripe.savedCard(key, p.providerReference()));
+        DepositHold hold;
+        if (card.isEmpty()) {
+            hold = DepositHold.failed(accountId, dossierId, amount, "no card saved at Stripe for this booking", today, now);
+        } else {
+            StripeGateway.Hold result = stripe.hold(key, card.get(), amount, "Caution — dossier " + dossier.number(),
+                    Map.of(HOLD, Integer.toString(dossier.number())),
+                    "hold-" + dossierId + "-" + holds.ofDossier(accountId, dossierId).size());
+            hold = result.paymentIntent().map(intent -> DepositHold.placed(accountId, dossierId, amount, intent, today, now))
+                    .orElseGet(() -> DepositHold.failed(accountId, dossierId, amount, result.failure().orElse("?"), today, now));
+        }
+        holds.store(hold);
+        if (hold.status() == DepositHold.Status.FAILED) {
+            dossier.recordPaymentProblem(now, "stripe", "Caution " + amount + " € : " + hold.failure().orElse(""));
+        }
+        LOG.log(Level.INFO, "Security deposit of dossier {0} of account {1}: {2}",
+                new Object[]{dossier.number(), accountId, hold.status()});
+        return HoldView.of(hold);
+    }
+
+    /**
+     * Releases the hold of a dossier that left or was cancelled (true), or places a new one for a
+     * hold about to lapse before departure and releases the old one (false).
+     */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public boolean releaseOrRenew(long accountId, long dossierId, @NotNull LocalDate today) {
+        DepositHold hold = holds.lockPlaced(accountId, dossierId).orElseThrow(() -> new SejourException("hold.notPlaced"));
+        Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
+        String key = keys.secretKey(accountId);
+        Instant now = Instant.now();
+        boolean over = dossier.status() == DossierStatus.CANCELLED || dossier.stay().departure().isBefore(today);
+        if (over) {
+            stripe.release(key, hold.paymentIntent().orElseThrow());
+            hold.released(now);
+            return true;
+        }
+        Optional<StripeGateway.SavedCard> card = stripe.savedCard(key, hold.paymentIntent().orElseThrow());
+        StripeGateway.Hold renewed = card.map(c -> stripe.hold(key, c, hold.amount(), "Caution — dossier " + dossier.number(),
+                        Map.of(HOLD, Integer.toString(dossier.number())), "hold-" + dossierId + "-"
+                                + holds.ofDossier(accountId, dossierId).size()))
+                .orElse(new StripeGateway.Hold(Optional.empty(), Optional.of("no card saved at Stripe")));
+        stripe.release(key, hold.paymentIntent().orElseThrow());
+        hold.replaced(now);
+        holds.store(renewed.paymentIntent()
+                .map(intent -> DepositHold.placed(accountId, dossierId, hold.amount(), intent, today, now))
+                .orElseGet(() -> DepositHold.failed(accountId, dossierId, hold.amount(), renewed.failure().orElse("?"),
+                        today, now)));
+        return false;
+    }
+
+    /** The owner keeps {@code amount} of the dossier's hold, for {@code reason}; Stripe releases the rest. */
+    public HoldView capture(long accountId, long dossierId, @NotNull Money amount, @NotNull String reason,
+                            @NotNull String actor) {
+        DepositHold hold = holds.lockPlaced(accountId, dossierId).orElseThrow(() -> new SejourException("hold.notPlaced"));
+        Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
+        hold.requireCapturable(amount, reason);
+        stripe.capture(keys.secretKey(accountId), hold.paymentIntent().orElseThrow(), amount);
+        Instant now = Instant.now();
+        hold.captured(amount, reason, now);
+        dossier.recordDepositHold(now, actor, amount.amount().toPlainString() + " € – " + reason.strip());
+        return HoldView.of(hold);
+    }
+
+    /** The dossier's current (newest) hold, if any. */
+    public Optional<HoldView> holdOf(long accountId, long dossierId) {
+        return holds.ofDossier(accountId, dossierId).stream().findFirst().map(HoldView::of);
+    }
+
+    /** The current hold of each of these dossiers that has one, by dossier. */
+    public Map<Long, HoldView> holdsOf(long accountId, Collection<Long> dossierIds) {
+        return holds.latestOf(accountId, dossierIds).stream().map(HoldView::of)
+                .collect(Collectors.toMap(HoldView::dossierId, Function.identity()));
+    }
+}
