@@ -126,16 +126,7 @@ public class SecurityDeposits {
                 .filter(p -> RefundService.throughStripe(p) && !p.isRefund())
                 .max(Comparator.comparing(Payment::id))
                 .flatMap(p -> stripe.savedCard(key, p.providerReference()));
-        DepositHold hold;
-        if (card.isEmpty()) {
-            hold = DepositHold.failed(accountId, dossierId, amount, "no card saved at Stripe for this booking", today, now);
-        } else {
-            StripeGateway.Hold result = stripe.hold(key, card.get(), amount, "Caution — dossier " + dossier.number(),
-                    Map.of(HOLD, Integer.toString(dossier.number())),
-                    "hold-" + dossierId + "-" + holds.ofDossier(accountId, dossierId).size());
-            hold = result.paymentIntent().map(intent -> DepositHold.placed(accountId, dossierId, amount, intent, today, now))
-                    .orElseGet(() -> DepositHold.failed(accountId, dossierId, amount, result.failure().orElse("?"), today, now));
-        }
+        DepositHold hold = authorise(key, dossier, amount, card, today, now);
         holds.store(hold);
         if (hold.status() == DepositHold.Status.FAILED) {
             dossier.recordPaymentProblem(now, "stripe", "Caution " + amount + " € : " + hold.failure().orElse(""));
@@ -162,17 +153,26 @@ public class SecurityDeposits {
             return true;
         }
         Optional<StripeGateway.SavedCard> card = stripe.savedCard(key, hold.paymentIntent().orElseThrow());
-        StripeGateway.Hold renewed = card.map(c -> stripe.hold(key, c, hold.amount(), "Caution — dossier " + dossier.number(),
-                        Map.of(HOLD, Integer.toString(dossier.number())), "hold-" + dossierId + "-"
-                                + holds.ofDossier(accountId, dossierId).size()))
-                .orElse(new StripeGateway.Hold(Optional.empty(), Optional.of("no card saved at Stripe")));
+        DepositHold renewed = authorise(key, dossier, hold.amount(), card, today, now);
         stripe.release(key, hold.paymentIntent().orElseThrow());
         hold.replaced(now);
-        holds.store(renewed.paymentIntent()
-                .map(intent -> DepositHold.placed(accountId, dossierId, hold.amount(), intent, today, now))
-                .orElseGet(() -> DepositHold.failed(accountId, dossierId, hold.amount(), renewed.failure().orElse("?"),
-                        today, now)));
+        holds.replace(hold, renewed);
         return false;
+    }
+
+    /** Asks Stripe to hold {@code amount} on the saved card: the hold placed, or failed and why. */
+    private DepositHold authorise(String key, Dossier dossier, Money amount, Optional<StripeGateway.SavedCard> card,
+                                  LocalDate today, Instant now) {
+        long accountId = dossier.accountId();
+        if (card.isEmpty()) {
+            return DepositHold.failed(accountId, dossier.id(), amount, "no card saved at Stripe for this booking", today, now);
+        }
+        StripeGateway.Hold result = stripe.hold(key, card.get(), amount, "Caution — dossier " + dossier.number(),
+                Map.of(HOLD, Integer.toString(dossier.number())),
+                "hold-" + dossier.id() + "-" + holds.ofDossier(accountId, dossier.id()).size());
+        return result.paymentIntent()
+                .map(intent -> DepositHold.placed(accountId, dossier.id(), amount, intent, today, now))
+                .orElseGet(() -> DepositHold.failed(accountId, dossier.id(), amount, result.failure().orElse("?"), today, now));
     }
 
     /** The owner keeps {@code amount} of the dossier's hold, for {@code reason}; Stripe releases the rest. */

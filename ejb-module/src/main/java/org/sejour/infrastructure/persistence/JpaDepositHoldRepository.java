@@ -26,6 +26,15 @@ public class JpaDepositHoldRepository implements DepositHoldRepository {
     }
 
     @Override
+    public DepositHold replace(DepositHold replaced, DepositHold renewed) {
+        if (replaced.status() == DepositHold.Status.PLACED) {
+            throw new IllegalStateException("the replaced hold is still placed");
+        }
+        em.flush(); // its new status first: the database allows one placed hold per dossier
+        return store(renewed);
+    }
+
+    @Override
     public List<DepositHold> ofDossier(long accountId, long dossierId) {
         return em.createQuery("select h from DepositHold h where h.accountId = :accountId and h.dossierId = :dossierId "
                         + "order by h.id desc", DepositHold.class)

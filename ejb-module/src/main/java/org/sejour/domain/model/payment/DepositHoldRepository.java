@@ -9,6 +9,9 @@ public interface DepositHoldRepository {
 
     DepositHold store(DepositHold hold);
 
+    /** Stores {@code renewed} once {@code replaced} (no longer placed) is written: one placed hold per dossier. */
+    DepositHold replace(DepositHold replaced, DepositHold renewed);
+
     /** The dossier's holds, newest first. */
     List<DepositHold> ofDossier(long accountId, long dossierId);
 
