@@ -83,7 +83,7 @@ public class PaymentFixtureServlet extends HttpServlet {
                 case "gite" -> "gite=" + fixtures.gite(id(request, "account"), request.getParameter("name"), "700.00") + "\n";
                 case "holds-terms" -> "amount=" + onlinePayments.askHolds(id(request, "account"),
                         java.util.Optional.of(Money.of(request.getParameter("amount"))),
-                        Integer.parseInt(request.getParameter("days"))).holdAmount().orElseThrow() + "\n";
+                        Integer.parseInt(request.getParameter("days"))).holdAmount().orElseThrow().amount().toPlainString() + "\n";
                 case "holds" -> {
                     SecurityDeposits.Run run = deposits.run(LocalDate.parse(request.getParameter("today")));
                     yield "placed=" + run.placed() + "\nfailed=" + run.failed() + "\nreleased=" + run.released()

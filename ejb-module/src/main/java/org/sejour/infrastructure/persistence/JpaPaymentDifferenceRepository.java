@@ -59,7 +59,8 @@ public class JpaPaymentDifferenceRepository implements PaymentDifferenceReposito
         }
         for (PaymentDifference d : found) {
             em.createNativeQuery("insert into payment_difference (account_id, payment_intent, kind, stripe_amount, "
-                            + "sejour_amount, dossier_id, created_at, found_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8) "
+                            // typed casts: a null parameter would otherwise be bound as text
+                            + "sejour_amount, dossier_id, created_at, found_at) values (?1, ?2, ?3, cast(?4 as numeric), cast(?5 as numeric), cast(?6 as bigint), ?7, ?8) "
                             + "on conflict (account_id, payment_intent, kind) do update set stripe_amount = excluded.stripe_amount, "
                             + "sejour_amount = excluded.sejour_amount, found_at = excluded.found_at")
                     .setParameter(1, accountId).setParameter(2, d.paymentIntent()).setParameter(3, d.kind().name())
