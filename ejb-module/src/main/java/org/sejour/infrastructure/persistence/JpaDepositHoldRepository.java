@@ -63,8 +63,8 @@ public class JpaDepositHoldRepository implements DepositHoldRepository {
     @Override
     public List<long[]> dueForHold(LocalDate today) {
         return pairs(em.createNativeQuery("select d.account_id, d.id from dossier d join stripe_account s on s.account_id = d.account_id "
-                        + "where s.hold_amount is not null and d.status = 'CONFIRMED' and d.arrival >= ?1 "
-                        + "and d.arrival <= ?1 + s.hold_days_before "
+                        + "where s.hold_amount is not null and d.status = 'CONFIRMED' and d.arrival >= cast(?1 as date) "
+                        + "and d.arrival <= cast(?1 as date) + s.hold_days_before "
                         + "and exists (select 1 from payment p where p.dossier_id = d.id and p.amount > 0 and p.method = 'online' "
                         + "and p.provider_ref like 'pi\\_%') "
                         + "and not exists (select 1 from deposit_hold h where h.dossier_id = d.id) order by d.arrival, d.id")
@@ -74,7 +74,8 @@ public class JpaDepositHoldRepository implements DepositHoldRepository {
     @Override
     public List<long[]> placedToReleaseOrRenew(LocalDate today) {
         return pairs(em.createNativeQuery("select h.account_id, h.dossier_id from deposit_hold h join dossier d on d.id = h.dossier_id "
-                        + "where h.status = 'PLACED' and (d.departure < ?1 or d.status = 'CANCELLED' or h.placed_on <= ?1 - ?2) "
+                        + "where h.status = 'PLACED' and (d.departure < cast(?1 as date) or d.status = 'CANCELLED' "
+                        + "or h.placed_on <= cast(?1 as date) - cast(?2 as integer)) "
                         + "order by h.id")
                 .setParameter(1, today).setParameter(2, DepositHold.RENEW_AFTER_DAYS).getResultList());
     }
