@@ -8,6 +8,7 @@
 #   restore FILE [--target-time 'YYYY-MM-DD HH:MM:SS'] [--force]  back into an empty var/, to a point in time if asked
 #   bench   the benchmarks (engine, planning, channels, dossiers, public API load), or the one named (./sejour bench DossierBenchmark),
 #           on a fresh test domain and database; prints their figures
+#   drill   the restart drill: stops, kills and starts under booking load, on a fresh test domain and database
 # Settings (environment): see README.md, "Settings".
 set -euo pipefail
 
@@ -77,28 +78,40 @@ cmd_start() {
   build_if_needed
   payara_fetch
   db_setup "$VAR" "${SEJOUR_DB_PORT:-5432}" "$creds"
+  [[ -d "$DOMAINS/sejour" ]] || domain_create sejour $((port - 80))
+  domain_running sejour || public_port_close_offline sejour
   domain_configure sejour "$port" "$creds" "$VAR/storage" "${SEJOUR_DEMO:-true}"
   deploy sejour "$(ear_file)"
-  wait_ready "http://localhost:$port/login.xhtml"
+  domain_up sejour
+  log "Séjour is ready and open at http://localhost:$port/"
   local demo_password; demo_password="$(secret "$creds" demo.password)"
   cat <<MSG
 
   Séjour is running:  http://localhost:$port/
   Demo owner login:   demo@sejour.test / $demo_password
   Operator login:     operator / $(secret "$creds" operator.password)
-  Health:             http://localhost:$port/health
+  Health:             http://localhost:$port/health (ready: /health/ready, live: /health/live)
   (passwords are kept in $creds)
 
 MSG
 }
 
 cmd_stop() {
-  domain_stop sejour || true
+  domain_down sejour || true
   db_stop "$VAR" || true
 }
 
 cmd_status() {
-  if domain_running sejour; then log "Payara domain 'sejour' is running"; else log "Payara domain 'sejour' is stopped"; fi
+  if domain_running sejour; then
+    local open; open="$(asadmin_to sejour get "$PUBLIC_LISTENER.enabled" 2>/dev/null | sed -n 's/.*enabled=//p')"
+    if app_ready sejour; then
+      log "Payara domain 'sejour' is running; Séjour is ready; public port ${open:+$([[ $open == true ]] && echo open || echo closed)}"
+    else
+      log "Payara domain 'sejour' is running; Séjour is NOT ready (/health/ready)"
+    fi
+  else
+    log "Payara domain 'sejour' is stopped"
+  fi
   if db_running "$VAR"; then log "embedded PostgreSQL is running"; else log "embedded PostgreSQL is not running (or an external one is used)"; fi
 }
 
@@ -185,9 +198,22 @@ cmd_bench() {
   echo; cat "$report"
 }
 
+# ./sejour drill: the restart drill (ear/src/test/java/org/sejour/it/recovery/RestartDrill.java) on a
+# fresh test domain and database; about a quarter of an hour; prints how long each restart took
+cmd_drill() {
+  local report="$DOMAINS/sejour-test/tmp/sejour-drill.txt"
+  rm -f "$report"
+  log "Restart drill: stops, kills and starts of the test domain and its database, under booking load"
+  # the load comes from one address: lift the public API's rate limit for this run only
+  SEJOUR_API_RATE_PER_SECOND="${SEJOUR_API_RATE_PER_SECOND:-100000}" \
+  with_test_server -DskipTests=false -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false \
+      -Dit.test=RestartDrill -Dfailsafe.failIfNoSpecifiedTests=false -q
+  echo; cat "$report"
+}
+
 main() {
   case "${1:-}" in
-    start|test|bench|backup|restore) require_tools ;;
+    start|test|bench|drill|backup|restore) require_tools ;;
   esac
   case "${1:-}" in
     start) cmd_start ;;
@@ -195,9 +221,10 @@ main() {
     status) cmd_status ;;
     test) shift; cmd_test "$@" ;;
     bench) shift; cmd_bench "$@" ;;
+    drill) cmd_drill ;;
     backup) shift; cmd_backup "$@" ;;
     restore) shift; cmd_restore "$@" ;;
-    *) echo "usage: ./sejour start|stop|status|test|bench [SomeBenchmark]|backup [FILE]|restore FILE [--target-time T] [--force]" >&2
+    *) echo "usage: ./sejour start|stop|status|test|bench [SomeBenchmark]|drill|backup [FILE]|restore FILE [--target-time T] [--force]" >&2
        exit 2 ;;
   esac
 }

@@ -146,15 +146,26 @@ listeners_lock_down() {
   return $restart
 }
 
+domain_create() {
+  local name="$1" portbase="$2"
+  log "Creating Payara domain $name (HTTP $((portbase + 80)), admin $((portbase + 48)) on 127.0.0.1)"
+  asadmin --user admin --passwordfile "$(admin_passfile "$name")" create-domain --portbase "$portbase" "$name" >/dev/null
+  echo "$portbase" > "$DOMAINS/$name/sejour-portbase"
+}
+
 # domain_configure NAME HTTP-PORT CREDENTIALS STORAGE-DIR SEED-DEMO [PORTBASE]
 domain_configure() {
   local name="$1" http="$2" creds="$3" storage="$4" demo="$5" portbase="${6:-$(( $2 - 80 ))}"
+  [[ -d "$DOMAINS/$name" ]] || domain_create "$name" "$portbase"
+  # the settings made once, at the first configuration of a domain
   local created=false
-  if [[ ! -d "$DOMAINS/$name" ]]; then
-    log "Creating Payara domain $name (HTTP $http, admin $((portbase + 48)) on 127.0.0.1)"
-    asadmin --user admin --passwordfile "$(admin_passfile "$name")" create-domain --portbase "$portbase" "$name" >/dev/null
-    echo "$portbase" > "$DOMAINS/$name/sejour-portbase"
-    created=true
+  if [[ ! -f "$DOMAINS/$name/sejour-configured" ]]; then
+    # a domain an earlier Séjour configured has its private temporary directory already
+    if grep -q -- "-Djava.io.tmpdir=$DOMAINS/$name/tmp<" "$DOMAINS/$name/config/domain.xml"; then
+      touch "$DOMAINS/$name/sejour-configured"
+    else
+      created=true
+    fi
   fi
   cp "$(postgres_driver)" "$DOMAINS/$name/lib/"
   mkdir -p "$storage"
@@ -180,6 +191,7 @@ domain_configure() {
     # (profiled). Named here, it is a plain class load.
     "${a[@]}" create-jvm-options '-Djakarta.mail.util.StreamProvider=org.eclipse.angus.mail.util.MailStreamProvider' >/dev/null
     "${a[@]}" set-microprofile-healthcheck-configuration --enabled=true >/dev/null
+    touch "$DOMAINS/$name/sejour-configured"
   fi
   local restart=$created
   listeners_lock_down "$name" || restart=true
@@ -283,6 +295,8 @@ CMDS
     restart=true
   fi
   if $restart; then
+    # the test domain is started by Arquillian, which needs its port open; ./sejour start opens the other
+    [[ "$name" == sejour-test ]] || public_port "$name" false
     log "Restarting $name for settings read at start-up (JVM options, listeners, batch job repository)"
     "${a[@]}" restart-domain "$name" >/dev/null
   fi
@@ -299,6 +313,8 @@ deploy() {
     return
   fi
   rm -f "$kept"
+  # visitors get a refused connection, not the redeployment's 404s; the caller opens it when ready
+  public_port "$name" false
   log "Deploying $(basename "$ear") to $name"
   if ! asadmin_to "$name" deploy --force=true --name sejour "$ear" >/dev/null; then
     log "The deployment failed; restarting $name and deploying once more"
@@ -309,14 +325,64 @@ deploy() {
   echo "$sum" > "$kept"
 }
 
-wait_ready() {
-  local url="$1" i
-  for i in $(seq 1 180); do
-    if curl -fsS -o /dev/null "$url" 2>/dev/null; then
-      log "Séjour answers at $url"
-      return 0
-    fi
+# The public HTTP listener of the server's own configuration.
+PUBLIC_LISTENER=configs.config.server-config.network-config.network-listeners.network-listener.http-listener-1
+
+# Payara opens its ports before it loads Séjour, and for that half minute a visitor or a balancer
+# met its 404 page, then 500s. ./sejour starts a stopped domain with the public port closed in its
+# configuration (a refused connection is what a balancer understands as "down") and opens it once
+# Séjour says it is ready. The server's own configuration comes first in domain.xml; the file keeps
+# its owner (written in place).
+public_port_close_offline() {
+  local xml="$DOMAINS/$1/config/domain.xml" tmp
+  tmp="$(mktemp)"
+  awk 'done != 1 && /<network-listener / && / name="http-listener-1"/ {
+         if ($0 ~ / enabled="/) sub(/ enabled="[^"]*"/, " enabled=\"false\"");
+         else sub(/<network-listener /, "<network-listener enabled=\"false\" ");
+         done = 1 }
+       { print }' "$xml" > "$tmp" && cat "$tmp" > "$xml"
+  rm -f "$tmp"
+}
+
+# public_port NAME true|false, on a running domain (Payara applies it without a restart)
+public_port() {
+  asadmin_to "$1" set "$PUBLIC_LISTENER.enabled=$2" >/dev/null
+}
+
+# Ready means Séjour's own readiness check says so (MicroProfile Health, database reachable,
+# migrations applied), asked on the loopback listener while the public port may still be closed.
+app_ready() {
+  local url; url="http://127.0.0.1:$(( $(cat "$DOMAINS/$1/sejour-portbase") + 85 ))/health/ready"
+  curl -fsS --max-time 5 "$url" 2>/dev/null | grep -q '"name" *: *"database"'
+}
+
+wait_until_ready() {
+  local name="$1" seconds="${2:-240}" i
+  for ((i = 0; i < seconds; i++)); do
+    app_ready "$name" && return 0
     sleep 1
   done
-  die "Séjour did not answer at $url within 180 s (see $DOMAINS/*/logs/server.log)"
+  return 1
+}
+
+# Brings a domain up the way ./sejour start does after a stop or a crash: a stopped domain starts
+# with its public port closed; the port opens once Séjour is ready.
+domain_up() {
+  local name="$1"
+  if ! domain_running "$name"; then
+    public_port_close_offline "$name"
+    domain_start "$name"
+  fi
+  log "Waiting for Séjour to be ready (public port closed until then)"
+  wait_until_ready "$name" \
+    || die "Séjour is not ready after 240 s; the public port stays closed (see $DOMAINS/$name/logs/server.log)"
+  public_port "$name" true
+}
+
+# The public port closes first: visitors get a refused connection, not the errors of an
+# application being unloaded.
+domain_down() {
+  local name="$1"
+  if domain_running "$name"; then public_port "$name" false || true; fi
+  domain_stop "$name"
 }

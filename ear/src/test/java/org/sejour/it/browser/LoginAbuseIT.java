@@ -195,6 +195,7 @@ public class LoginAbuseIT {
         form.put("contact:city", "Gap");
         form.put("contact:country", "FR");
         form.put("jakarta.faces.ViewState", credentials.viewState());
+        form.put("primefaces.nonce", credentials.nonce());
         Response ajax = client.post("/app/account/contact.xhtml", form,
                 Map.of("Faces-Request", "partial/ajax", "X-Requested-With", "XMLHttpRequest"));
 

@@ -34,6 +34,7 @@ final class LoopbackClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile(
             "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
+    private static final Pattern NONCE = Pattern.compile("'nonce-([^']+)'");
 
     record Response(int status, Map<String, List<String>> headers, String body) {
 
@@ -47,6 +48,18 @@ final class LoopbackClient {
             Matcher m = VIEW_STATE.matcher(body);
             if (!m.find()) {
                 throw new AssertionError("no Faces view state in the page (status " + status + "): " + body);
+            }
+            return m.group(1);
+        }
+
+        /**
+         * The page's script nonce, from its Content-Security-Policy. PrimeFaces' script sends it
+         * back with every postback (primefaces.nonce) and refuses a postback without it.
+         */
+        String nonce() {
+            Matcher m = NONCE.matcher(header("Content-Security-Policy").orElse(""));
+            if (!m.find()) {
+                throw new AssertionError("no script nonce in the page's policy: " + headers);
             }
             return m.group(1);
         }
@@ -81,20 +94,21 @@ final class LoopbackClient {
         return send("POST", path, headers, form);
     }
 
-    /** Opens the login page and submits the form, as a browser without JavaScript would. */
+    /** Opens the login page and submits the form with what PrimeFaces' script adds to it (the nonce). */
     Response login(String login, String password) {
         return post("/login.xhtml", loginForm(login, password), Map.of());
     }
 
     /** Opens the login page and fills its form, ready to be posted (several clients at the same moment, say). */
     Map<String, String> loginForm(String login, String password) {
-        String viewState = get("/login.xhtml").viewState();
+        Response page = get("/login.xhtml");
         Map<String, String> form = new LinkedHashMap<>();
         form.put("login", "login");
         form.put("login:login", login);
         form.put("login:password", password);
         form.put("login:submit", "");
-        form.put("jakarta.faces.ViewState", viewState);
+        form.put("jakarta.faces.ViewState", page.viewState());
+        form.put("primefaces.nonce", page.nonce());
         return form;
     }
 

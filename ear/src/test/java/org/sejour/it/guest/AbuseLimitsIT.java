@@ -7,6 +7,7 @@ import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.it.Deployments;
+import org.sejour.it.ServerLog;
 import org.sejour.it.TestSettings;
 import org.sejour.it.fixtures.DossierFixtures;
 
@@ -98,6 +99,11 @@ public class AbuseLimitsIT {
             fields.add(encode(hidden.group(1)) + "=" + encode(hidden.group(2).replace("&amp;", "&")));
         }
         fields.add(encode(button) + "=x");
+        // what PrimeFaces' script adds to every postback: the page's script nonce, from its policy
+        Matcher nonce = Pattern.compile("'nonce-([^']+)'").matcher(page.headers()
+                .firstValue("Content-Security-Policy").orElse(""));
+        assertTrue(nonce.find(), () -> "no script nonce in the policy of the page holding " + form);
+        fields.add("primefaces.nonce=" + encode(nonce.group(1)));
         HttpResponse<String> answer = browser.send(HttpRequest.newBuilder(url(action.group(1).replace("&amp;", "&")))
                 .header("Content-Type", "application/x-www-form-urlencoded").header("Accept-Language", FRENCH)
                 .POST(HttpRequest.BodyPublishers.ofString(fields.toString())).build(), HttpResponse.BodyHandlers.ofString());

@@ -4,18 +4,22 @@ import jakarta.annotation.Resource;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
-import org.eclipse.microprofile.health.Liveness;
 import org.eclipse.microprofile.health.Readiness;
 
 import javax.sql.DataSource;
 import java.sql.Connection;
 import java.sql.SQLException;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
-/** Ready and live only while PostgreSQL answers: without it Séjour can do nothing useful. */
+/**
+ * Ready only while PostgreSQL answers: without it Séjour can do nothing useful, and a balancer
+ * should send its visitors elsewhere. Not a liveness check: a restart of the server would not
+ * bring the database back ({@link LivenessCheck}). A balancer polls this every few seconds, so a
+ * change of state is logged, not every failed poll.
+ */
 @Readiness
-@Liveness
 @ApplicationScoped
 public class DatabaseHealthCheck implements HealthCheck {
 
@@ -24,14 +28,27 @@ public class DatabaseHealthCheck implements HealthCheck {
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
 
+    private final AtomicBoolean up = new AtomicBoolean(true);
+
     @Override
     public HealthCheckResponse call() {
         try (Connection connection = dataSource.getConnection()) {
             boolean valid = connection.isValid(2);
+            changed(valid, null);
             return HealthCheckResponse.named("database").status(valid).build();
         } catch (SQLException e) {
-            LOG.log(Level.WARNING, "Database health check failed", e);
-            return HealthCheckResponse.named("database").down().withData("error", e.getMessage()).build();
+            changed(false, e);
+            return HealthCheckResponse.named("database").down().build();
+        }
+    }
+
+    private void changed(boolean nowUp, SQLException failure) {
+        if (up.getAndSet(nowUp) != nowUp) {
+            if (nowUp) {
+                LOG.info("Database reachable again: ready");
+            } else {
+                LOG.log(Level.WARNING, "Database unreachable: not ready ({0})", failure == null ? "invalid connection" : failure.toString());
+            }
         }
     }
 }

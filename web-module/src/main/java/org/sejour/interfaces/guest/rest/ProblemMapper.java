@@ -18,6 +18,7 @@ import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
+import org.sejour.interfaces.web.DatabaseOutage;
 
 import java.io.IOException;
 import java.util.EnumSet;
@@ -29,8 +30,8 @@ import java.util.logging.Logger;
 /**
  * Every failure of the API as problem details in the guest's language: bad input 400 with its
  * fields, anything of another account 404 (worded exactly like nothing at all), a stay taken
- * meanwhile 409, a reused idempotency key with another request 422. Nothing else leaks: an
- * unexpected failure is logged and answers a bare 500.
+ * meanwhile 409, a reused idempotency key with another request 422, an unreachable database 503
+ * with Retry-After. Nothing else leaks: an unexpected failure is logged and answers a bare 500.
  */
 @Provider
 public class ProblemMapper implements ExceptionMapper<Throwable> {
@@ -46,9 +47,19 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
 
     @Override
     public Response toResponse(Throwable failure) {
-        Throwable cause = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
         Language language = language();
+        if (DatabaseOutage.isCause(failure)) {
+            DatabaseOutage.report(failure);
+            return unavailable(language);
+        }
+        Throwable cause = failure instanceof EJBException && failure.getCause() != null ? failure.getCause() : failure;
         return problem(cause, language).response().build();
+    }
+
+    /** 503 service-unavailable with Retry-After: the database cannot be reached. */
+    static Response unavailable(Language language) {
+        return Problem.of("service-unavailable", 503, GuestTexts.text(language, "api.unavailable"), null, List.of())
+                .response().header("Retry-After", DatabaseOutage.RETRY_AFTER_SECONDS).build();
     }
 
     private Problem problem(Throwable failure, Language language) {

@@ -1,10 +1,9 @@
-package org.sejour.it.guest;
+package org.sejour.it;
 
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.sejour.it.TestSettings;
 
 import java.io.IOException;
 import java.io.RandomAccessFile;
@@ -15,25 +14,28 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.UUID;
 import java.util.logging.Logger;
+import java.util.stream.Stream;
 
 /**
  * The test domain's server.log from the moment a test opens it: {@link #sinceOpened} answers what
  * the server wrote meanwhile, once a marker it is asked to log has reached the file (the server
  * writes its log from a queue, so a plain read could come too early to see a stack trace).
  */
-final class ServerLog {
+public final class ServerLog {
 
     private final Path file = Path.of(TestSettings.required("payara.home"), "glassfish", "domains",
             TestSettings.required("payara.domain"), "logs", "server.log");
     private final long start;
 
-    ServerLog() throws IOException {
+    public ServerLog() throws IOException {
         start = Files.size(file);
     }
 
-    String sinceOpened() throws IOException, InterruptedException {
+    public String sinceOpened() throws IOException, InterruptedException {
         String marker = "log-mark-" + UUID.randomUUID();
         HttpResponse<Void> logged = HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(
                 TestSettings.baseUrl() + "sejour-tests/fixtures/log-mark?mark=" + marker))
@@ -52,13 +54,30 @@ final class ServerLog {
     }
 
     private String read() throws IOException {
-        try (RandomAccessFile log = new RandomAccessFile(file.toFile(), "r")) {
-            // rotated meanwhile: the new file holds what came after
-            long from = log.length() < start ? 0 : start;
-            byte[] bytes = new byte[(int) (log.length() - from)];
-            log.seek(from);
+        long length = Files.size(file);
+        if (length >= start) {
+            return new String(tail(file, start), StandardCharsets.UTF_8);
+        }
+        // rotated meanwhile (Payara starts a new file past 2 MB): the rest of the rotated file, then the new one
+        Path rotated;
+        try (Stream<Path> logs = Files.list(file.getParent())) {
+            rotated = logs.filter(p -> p.getFileName().toString().startsWith("server.log_"))
+                    .max(Comparator.comparing(p -> p.getFileName().toString()))
+                    .orElseThrow(() -> new IllegalStateException("server.log shrank and no rotated file is there"));
+        }
+        byte[] before = tail(rotated, start);
+        byte[] after = tail(file, 0);
+        byte[] both = Arrays.copyOf(before, before.length + after.length);
+        System.arraycopy(after, 0, both, before.length, after.length);
+        return new String(both, StandardCharsets.UTF_8);
+    }
+
+    private static byte[] tail(Path path, long from) throws IOException {
+        try (RandomAccessFile log = new RandomAccessFile(path.toFile(), "r")) {
+            byte[] bytes = new byte[(int) Math.max(0, log.length() - from)];
+            log.seek(Math.min(from, log.length()));
             log.readFully(bytes);
-            return new String(bytes, StandardCharsets.UTF_8);
+            return bytes;
         }
     }
 
