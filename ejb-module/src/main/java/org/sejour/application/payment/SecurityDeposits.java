@@ -129,7 +129,7 @@ public class SecurityDeposits {
         DepositHold hold = authorise(key, dossier, amount, card, today, now);
         holds.store(hold);
         if (hold.status() == DepositHold.Status.FAILED) {
-            dossier.recordPaymentProblem(now, "stripe", "Caution " + amount + " € : " + hold.failure().orElse(""));
+            dossier.recordDepositHold(now, "stripe", amount.amount().toPlainString() + " € – " + hold.failure().orElse(""));
         }
         LOG.log(Level.INFO, "Security deposit of dossier {0} of account {1}: {2}",
                 new Object[]{dossier.number(), accountId, hold.status()});

@@ -66,7 +66,7 @@ public class StripeWebhookServlet extends HttpServlet {
             case UNKNOWN_ACCOUNT -> response.sendError(HttpServletResponse.SC_NOT_FOUND);
             default -> {
                 response.setContentType("application/json");
-                response.getWriter().write("{\"received\":true,\"outcome\":\"" + outcome.name().toLowerCase() + "\"}");
+                response.getWriter().write("{\"received\":true,\"outcome\":\"" + outcome.name().toLowerCase(java.util.Locale.ROOT) + "\"}");
             }
         }
     }
