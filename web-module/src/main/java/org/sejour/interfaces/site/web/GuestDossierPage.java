@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.sejour.application.payment.GuestDossier;
 import org.sejour.application.payment.OnlinePaymentService;
+import org.sejour.application.payment.PaymentProviderException;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.shared.NotFoundException;
@@ -79,6 +80,10 @@ public class GuestDossierPage {
             URI page = payments.start(token, URI.create(base + "/payment/return"),
                     SiteTexts.text("pay.description", shown.number(), shown.accommodationName()));
             external.redirect(page.isAbsolute() ? page.toString() : request.getContextPath() + page);
+        } catch (PaymentProviderException e) {
+            // the owner's payment provider refused or did not answer: nothing was opened, the guest may retry
+            SiteTexts.error(null, "pay.providerUnavailable");
+            dossier = payments.guestView(token);
         } catch (SejourException e) {
             SiteTexts.error(null, "pay.nothingDue");
             dossier = payments.guestView(token);
