@@ -90,12 +90,12 @@ admin_password_set() {
   rm -f "$file"
 }
 
-# Only the public HTTP listener is reachable from other machines: the admin port (unless
-# SEJOUR_ADMIN_ADDRESS opens it), metrics, JMX, IIOP and the Data Grid listen on loopback, the spare HTTPS
-# listener with its self-signed certificate and the message broker are off, and no header names
-# the server's version.
+# Settings Payara reads at start-up. Only the public HTTP listener is reachable from other
+# machines: the admin port (unless SEJOUR_ADMIN_ADDRESS opens it), metrics, JMX, IIOP and the Data
+# Grid listen on loopback, the spare HTTPS listener with its self-signed certificate and the message
+# broker are off, and no header names the server's version.
 # Returns 1 when something changed that takes effect at the next start.
-listeners_lock_down() {
+startup_settings() {
   local name="$1" c=configs.config.server-config
   local want=(
     "$c.network-config.network-listeners.network-listener.admin-listener.address=${SEJOUR_ADMIN_ADDRESS:-127.0.0.1}"
@@ -113,6 +113,13 @@ listeners_lock_down() {
     "$c.jms-service.type=DISABLED"
     "$c.network-config.protocols.protocol.admin-listener.http.xpowered-by=false"
     "$c.network-config.protocols.protocol.admin-listener.http.server-header=false"
+    # nothing is deployed by dropping a file into a folder, nor reloaded by touching one
+    "$c.admin-service.das-config.autodeploy-enabled=false"
+    "$c.admin-service.das-config.dynamic-reload-enabled=false"
+    # start-up: CDI scans the archives that declare beans.xml (Séjour's three modules), not every
+    # class of the sixty libraries in the EAR; descriptors are not validated against their schemas
+    "$c.cdi-service.enable-implicit-cdi=false"
+    "$c.admin-service.das-config.deploy-xml-validation=none"
   )
   local current w changed=() restart=0
   current="$(asadmin_to "$name" get "$c.*" 2>/dev/null)"
@@ -120,7 +127,7 @@ listeners_lock_down() {
     grep -qxF "$w" <<<"$current" || changed+=("$w")
   done
   if ((${#changed[@]})); then
-    asadmin_to "$name" set "${changed[@]}" >/dev/null || die "locking down the listeners of $name failed"
+    asadmin_to "$name" set "${changed[@]}" >/dev/null || die "the start-up settings of $name failed"
     restart=1
   fi
   # metrics name the server's internals: they get a listener of their own on loopback (port base + 85)
@@ -194,7 +201,7 @@ domain_configure() {
     touch "$DOMAINS/$name/sejour-configured"
   fi
   local restart=$created
-  listeners_lock_down "$name" || restart=true
+  startup_settings "$name" || restart=true
 
   if ! "${a[@]}" list-jdbc-connection-pools | grep -qx sejourPool; then
     "${a[@]}" create-jdbc-connection-pool --datasourceclassname org.postgresql.ds.PGSimpleDataSource \

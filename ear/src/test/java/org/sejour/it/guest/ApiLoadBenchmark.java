@@ -6,6 +6,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sejour.it.BookableGites;
 import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
 import org.sejour.it.fixtures.DossierFixtures;
@@ -23,7 +24,6 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.sql.Connection;
 import java.sql.DriverManager;
-import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.time.Duration;
@@ -415,33 +415,8 @@ public class ApiLoadBenchmark {
     /** Gîtes bookable every day for 2 or 7 nights over the coming year, every night in stock. */
     private static long[] seed(long accountId, int accountNumber) throws SQLException {
         try (Connection c = DriverManager.getConnection(TestSettings.dbUrl(), "sejour",
-                TestSettings.credential("db.password")); Statement s = c.createStatement()) {
-            s.execute("insert into accommodation (account_id, seq, reference, name, stock_managed, type, classification, "
-                    + "address, city, capacity_min, capacity_max, visibility) "
-                    + "select " + accountId + ", 100 + g, 'OSMB-" + accountNumber + "-' || (100 + g), 'Bench ' || g, "
-                    + "g % 2 = 1, 'GITE', 'TWO_STARS', '1 rue du Banc', 'Annecy', 1, 6, 'BOOKABLE' "
-                    + "from generate_series(1, " + ACCOMMODATIONS + ") g");
-            s.execute("update account set last_accommodation_seq = " + (100 + ACCOMMODATIONS) + " where id = " + accountId);
-            String ours = "from accommodation where account_id = " + accountId + " and name like 'Bench %'";
-            for (int nights : new int[]{2, 7}) {
-                s.execute("insert into rate (account_id, accommodation_id, nights, arrival_days, price) select "
-                        + accountId + ", id, " + nights + ", 127, " + (nights * 70) + " + id % 50 " + ours);
-            }
-            s.execute("insert into rate_period (rate_id, first_day, last_day) select r.id, current_date + 1, "
-                    + "current_date + 366 from rate r join accommodation a on a.id = r.accommodation_id "
-                    + "where a.name like 'Bench %' and a.account_id = " + accountId);
-            s.execute("insert into night_stock (accommodation_id, night, units) select a.id, d::date, "
-                    + "case when a.stock_managed then 3 else 1 end from accommodation a "
-                    + "cross join generate_series(current_date, current_date + 400, interval '1 day') d "
-                    + "where a.name like 'Bench %' and a.account_id = " + accountId);
-            s.execute("analyze");
-            List<Long> found = new ArrayList<>();
-            try (ResultSet r = s.executeQuery("select id " + ours + " order by id")) {
-                while (r.next()) {
-                    found.add(r.getLong(1));
-                }
-            }
-            return found.stream().mapToLong(Long::longValue).toArray();
+                TestSettings.credential("db.password"))) {
+            return BookableGites.seed(c, accountId, accountNumber, "Bench", ACCOMMODATIONS, "g % 2 = 1", 3);
         }
     }
 

@@ -6,6 +6,7 @@ import org.jboss.arquillian.junit5.ArquillianExtension;
 import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
+import org.sejour.it.BookableGites;
 import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
@@ -293,33 +294,10 @@ public class RestartDrill {
         }
     }
 
-    /** Three gîtes, one of them two identical units, bookable every day for 2 or 7 nights over the coming year. */
+    /** Three gîtes, the first two identical units, bookable every day for 2 or 7 nights over the coming year. */
     private static long[] seed(long accountId, int accountNumber) throws SQLException {
-        try (Connection c = database(); Statement s = c.createStatement()) {
-            s.execute("insert into accommodation (account_id, seq, reference, name, stock_managed, type, classification, "
-                    + "address, city, capacity_min, capacity_max, visibility) select " + accountId + ", 100 + g, 'OSMB-"
-                    + accountNumber + "-' || (100 + g), 'Drill ' || g, g = 1, 'GITE', 'TWO_STARS', '1 rue du Banc', "
-                    + "'Annecy', 1, 6, 'BOOKABLE' from generate_series(1, 3) g");
-            s.execute("update account set last_accommodation_seq = 103 where id = " + accountId);
-            String ours = "from accommodation where account_id = " + accountId + " and name like 'Drill %'";
-            for (int nights : new int[]{2, 7}) {
-                s.execute("insert into rate (account_id, accommodation_id, nights, arrival_days, price) select "
-                        + accountId + ", id, " + nights + ", 127, " + (nights * 70) + " " + ours);
-            }
-            s.execute("insert into rate_period (rate_id, first_day, last_day) select r.id, current_date + 1, "
-                    + "current_date + 366 from rate r join accommodation a on a.id = r.accommodation_id "
-                    + "where a.name like 'Drill %' and a.account_id = " + accountId);
-            s.execute("insert into night_stock (accommodation_id, night, units) select a.id, d::date, "
-                    + "case when a.stock_managed then 2 else 1 end from accommodation a "
-                    + "cross join generate_series(current_date, current_date + 400, interval '1 day') d "
-                    + "where a.name like 'Drill %' and a.account_id = " + accountId);
-            List<Long> found = new ArrayList<>();
-            try (ResultSet r = s.executeQuery("select id " + ours + " order by id")) {
-                while (r.next()) {
-                    found.add(r.getLong(1));
-                }
-            }
-            return found.stream().mapToLong(Long::longValue).toArray();
+        try (Connection c = database()) {
+            return BookableGites.seed(c, accountId, accountNumber, "Drill", 3, "g = 1", 2);
         }
     }
 }
