@@ -339,7 +339,10 @@ public class StripePaymentsIT {
             assertEquals(5000, refund.amount());
             assertEquals("Geste commercial", refund.reason());
             assertNotNull(refund.idempotencyKey());
-            assertEquals("160,00 €", plain(office.textOf(By.id("paid"))));
+            // the refund is shown apart: it lowers what was received, it does not make the deposit due again
+            assertEquals("210,00 €", plain(office.textOf(By.id("paid"))));
+            assertEquals("-50,00 €", plain(office.textOf(By.id("refunded"))));
+            assertEquals("590,00 €", plain(office.textOf(By.id("balance"))));
             office.keepEvidence("stripe-refund");
 
             String creditNote = office.driver.findElements(By.cssSelector("a.receipt-link")).get(1).getAttribute("href");

@@ -84,8 +84,8 @@ public class InvoiceService {
                 new Invoice.Party(dossier.guest().displayName(), ContractService.guestLines(dossier.guest())),
                 new Invoice.Stay(dossier.number(), dossier.accommodation().name(), dossier.stay().arrival(),
                         dossier.stay().departure()),
-                lines(dossier, t), dossier.total(), new Invoice.Paid(payment, methodLabel(payment.method(), t)),
-                dossier.totalPaid(), settings.findReceipt(accountId).map(ReceiptSettings::mentions)
+                lines(dossier, t), new Invoice.Paid(payment, methodLabel(payment.method(), t)),
+                dossier.balance(), settings.findReceipt(accountId).map(ReceiptSettings::mentions)
                         .orElseGet(LegalMentions::none));
         // a refund's receipt is a credit note: its reason, and the receipt of the payment it gives back
         payment.refundOf().ifPresent(refunded -> issued.asCreditNote(payment.reason().orElse(""),

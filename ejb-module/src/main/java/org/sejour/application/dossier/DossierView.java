@@ -16,7 +16,8 @@ public record DossierView(long id, int number, Instant createdAt, String created
                           DossierStatus status, String cancelReason, Instant optionExpiresAt, Guest guest,
                           long accommodationId, String accommodation, LocalDate arrival, LocalDate departure,
                           int nights, List<Party> party, List<Line> lines, BigDecimal total, BigDecimal deposit,
-                          LocalDate depositDue, LocalDate balanceDueDate, BigDecimal paid, BigDecimal balance,
+                          LocalDate depositDue, LocalDate balanceDueDate, BigDecimal paid, BigDecimal refunded,
+                          BigDecimal balance,
                           List<PaymentLine> payments, boolean signedContractReceived, boolean onlinePaymentAllowed,
                           String promoCode, String termsVersion, Instant termsAcceptedAt,
                           List<Event> history) implements Serializable {

@@ -212,7 +212,7 @@ public class MailComposer {
                 .orElseThrow(() -> new IllegalStateException("dossier " + dossier.id() + " has no deadline"));
         boolean late = Optional.ofNullable(rule).map(ReminderRule::isLate)
                 .orElseGet(() -> due.isBefore(mail.createdAt().atZone(BusinessCalendar.ZONE).toLocalDate()));
-        Money owed = deposit ? dossier.depositAmount().minus(dossier.totalPaid()) : dossier.balanceDue();
+        Money owed = deposit ? dossier.depositOwed() : dossier.balanceDue();
         String key = "mail.reminder." + (deposit ? "deposit" : "balance") + (late ? ".late" : ".due");
         return t.text(key, t.text("deposit." + depositType.name()), t.money(owed.max(Money.ZERO)), t.date(due));
     }

@@ -15,7 +15,8 @@ import java.util.Optional;
 public record GuestDossier(int number, int accountNumber, DossierStatus status, Origin origin,
                            String accommodationName, StayPeriod stay, String guestName, String guestEmail,
                            String partySummary, List<Line> lines, Money total, Money deposit,
-                           Optional<LocalDate> depositDue, Money paid, Money balance, Optional<Due> due)
+                           Optional<LocalDate> depositDue, Money paid, Money refunded, Money balance,
+                           Optional<Due> due)
         implements Serializable {
 
     /** One priced line as frozen in the dossier. */

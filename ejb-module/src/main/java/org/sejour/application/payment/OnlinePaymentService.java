@@ -83,7 +83,7 @@ public class OnlinePaymentService {
                 d.guest().displayName(), d.guest().email(), party,
                 d.lines().stream().map(l -> new GuestDossier.Line(l.kind(), l.label(), l.quantity(),
                         Money.of(l.amount()))).toList(),
-                d.total(), d.depositAmount(), d.depositDue(), d.totalPaid(), d.balanceDue(),
+                d.total(), d.depositAmount(), d.depositDue(), d.totalPaid(), d.totalRefunded(), d.balanceDue(),
                 due(d).map(due -> new GuestDossier.Due(due.kind(), due.amount())));
     }
 
@@ -97,7 +97,7 @@ public class OnlinePaymentService {
             return Optional.empty();
         }
         if (!dossier.isDepositPaid()) {
-            return Optional.of(new DuePayment(PaymentKind.DEPOSIT, dossier.depositAmount().minus(dossier.totalPaid())));
+            return Optional.of(new DuePayment(PaymentKind.DEPOSIT, dossier.depositOwed()));
         }
         Money balance = dossier.balanceDue();
         return balance.isPositive() ? Optional.of(new DuePayment(PaymentKind.BALANCE, balance)) : Optional.empty();

@@ -19,6 +19,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.sejour.domain.model.accommodation.Accommodation;
+import org.sejour.domain.model.pricing.PaymentBalance;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
@@ -324,13 +325,41 @@ public class Dossier implements Serializable {
         history.add(new DossierEvent(this, at, actor, action, detail));
     }
 
+    /**
+     * What the guest paid, refunds not deducted: what is due is computed from it, so that money
+     * given back never becomes money due again (see {@link PaymentBalance}).
+     */
     public Money totalPaid() {
-        return payments.stream().map(p -> Money.of(p.amount())).reduce(Money.ZERO, Money::plus);
+        return payments.stream().filter(p -> !p.isRefund()).map(p -> Money.of(p.amount()))
+                .reduce(Money.ZERO, Money::plus);
     }
 
-    /** What the guest still owes: the tutorial's 800.00 € dossier with 200.00 € paid owes 600.00 €. */
+    /** What was given back to the guest, as a positive amount. */
+    public Money totalRefunded() {
+        return payments.stream().filter(Payment::isRefund).map(p -> Money.of(p.amount()).negate())
+                .reduce(Money.ZERO, Money::plus);
+    }
+
+    /** What the guest paid and was not given back. */
+    public Money netReceived() {
+        return balance().netReceived();
+    }
+
+    public PaymentBalance balance() {
+        return new PaymentBalance(Money.of(total), totalPaid(), totalRefunded());
+    }
+
+    /**
+     * What the guest still owes: the tutorial's 800.00 € dossier with 200.00 € paid owes 600.00 €,
+     * and still 600.00 € after 50.00 € of it was refunded.
+     */
     public Money balanceDue() {
-        return Money.of(total).minus(totalPaid());
+        return balance().remaining();
+    }
+
+    /** What is left to pay of the deposit: its amount less what was paid (refunds do not count). */
+    public Money depositOwed() {
+        return Money.of(depositAmount).minus(totalPaid()).max(Money.ZERO);
     }
 
     public boolean isDepositPaid() {

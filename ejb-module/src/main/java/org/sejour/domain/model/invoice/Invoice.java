@@ -17,6 +17,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import org.sejour.domain.model.dossier.Payment;
 import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.pricing.PaymentBalance;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 
@@ -138,12 +139,13 @@ public class Invoice implements Serializable {
     }
 
     /**
-     * Issues receipt {@code number} for a payment; {@code paidToDate} includes it. The
-     * balance is what the total leaves once {@code paidToDate} is taken off.
+     * Issues receipt {@code number} for a payment; {@code balance} is the dossier's once it is
+     * recorded. The receipt prints the total, what was received and not given back ("paid to
+     * date"), and what is still due: a refund lowers the first, never raises the second.
      */
     public static Invoice issue(long accountId, int number, long dossierId, Instant issuedAt, LocalDate issuedOn,
                                 Language language, Party seller, Party buyer, Stay stay, List<InvoiceLine> lines,
-                                Money total, Paid paid, Money paidToDate, LegalMentions legal) {
+                                Paid paid, PaymentBalance balance, LegalMentions legal) {
         if (number < 1) {
             throw new IllegalArgumentException("invoice numbers start at 1");
         }
@@ -169,9 +171,9 @@ public class Invoice implements Serializable {
         invoice.paymentAmount = payment.amount();
         invoice.paymentMethod = paid.methodLabel();
         invoice.paymentReference = payment.reference();
-        invoice.total = total.amount();
-        invoice.paidToDate = paidToDate.amount();
-        invoice.balance = total.minus(paidToDate).amount();
+        invoice.total = balance.total().amount();
+        invoice.paidToDate = balance.netReceived().amount();
+        invoice.balance = balance.remaining().amount();
         invoice.lines = new ArrayList<>(lines);
         invoice.legal = Objects.requireNonNull(legal, "legal mentions are required (none() for none)").copy();
         return invoice;
