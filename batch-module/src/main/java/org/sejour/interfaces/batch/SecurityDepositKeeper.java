@@ -21,6 +21,6 @@ public class SecurityDepositKeeper extends AbstractBatchlet {
     public String process() {
         SecurityDeposits.Run run = deposits.run(BusinessCalendar.today(Clock.systemUTC()));
         return "PLACED " + run.placed() + " FAILED " + run.failed() + " RELEASED " + run.released() + " RENEWED "
-                + run.renewed();
+                + run.renewed() + " RENEWAL_REFUSED " + run.renewalsRefused();
     }
 }

@@ -87,7 +87,7 @@ public class PaymentFixtureServlet extends HttpServlet {
                 case "holds" -> {
                     SecurityDeposits.Run run = deposits.run(LocalDate.parse(request.getParameter("today")));
                     yield "placed=" + run.placed() + "\nfailed=" + run.failed() + "\nreleased=" + run.released()
-                            + "\nrenewed=" + run.renewed() + "\n";
+                            + "\nrenewed=" + run.renewed() + "\nrenewalsRefused=" + run.renewalsRefused() + "\n";
                 }
                 case "reconcile" -> "differences=" + reconciliation.reconcile(id(request, "account"), java.time.Instant.now())
                         + "\n";

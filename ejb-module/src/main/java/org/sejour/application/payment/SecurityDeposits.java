@@ -75,9 +75,12 @@ public class SecurityDeposits {
         }
     }
 
-    /** What one daily run did. */
-    public record Run(int placed, int failed, int released, int renewed) implements Serializable {
+    /** What one daily run did; {@code renewalsRefused}: holds kept (or lapsed) because the card refused a new one. */
+    public record Run(int placed, int failed, int released, int renewed, int renewalsRefused) implements Serializable {
     }
+
+    /** What became of a placed hold on a daily run. */
+    public enum Renewal { RELEASED, RENEWED, REFUSED }
 
     /** The daily run, for {@code today} (the business day in France). */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -87,12 +90,13 @@ public class SecurityDeposits {
         int failed = 0;
         int released = 0;
         int renewed = 0;
+        int refused = 0;
         for (long[] due : holds.placedToReleaseOrRenew(today)) {
             try {
-                if (self.releaseOrRenew(due[0], due[1], today)) {
-                    released++;
-                } else {
-                    renewed++;
+                switch (self.releaseOrRenew(due[0], due[1], today)) {
+                    case RELEASED -> released++;
+                    case RENEWED -> renewed++;
+                    case REFUSED -> refused++;
                 }
             } catch (SejourException e) {
                 LOG.log(Level.WARNING, "Hold of dossier {0} not released or renewed: {1}", new Object[]{due[1], e.messageKey()});
@@ -109,7 +113,7 @@ public class SecurityDeposits {
                 LOG.log(Level.WARNING, "Hold of dossier {0} not placed: {1}", new Object[]{due[1], e.messageKey()});
             }
         }
-        return new Run(placed, failed, released, renewed);
+        return new Run(placed, failed, released, renewed, refused);
     }
 
     /** Places the owner's hold on the card the dossier's Stripe payment was made with. */
@@ -137,11 +141,14 @@ public class SecurityDeposits {
     }
 
     /**
-     * Releases the hold of a dossier that left or was cancelled (true), or places a new one for a
-     * hold about to lapse before departure and releases the old one (false).
+     * Releases the hold of a dossier that left or was cancelled, or places a new one for a hold
+     * about to lapse before departure and then releases the old one. When the card refuses the
+     * new one, the old one is <em>kept</em> (it still holds until it lapses; the next run tries
+     * again) and the refusal is written in the dossier's history; once the old one has lapsed at
+     * Stripe, it is marked released (Stripe let it go) and the refusal shows as the dossier's hold.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
-    public boolean releaseOrRenew(long accountId, long dossierId, @NotNull LocalDate today) {
+    public Renewal releaseOrRenew(long accountId, long dossierId, @NotNull LocalDate today) {
         DepositHold hold = holds.lockPlaced(accountId, dossierId).orElseThrow(() -> new SejourException("hold.notPlaced"));
         Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
         String key = keys.secretKey(accountId);
@@ -150,14 +157,28 @@ public class SecurityDeposits {
         if (over) {
             stripe.release(key, hold.paymentIntent().orElseThrow());
             hold.released(now);
-            return true;
+            return Renewal.RELEASED;
         }
         Optional<StripeGateway.SavedCard> card = stripe.savedCard(key, hold.paymentIntent().orElseThrow());
         DepositHold renewed = authorise(key, dossier, hold.amount(), card, today, now);
+        if (renewed.status() == DepositHold.Status.FAILED) {
+            boolean lapsed = hold.holdsUntil().isBefore(today);
+            dossier.recordDepositHold(now, "stripe", hold.amount().amount().toPlainString() + " € – renewal refused ("
+                    + renewed.failure().orElse("?") + "); " + (lapsed ? "the hold placed on " + hold.placedOn()
+                    + " has lapsed at Stripe" : "the hold placed on " + hold.placedOn() + " is kept, it holds until "
+                    + hold.holdsUntil()));
+            LOG.log(Level.WARNING, "Hold of dossier {0} of account {1} not renewed: {2}; {3}", new Object[]{
+                    dossier.number(), accountId, renewed.failure().orElse("?"), lapsed ? "the old one lapsed" : "the old one is kept"});
+            if (lapsed) {
+                hold.released(now); // Stripe released it by itself: nothing to cancel there
+                holds.replace(hold, renewed);
+            }
+            return Renewal.REFUSED;
+        }
         stripe.release(key, hold.paymentIntent().orElseThrow());
         hold.replaced(now);
         holds.replace(hold, renewed);
-        return false;
+        return Renewal.RENEWED;
     }
 
     /** Asks Stripe to hold {@code amount} on the saved card: the hold placed, or failed and why. */
@@ -169,7 +190,8 @@ public class SecurityDeposits {
         }
         StripeGateway.Hold result = stripe.hold(key, card.get(), amount, "Caution — dossier " + dossier.number(),
                 Map.of(HOLD, Integer.toString(dossier.number())),
-                "hold-" + dossier.id() + "-" + holds.ofDossier(accountId, dossier.id()).size());
+                // a refused renewal stores no row: the day keeps the next run's retry apart from today's
+                "hold-" + dossier.id() + "-" + holds.ofDossier(accountId, dossier.id()).size() + "-" + today);
         return result.paymentIntent()
                 .map(intent -> DepositHold.placed(accountId, dossier.id(), amount, intent, today, now))
                 .orElseGet(() -> DepositHold.failed(accountId, dossier.id(), amount, result.failure().orElse("?"), today, now));
