@@ -454,6 +454,14 @@ public class StripePaymentsIT {
             FakeStripe.Session missed = openCheckout(stripe, missedBooking.getProperty("token"));
             stripe.succeed(missed, missed.amount()); // paid, and its webhook never came
             String dashboard = stripe.dashboardPayment(owner.secretKey(), 9900);
+            // a SEPA debit: its PaymentIntent created six days ago, out of the list's window, recorded today
+            Properties sepaBooking = fixture("book", "account", owner.accountId(), "gite", owner.gite(), "arrival",
+                    MAY_FIRST.plusWeeks(5), "email", "sepa-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
+            FakeStripe.Session sepa = openCheckout(stripe, sepaBooking.getProperty("token"));
+            stripe.succeed(sepa, sepa.amount());
+            stripe.createdDaysAgo(sepa, 6);
+            deliver(stripe, owner, stripe.event("checkout.session.async_payment_succeeded",
+                    stripe.sessionJson(sepa, "complete", "paid", true)));
 
             assertEquals("2", fixture("reconcile", "account", owner.accountId()).getProperty("differences"));
             Browser office = browsers.open();
@@ -467,6 +475,7 @@ public class StripePaymentsIT {
             assertTrue(table.contains("Paiement fait dans Stripe hors de Séjour") && table.contains(dashboard)
                     && table.contains("99,00 €"), table);
             assertFalse(table.contains(recorded.intent()), table);
+            assertFalse(table.contains(sepa.intent()), "looked up by its id, the SEPA debit is at Stripe: " + table);
             office.keepEvidence("stripe-differences");
 
             // the late webhook records the payment; the next night lists the dashboard's payment only
@@ -548,9 +557,27 @@ public class StripePaymentsIT {
             assertTrue(keptHold.endsWith(" 8000"), keptHold);
             office.keepEvidence("stripe-hold-kept");
 
-            // the next week's arrival: held, renewed before Stripe lets it lapse, released after departure
+            // the next week's arrival: held; the card refuses the renewal, so the old hold is kept (not released)
+            // and the refusal is in the history; the next day's renewal goes through; released after departure
             assertEquals("1", fixture("holds", "today", MAY_FIRST.plusWeeks(1).minusDays(3)).getProperty("placed"));
-            assertEquals("1", fixture("holds", "today", MAY_FIRST.plusWeeks(1).plusDays(3)).getProperty("renewed"));
+            stripe.declineHolds(paid.get(2));
+            Properties refusedRenewal = fixture("holds", "today", MAY_FIRST.plusWeeks(1).plusDays(3));
+            assertEquals("1", refusedRenewal.getProperty("renewalsRefused"));
+            assertEquals("0", refusedRenewal.getProperty("renewed"));
+            assertEquals(0, stripe.holdCalls().stream().filter(c -> c.startsWith("cancel ")).count(),
+                    "the old hold still holds: not released when its renewal is refused");
+            try (Db db = new Db()) {
+                long dossier = Long.parseLong(released.getProperty("dossier"));
+                assertEquals(List.of("PLACED"), db.texts("select status from deposit_hold where dossier_id = ?", dossier));
+                List<String> history = db.texts("select detail from dossier_event where dossier_id = ? "
+                        + "and action = 'DEPOSIT_HOLD'", dossier);
+                assertEquals(1, history.size(), history.toString());
+                assertTrue(history.get(0).startsWith("300.00 € – renewal refused (Stripe: Your card was declined.")
+                        && history.get(0).endsWith("the hold placed on 2027-05-05 is kept, it holds until 2027-05-12"),
+                        history.get(0));
+            }
+            stripe.acceptHolds(paid.get(2));
+            assertEquals("1", fixture("holds", "today", MAY_FIRST.plusWeeks(1).plusDays(4)).getProperty("renewed"));
             assertEquals("1", fixture("holds", "today", MAY_FIRST.plusWeeks(2).plusDays(1)).getProperty("released"));
             try (Db db = new Db()) {
                 assertEquals(List.of("REPLACED", "RELEASED"), db.texts("select status from deposit_hold where dossier_id = ? "
@@ -562,6 +589,8 @@ public class StripePaymentsIT {
             }
             assertEquals(2, stripe.holdCalls().stream().filter(c -> c.startsWith("cancel ")).count(),
                     "the renewed hold and the last one released at Stripe");
+            // the hold partly kept is a succeeded PaymentIntent at Stripe: the nightly comparison knows it for a caution
+            assertEquals("0", fixture("reconcile", "account", owner.accountId()).getProperty("differences"));
         }
     }
 

@@ -22,6 +22,7 @@ import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.atomic.AtomicInteger;
@@ -60,6 +61,8 @@ public final class FakeStripe implements AutoCloseable {
     private final List<String> holdCalls = new CopyOnWriteArrayList<>();
     /** PaymentIntents by id: the key of their account, and their state as the list API shows it */
     private final Map<String, Intent> intents = new ConcurrentHashMap<>();
+    /** the metadata[hold] Séjour gave its security-deposit holds, by PaymentIntent; Stripe keeps it on the intent */
+    private final Map<String, String> holdMetadata = new ConcurrentHashMap<>();
 
     /** A PaymentIntent as GET /v1/payment_intents lists it. */
     public record Intent(String key, String id, long amount, long received, String status, String attempt, long created) {
@@ -106,6 +109,11 @@ public final class FakeStripe implements AutoCloseable {
         declinedCustomers.add(savedCards.get(session.intent())[0]);
     }
 
+    /** The card saved by this session's payment takes holds again. */
+    public void acceptHolds(Session session) {
+        declinedCustomers.remove(savedCards.get(session.intent())[0]);
+    }
+
     /** The card saved by this session's payment, as "customer payment_method". */
     public String savedCard(Session session) {
         String[] card = savedCards.get(session.intent());
@@ -115,6 +123,12 @@ public final class FakeStripe implements AutoCloseable {
     /** The hold calls Séjour made: "hold customer pm amount currency …", "capture pi amount", "cancel pi". */
     public List<String> holdCalls() {
         return List.copyOf(holdCalls);
+    }
+
+    /** The session's PaymentIntent was created {@code days} ago (a SEPA debit completes days after Checkout). */
+    public void createdDaysAgo(Session session, int days) {
+        intents.computeIfPresent(session.intent(), (id, i) -> new Intent(i.key(), id, i.amount(), i.received(), i.status(),
+                i.attempt(), Instant.now().minusSeconds(days * 86_400L).getEpochSecond()));
     }
 
     /** A payment the owner took in Stripe's own dashboard (no Séjour attempt behind it). */
@@ -182,13 +196,15 @@ public final class FakeStripe implements AutoCloseable {
             json(exchange, 200, sessionJson(s, "open", "unpaid", false));
         } else if ("GET".equals(method) && "/v1/payment_intents".equals(path)) {
             StringBuilder data = new StringBuilder();
-            intents.values().stream().filter(i -> i.key().equals(key))
+            long since = Long.parseLong(form(Optional.ofNullable(exchange.getRequestURI().getRawQuery()).orElse(""))
+                    .getOrDefault("created[gte]", "0"));
+            intents.values().stream().filter(i -> i.key().equals(key) && i.created() >= since)
                     .sorted(java.util.Comparator.comparing(Intent::created).reversed().thenComparing(Intent::id))
                     .forEach(i -> data.append(data.length() == 0 ? "" : ",").append("{\"id\":\"").append(i.id())
                             .append("\",\"object\":\"payment_intent\",\"amount\":").append(i.amount())
                             .append(",\"amount_received\":").append(i.received()).append(",\"currency\":\"eur\",\"status\":\"")
                             .append(i.status()).append("\",\"created\":").append(i.created()).append(",\"livemode\":false,")
-                            .append("\"metadata\":").append(i.attempt() == null ? "{}" : "{\"attempt\":" + quote(i.attempt()) + "}")
+                            .append("\"metadata\":").append(metadata(i))
                             .append("}"));
             json(exchange, 200, "{\"object\":\"list\",\"data\":[" + data + "],\"has_more\":false,"
                     + "\"url\":\"/v1/payment_intents\"}");
@@ -204,7 +220,8 @@ public final class FakeStripe implements AutoCloseable {
             json(exchange, 200, "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":" + i.amount()
                     + ",\"amount_received\":" + i.received() + ",\"currency\":\"eur\",\"status\":\"" + i.status()
                     + "\",\"customer\":" + quote(card == null ? null : card[0]) + ",\"payment_method\":"
-                    + quote(card == null ? null : card[1]) + ",\"livemode\":false,\"metadata\":{}}");
+                    + quote(card == null ? null : card[1]) + ",\"created\":" + i.created() + ",\"livemode\":false,"
+                    + "\"metadata\":" + metadata(i) + "}");
         } else if ("POST".equals(method) && "/v1/payment_intents".equals(path)) {
             holdCalls.add("hold " + form.get("customer") + " " + form.get("payment_method") + " " + form.get("amount") + " "
                     + form.get("currency") + " capture_method=" + form.get("capture_method") + " off_session="
@@ -218,6 +235,9 @@ public final class FakeStripe implements AutoCloseable {
             String id = "pi_test_" + run + ids.incrementAndGet();
             long amount = Long.parseLong(form.get("amount"));
             intents.put(id, new Intent(key, id, amount, 0, "requires_capture", null, Instant.now().getEpochSecond()));
+            if (form.get("metadata[hold]") != null) {
+                holdMetadata.put(id, form.get("metadata[hold]"));
+            }
             savedCards.put(id, new String[]{form.get("customer"), form.get("payment_method")});
             json(exchange, 200, "{\"id\":\"" + id + "\",\"object\":\"payment_intent\",\"amount\":" + amount
                     + ",\"amount_capturable\":" + amount + ",\"capture_method\":\"manual\",\"currency\":\"eur\","
@@ -339,6 +359,11 @@ public final class FakeStripe implements AutoCloseable {
                     eq < 0 ? "" : URLDecoder.decode(pair.substring(eq + 1), StandardCharsets.UTF_8));
         }
         return form;
+    }
+
+    private String metadata(Intent i) {
+        return i.attempt() != null ? "{\"attempt\":" + quote(i.attempt()) + "}"
+                : holdMetadata.containsKey(i.id()) ? "{\"hold\":" + quote(holdMetadata.get(i.id())) + "}" : "{}";
     }
 
     private static String mask(String key) {

@@ -42,8 +42,12 @@ public interface StripeGateway {
     record RefundDone(String id, String status) {
     }
 
-    /** A payment as Stripe lists it, for the nightly comparison. */
-    record RemotePayment(String paymentIntent, Money amount, String status, Instant created, Optional<String> attempt) {
+    /**
+     * A payment as Stripe lists it, for the nightly comparison: {@code attempt} the Séjour attempt
+     * it pays (metadata), {@code hold} the dossier number of a security-deposit hold (metadata).
+     */
+    record RemotePayment(String paymentIntent, Money amount, String status, Instant created, Optional<String> attempt,
+                         Optional<String> hold) {
     }
 
     /**
@@ -84,6 +88,9 @@ public interface StripeGateway {
 
     /** The account's PaymentIntents created since {@code since}, newest first. */
     List<RemotePayment> paymentsSince(String secretKey, Instant since);
+
+    /** One PaymentIntent of the account, whenever it was created; empty when Stripe has none of that id. */
+    Optional<RemotePayment> payment(String secretKey, String paymentIntent);
 
     /**
      * Checks the {@code Stripe-Signature} header against the endpoint's signing secret (HMAC-SHA256

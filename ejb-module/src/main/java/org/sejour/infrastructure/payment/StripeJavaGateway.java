@@ -4,6 +4,7 @@ import com.stripe.StripeClient;
 import com.stripe.exception.ApiConnectionException;
 import com.stripe.exception.AuthenticationException;
 import com.stripe.exception.CardException;
+import com.stripe.exception.InvalidRequestException;
 import com.stripe.exception.PermissionException;
 import com.stripe.exception.SignatureVerificationException;
 import com.stripe.exception.StripeException;
@@ -195,15 +196,35 @@ public class StripeJavaGateway implements StripeGateway {
         List<RemotePayment> payments = new ArrayList<>();
         try {
             for (PaymentIntent intent : client(secretKey).paymentIntents().list(params).autoPagingIterable()) {
-                long received = intent.getAmountReceived() == null ? 0 : intent.getAmountReceived();
-                payments.add(new RemotePayment(intent.getId(), Money.ofCents(received), intent.getStatus(),
-                        Instant.ofEpochSecond(intent.getCreated()),
-                        Optional.ofNullable(intent.getMetadata()).map(m -> m.get("attempt"))));
+                payments.add(remote(intent));
             }
             return payments;
         } catch (StripeException e) {
             throw refused(e, "list");
         }
+    }
+
+    @Override
+    public Optional<RemotePayment> payment(String secretKey, String paymentIntent) {
+        try {
+            return Optional.of(remote(client(secretKey).paymentIntents().retrieve(paymentIntent)));
+        } catch (InvalidRequestException e) {
+            if ("resource_missing".equals(e.getCode())) {
+                return Optional.empty();
+            }
+            throw refused(e, "retrieve payment intent");
+        } catch (StripeException e) {
+            throw refused(e, "retrieve payment intent");
+        }
+    }
+
+    private static RemotePayment remote(PaymentIntent intent) {
+        long received = intent.getAmountReceived() == null ? 0 : intent.getAmountReceived();
+        Optional<Map<String, String>> metadata = Optional.ofNullable(intent.getMetadata());
+        return new RemotePayment(intent.getId(), Money.ofCents(received), intent.getStatus(),
+                intent.getCreated() == null ? Instant.EPOCH : Instant.ofEpochSecond(intent.getCreated()),
+                metadata.map(m -> m.get("attempt")),
+                metadata.map(m -> m.get("hold")));
     }
 
     @Override

@@ -44,6 +44,12 @@ public class JpaPaymentDifferenceRepository implements PaymentDifferenceReposito
     }
 
     @Override
+    public boolean isHold(long accountId, String paymentIntent) {
+        return !em.createNativeQuery("select 1 from deposit_hold where account_id = ?1 and payment_intent = ?2")
+                .setParameter(1, accountId).setParameter(2, paymentIntent).getResultList().isEmpty();
+    }
+
+    @Override
     public Optional<RecordedPayment> attempt(long accountId, String attemptReference) {
         List<?> rows = em.createNativeQuery("select a.reference, a.amount, d.id, d.number from payment_attempt a "
                         + "join dossier d on d.id = a.dossier_id where a.account_id = ?1 and a.reference = ?2")

@@ -22,6 +22,9 @@ public interface PaymentDifferenceRepository {
     /** The account's recorded Stripe payment of that PaymentIntent, whenever it was recorded. */
     Optional<RecordedPayment> recorded(long accountId, String paymentIntent);
 
+    /** True when the PaymentIntent is one of the account's security-deposit holds. */
+    boolean isHold(long accountId, String paymentIntent);
+
     /** The dossier and number of one of the account's attempts. */
     Optional<RecordedPayment> attempt(long accountId, String attemptReference);
 
