@@ -595,6 +595,62 @@ public class StripePaymentsIT {
     }
 
     @Test
+    void disconnectingStripeReleasesTheHoldsAndLeavesItsPaymentsToRefundByHand() throws Exception {
+        try (FakeStripe stripe = new FakeStripe()) {
+            Owner owner = owner(stripe, "stripe-leave", true);
+            fixture("holds-terms", "account", owner.accountId(), "amount", "300.00", "days", 3);
+            LocalDate arrival = MAY_FIRST.plusWeeks(8);
+            Properties booked = fixture("book", "account", owner.accountId(), "gite", owner.gite(), "arrival", arrival,
+                    "email", "leave-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
+            FakeStripe.Session session = openCheckout(stripe, booked.getProperty("token"));
+            stripe.succeed(session, session.amount());
+            deliver(stripe, owner, stripe.event("checkout.session.completed", stripe.sessionJson(session, "complete", "paid", true)));
+            assertEquals("1", fixture("holds", "today", arrival.minusDays(3)).getProperty("placed"));
+            long dossier = Long.parseLong(booked.getProperty("dossier"));
+
+            Browser office = browsers.open();
+            office.submitLogin(owner.login(), owner.password());
+            office.waitForPath("/app/dashboard.xhtml");
+            office.open("app/settings/payments.xhtml");
+            office.waitForDocument();
+            office.click("onlinePayment:disconnect");
+            office.click(office.driver.findElement(By.cssSelector(".ui-confirmdialog-yes")).getAttribute("id"));
+            office.waitForAjax();
+            office.until(d -> office.bodyText().contains("Stripe est déconnecté"), "the disconnection's message");
+            String hold;
+            try (Db db = new Db()) {
+                assertEquals(List.of("RELEASED"), db.texts("select status from deposit_hold where dossier_id = ?", dossier));
+                hold = db.texts("select payment_intent from deposit_hold where dossier_id = ?", dossier).get(0);
+                assertEquals(List.of("300.00 € – released (Stripe disconnected)"), db.texts("select detail from dossier_event "
+                        + "where dossier_id = ? and action = 'DEPOSIT_HOLD'", dossier));
+                assertEquals(List.of(), db.texts("select account_id || '' from stripe_account where account_id = ?",
+                        owner.accountId()));
+            }
+            assertTrue(stripe.holdCalls().contains("cancel " + hold), stripe.holdCalls().toString());
+
+            // the payment Stripe took is still refundable: by the owner, by hand, and said so before and after
+            office.open("app/dossier.xhtml?id=" + dossier);
+            office.waitForDocument();
+            String option = plain((String) office.js("return Array.from(document.getElementById('refund:payment_input')"
+                    + ".options).map(o => o.text).find(t => t.includes('Paiement en ligne'));"));
+            assertTrue(option.endsWith("reste 210,00 € · Stripe déconnecté : à rembourser par vous"), option);
+            office.choose("refund:payment", (String) office.js("return Array.from(document.getElementById("
+                    + "'refund:payment_input').options).map(o => o.text).find(t => t.includes('Paiement en ligne'));"));
+            WebElement amount = office.visible("refund:amount_input");
+            amount.click();
+            amount.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "50", Keys.TAB);
+            office.type("refund:reason", "Geste commercial");
+            office.click("refund:doRefund");
+            office.click(office.driver.findElement(By.cssSelector(".ui-confirmdialog-yes")).getAttribute("id"));
+            office.waitForAjax();
+            office.until(d -> plain(office.bodyText()).contains("Stripe n'est plus connecté : remboursement de 50,00 € "
+                    + "enregistré, à effectuer par vous"), "the refund recorded by hand");
+            assertEquals(List.of(), stripe.refunds(), "no key to refund with: nothing asked of Stripe");
+            assertEquals("-50,00 €", plain(office.textOf(By.id("refunded"))));
+        }
+    }
+
+    @Test
     void aProductionOwnerWithoutAProviderOffersNoPayButtonAndTheOfflinePageIsGone() throws Exception {
         Browser guest = browsers.open();
         LocalDate today = LocalDate.now(ZoneId.of("Europe/Paris"));

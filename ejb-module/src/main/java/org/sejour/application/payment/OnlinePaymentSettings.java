@@ -1,5 +1,6 @@
 package org.sejour.application.payment;
 
+import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -36,6 +37,8 @@ public class OnlinePaymentSettings {
 
     @Inject
     StripeAccountRepository stripeAccounts;
+    @EJB
+    SecurityDeposits deposits;
     @Inject
     AccountRepository accounts;
     @Inject
@@ -104,8 +107,18 @@ public class OnlinePaymentSettings {
         return view(accountId);
     }
 
-    /** Séjour stops taking payments online for this owner; the secrets are deleted. */
-    public View disconnect(long accountId) {
+    /**
+     * Séjour stops taking payments online for this owner; the secrets are deleted. The security
+     * deposits still held on guests' cards are released first (without the key no one could
+     * release them but Stripe, days later); if Stripe does not release one, nothing is
+     * disconnected and the owner is told which dossiers hold it.
+     */
+    public View disconnect(long accountId, @NotNull String actor) {
+        List<Integer> stillHeld = deposits.releaseAll(accountId, actor);
+        if (!stillHeld.isEmpty()) {
+            throw new SejourException("stripe.disconnect.holdsPlaced",
+                    stillHeld.stream().map(String::valueOf).collect(java.util.stream.Collectors.joining(", ")));
+        }
         stripeAccounts.remove(accountId);
         LOG.log(Level.INFO, "Account {0} disconnected its Stripe account", accountId);
         return view(accountId);

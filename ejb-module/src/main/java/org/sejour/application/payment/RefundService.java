@@ -11,6 +11,7 @@ import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.Payment;
 import org.sejour.domain.model.invoice.Invoice;
+import org.sejour.domain.model.payment.StripeAccountRepository;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
@@ -51,28 +52,38 @@ public class RefundService {
     StripeGateway stripe;
     @Inject
     StripeKeys keys;
+    @Inject
+    StripeAccountRepository stripeAccounts;
     @EJB
     InvoiceService invoices;
     @EJB
     MailOutbox outbox;
 
-    /** A refund made: of which payment, how much, whether through Stripe, and its credit note (none for a test booking). */
-    public record Refund(long refundedPaymentId, Money amount, boolean throughStripe,
+    /**
+     * A refund made: of which payment, how much, whether through Stripe, and its credit note (none
+     * for a test booking). {@code providerGone}: Stripe took the payment but the owner has since
+     * disconnected it, so the refund was recorded as made by the owner, by hand.
+     */
+    public record Refund(long refundedPaymentId, Money amount, boolean throughStripe, boolean providerGone,
                          Optional<Long> creditNoteId) implements Serializable {
     }
 
-    /** A payment of the dossier as the refund form offers it: what is left to give back, and how. */
+    /**
+     * A payment of the dossier as the refund form offers it: what is left to give back, and how
+     * ({@code providerGone}: taken by Stripe, which is no longer connected: refunded by hand).
+     */
     public record Refundable(long paymentId, LocalDate paidOn, String method, Money paid, Money left,
-                             boolean throughStripe) implements Serializable {
+                             boolean throughStripe, boolean providerGone) implements Serializable {
     }
 
     /** The dossier's payments that still have something to give back, newest first. */
     public List<Refundable> refundable(long accountId, long dossierId) {
         Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
+        boolean stripeConnected = stripeAccounts.find(accountId).isPresent();
         return dossier.payments().stream().filter(p -> !p.isRefund() && p.amount().signum() > 0)
                 .sorted(Comparator.comparing(Payment::paidOn).thenComparing(Payment::id).reversed())
                 .map(p -> new Refundable(p.id(), p.paidOn(), p.method(), Money.of(p.amount()), dossier.refundable(p.id()),
-                        throughStripe(p)))
+                        throughStripe(p) && stripeConnected, throughStripe(p) && !stripeConnected))
                 .filter(r -> r.left().isPositive()).toList();
     }
 
@@ -130,12 +141,15 @@ public class RefundService {
             return Optional.empty();
         }
         String reference = paymentIntent + "/refunded/" + refundedInAll.amount().toPlainString();
-        return record(dossier, paid, missing, reference, "Stripe", STRIPE_ACTOR, false);
+        return record(dossier, paid, missing, reference, "Stripe", STRIPE_ACTOR, false, false);
     }
 
     private Refund refund(Dossier dossier, Payment paid, Money amount, String reason, String actor) {
         dossier.requireRefundable(paid.id(), amount, reason);
-        boolean online = throughStripe(paid);
+        // a payment Stripe took, for an owner who has since disconnected Stripe: Séjour has no key to
+        // refund it with, so the owner gives it back by other means and Séjour records it, as for a transfer
+        boolean gone = throughStripe(paid) && stripeAccounts.find(dossier.accountId()).isEmpty();
+        boolean online = throughStripe(paid) && !gone;
         String providerReference = null;
         if (online) {
             Money leftBefore = dossier.refundable(paid.id());
@@ -143,12 +157,12 @@ public class RefundService {
                     amount, reason.strip(), "refund-" + paid.id() + "-" + leftBefore.amount().movePointRight(2).toBigInteger());
             providerReference = done.id();
         }
-        return record(dossier, paid, amount, providerReference, reason, actor, online)
+        return record(dossier, paid, amount, providerReference, reason, actor, online, gone)
                 .orElseThrow(() -> new IllegalStateException("a refund of payment " + paid.id() + " recorded twice"));
     }
 
     private Optional<Refund> record(Dossier dossier, Payment paid, Money amount, String providerReference, String reason,
-                                    String actor, boolean online) {
+                                    String actor, boolean online, boolean providerGone) {
         Instant now = Instant.now();
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
         Optional<Payment> refund = dossier.recordRefund(paid.id(), today, amount, providerReference, reason, now, actor);
@@ -159,7 +173,7 @@ public class RefundService {
         creditNote.ifPresent(note -> outbox.refund(dossier, note.id(), now));
         LOG.log(Level.INFO, "Refund of {0} on dossier {1} of account {2} ({3})", new Object[]{amount,
                 dossier.number(), dossier.accountId(), online ? "through Stripe" : "recorded"});
-        return Optional.of(new Refund(paid.id(), amount, online, creditNote.map(Invoice::id)));
+        return Optional.of(new Refund(paid.id(), amount, online, providerGone, creditNote.map(Invoice::id)));
     }
 
     private Dossier locked(long accountId, long dossierId) {

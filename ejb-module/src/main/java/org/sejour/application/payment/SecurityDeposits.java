@@ -181,6 +181,35 @@ public class SecurityDeposits {
         return Renewal.RENEWED;
     }
 
+    /**
+     * Releases every hold the account has placed, each in a transaction of its own (the owner
+     * disconnects Stripe: without the key, Séjour could never release them). Answers the dossier
+     * numbers whose hold is still placed because Stripe did not release it.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public List<Integer> releaseAll(long accountId, @NotNull String actor) {
+        SecurityDeposits self = context.getBusinessObject(SecurityDeposits.class);
+        for (long[] placed : holds.placedOf(accountId)) {
+            try {
+                self.release(accountId, placed[0], actor);
+            } catch (SejourException e) {
+                LOG.log(Level.WARNING, "Hold of dossier {0} not released: {1}", new Object[]{placed[1], e.messageKey()});
+            }
+        }
+        return holds.placedOf(accountId).stream().map(p -> (int) p[1]).toList();
+    }
+
+    /** Releases the dossier's placed hold now, and says so in its history. */
+    @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    public void release(long accountId, long dossierId, @NotNull String actor) {
+        DepositHold hold = holds.lockPlaced(accountId, dossierId).orElseThrow(() -> new SejourException("hold.notPlaced"));
+        Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
+        stripe.release(keys.secretKey(accountId), hold.paymentIntent().orElseThrow());
+        Instant now = Instant.now();
+        hold.released(now);
+        dossier.recordDepositHold(now, actor, hold.amount().amount().toPlainString() + " € – released (Stripe disconnected)");
+    }
+
     /** Asks Stripe to hold {@code amount} on the saved card: the hold placed, or failed and why. */
     private DepositHold authorise(String key, Dossier dossier, Money amount, Optional<StripeGateway.SavedCard> card,
                                   LocalDate today, Instant now) {

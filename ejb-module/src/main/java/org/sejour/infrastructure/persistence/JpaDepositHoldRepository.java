@@ -80,6 +80,13 @@ public class JpaDepositHoldRepository implements DepositHoldRepository {
                 .setParameter(1, today).setParameter(2, DepositHold.RENEW_AFTER_DAYS).getResultList());
     }
 
+    @Override
+    public List<long[]> placedOf(long accountId) {
+        return pairs(em.createNativeQuery("select h.dossier_id, d.number from deposit_hold h join dossier d on d.id = h.dossier_id "
+                        + "where h.account_id = ?1 and h.status = 'PLACED' order by d.number")
+                .setParameter(1, accountId).getResultList());
+    }
+
     @SuppressWarnings("unchecked")
     private static List<long[]> pairs(List<?> rows) {
         return ((List<Object[]>) rows).stream()

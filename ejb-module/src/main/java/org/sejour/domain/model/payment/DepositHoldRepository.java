@@ -27,6 +27,9 @@ public interface DepositHoldRepository {
      */
     List<long[]> dueForHold(LocalDate today);
 
+    /** The account's placed holds, as (dossier id, dossier number) pairs. */
+    List<long[]> placedOf(long accountId);
+
     /** Placed holds whose dossier left before {@code today} (to release), or placed long enough ago to renew. */
     List<long[]> placedToReleaseOrRenew(LocalDate today);
 }

@@ -122,7 +122,8 @@ public class DossierPage implements Serializable {
             RefundService.Refund done = refunds.refund(currentUser.accountId(), id, refundPaymentId == null ? -1 : refundPaymentId,
                     Money.of(refundAmount == null ? BigDecimal.ZERO : refundAmount), refundReason == null ? "" : refundReason,
                     actor());
-            Faces.info(done.throughStripe() ? "refund.done.stripe" : "refund.done.recorded", Formats.money(done.amount(),
+            Faces.info(done.throughStripe() ? "refund.done.stripe" : done.providerGone() ? "refund.done.providerGone"
+                    : "refund.done.recorded", Formats.money(done.amount(),
                     Formats.viewLocale()));
             refundPaymentId = null;
             refundAmount = null;
@@ -138,8 +139,9 @@ public class DossierPage implements Serializable {
 
     /** A payment as the refund form lists it: its date, method and what is left to give back. */
     public String refundableLabel(RefundService.Refundable r) {
-        return Faces.text("refund.option", Formats.date(r.paidOn(), Formats.viewLocale()), methodLabel(r.method()),
+        String option = Faces.text("refund.option", Formats.date(r.paidOn(), Formats.viewLocale()), methodLabel(r.method()),
                 Formats.money(r.left(), Formats.viewLocale()));
+        return r.providerGone() ? option + " · " + Faces.text("refund.option.providerGone") : option;
     }
 
     public void recordPayment() {

@@ -79,9 +79,14 @@ public class OnlinePaymentPage implements Serializable {
         }
     }
 
+    /** Disconnects Stripe, once the cautions still held on guests' cards are released. */
     public void disconnect() {
-        show(settings.disconnect(currentUser.accountId()));
-        Faces.info("onlinePayment.disconnected");
+        try {
+            show(settings.disconnect(currentUser.accountId(), currentUser.get().login()));
+            Faces.info("onlinePayment.disconnected");
+        } catch (SejourException e) {
+            Faces.show("onlinePayment", e);
+        }
     }
 
     /** The address to give Stripe for this owner's webhook endpoint. */
