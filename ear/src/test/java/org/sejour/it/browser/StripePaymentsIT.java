@@ -244,6 +244,11 @@ public class StripePaymentsIT {
             HttpResponse<String> intent = deliver(stripe, owner, stripe.event("payment_intent.succeeded",
                     stripe.intentJson(session, "succeeded", null)));
             assertTrue(intent.body().contains("\"ignored\""), intent.body());
+            // a refund of a payment Séjour never recorded is acknowledged with nothing done (not 503: a retry changes nothing)
+            HttpResponse<String> strangeRefund = deliver(stripe, owner, stripe.event("charge.refunded",
+                    FakeStripe.chargeJson("pi_test_elsewhere" + UUID.randomUUID().toString().replace("-", ""), 5000, 1000)));
+            assertEquals(200, strangeRefund.statusCode());
+            assertTrue(strangeRefund.body().contains("\"ignored\""), strangeRefund.body());
             HttpResponse<String> unknown = deliver(stripe, owner, stripe.event("customer.created",
                     "{\"id\":\"cus_1\",\"object\":\"customer\"}"));
             assertEquals(200, unknown.statusCode());

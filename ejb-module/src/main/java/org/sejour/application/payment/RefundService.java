@@ -129,6 +129,8 @@ public class RefundService {
     public Optional<Refund> refundedInStripe(long accountId, @NotNull String paymentIntent, @NotNull Money refundedInAll) {
         Optional<Long> dossierId = dossiers.dossierOfProviderPayment(accountId, paymentIntent);
         if (dossierId.isEmpty()) {
+            LOG.log(Level.WARNING, "Stripe refunded PaymentIntent {0} of account {1}, a payment Séjour has not recorded: "
+                    + "nothing recorded", new Object[]{paymentIntent, accountId});
             return Optional.empty();
         }
         Dossier dossier = locked(accountId, dossierId.get());

@@ -21,9 +21,13 @@ import java.util.logging.Logger;
  * <p>One transaction per delivery, in this order: the signature is checked with the owner's
  * signing secret (at most 5 minutes old); the event's id is written down (a second delivery of
  * the same event, at once or later, finds it and changes nothing); the event is applied. An
- * event that cannot be applied yet (a refund of a payment not recorded yet) fails the
- * transaction, id included, and Stripe delivers it again later. Events Séjour does not use are
- * acknowledged and ignored.
+ * event whose application fails (the database, a lock that timed out) rolls back, id included,
+ * and the endpoint answers 503, so that Stripe delivers it again later. An event about something
+ * Séjour does not know — a refund of a payment it has not recorded (its own webhook lost, or
+ * another shop on the same Stripe account), an attempt of another account — is acknowledged
+ * with nothing done ({@link Outcome#IGNORED}, 200): retrying could not change that, and the
+ * nightly comparison lists a payment Stripe took that Séjour did not record. Events Séjour does
+ * not use are acknowledged and ignored.
  */
 @Stateless
 public class StripeWebhooks {

@@ -18,9 +18,10 @@ import java.util.logging.Logger;
 /**
  * The owner's Stripe webhook endpoint: POST /webhooks/stripe/{account number}. The body is read
  * as it came (the signature covers the exact bytes) and handed to {@link StripeWebhooks}:
- * 200 for an event applied, already applied or ignored; 400 for a signature that does not hold
- * (wrong secret, altered body, older than 5 minutes); 404 for an account without Stripe; 503
- * when it could not be applied now, so that Stripe delivers it again.
+ * 200 for an event applied, already applied or ignored (among them a refund of a payment Séjour
+ * has not recorded); 400 for a signature that does not hold (wrong secret, altered body, older
+ * than 5 minutes); 404 for an account without Stripe; 503 when applying it failed (rolled back,
+ * event id included), so that Stripe delivers it again.
  */
 @WebServlet("/webhooks/stripe/*")
 public class StripeWebhookServlet extends HttpServlet {
