@@ -161,6 +161,16 @@ public class StripePaymentsIT {
                 assertEquals(List.of("21000|online|" + deposit.intent()), db.payments(owner.accountId()));
                 assertEquals(List.of(1), db.invoiceNumbers(owner.accountId()));
             }
+            // the booking page links the receipt, which the guest opens with their token alone
+            List<WebElement> receipts = guest.driver.findElements(By.cssSelector("#receipts a.receipt-link"));
+            assertEquals(1, receipts.size(), guest.bodyText());
+            assertTrue(plain(receipts.get(0).getText()).startsWith("Reçu n°"), receipts.get(0).getText());
+            String receiptPath = URI.create(receipts.get(0).getAttribute("href")).getPath().substring(1);
+            String receiptText = pdftotext(fetch(receiptPath, 200));
+            assertTrue(receiptText.contains("Total réglé à ce jour 210,00 €") && receiptText.contains("Reste à régler 490,00 €"),
+                    receiptText);
+            // another dossier's token, or a made-up one, does not open it
+            assertEquals(404, fetchStatus(receiptPath.replaceFirst("receipts/[^/]+/", "receipts/" + "x".repeat(43) + "/")));
 
             // the balance: the reminder mail's link leads to the booking page and its Pay button
             long dossierId;
@@ -357,6 +367,26 @@ public class StripePaymentsIT {
             assertTrue(text.contains("Avoir sur le reçu n° 1"), text);
             assertTrue(Pattern.compile("Remboursement effectué - ?50,00 €").matcher(text).find(), text);
             assertTrue(text.contains("Total réglé à ce jour 160,00 €"), text);
+
+            assertTrue(text.contains("Reste à régler 590,00 €"), text);
+
+            // the guest's booking page: the refund on its own line, nothing made due again, the credit note linked
+            Browser guest = browsers.open("guest");
+            guest.open("booking/" + booked.getProperty("token") + "?lang=fr");
+            guest.waitForDocument();
+            assertEquals("210,00 €", plain(guest.textOf(By.id("dossierPaid"))));
+            assertEquals("-50,00 €", plain(guest.textOf(By.id("dossierRefunded"))));
+            assertEquals("590,00 €", plain(guest.textOf(By.id("dossierBalance"))));
+            assertTrue(plain(guest.textOf(By.id("dueText"))).contains("590,00 €"), "the balance, not the deposit again: "
+                    + guest.textOf(By.id("dueText")));
+            List<String> guestLinks = guest.driver.findElements(By.cssSelector("#receipts a.receipt-link")).stream()
+                    .map(a -> plain(a.getText())).toList();
+            assertEquals(2, guestLinks.size(), guestLinks.toString());
+            assertTrue(guestLinks.get(0).startsWith("Reçu n°") && guestLinks.get(1).startsWith("Avoir n°"), guestLinks.toString());
+            String guestNote = pdftotext(fetch(URI.create(guest.driver.findElements(By.cssSelector("#receipts a.receipt-link"))
+                    .get(1).getAttribute("href")).getPath().substring(1), 200));
+            assertTrue(guestNote.contains("Avoir n° 2") && guestNote.contains("Motif : Geste commercial"), guestNote);
+            guest.keepEvidence("stripe-refund-guest");
 
             MimeMessage mail = mailWithSubject(smtp, email, "Remboursement");
             assertTrue(GreenMailUtil.getBody(mail).contains("avoir-2.pdf"), "the credit note is attached");
@@ -826,6 +856,19 @@ public class StripePaymentsIT {
         HttpResponse<byte[]> response = HttpClient.newHttpClient().send(request, HttpResponse.BodyHandlers.ofByteArray());
         assertEquals(200, response.statusCode());
         return response.body();
+    }
+
+    /** A page or file anyone may fetch (no session): its body, the status checked. */
+    private static byte[] fetch(String path, int status) throws IOException, InterruptedException {
+        HttpResponse<byte[]> response = HttpClient.newHttpClient().send(HttpRequest.newBuilder(
+                URI.create(TestSettings.baseUrl() + path)).GET().build(), HttpResponse.BodyHandlers.ofByteArray());
+        assertEquals(status, response.statusCode(), path);
+        return response.body();
+    }
+
+    private static int fetchStatus(String path) throws IOException, InterruptedException {
+        return HttpClient.newHttpClient().send(HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + path)).GET()
+                .build(), HttpResponse.BodyHandlers.discarding()).statusCode();
     }
 
     private static String pdftotext(byte[] pdf) throws IOException, InterruptedException {

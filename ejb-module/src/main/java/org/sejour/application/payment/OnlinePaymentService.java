@@ -84,7 +84,21 @@ public class OnlinePaymentService {
                 d.lines().stream().map(l -> new GuestDossier.Line(l.kind(), l.label(), l.quantity(),
                         Money.of(l.amount()))).toList(),
                 d.total(), d.depositAmount(), d.depositDue(), d.totalPaid(), d.totalRefunded(), d.balanceDue(),
-                due(d).map(due -> new GuestDossier.Due(due.kind(), due.amount())));
+                due(d).map(due -> new GuestDossier.Due(due.kind(), due.amount())),
+                invoices.receiptsOf(d.accountId(), d.id()).stream().map(r -> new GuestDossier.Receipt(r.id(),
+                        r.printedNumber(), r.issuedOn(), r.amount(), r.refund())).toList());
+    }
+
+    /**
+     * One receipt or credit note of the guest's dossier, as PDF; a receipt of another dossier is
+     * not found, like an unknown token.
+     */
+    public InvoiceService.ReceiptPdf guestReceipt(@NotNull String guestToken, long invoiceId) {
+        Dossier d = dossierOfGuest(guestToken);
+        if (invoices.get(d.accountId(), invoiceId).dossierId() != d.id()) {
+            throw new NotFoundException("invoice", invoiceId);
+        }
+        return invoices.pdfOf(d.accountId(), invoiceId);
     }
 
     /**
