@@ -357,7 +357,7 @@ public class StripePaymentsIT {
             // the refund is shown apart: it lowers what was received, it does not make the deposit due again
             assertEquals("210,00 €", plain(office.textOf(By.id("paid"))));
             assertEquals("-50,00 €", plain(office.textOf(By.id("refunded"))));
-            assertEquals("590,00 €", plain(office.textOf(By.id("balance"))));
+            assertEquals("490,00 €", plain(office.textOf(By.id("balance"))));
             office.keepEvidence("stripe-refund");
 
             String creditNote = office.driver.findElements(By.cssSelector("a.receipt-link")).get(1).getAttribute("href");
@@ -368,7 +368,7 @@ public class StripePaymentsIT {
             assertTrue(Pattern.compile("Remboursement effectué - ?50,00 €").matcher(text).find(), text);
             assertTrue(text.contains("Total réglé à ce jour 160,00 €"), text);
 
-            assertTrue(text.contains("Reste à régler 590,00 €"), text);
+            assertTrue(text.contains("Reste à régler 490,00 €"), text);
 
             // the guest's booking page: the refund on its own line, nothing made due again, the credit note linked
             Browser guest = browsers.open("guest");
@@ -376,8 +376,8 @@ public class StripePaymentsIT {
             guest.waitForDocument();
             assertEquals("210,00 €", plain(guest.textOf(By.id("dossierPaid"))));
             assertEquals("-50,00 €", plain(guest.textOf(By.id("dossierRefunded"))));
-            assertEquals("590,00 €", plain(guest.textOf(By.id("dossierBalance"))));
-            assertTrue(plain(guest.textOf(By.id("dueText"))).contains("590,00 €"), "the balance, not the deposit again: "
+            assertEquals("490,00 €", plain(guest.textOf(By.id("dossierBalance"))));
+            assertTrue(plain(guest.textOf(By.id("dueText"))).contains("490,00 €"), "the balance, not the deposit again: "
                     + guest.textOf(By.id("dueText")));
             List<String> guestLinks = guest.driver.findElements(By.cssSelector("#receipts a.receipt-link")).stream()
                     .map(a -> plain(a.getText())).toList();
