@@ -20,7 +20,6 @@ import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
 
 import java.lang.reflect.Field;
-import java.lang.reflect.Proxy;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -29,6 +28,7 @@ import java.util.Optional;
 import java.util.Set;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.sejour.application.payment.Stubs.stub;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -103,23 +103,8 @@ class SecurityDepositsTest {
                 throw new IllegalStateException("Stripe was asked to " + name);
             }
         });
-        deposits.keys = new StripeKeys() {
-            @Override
-            public String secretKey(long accountId) {
-                return "sk_test_1";
-            }
-        };
+        deposits.keys = Stubs.keys();
         return deposits;
-    }
-
-    @FunctionalInterface
-    private interface Answer {
-        Object answer(String method, Object[] args);
-    }
-
-    private static <T> T stub(Class<T> type, Answer answer) {
-        return type.cast(Proxy.newProxyInstance(type.getClassLoader(), new Class<?>[]{type},
-                (proxy, method, args) -> answer.answer(method.getName(), args)));
     }
 
     private static Dossier dossier() throws ReflectiveOperationException {
