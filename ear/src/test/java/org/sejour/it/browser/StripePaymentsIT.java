@@ -366,7 +366,8 @@ public class StripePaymentsIT {
             assertTrue(text.contains("Motif : Geste commercial"), text);
             assertTrue(text.contains("Avoir sur le reçu n° 1"), text);
             assertTrue(Pattern.compile("Remboursement effectué - ?50,00 €").matcher(text).find(), text);
-            assertTrue(text.contains("Total réglé à ce jour 160,00 €"), text);
+            // paid and refunded apart: what was paid, and what stays due, as on the pages (the refund is the line above)
+            assertTrue(text.contains("Total réglé à ce jour 210,00 €"), text);
 
             assertTrue(text.contains("Reste à régler 490,00 €"), text);
 
@@ -666,11 +667,12 @@ public class StripePaymentsIT {
             // the payment Stripe took is still refundable: by the owner, by hand, and said so before and after
             office.open("app/dossier.xhtml?id=" + dossier);
             office.waitForDocument();
-            String option = plain((String) office.js("return Array.from(document.getElementById('refund:payment_input')"
-                    + ".options).map(o => o.text).find(t => t.includes('Paiement en ligne'));"));
-            assertTrue(option.endsWith("reste 210,00 € · Stripe déconnecté : à rembourser par vous"), option);
-            office.choose("refund:payment", (String) office.js("return Array.from(document.getElementById("
-                    + "'refund:payment_input').options).map(o => o.text).find(t => t.includes('Paiement en ligne'));"));
+            assertTrue(plain(office.textOf(By.id("refundProviderGone"))).startsWith("Stripe n'est plus connecté : les "
+                    + "paiements pris par Stripe se remboursent par vous"), office.textOf(By.id("refundProviderGone")));
+            String option = (String) office.js("return Array.from(document.getElementById('refund:payment_input')"
+                    + ".options).map(o => o.text).find(t => t.includes('Paiement en ligne'));");
+            assertTrue(plain(option).endsWith("reste 210,00 €"), option);
+            office.choose("refund:payment", option);
             WebElement amount = office.visible("refund:amount_input");
             amount.click();
             amount.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "50", Keys.TAB);

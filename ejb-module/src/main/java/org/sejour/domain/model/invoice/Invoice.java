@@ -140,8 +140,9 @@ public class Invoice implements Serializable {
 
     /**
      * Issues receipt {@code number} for a payment; {@code balance} is the dossier's once it is
-     * recorded. The receipt prints the total, what was received and not given back ("paid to
-     * date"), and what is still due: a refund lowers the first, never raises the second.
+     * recorded. The receipt prints the total, what was paid to date and what is left to pay, which
+     * add up (the database checks it): refunds are not taken off what was paid, so a credit note
+     * never shows a refund as money due again; the refund itself is the credit note's payment line.
      */
     public static Invoice issue(long accountId, int number, long dossierId, Instant issuedAt, LocalDate issuedOn,
                                 Language language, Party seller, Party buyer, Stay stay, List<InvoiceLine> lines,
@@ -172,8 +173,8 @@ public class Invoice implements Serializable {
         invoice.paymentMethod = paid.methodLabel();
         invoice.paymentReference = payment.reference();
         invoice.total = balance.total().amount();
-        invoice.paidToDate = balance.netReceived().amount();
-        invoice.balance = balance.remaining().amount();
+        invoice.paidToDate = balance.paid().amount();
+        invoice.balance = balance.total().minus(balance.paid()).amount();
         invoice.lines = new ArrayList<>(lines);
         invoice.legal = Objects.requireNonNull(legal, "legal mentions are required (none() for none)").copy();
         return invoice;

@@ -139,9 +139,13 @@ public class DossierPage implements Serializable {
 
     /** A payment as the refund form lists it: its date, method and what is left to give back. */
     public String refundableLabel(RefundService.Refundable r) {
-        String option = Faces.text("refund.option", Formats.date(r.paidOn(), Formats.viewLocale()), methodLabel(r.method()),
+        return Faces.text("refund.option", Formats.date(r.paidOn(), Formats.viewLocale()), methodLabel(r.method()),
                 Formats.money(r.left(), Formats.viewLocale()));
-        return r.providerGone() ? option + " · " + Faces.text("refund.option.providerGone") : option;
+    }
+
+    /** Stripe took some of these payments but is no longer connected: they are refunded by the owner, by hand. */
+    public boolean isRefundByHandOnly() {
+        return refundables != null && refundables.stream().anyMatch(RefundService.Refundable::providerGone);
     }
 
     public void recordPayment() {
