@@ -72,9 +72,27 @@ secret() {
   echo "$value"
 }
 
+# The address guests reach Séjour at, for the links in their mails (balance payment links):
+# payara.sh gives the domain http://localhost:<port>/ when it is unset, which is right for a
+# trial on this machine only. A real server (SEJOUR_DEMO=false, or served over HTTPS with
+# SEJOUR_COOKIE_SECURE=true) refuses to start without it rather than mail guests dead links.
+public_url_check() {
+  local port="$1" url="${SEJOUR_PUBLIC_URL:-}"
+  if [[ -z "$url" ]]; then
+    if [[ "${SEJOUR_DEMO:-true}" == false || "${SEJOUR_COOKIE_SECURE:-false}" == true ]]; then
+      die "SEJOUR_PUBLIC_URL is not set: the payment links in guests' mails would point to http://localhost:$port/. \
+Set it to the address guests reach Séjour at (e.g. SEJOUR_PUBLIC_URL=https://booking.example.com/)"
+    fi
+    log "SEJOUR_PUBLIC_URL is not set: guests' mail links point to http://localhost:$port/ (fine for a trial on this machine only)"
+  elif [[ ! "$url" =~ ^https?://[A-Za-z0-9.-]+(:[0-9]+)?(/.*)?$ ]]; then
+    die "SEJOUR_PUBLIC_URL must be an http:// or https:// address, not '$url'"
+  fi
+}
+
 cmd_start() {
   local port="${SEJOUR_HTTP_PORT:-8080}"
   local creds="$VAR/credentials.properties"
+  public_url_check "$port"
   build_if_needed
   payara_fetch
   db_setup "$VAR" "${SEJOUR_DB_PORT:-5432}" "$creds"
@@ -164,6 +182,7 @@ script_tests() {
   log "The script's own tests (server-config/test)"
   pg_fetch
   bash "$CONFIG/test/first-start-test.sh" $((${SEJOUR_TEST_DB_PORT:-15432} + 1)) || die "first-start-test.sh failed"
+  bash "$CONFIG/test/public-url-test.sh" || die "public-url-test.sh failed"
   # shellcheck source=server-config/test/backup-drill.sh
   source "$CONFIG/test/backup-drill.sh"
   backup_drill

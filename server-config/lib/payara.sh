@@ -257,6 +257,8 @@ set configs.config.server-config.network-config.network-listeners.network-listen
 set-config-property --source=domain --propertyName=sejour.storage.dir --propertyValue=$storage
 set-config-property --source=domain --propertyName=sejour.bootstrap.operator-password --propertyValue=$(secret "$creds" operator.password)
 set-config-property --source=domain --propertyName=sejour.cookie.secure --propertyValue=${SEJOUR_COOKIE_SECURE:-false}
+set-config-property --source=domain --propertyName=sejour.payment.secrets-key --propertyValue=$(secret "$creds" payment.secrets.key)
+set-config-property --source=domain --propertyName=sejour.public-url --propertyValue=${SEJOUR_PUBLIC_URL:-http://localhost:$http/}
 CMDS
   if [[ "$name" == sejour-test ]]; then
     # The channel tests serve their feeds from loopback on ephemeral ports and import the domain's
@@ -265,6 +267,8 @@ CMDS
     local ephemeral; ephemeral="$(awk '{print $1 "-" $2}' /proc/sys/net/ipv4/ip_local_port_range 2>/dev/null)"
     echo "set-config-property --source=domain --propertyName=sejour.channels.allowed-networks --propertyValue=127.0.0.1/32,::1/128" >> "$file"
     echo "set-config-property --source=domain --propertyName=sejour.channels.extra-ports --propertyValue=$http,${ephemeral:-32768-60999}" >> "$file"
+    # the payment tests answer in Stripe's shapes from a local server on this port (docs/payments.md)
+    echo "set-config-property --source=domain --propertyName=sejour.stripe.api-base --propertyValue=http://127.0.0.1:$((portbase + 26))" >> "$file"
   fi
   if [[ "$demo" == true ]]; then
     echo "set-config-property --source=domain --propertyName=sejour.bootstrap.demo-password --propertyValue=$(secret "$creds" demo.password)" >> "$file"

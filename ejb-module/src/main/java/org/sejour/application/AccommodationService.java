@@ -18,6 +18,7 @@ import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.infrastructure.storage.ImageProcessor;
 import org.sejour.infrastructure.storage.ImageProcessor.ProcessedImage;
+import org.sejour.domain.model.accommodation.PhotoSize;
 import org.sejour.infrastructure.storage.PhotoStore;
 
 import java.nio.file.Path;
@@ -105,7 +106,7 @@ public class AccommodationService {
     }
 
     /** The file of a photo of this owner's, for the back office to serve. */
-    public Path photoFile(long accountId, long photoId, PhotoStore.Size size) {
+    public Path photoFile(long accountId, long photoId, PhotoSize size) {
         AccommodationPhoto photo = accommodations.findPhoto(accountId, photoId)
                 .orElseThrow(() -> new NotFoundException("photo", photoId));
         return photoStore.path(accountId, photo.storageKey(), size);

@@ -70,7 +70,7 @@ public class OperatorService {
     public List<OwnerSummary> owners() {
         return em.createQuery("select new org.sejour.application.OwnerSummary(a.id, a.number, u.login, "
                         + "concat(coalesce(a.contact.firstName, ''), ' ', coalesce(a.contact.lastName, '')), "
-                        + "a.contact.email, a.mode, a.productionRequestedAt, "
+                        + "a.contact.email, a.mode, a.productionRequestedAt, a.demoPayments, "
                         + "(select count(h) from Accommodation h where h.account = a), a.createdAt, u.lastLoginAt) "
                         + "from UserAccount u join u.account a order by a.number", OwnerSummary.class)
                 .getResultList();
@@ -80,6 +80,18 @@ public class OperatorService {
         Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
         account.switchTo(mode);
         LOG.log(Level.INFO, "Account {0} switched to {1}", new Object[]{account.number(), mode});
+        return account;
+    }
+
+    /**
+     * The demo switch: lets an account in production take fake payments through the offline
+     * provider (a demonstration account). Off by default; never needed in test mode.
+     */
+    public Account allowDemoPayments(long accountId, boolean allowed) {
+        Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
+        account.allowDemoPayments(allowed);
+        LOG.log(Level.WARNING, "Demo payments of account {0} turned {1} by the operator",
+                new Object[]{account.number(), allowed ? "on" : "off"});
         return account;
     }
 

@@ -84,11 +84,11 @@ public class BatchScheduler implements JobConsole, ExportJobs {
 
     /** The jobs of META-INF/batch-jobs; only these can be started from the operator's page. */
     static final List<String> JOBS = List.of("option-expiry", "deposit-reminders", "balance-reminders",
-            "channel-sync", "photo-cleanup", "export-expiry");
+            "channel-sync", "photo-cleanup", "export-expiry", "stripe-reconciliation", "security-deposits");
 
     /** The jobs the operator's page lists: those above and the exports owners ask for. */
     static final List<String> LISTED = List.of("option-expiry", "deposit-reminders", "balance-reminders",
-            "channel-sync", "photo-cleanup", "export-expiry", "dossier-export");
+            "channel-sync", "photo-cleanup", "export-expiry", "stripe-reconciliation", "security-deposits", "dossier-export");
 
     @PostConstruct
     void recoverAfterStartUp() {
@@ -195,6 +195,18 @@ public class BatchScheduler implements JobConsole, ExportJobs {
     @Schedule(hour = "9", minute = "10", timezone = "Europe/Paris", persistent = true, info = "balance-reminders")
     void balanceReminders() {
         start("balance-reminders", new Properties());
+    }
+
+    /** Stripe's payments of the last days against Séjour's records, each night (docs/payments.md). */
+    @Schedule(hour = "4", minute = "5", timezone = "Europe/Paris", persistent = true, info = "stripe-reconciliation")
+    void stripeReconciliation() {
+        start("stripe-reconciliation", new Properties());
+    }
+
+    /** Security deposits on guests' cards: held, renewed and released in the morning, French time. */
+    @Schedule(hour = "8", minute = "30", timezone = "Europe/Paris", persistent = true, info = "security-deposits")
+    void securityDeposits() {
+        start("security-deposits", new Properties());
     }
 
     /** Exports are kept for a day; an hourly sweep keeps them not much longer. */

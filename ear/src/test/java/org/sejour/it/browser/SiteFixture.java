@@ -35,11 +35,25 @@ final class SiteFixture implements AutoCloseable {
         connection.close();
     }
 
+    /**
+     * An owner in production (or test) whose guests pay through the offline provider: in
+     * production that takes the operator's demo switch, which this turns on.
+     */
     Account account(boolean production, String lastName) throws SQLException {
-        long id = single("insert into account (account_number, mode, contact_completed, first_name, last_name, email, "
-                        + "phone, address, postal_code, city, country) values (nextval('account_number_seq'), ?, true, "
-                        + "'Camille', ?, ?, '+33 4 92 00 00 00', '12 chemin des Alpages', '05000', 'Gap', 'FR') returning id",
-                production ? "PRODUCTION" : "TEST", lastName,
+        return account(production, true, lastName);
+    }
+
+    /** An owner in production without the demo switch: no fake payment for their guests. */
+    Account productionAccountWithoutDemoPayments(String lastName) throws SQLException {
+        return account(true, false, lastName);
+    }
+
+    private Account account(boolean production, boolean demoPayments, String lastName) throws SQLException {
+        long id = single("insert into account (account_number, mode, demo_payments, contact_completed, first_name, "
+                        + "last_name, email, phone, address, postal_code, city, country) values "
+                        + "(nextval('account_number_seq'), ?, ?, true, 'Camille', ?, ?, '+33 4 92 00 00 00', "
+                        + "'12 chemin des Alpages', '05000', 'Gap', 'FR') returning id",
+                production ? "PRODUCTION" : "TEST", production && demoPayments, lastName,
                 "owner-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
         return new Account(id, (int) single("select account_number from account where id = ?", id));
     }

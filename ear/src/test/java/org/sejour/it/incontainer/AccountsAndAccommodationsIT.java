@@ -25,7 +25,7 @@ import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.TranslatedText;
-import org.sejour.infrastructure.storage.PhotoStore;
+import org.sejour.domain.model.accommodation.PhotoSize;
 import org.sejour.it.Deployments;
 
 import javax.imageio.ImageIO;
@@ -130,7 +130,7 @@ public class AccountsAndAccommodationsIT {
         assertThrows(NotFoundException.class, () -> accommodations.delete(b.accountId(), id));
         assertThrows(NotFoundException.class, () -> accommodations.addPhoto(b.accountId(), id, png(10, 10), "x.png"));
         assertThrows(NotFoundException.class, () -> accommodations.removePhoto(b.accountId(), id, photoId));
-        assertThrows(NotFoundException.class, () -> accommodations.photoFile(b.accountId(), photoId, PhotoStore.Size.LARGE));
+        assertThrows(NotFoundException.class, () -> accommodations.photoFile(b.accountId(), photoId, PhotoSize.LARGE));
         assertTrue(accommodations.list(b.accountId()).isEmpty());
         assertEquals("Chez A", accommodations.get(a.accountId(), id).name(), "A's data is untouched");
         assertEquals(1, accommodations.get(a.accountId(), id).photos().size());
@@ -167,10 +167,10 @@ public class AccountsAndAccommodationsIT {
         long big = accommodations.addPhoto(a.accountId(), id, png(3000, 2000), "big.png").id();
         long small = accommodations.addPhoto(a.accountId(), id, png(400, 300), "small.png").id();
 
-        Path bigFile = accommodations.photoFile(a.accountId(), big, PhotoStore.Size.LARGE);
+        Path bigFile = accommodations.photoFile(a.accountId(), big, PhotoSize.LARGE);
         BufferedImage stored = ImageIO.read(bigFile.toFile());
         assertEquals(1600, stored.getWidth());
-        assertEquals(400, ImageIO.read(accommodations.photoFile(a.accountId(), big, PhotoStore.Size.THUMBNAIL)
+        assertEquals(400, ImageIO.read(accommodations.photoFile(a.accountId(), big, PhotoSize.THUMBNAIL)
                 .toFile()).getWidth());
 
         accommodations.movePhoto(a.accountId(), id, small, -1);

@@ -26,7 +26,7 @@ import org.sejour.domain.model.invoice.LegalMentions.VatStatus;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
-import org.sejour.infrastructure.payment.OfflinePaymentProvider;
+import org.sejour.application.payment.OfflineSessions;
 import org.sejour.it.Deployments;
 import org.sejour.it.PdfText;
 import org.sejour.it.fixtures.DossierFixtures;
@@ -80,7 +80,7 @@ public class InvoicesIT {
     @EJB
     OnlinePaymentService onlinePayments;
     @EJB
-    OfflinePaymentProvider offlineProvider;
+    OfflineSessions offlineProvider;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
     @Resource(lookup = "java:comp/UserTransaction")

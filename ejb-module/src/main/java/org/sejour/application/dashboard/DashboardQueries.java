@@ -143,7 +143,7 @@ public class DashboardQueries {
         LocalDate horizon = today.plusDays(REMINDER_HORIZON_DAYS);
         String sql = "select d.id, d.number, d.guest_last_name, d.guest_first_name, d.total, d.deposit_amount, "
                 + "d.deposit_due, d.balance_due, coalesce(p.paid, 0) "
-                + "from dossier d left join lateral (select sum(amount) paid from payment where dossier_id = d.id) p on true "
+                + "from dossier d left join lateral (select sum(amount) paid from payment where dossier_id = d.id and amount > 0) p on true "
                 + "where d.account_id = ? and d.status <> 'CANCELLED' and coalesce(p.paid, 0) < d.total "
                 + "and ((coalesce(p.paid, 0) < d.deposit_amount and coalesce(d.deposit_due, ?) <= ?) "
                 + "  or (coalesce(p.paid, 0) >= d.deposit_amount and coalesce(d.balance_due, ?) <= ?)) "

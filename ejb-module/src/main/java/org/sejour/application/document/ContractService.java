@@ -28,6 +28,7 @@ import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.TranslatedText;
+import org.sejour.domain.model.accommodation.PhotoSize;
 import org.sejour.infrastructure.storage.PhotoStore;
 
 import java.io.IOException;
@@ -293,7 +294,7 @@ public class ContractService {
         List<byte[]> photos = new ArrayList<>();
         accommodation.photos().stream().limit(MAX_PHOTOS).forEach(photo -> {
             try {
-                photos.add(Files.readAllBytes(photoStore.path(accountId, photo.storageKey(), PhotoStore.Size.LARGE)));
+                photos.add(Files.readAllBytes(photoStore.path(accountId, photo.storageKey(), PhotoSize.LARGE)));
             } catch (IOException e) {
                 LOG.log(Level.WARNING, "Photo {0} is missing from the store; the contract goes without it",
                         photo.storageKey());

@@ -78,15 +78,20 @@ public class InvoiceService {
         Language language = t.language();
         Instant now = Instant.now();
         int number = invoices.nextNumber(accountId);
-        Invoice receipt = invoices.store(Invoice.issue(accountId, number, dossier.id(), now,
+        Invoice issued = Invoice.issue(accountId, number, dossier.id(), now,
                 BusinessCalendar.today(Clock.systemUTC()), language,
                 new Invoice.Party(ContractService.ownerName(account), seller(account, contract, language)),
                 new Invoice.Party(dossier.guest().displayName(), ContractService.guestLines(dossier.guest())),
                 new Invoice.Stay(dossier.number(), dossier.accommodation().name(), dossier.stay().arrival(),
                         dossier.stay().departure()),
-                lines(dossier, t), dossier.total(), new Invoice.Paid(payment, methodLabel(payment.method(), t)),
-                dossier.totalPaid(), settings.findReceipt(accountId).map(ReceiptSettings::mentions)
-                        .orElseGet(LegalMentions::none)));
+                lines(dossier, t), new Invoice.Paid(payment, methodLabel(payment.method(), t)),
+                dossier.paymentBalance(), settings.findReceipt(accountId).map(ReceiptSettings::mentions)
+                        .orElseGet(LegalMentions::none));
+        // a refund's receipt is a credit note: its reason, and the receipt of the payment it gives back
+        payment.refundOf().ifPresent(refunded -> issued.asCreditNote(payment.reason().orElse(""),
+                invoices.ofDossier(accountId, dossier.id()).stream().filter(i -> refunded.equals(i.paymentId()))
+                        .findFirst().map(Invoice::printedNumber).orElse(null)));
+        Invoice receipt = invoices.store(issued);
         LOG.log(Level.INFO, "Receipt {0} of account {1} issued for dossier {2}",
                 new Object[]{number, accountId, dossier.number()});
         return Optional.of(receipt);

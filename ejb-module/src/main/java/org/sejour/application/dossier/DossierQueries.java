@@ -11,6 +11,8 @@ import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.TermsAcceptance;
+import org.sejour.domain.model.pricing.PaymentBalance;
+import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 
 import jakarta.inject.Inject;
@@ -45,10 +47,12 @@ public class DossierQueries {
     private static final String COLUMNS = "select d.id, d.number, d.created_at, d.status, a.name, d.arrival, "
             + "d.departure, d.guest_last_name, d.guest_first_name, d.guest_email, d.guest_phone, "
             + "(select coalesce(sum(dp.persons), 0) from dossier_party dp where dp.dossier_id = d.id), "
-            + "d.origin, pc.code, d.total, pay.paid";
+            + "d.origin, pc.code, d.total, pay.paid, pay.refunded";
     private static final String FROM = " from dossier d join accommodation a on a.id = d.accommodation_id "
             + "left join promo_code pc on pc.id = d.promo_code_id "
-            + "cross join lateral (select coalesce(sum(p.amount), 0) as paid from payment p "
+            // paid and refunded kept apart: money given back never becomes money due (PaymentBalance)
+            + "cross join lateral (select coalesce(sum(p.amount) filter (where p.amount > 0), 0) as paid, "
+            + "coalesce(-sum(p.amount) filter (where p.amount < 0), 0) as refunded from payment p "
             + "where p.dossier_id = d.id) pay";
 
     @PersistenceContext(unitName = "sejour")
@@ -284,7 +288,7 @@ public class DossierQueries {
                         l.stay().orElse(null), l.referenceId())).toList(),
                 d.total().amount(), d.depositAmount().amount(), d.depositDue().orElse(null),
                 d.balanceAmount().amount(), d.balanceDueDate().orElse(null), d.totalPaid().amount(),
-                d.remainingToPay().amount(), d.amountToRefund().amount(),
+                d.totalRefunded().amount(), d.remainingToPay().amount(), d.amountToRefund().amount(),
                 d.payments().stream().map(p -> new DossierView.PaymentLine(p.kind(), p.paidOn(), p.amount(),
                         p.method(), p.reference())).toList(),
                 d.signedContractReceived(), d.onlinePaymentAllowed(), promoCode, d.contractVersion(),
@@ -297,10 +301,11 @@ public class DossierQueries {
     private static DossierRow row(Object[] r) {
         BigDecimal total = (BigDecimal) r[14];
         BigDecimal paid = (BigDecimal) r[15];
+        Money balance = new PaymentBalance(Money.of(total), Money.of(paid), Money.of((BigDecimal) r[16])).remaining();
         return new DossierRow(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), instant(r[2]),
                 DossierStatus.valueOf((String) r[3]), (String) r[4], localDate(r[5]), localDate(r[6]),
                 displayName((String) r[7], (String) r[8]), (String) r[9], (String) r[10], ((Number) r[11]).intValue(),
-                Origin.valueOf((String) r[12]), (String) r[13], total, paid, total.subtract(paid));
+                Origin.valueOf((String) r[12]), (String) r[13], total, paid, balance.amount());
     }
 
     private static String displayName(String lastName, String firstName) {

@@ -14,17 +14,20 @@ import java.util.List;
 /**
  * Everything the dossier page shows, read in one transaction so the page never loads lazily.
  * The amounts, each with one meaning: {@code total}; {@code deposit} due by {@code depositDue};
- * {@code balance} = total − deposit, due by {@code balanceDueDate}; {@code paid}; {@code remaining}
- * = total − paid; {@code toRefund}, what was paid above the total.
+ * {@code balance} = total − deposit, due by {@code balanceDueDate}; {@code paid}, gross (refunds not
+ * taken off); {@code refunded}, given back, positive; {@code remaining} = total − paid, what is left
+ * to pay (a refund only settles an overpayment, it never makes money due again); {@code toRefund},
+ * what was paid above the total and not yet given back.
  */
 public record DossierView(long id, int number, Instant createdAt, String createdBy, Origin origin, String originSite,
                           DossierStatus status, String cancelReason, Instant optionExpiresAt, Guest guest,
                           List<Stay> stays, LocalDate arrival, LocalDate departure, int nights, List<Party> party,
                           List<Line> lines, BigDecimal total, BigDecimal deposit, LocalDate depositDue,
-                          BigDecimal balance, LocalDate balanceDueDate, BigDecimal paid, BigDecimal remaining,
-                          BigDecimal toRefund, List<PaymentLine> payments, boolean signedContractReceived,
-                          boolean onlinePaymentAllowed, String promoCode, int contractVersion, String termsVersion,
-                          Instant termsAcceptedAt, List<Event> history) implements Serializable {
+                          BigDecimal balance, LocalDate balanceDueDate, BigDecimal paid, BigDecimal refunded,
+                          BigDecimal remaining, BigDecimal toRefund, List<PaymentLine> payments,
+                          boolean signedContractReceived, boolean onlinePaymentAllowed, String promoCode,
+                          int contractVersion, String termsVersion, Instant termsAcceptedAt, List<Event> history)
+        implements Serializable {
 
     /** One accommodation booked, with who stays in it. */
     public record Stay(int position, long accommodationId, String accommodation, List<Party> party)

@@ -34,6 +34,7 @@ import org.sejour.domain.model.pricing.QuoteResult;
 import org.sejour.domain.model.pricing.Supplement;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.accommodation.PhotoSize;
 import org.sejour.infrastructure.storage.PhotoStore;
 
 import java.nio.file.Path;
@@ -167,7 +168,7 @@ public class PublicBookingService {
     }
 
     /** A photo file of an accommodation open for booking. */
-    public Path photo(int accountNumber, long photoId, @NotNull PhotoStore.Size size) {
+    public Path photo(int accountNumber, long photoId, @NotNull PhotoSize size) {
         long accountId = openAccount(accountNumber).id();
         Optional<AccommodationPhoto> photo = accommodations.findPhoto(accountId, photoId)
                 .filter(p -> p.accommodation().visibility() == Visibility.BOOKABLE);

@@ -5,6 +5,10 @@ import jakarta.inject.Inject;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.document.ContractService;
 import org.sejour.application.document.ContractTexts;
+import org.sejour.application.document.InvoiceService;
+import org.sejour.application.payment.OnlinePaymentService;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sejour.domain.model.invoice.Invoice;
 import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.account.ContactDetails;
@@ -66,6 +70,14 @@ public class MailComposer {
     ReminderRepository reminders;
     @Inject
     ChannelRepository channels;
+    @jakarta.ejb.EJB
+    InvoiceService invoices;
+    @jakarta.ejb.EJB
+    OnlinePaymentService payments;
+    /** where guests reach the site, for the links in mails ("https://gites.example/"); no link without it */
+    @Inject
+    @ConfigProperty(name = "sejour.public-url")
+    Optional<String> publicUrl;
 
     /** Reads what these mails need, for all of them at once; their messages are then rendered one by one. */
     public Batch batch(List<OutboxMail> mails) {
@@ -156,8 +168,20 @@ public class MailComposer {
             }
             case GUEST_DEPOSIT_REMINDER, GUEST_BALANCE_REMINDER -> {
                 subject = t.text("mail.reminder.subject", accommodation, number);
-                body = paragraphs(reminderText(dossier, mail, rule, depositType, t), recap(dossier, depositType, t, false),
-                        t.text("mail.reminder.closing"), footer(account, owner, language));
+                body = paragraphs(reminderText(dossier, mail, rule, depositType, t), payLink(dossier, t),
+                        recap(dossier, depositType, t, false), t.text("mail.reminder.closing"),
+                        footer(account, owner, language));
+            }
+            case GUEST_REFUND -> {
+                long creditNoteId = mail.invoiceId().orElseThrow(() -> new IllegalStateException("mail " + mail.id()
+                        + " has no credit note"));
+                Invoice note = invoices.get(accountId, creditNoteId);
+                subject = t.text("mail.refund.subject", accommodation, number);
+                body = paragraphs(t.text("mail.refund.intro", t.money(note.paymentAmount().negate()),
+                                note.refundReason().orElse(""), note.printedNumber()),
+                        recap(dossier, depositType, t, false), footer(account, owner, language));
+                attachments.add(new OutgoingMessage.Attachment(t.text("mail.refund.fileName", note.printedNumber()),
+                        "application/pdf", invoices.pdfOf(accountId, creditNoteId).pdf()));
             }
             case GUEST_OPTION_EXPIRED -> {
                 subject = t.text("mail.optionExpired.subject", accommodation, number);
@@ -206,9 +230,21 @@ public class MailComposer {
                 .orElseThrow(() -> new IllegalStateException("dossier " + dossier.id() + " has no deadline"));
         boolean late = Optional.ofNullable(rule).map(ReminderRule::isLate)
                 .orElseGet(() -> due.isBefore(mail.createdAt().atZone(BusinessCalendar.ZONE).toLocalDate()));
-        Money owed = deposit ? dossier.depositAmount().minus(dossier.totalPaid()) : dossier.remainingToPay();
+        Money owed = deposit ? dossier.depositOwed() : dossier.remainingToPay();
         String key = "mail.reminder." + (deposit ? "deposit" : "balance") + (late ? ".late" : ".due");
         return t.text(key, t.text("deposit." + depositType.name()), t.money(owed.max(Money.ZERO)), t.date(due));
+    }
+
+    /**
+     * The guest's link to pay what is due online (their booking page, which has the Pay button),
+     * when the owner takes payments online and the server knows its public address.
+     */
+    private String payLink(Dossier dossier, ContractTexts t) {
+        if (publicUrl.isEmpty() || payments.due(dossier).isEmpty()) {
+            return null;
+        }
+        String base = publicUrl.get().endsWith("/") ? publicUrl.get() : publicUrl.get() + "/";
+        return t.text("mail.reminder.payLink", base + "booking/" + dossier.guestToken());
     }
 
     private static String deadline(Dossier dossier, ContractTexts t) {

@@ -124,6 +124,19 @@ public class MailOutbox {
         return mailsOf(accountId, dossierId).stream().map(MailLogEntry::of).toList();
     }
 
+    /** The refund's mail to the guest with its credit note; empty when the guest gave no e-mail. */
+    public Optional<OutboxMail> refund(Dossier dossier, long creditNoteId, Instant at) {
+        String email = dossier.guest().email();
+        if (email == null) {
+            return Optional.empty();
+        }
+        long accountId = dossier.accountId();
+        MailSettings mail = settings.findMail(accountId).orElseGet(() -> MailSettings.defaultsFor(accountId));
+        return Optional.of(outbox.store(OutboxMail.refund(accountId, dossier.id(), creditNoteId, email,
+                mail.copyTo().orElse(null), ownerEmail(accountId).orElse(null),
+                mail.languageFor(dossier.guest().language()), at)));
+    }
+
     private Optional<OutboxMail> guestMail(Dossier dossier, Instant at) {
         MailSettings mail = settings.findMail(dossier.accountId()).orElseGet(() -> MailSettings.defaultsFor(dossier.accountId()));
         return guestMail(dossier, mail.guestMail() == GuestMail.CONTRACT ? MailKind.GUEST_CONTRACT : MailKind.GUEST_NOTIFICATION, at);

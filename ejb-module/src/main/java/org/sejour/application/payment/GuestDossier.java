@@ -15,8 +15,14 @@ import java.util.Optional;
 public record GuestDossier(int number, int accountNumber, DossierStatus status, Origin origin,
                            String accommodationName, StayPeriod stay, String guestName, String guestEmail,
                            String partySummary, List<Line> lines, Money total, Money deposit,
-                           Optional<LocalDate> depositDue, Money paid, Money balance, Optional<Due> due)
+                           Optional<LocalDate> depositDue, Money paid, Money refunded, Money balance,
+                           Optional<Due> due, List<Receipt> receipts)
         implements Serializable {
+
+    /** A receipt (or, for a refund, a credit note) the guest may download from their booking page. */
+    public record Receipt(long id, String printedNumber, LocalDate issuedOn, Money amount, boolean creditNote)
+            implements Serializable {
+    }
 
     /** One priced line as frozen in the dossier. */
     public record Line(String kind, String label, int quantity, Money amount) implements Serializable {

@@ -6,7 +6,6 @@ import jakarta.enterprise.inject.Any;
 import jakarta.enterprise.inject.Instance;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.document.InvoiceService;
 import org.sejour.domain.model.account.AccountRepository;
@@ -20,6 +19,7 @@ import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.payment.PaymentAttempt;
 import org.sejour.domain.model.payment.PaymentAttemptRepository;
 import org.sejour.domain.model.payment.PaymentAttemptStatus;
+import org.sejour.domain.model.payment.StripeAccountRepository;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
@@ -58,8 +58,7 @@ public class OnlinePaymentService {
     @Any
     Instance<PaymentProvider> providers;
     @Inject
-    @ConfigProperty(name = "sejour.payment.provider", defaultValue = "offline")
-    String providerName;
+    StripeAccountRepository stripeAccounts;
 
     /** What the guest can pay online now: the deposit (what is left of it), then the balance. */
     public record DuePayment(PaymentKind kind, Money amount) {
@@ -84,16 +83,35 @@ public class OnlinePaymentService {
                 d.guest().displayName(), d.guest().email(), party,
                 d.lines().stream().map(l -> new GuestDossier.Line(l.kind(), l.label(), l.quantity(),
                         Money.of(l.amount()))).toList(),
-                d.total(), d.depositAmount(), d.depositDue(), d.totalPaid(), d.remainingToPay(),
-                due(d).map(due -> new GuestDossier.Due(due.kind(), due.amount())));
+                d.total(), d.depositAmount(), d.depositDue(), d.totalPaid(), d.totalRefunded(), d.remainingToPay(),
+                due(d).map(due -> new GuestDossier.Due(due.kind(), due.amount())),
+                invoices.receiptsOf(d.accountId(), d.id()).stream().map(r -> new GuestDossier.Receipt(r.id(),
+                        r.printedNumber(), r.issuedOn(), r.amount(), r.refund())).toList());
     }
 
+    /**
+     * One receipt or credit note of the guest's dossier, as PDF; a receipt of another dossier is
+     * not found, like an unknown token.
+     */
+    public InvoiceService.ReceiptPdf guestReceipt(@NotNull String guestToken, long invoiceId) {
+        Dossier d = dossierOfGuest(guestToken);
+        if (invoices.get(d.accountId(), invoiceId).dossierId() != d.id()) {
+            throw new NotFoundException("invoice", invoiceId);
+        }
+        return invoices.pdfOf(d.accountId(), invoiceId);
+    }
+
+    /**
+     * What the guest can pay online now; nothing when the owner has no way of being paid online
+     * (no Stripe account, and the offline demo provider not allowed for the account).
+     */
     public Optional<DuePayment> due(@NotNull Dossier dossier) {
-        if (dossier.status() == DossierStatus.CANCELLED || !dossier.onlinePaymentAllowed()) {
+        if (dossier.status() == DossierStatus.CANCELLED || !dossier.onlinePaymentAllowed()
+                || providerFor(dossier.accountId()).isEmpty()) {
             return Optional.empty();
         }
         if (!dossier.isDepositPaid()) {
-            return Optional.of(new DuePayment(PaymentKind.DEPOSIT, dossier.depositAmount().minus(dossier.totalPaid())));
+            return Optional.of(new DuePayment(PaymentKind.DEPOSIT, dossier.depositOwed()));
         }
         Money balance = dossier.remainingToPay();
         return balance.isPositive() ? Optional.of(new DuePayment(PaymentKind.BALANCE, balance)) : Optional.empty();
@@ -106,60 +124,124 @@ public class OnlinePaymentService {
     public URI start(@NotNull String guestToken, @NotNull URI returnUrl, @NotNull String description) {
         Dossier dossier = dossierOfGuest(guestToken);
         DuePayment due = due(dossier).orElseThrow(() -> new SejourException("payment.nothingDue"));
-        PaymentProvider provider = provider(providerName);
+        PaymentProvider provider = providerFor(dossier.accountId())
+                .orElseThrow(() -> new SejourException("payment.nothingDue"));
         PaymentAttempt attempt = attempts.store(new PaymentAttempt(dossier.accountId(), dossier.id(), due.kind(),
                 due.amount(), provider.name(), Instant.now()));
         URI back = URI.create(returnUrl + (returnUrl.getQuery() == null ? "?" : "&") + "attempt="
                 + attempt.reference());
-        HostedPayment hosted = provider.open(new PaymentOrder(attempt.reference(), due.amount(), description,
+        HostedPayment hosted = provider.open(new PaymentOrder(dossier.accountId(), dossier.number(), attempt.reference(), due.amount(), description,
                 dossier.guest().email(), dossier.guest().language(), back));
         attempt.openedAs(hosted.session());
         return hosted.paymentPage();
     }
 
     /**
-     * Settles the attempt from the provider's verdict. Idempotent: a settled attempt is
-     * answered as it is, and the payment carries the provider's session as its reference, which
-     * the dossier (and the database) record once.
+     * Settles the attempt from the provider's verdict, when the guest comes back. Idempotent: a
+     * settled attempt is answered as it is. An offline attempt of an account that no longer
+     * accepts demo payments (moved to production since) is not settled: only a real provider's
+     * word records money there.
      */
     public Settlement settle(@NotNull String attemptReference) {
         PaymentAttempt attempt = attempts.lockByReference(attemptReference)
                 .orElseThrow(() -> new NotFoundException("payment", "attempt"));
         Dossier dossier = dossiers.find(attempt.accountId(), attempt.dossierId())
                 .orElseThrow(() -> new NotFoundException("dossier", attempt.dossierId()));
-        if (attempt.status() != PaymentAttemptStatus.PENDING || attempt.providerSession().isEmpty()) {
+        if (attempt.status() != PaymentAttemptStatus.PENDING || attempt.providerSession().isEmpty()
+                || !providerStillServes(attempt)) {
             return new Settlement(dossier.guestToken(), attempt.status());
         }
         String session = attempt.providerSession().get();
+        apply(attempt, dossier, named(attempt.provider()).verdict(session), session, attempt.amount());
+        return new Settlement(dossier.guestToken(), attempt.status());
+    }
+
+    /**
+     * Applies what the provider said in a signed notification about one of {@code accountId}'s
+     * attempts: {@code providerPayment} is the provider's id of the payment (recorded once per
+     * dossier), {@code paid} what it says was taken. Answers true when this settled the attempt;
+     * false for an attempt already settled, unknown, or another account's.
+     */
+    public boolean applyNotification(long accountId, @NotNull String attemptReference, @NotNull ProviderVerdict verdict,
+                                     @NotNull String providerPayment, @NotNull Money paid) {
+        Optional<PaymentAttempt> found = attempts.lockByReference(attemptReference).filter(a -> a.accountId() == accountId);
+        if (found.isEmpty()) {
+            return false; // not Séjour's, or another account's
+        }
+        PaymentAttempt attempt = found.get();
+        Dossier dossier = dossiers.find(accountId, attempt.dossierId())
+                .orElseThrow(() -> new NotFoundException("dossier", attempt.dossierId()));
+        if (attempt.status() != PaymentAttemptStatus.PENDING) {
+            return false;
+        }
+        apply(attempt, dossier, verdict, providerPayment, paid);
+        return attempt.status() != PaymentAttemptStatus.PENDING;
+    }
+
+    /** A provider said a payment of this attempt failed (the guest may try again): shown on the dossier. */
+    public void notePaymentProblem(long accountId, @NotNull String attemptReference, String detail) {
+        attempts.lockByReference(attemptReference).filter(a -> a.accountId() == accountId)
+                .flatMap(a -> dossiers.find(accountId, a.dossierId()))
+                .ifPresent(d -> d.recordPaymentProblem(Instant.now(), ACTOR, detail));
+    }
+
+    /**
+     * One settlement, whichever way the provider's word came. A payment records the amount the
+     * provider took, carries the provider's id of it (which the dossier and the database record
+     * once), gets its receipt, and confirms an option whose deposit it completes when the owner's
+     * terms say so.
+     */
+    private void apply(PaymentAttempt attempt, Dossier dossier, ProviderVerdict verdict, String providerPayment,
+                       Money paid) {
         Instant now = Instant.now();
-        switch (provider(attempt.provider()).verdict(session)) {
+        switch (verdict) {
             case SUCCEEDED -> {
                 attempt.settle(PaymentAttemptStatus.PAID, now);
                 Optional<Payment> recorded = dossier.recordPayment(attempt.kind(),
-                        BusinessCalendar.today(Clock.systemUTC()), attempt.amount(), METHOD, attemptReference, session,
+                        BusinessCalendar.today(Clock.systemUTC()), paid, METHOD, attempt.reference(), providerPayment,
                         now, ACTOR);
                 if (recorded.isPresent() && dossier.status() == DossierStatus.OPTION && dossier.isDepositPaid()
                         && confirmsOnDeposit(dossier.accountId())) {
                     dossier.confirm(now, ACTOR);
                 }
                 recorded.ifPresent(payment -> invoices.issueReceipt(dossier, payment));
-                LOG.log(Level.INFO, "Online payment of {0} for dossier {1} of account {2}",
-                        new Object[]{attempt.amount(), dossier.number(), dossier.accountId()});
+                LOG.log(Level.INFO, "Online payment of {0} ({1}) for dossier {2} of account {3}",
+                        new Object[]{paid, attempt.provider(), dossier.number(), dossier.accountId()});
             }
-            case FAILED -> attempt.settle(PaymentAttemptStatus.FAILED, now);
+            case FAILED -> {
+                attempt.settle(PaymentAttemptStatus.FAILED, now);
+                dossier.recordPaymentProblem(now, ACTOR, attempt.provider() + ": " + attempt.amount() + " €");
+            }
             case ABANDONED -> attempt.settle(PaymentAttemptStatus.ABANDONED, now);
             case PENDING -> {
-                // the guest came back before the provider decided: the notification will settle it
+                // the guest came back before the provider decided: its notification will settle it
             }
         }
-        return new Settlement(dossier.guestToken(), attempt.status());
+    }
+
+    /**
+     * Who takes an account's guests' payments online: the owner's own Stripe account; else, for
+     * an account in test mode or with the operator's demo switch, the offline demo provider;
+     * else nobody, and the guest pays by the means the owner's terms list.
+     */
+    public Optional<PaymentProvider> providerFor(long accountId) {
+        if (stripeAccounts.find(accountId).isPresent()) {
+            return Optional.of(named(PaymentProvider.STRIPE));
+        }
+        boolean demo = accounts.find(accountId).map(a -> a.acceptsDemoPayments()).orElse(false);
+        return demo ? Optional.of(named(PaymentProvider.OFFLINE)) : Optional.empty();
+    }
+
+    private boolean providerStillServes(PaymentAttempt attempt) {
+        return !PaymentProvider.OFFLINE.equals(attempt.provider())
+                || accounts.find(attempt.accountId()).map(a -> a.acceptsDemoPayments()).orElse(false);
     }
 
     private boolean confirmsOnDeposit(long accountId) {
         return salesTerms.find(accountId).orElseGet(() -> AccountSalesTerms.defaultsFor(accountId)).confirmOnDeposit();
     }
 
-    private PaymentProvider provider(String name) {
+    private PaymentProvider named(String name) {
         for (PaymentProvider provider : providers) {
             if (provider.name().equals(name)) {
                 return provider;

@@ -7,11 +7,11 @@ import java.net.URI;
 import java.util.Objects;
 
 /**
- * What a provider is asked to take: the amount, a description the guest recognises, and the
- * address it sends the guest back to (it carries the attempt's reference).
+ * What a provider is asked to take: for which owner and dossier, the amount, a description the
+ * guest recognises, and the address it sends the guest back to (it carries the attempt's reference).
  */
-public record PaymentOrder(String attemptReference, Money amount, String description, String guestEmail,
-                           Language language, URI returnUrl) {
+public record PaymentOrder(long accountId, int dossierNumber, String attemptReference, Money amount,
+                           String description, String guestEmail, Language language, URI returnUrl) {
 
     public PaymentOrder {
         Objects.requireNonNull(attemptReference, "attempt reference is required");

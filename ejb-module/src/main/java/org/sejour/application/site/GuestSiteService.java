@@ -16,6 +16,7 @@ import org.sejour.domain.model.catalog.PromoCodeRepository;
 import org.sejour.domain.model.catalog.SalesTermsRepository;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.TranslatedText;
+import org.sejour.domain.model.accommodation.PhotoSize;
 import org.sejour.infrastructure.storage.PhotoStore;
 
 import java.math.BigDecimal;
@@ -107,7 +108,7 @@ public class GuestSiteService {
     }
 
     /** A photo of an accommodation open for booking on a production account. */
-    public Path photoFile(int accountNumber, long photoId, PhotoStore.Size size) {
+    public Path photoFile(int accountNumber, long photoId, PhotoSize size) {
         long accountId = openSite(accountNumber).accountId();
         AccommodationPhoto photo = accommodations.findPhoto(accountId, photoId)
                 .filter(p -> p.accommodation().visibility() == Visibility.BOOKABLE)

@@ -48,7 +48,9 @@ public class JasperReceiptRenderer implements ReceiptRenderer {
         p.put(JRParameter.REPORT_RESOURCE_BUNDLE, t.bundle());
         p.put("SELLER_NAME", r.seller().name());
         p.put("SELLER_DETAILS", String.join("\n", sellerDetails(r, t)));
-        p.put("TITLE", t.text(r.isRefund() ? "receipt.refundTitle" : "receipt.title", r.printedNumber()));
+        boolean creditNote = r.refundReason().isPresent();
+        p.put("TITLE", t.text(creditNote ? "receipt.creditNoteTitle" : r.isRefund() ? "receipt.refundTitle" : "receipt.title",
+                r.printedNumber()));
         p.put("ISSUED_ON", t.text("receipt.issuedOn", t.date(r.issuedOn())));
         p.put("BUYER", String.join("\n", withFirst(r.buyer().name(), r.buyer().details())));
         Invoice.Stay stay = r.stay();
@@ -60,11 +62,18 @@ public class JasperReceiptRenderer implements ReceiptRenderer {
         p.put("PAYMENT_AMOUNT", t.money(r.paymentAmount()));
         String payment = t.text("receipt.paymentLine", t.text("receipt.kind." + r.paymentKind().name()),
                 t.date(r.paidOn()), r.paymentMethod());
-        p.put("PAYMENT_LINE", r.paymentReference().filter(ref -> !ref.isBlank())
-                .map(ref -> t.text("receipt.paymentReference", payment, ref)).orElse(payment));
+        String line = r.paymentReference().filter(ref -> !ref.isBlank())
+                .map(ref -> t.text("receipt.paymentReference", payment, ref)).orElse(payment);
+        // a credit note says why, and which receipt it corrects
+        List<String> lines = new ArrayList<>(List.of(line));
+        r.refundReason().map(reason -> t.text("receipt.creditNote.reason", reason)).ifPresent(lines::add);
+        r.creditedNumber().map(number -> t.text("receipt.creditNote.credits", number)).ifPresent(lines::add);
+        line = String.join("\n", lines);
+        p.put("PAYMENT_LINE", line);
         p.put("PAID_TO_DATE", t.money(r.paidToDate()));
         p.put("BALANCE", t.money(r.balance()));
-        String footer = t.text("receipt.footer", r.printedNumber(), t.date(r.issuedOn()), r.seller().name());
+        String footer = t.text(creditNote ? "receipt.creditNote.footer" : "receipt.footer", r.printedNumber(),
+                t.date(r.issuedOn()), r.seller().name());
         p.put("FOOTER", vatMention(r, t).map(vat -> vat + "\n" + footer).orElse(footer));
         return p;
     }

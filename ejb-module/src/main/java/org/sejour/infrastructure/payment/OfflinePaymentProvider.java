@@ -1,13 +1,13 @@
 package org.sejour.infrastructure.payment;
 
 import jakarta.ejb.Local;
-import jakarta.ejb.LocalBean;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.sejour.application.payment.HostedPayment;
+import org.sejour.application.payment.OfflineSessions;
 import org.sejour.application.payment.PaymentOrder;
 import org.sejour.application.payment.PaymentProvider;
 import org.sejour.application.payment.ProviderVerdict;
@@ -25,19 +25,15 @@ import java.util.Optional;
  * /offline-pay/{session} in Séjour itself, where the visitor chooses to pay, to be refused or
  * to leave. It keeps its sessions in its own table, as a real provider keeps them on its side,
  * and answers {@link #verdict} from there. No card number is ever asked for. A session bean,
- * not a plain CDI bean: its hosted page (in the web module) reaches the persistence unit through it.
+ * not a plain CDI bean: its hosted page reaches the persistence unit through it (by the
+ * {@link OfflineSessions} port, behind {@code OfflinePaymentDesk}).
  */
 @Stateless
-@LocalBean
-@Local(PaymentProvider.class)
-public class OfflinePaymentProvider implements PaymentProvider {
+@Local({PaymentProvider.class, OfflineSessions.class})
+public class OfflinePaymentProvider implements PaymentProvider, OfflineSessions {
 
-    public static final String NAME = "offline";
+    public static final String NAME = PaymentProvider.OFFLINE;
     private static final SecureRandom SESSIONS = new SecureRandom();
-
-    /** What the hosted page shows of a session, and whether it was already answered. */
-    public record Session(String id, Money amount, String description, URI returnUrl, Optional<ProviderVerdict> outcome) {
-    }
 
     @PersistenceContext(unitName = "sejour")
     private EntityManager em;
@@ -67,6 +63,7 @@ public class OfflinePaymentProvider implements PaymentProvider {
         return find(session).flatMap(Session::outcome).orElse(ProviderVerdict.PENDING);
     }
 
+    @Override
     public Optional<Session> find(String session) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select session_id, amount, description, return_url, outcome "
@@ -81,6 +78,7 @@ public class OfflinePaymentProvider implements PaymentProvider {
      * The visitor's answer on the hosted page; the first answer stands, as at a real provider.
      * Answers where to send the visitor back, or empty for an unknown session.
      */
+    @Override
     public Optional<URI> answer(String session, ProviderVerdict outcome) {
         if (outcome == ProviderVerdict.PENDING) {
             throw new IllegalArgumentException("the hosted page answers succeeded, failed or abandoned");

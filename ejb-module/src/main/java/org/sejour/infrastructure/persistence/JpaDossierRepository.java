@@ -254,6 +254,14 @@ public class JpaDossierRepository implements DossierRepository {
     }
 
     @Override
+    public Optional<Long> dossierOfProviderPayment(long accountId, String providerReference) {
+        List<?> ids = em.createNativeQuery("select p.dossier_id from payment p join dossier d on d.id = p.dossier_id "
+                        + "where d.account_id = ?1 and p.provider_ref = ?2 and p.amount > 0")
+                .setParameter(1, accountId).setParameter(2, providerReference).getResultList();
+        return ids.stream().findFirst().map(id -> ((Number) id).longValue());
+    }
+
+    @Override
     public Optional<Long> latestId(long accountId) {
         return em.createQuery("select d.id from Dossier d where d.accountId = :accountId order by d.createdAt desc, d.id desc",
                         Long.class)

@@ -29,4 +29,12 @@ public class JpaPaymentAttemptRepository implements PaymentAttemptRepository {
                 .setLockMode(LockModeType.PESSIMISTIC_WRITE)
                 .getResultStream().findFirst();
     }
+
+    @Override
+    public Optional<PaymentAttempt> findBySession(String provider, String session) {
+        return em.createQuery("select a from PaymentAttempt a where a.provider = :provider and a.providerSession = :session",
+                        PaymentAttempt.class)
+                .setParameter("provider", provider).setParameter("session", session)
+                .getResultStream().findFirst();
+    }
 }

@@ -20,7 +20,9 @@ import java.util.Optional;
 @ApplicationScoped
 public class JpaReminderRepository implements ReminderRepository {
 
-    private static final String PAID = "(select coalesce(sum(p.amount), 0) from payment p where p.dossier_id = d.id)";
+    /** what the guest paid, refunds not deducted: money given back never becomes money due (Dossier#totalPaid) */
+    private static final String PAID = "(select coalesce(sum(p.amount), 0) from payment p where p.dossier_id = d.id "
+            + "and p.amount > 0)";
 
     @PersistenceContext(unitName = "sejour")
     private EntityManager em;

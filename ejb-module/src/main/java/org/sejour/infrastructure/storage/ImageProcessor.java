@@ -33,7 +33,7 @@ import java.util.Iterator;
  */
 public final class ImageProcessor {
 
-    public static final int MAX_UPLOAD_BYTES = 10 * 1024 * 1024;
+    public static final int MAX_UPLOAD_BYTES = org.sejour.domain.model.accommodation.StoredImage.MAX_UPLOAD_BYTES;
     static final long MAX_PIXELS = 50_000_000L;
     static final int LARGE_SIDE = 1600;
     static final int THUMB_SIDE = 400;

@@ -1,5 +1,7 @@
 package org.sejour.infrastructure.storage;
 
+import org.sejour.domain.model.accommodation.PhotoSize;
+
 import jakarta.annotation.PostConstruct;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
@@ -21,16 +23,6 @@ import java.util.regex.Pattern;
  */
 @ApplicationScoped
 public class PhotoStore {
-
-    public enum Size {
-        LARGE(""), THUMBNAIL("_thumb");
-
-        private final String suffix;
-
-        Size(String suffix) {
-            this.suffix = suffix;
-        }
-    }
 
     private static final Logger LOG = Logger.getLogger(PhotoStore.class.getName());
     private static final Pattern KEY = Pattern.compile("[0-9a-f]{32}");
@@ -55,16 +47,16 @@ public class PhotoStore {
     /** Writes both sizes and returns the new key; each file appears whole or not at all. */
     public String write(long accountId, byte[] large, byte[] thumbnail) {
         String key = UUID.randomUUID().toString().replace("-", "");
-        writeAtomically(path(accountId, key, Size.LARGE), large);
-        writeAtomically(path(accountId, key, Size.THUMBNAIL), thumbnail);
+        writeAtomically(path(accountId, key, PhotoSize.LARGE), large);
+        writeAtomically(path(accountId, key, PhotoSize.THUMBNAIL), thumbnail);
         return key;
     }
 
-    public Path path(long accountId, String key, Size size) {
+    public Path path(long accountId, String key, PhotoSize size) {
         if (!KEY.matcher(key).matches()) {
             throw new IllegalArgumentException("not a photo key: " + key);
         }
-        return root.resolve(Long.toString(accountId)).resolve(key + size.suffix + ".jpg");
+        return root.resolve(Long.toString(accountId)).resolve(key + (size == PhotoSize.THUMBNAIL ? "_thumb" : "") + ".jpg");
     }
 
     /** A large photo file on disk, named by its account and key. */
@@ -103,7 +95,7 @@ public class PhotoStore {
     }
 
     public void delete(long accountId, String key) {
-        for (Size size : Size.values()) {
+        for (PhotoSize size : PhotoSize.values()) {
             try {
                 Files.deleteIfExists(path(accountId, key, size));
             } catch (IOException e) {

@@ -19,6 +19,7 @@ import org.sejour.domain.model.invoice.InvoiceLine;
 import org.sejour.domain.model.invoice.LegalMentions;
 import org.sejour.domain.model.invoice.LegalMentions.VatStatus;
 import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.pricing.PaymentBalance;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
@@ -169,7 +170,8 @@ class JasperReceiptRendererTest {
                         new InvoiceLine(2, fr ? "Ménage de fin de séjour" : "Final cleaning", 1, new BigDecimal("60.00"),
                                 null, false),
                         new InvoiceLine(3, fr ? "Taxe de séjour" : "Tourist tax", 1, new BigDecimal("18.80"), null, false)),
-                Money.of("528.80"), new Invoice.Paid(payment, fr ? "virement" : "bank transfer"), Money.of(paidToDate),
+                new Invoice.Paid(payment, fr ? "virement" : "bank transfer"),
+                new PaymentBalance(Money.of("528.80"), Money.of(paidToDate)),
                 legal);
     }
 }

@@ -38,6 +38,10 @@ public class Account implements java.io.Serializable {
     @Column(name = "production_requested_at")
     private Instant productionRequestedAt;
 
+    // the operator's demo switch (docs/payments.md): fake payments for an account in production
+    @Column(name = "demo_payments", nullable = false)
+    private boolean demoPayments;
+
     @Column(name = "contact_completed", nullable = false)
     private boolean contactCompleted;
 
@@ -76,6 +80,21 @@ public class Account implements java.io.Serializable {
     public AccountMode mode() { return mode; }
     public Optional<Instant> productionRequestedAt() { return Optional.ofNullable(productionRequestedAt); }
     public boolean isContactCompleted() { return contactCompleted; }
+    public boolean demoPayments() { return demoPayments; }
+
+    /**
+     * May a guest of this account pay through the offline provider, where the visitor picks the
+     * outcome? Always in test mode (test bookings are not sales); in production only when the
+     * operator turned the demo switch on for the account.
+     */
+    public boolean acceptsDemoPayments() {
+        return mode == AccountMode.TEST || demoPayments;
+    }
+
+    /** The operator's demo switch; see {@link #acceptsDemoPayments()}. */
+    public void allowDemoPayments(boolean allowed) {
+        this.demoPayments = allowed;
+    }
     public Optional<ContactDetails> contact() { return Optional.ofNullable(contact); }
     public int minStayNights() { return minStayNights; }
     public boolean mobileWebApp() { return mobileWebApp; }

@@ -19,7 +19,9 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import jakarta.persistence.Version;
 import org.sejour.domain.model.accommodation.Accommodation;
+import org.sejour.domain.model.pricing.PaymentBalance;
 import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.domain.model.shared.StayPeriod;
 
@@ -376,6 +378,63 @@ public class Dossier implements Serializable {
         return Optional.of(payment);
     }
 
+    /**
+     * Records a refund of one of this dossier's payments, given back by the payment's own method,
+     * and answers it. A refund is never more than what is left of the payment; a repeated
+     * provider notification (same provider reference) records nothing and answers empty.
+     */
+    public Optional<Payment> recordRefund(long paymentId, LocalDate on, Money amount, String providerReference,
+                                          String reason, Instant at, String actor) {
+        if (providerReference != null && payments.stream()
+                .anyMatch(p -> providerReference.equals(p.providerReference()))) {
+            return Optional.empty();
+        }
+        Payment refunded = requireRefundable(paymentId, amount, reason);
+        Payment refund = Payment.refund(this, refunded, on, amount.amount(), providerReference, reason.strip(), at,
+                actor);
+        payments.add(refund);
+        record(at, actor, "REFUND", amount.amount().toPlainString() + " € " + refunded.method() + " – " + reason.strip());
+        return Optional.of(refund);
+    }
+
+    /**
+     * Checks a refund before it is made anywhere (at Stripe first): a payment of this dossier,
+     * a positive amount no greater than what is left of it, a reason. Answers the payment.
+     */
+    public Payment requireRefundable(long paymentId, Money amount, String reason) {
+        Payment refunded = payments.stream().filter(p -> p.id() != null && p.id() == paymentId && !p.isRefund())
+                .findFirst().orElseThrow(() -> new NotFoundException("payment", paymentId));
+        if (amount == null || !amount.isPositive()) {
+            throw new SejourException("refund.amount.positive");
+        }
+        if (amount.isGreaterThan(refundable(paymentId))) {
+            throw new SejourException("refund.amount.tooMuch", refundable(paymentId).amount().toPlainString());
+        }
+        if (reason == null || reason.isBlank()) {
+            throw new SejourException("refund.reason.required");
+        }
+        return refunded;
+    }
+
+    /** What is left to refund of one of this dossier's payments: its amount less its refunds. */
+    public Money refundable(long paymentId) {
+        Money paid = payments.stream().filter(p -> p.id() != null && p.id() == paymentId && !p.isRefund())
+                .map(p -> Money.of(p.amount())).findFirst().orElse(Money.ZERO);
+        Money refunded = payments.stream().filter(p -> p.refundOf().filter(id -> id == paymentId).isPresent())
+                .map(p -> Money.of(p.amount()).negate()).reduce(Money.ZERO, Money::plus);
+        return paid.minus(refunded);
+    }
+
+    /** An online payment that failed or a payment problem the provider reported: shown in the history. */
+    public void recordPaymentProblem(Instant at, String actor, String detail) {
+        record(at, actor, "PAYMENT_FAILED", detail == null || detail.length() <= 300 ? detail : detail.substring(0, 300));
+    }
+
+    /** A security deposit held on the guest's card changed (placed, kept in part, released): shown in the history. */
+    public void recordDepositHold(Instant at, String actor, String detail) {
+        record(at, actor, "DEPOSIT_HOLD", detail == null || detail.length() <= 300 ? detail : detail.substring(0, 300));
+    }
+
     public void markSignedContractReceived(boolean received, Instant at, String actor) {
         if (signedContractReceived != received) {
             signedContractReceived = received;
@@ -413,16 +472,46 @@ public class Dossier implements Serializable {
         history.add(new DossierEvent(this, at, actor, action, detail));
     }
 
+    /**
+     * What the guest paid, refunds not deducted: what is due is computed from it, so that money
+     * given back never becomes money due again (see {@link PaymentBalance}).
+     */
     public Money totalPaid() {
-        return payments.stream().map(p -> Money.of(p.amount())).reduce(Money.ZERO, Money::plus);
+        return payments.stream().filter(p -> !p.isRefund()).map(p -> Money.of(p.amount()))
+                .reduce(Money.ZERO, Money::plus);
+    }
+
+    /** What was given back to the guest, as a positive amount. */
+    public Money totalRefunded() {
+        return payments.stream().filter(Payment::isRefund).map(p -> Money.of(p.amount()).negate())
+                .reduce(Money.ZERO, Money::plus);
+    }
+
+    /** What the guest paid and was not given back. */
+    public Money netReceived() {
+        return paymentBalance().netReceived();
     }
 
     /**
-     * What is left to pay (reste à payer): total − paid. The tutorial's 800.00 € dossier with
-     * 200.00 € paid has 600.00 € left. Negative when the guest paid more than the total.
+     * Total, paid and refunded kept apart (not named {@code balance}: the balance, solde, is
+     * {@link #balanceAmount()}, total − deposit).
+     */
+    public PaymentBalance paymentBalance() {
+        return new PaymentBalance(Money.of(total), totalPaid(), totalRefunded());
+    }
+
+    /**
+     * What is left to pay (reste à payer), counted from what was paid: the tutorial's 800.00 €
+     * dossier with 200.00 € paid has 600.00 € left, and still 600.00 € after 50.00 € of it was
+     * refunded. Negative when the guest paid more than the total and was not yet given it back.
      */
     public Money remainingToPay() {
-        return Money.of(total).minus(totalPaid());
+        return paymentBalance().remaining();
+    }
+
+    /** What is left to pay of the deposit: its amount less what was paid (refunds do not count). */
+    public Money depositOwed() {
+        return Money.of(depositAmount).minus(totalPaid()).max(Money.ZERO);
     }
 
     /** The balance (solde) as agreed: total − deposit, due by {@link #balanceDueDate()}. */
@@ -433,10 +522,10 @@ public class Dossier implements Serializable {
     /**
      * What the guest paid above the total, and is owed back: after a cancellation, what the
      * payments exceed the fee by; after a change that lowered the price, what they exceed the new
-     * total by. Refunds, recorded as negative payments, bring it down to zero.
+     * total by. Refunds settle it down to zero (see {@link PaymentBalance#remaining()}).
      */
     public Money amountToRefund() {
-        return totalPaid().minus(Money.of(total)).max(Money.ZERO);
+        return remainingToPay().negate().max(Money.ZERO);
     }
 
     public boolean isDepositPaid() {

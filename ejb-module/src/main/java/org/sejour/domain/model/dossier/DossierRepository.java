@@ -69,6 +69,9 @@ public interface DossierRepository {
     /** The code of a promo code, as it is stored (upper case). */
     Optional<String> promoCode(long promoCodeId);
 
+    /** The account's dossier holding the payment a provider knows by {@code providerReference}. */
+    Optional<Long> dossierOfProviderPayment(long accountId, String providerReference);
+
     /** The account's most recently created dossier. */
     Optional<Long> latestId(long accountId);
 

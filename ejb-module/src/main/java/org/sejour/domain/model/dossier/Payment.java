@@ -47,6 +47,11 @@ public class Payment implements Serializable {
     private Instant recordedAt;
     @Column(name = "recorded_by", nullable = false)
     private String recordedBy;
+    /** the payment a refund gives back (a refund is negative); null for a payment */
+    @Column(name = "refund_of")
+    private Long refundOf;
+    @Column(name = "reason")
+    private String reason;
 
     protected Payment() {
         // JPA
@@ -65,7 +70,20 @@ public class Payment implements Serializable {
         this.recordedBy = recordedBy;
     }
 
+    /** A refund of {@code refunded}: negative, with its reason, by the refunded payment's method. */
+    static Payment refund(Dossier dossier, Payment refunded, LocalDate on, BigDecimal amount, String providerReference,
+                          String reason, Instant at, String actor) {
+        Payment refund = new Payment(dossier, refunded.kind, on, amount.negate(), refunded.method, refunded.reference,
+                providerReference, at, actor);
+        refund.refundOf = Objects.requireNonNull(refunded.id, "the refunded payment is stored");
+        refund.reason = Objects.requireNonNull(reason, "reason is required");
+        return refund;
+    }
+
     public Long id() { return id; }
+    public java.util.Optional<Long> refundOf() { return java.util.Optional.ofNullable(refundOf); }
+    public java.util.Optional<String> reason() { return java.util.Optional.ofNullable(reason); }
+    public boolean isRefund() { return refundOf != null || amount.signum() < 0; }
     public PaymentKind kind() { return kind; }
     public LocalDate paidOn() { return paidOn; }
     public BigDecimal amount() { return amount; }

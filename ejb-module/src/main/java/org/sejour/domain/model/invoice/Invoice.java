@@ -17,6 +17,7 @@ import jakarta.persistence.OrderBy;
 import jakarta.persistence.Table;
 import org.sejour.domain.model.dossier.Payment;
 import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.pricing.PaymentBalance;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 
@@ -93,6 +94,11 @@ public class Invoice implements Serializable {
     private BigDecimal paidToDate;
     @Column(name = "balance", nullable = false, updatable = false)
     private BigDecimal balance;
+    // a credit note's reason and the printed number of the receipt it corrects (refunds only)
+    @Column(name = "refund_reason", updatable = false)
+    private String refundReason;
+    @Column(name = "credited_number", updatable = false)
+    private String creditedNumber;
     // the owner's legal mentions as they were at issue; V17's trigger refuses any later update
     @Embedded
     private LegalMentions legal = LegalMentions.none();
@@ -133,12 +139,14 @@ public class Invoice implements Serializable {
     }
 
     /**
-     * Issues receipt {@code number} for a payment; {@code paidToDate} includes it. The
-     * balance is what the total leaves once {@code paidToDate} is taken off.
+     * Issues receipt {@code number} for a payment; {@code balance} is the dossier's once it is
+     * recorded. The receipt prints the total, what was paid to date and what is left to pay, which
+     * add up (the database checks it): refunds are not taken off what was paid, so a credit note
+     * never shows a refund as money due again; the refund itself is the credit note's payment line.
      */
     public static Invoice issue(long accountId, int number, long dossierId, Instant issuedAt, LocalDate issuedOn,
                                 Language language, Party seller, Party buyer, Stay stay, List<InvoiceLine> lines,
-                                Money total, Paid paid, Money paidToDate, LegalMentions legal) {
+                                Paid paid, PaymentBalance balance, LegalMentions legal) {
         if (number < 1) {
             throw new IllegalArgumentException("invoice numbers start at 1");
         }
@@ -164,18 +172,34 @@ public class Invoice implements Serializable {
         invoice.paymentAmount = payment.amount();
         invoice.paymentMethod = paid.methodLabel();
         invoice.paymentReference = payment.reference();
-        invoice.total = total.amount();
-        invoice.paidToDate = paidToDate.amount();
-        invoice.balance = total.minus(paidToDate).amount();
+        invoice.total = balance.total().amount();
+        invoice.paidToDate = balance.paid().amount();
+        invoice.balance = balance.total().minus(balance.paid()).amount();
         invoice.lines = new ArrayList<>(lines);
         invoice.legal = Objects.requireNonNull(legal, "legal mentions are required (none() for none)").copy();
         return invoice;
     }
 
+    /**
+     * Makes this refund's receipt a credit note (avoir): why the money was given back, and the
+     * receipt it corrects. Only before it is stored, and only for a refund.
+     */
+    public Invoice asCreditNote(String reason, String creditedNumber) {
+        if (id != null || !isRefund()) {
+            throw new IllegalStateException("only a refund's receipt, before it is issued, is a credit note");
+        }
+        this.refundReason = Objects.requireNonNull(reason, "reason is required");
+        this.creditedNumber = creditedNumber;
+        return this;
+    }
+
     public Long id() { return id; }
+    public Optional<String> refundReason() { return Optional.ofNullable(refundReason); }
+    public Optional<String> creditedNumber() { return Optional.ofNullable(creditedNumber); }
     public long accountId() { return accountId; }
     public int number() { return number; }
     public long dossierId() { return dossierId; }
+    public Long paymentId() { return payment.id(); }
     public Instant issuedAt() { return issuedAt; }
     public LocalDate issuedOn() { return issuedOn; }
     public Language language() { return Language.fromCode(language).orElse(Language.FR); }

@@ -16,6 +16,8 @@ public enum MailKind {
     GUEST_OPTION_EXPIRED,
     /** To the owner: one of their options lapsed and its nights are for sale again. */
     OWNER_OPTION_EXPIRED,
+    /** To the guest: a payment was refunded; its credit note is attached. */
+    GUEST_REFUND,
     /** To the owner: an imported calendar event overlaps nights already taken (a channel conflict). */
     CHANNEL_CONFLICT,
     /** To the guest: the owner changed the booking; the new contract attached. */

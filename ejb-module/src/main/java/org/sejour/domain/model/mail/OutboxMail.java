@@ -49,6 +49,9 @@ public class OutboxMail implements Serializable {
     private Long dossierId;
     @Column(name = "channel_conflict_id", updatable = false)
     private Long channelConflictId;
+    /** the credit note a refund mail carries (GUEST_REFUND only) */
+    @Column(name = "invoice_id", updatable = false)
+    private Long invoiceId;
     @Enumerated(EnumType.STRING)
     @Column(name = "kind", nullable = false, updatable = false)
     private MailKind kind;
@@ -87,9 +90,18 @@ public class OutboxMail implements Serializable {
     public OutboxMail(long accountId, Long dossierId, MailKind kind, String recipient, String copyTo, String replyTo,
                       Language language, Instant at) {
         this(accountId, dossierId, null, kind, recipient, copyTo, replyTo, language, at);
-        if (kind == MailKind.CHANNEL_CONFLICT) {
-            throw new IllegalArgumentException("a conflict mail names its conflict: use channelConflict(...)");
+        if (kind == MailKind.CHANNEL_CONFLICT || kind == MailKind.GUEST_REFUND) {
+            throw new IllegalArgumentException(kind + " names what it is about: use channelConflict(...) or refund(...)");
         }
+    }
+
+    /** To the guest: a refund, with its credit note attached. */
+    public static OutboxMail refund(long accountId, long dossierId, long creditNoteId, String recipient, String copyTo,
+                                    String replyTo, Language language, Instant at) {
+        OutboxMail mail = new OutboxMail(accountId, dossierId, null, MailKind.GUEST_REFUND, recipient, copyTo, replyTo,
+                language, at);
+        mail.invoiceId = creditNoteId;
+        return mail;
     }
 
     private OutboxMail(long accountId, Long dossierId, Long channelConflictId, MailKind kind, String recipient,
@@ -172,6 +184,7 @@ public class OutboxMail implements Serializable {
     public long accountId() { return accountId; }
     public Optional<Long> dossierId() { return Optional.ofNullable(dossierId); }
     public Optional<Long> channelConflictId() { return Optional.ofNullable(channelConflictId); }
+    public Optional<Long> invoiceId() { return Optional.ofNullable(invoiceId); }
     public MailKind kind() { return kind; }
     public String recipient() { return recipient; }
     public Optional<String> copyTo() { return Optional.ofNullable(copyTo); }

@@ -8,4 +8,7 @@ public interface PaymentAttemptRepository {
 
     /** The attempt with that reference, locked until the transaction ends: one settlement at a time. */
     Optional<PaymentAttempt> lockByReference(String reference);
+
+    /** The attempt a provider's session belongs to. */
+    Optional<PaymentAttempt> findBySession(String provider, String session);
 }

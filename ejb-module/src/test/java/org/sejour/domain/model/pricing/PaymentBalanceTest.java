@@ -12,6 +12,24 @@ import org.sejour.domain.model.shared.Money;
 
 class PaymentBalanceTest {
 
+    @ParameterizedTest(name = "total {0}, paid {1}, refunded {2} → remaining {3}, received {4}")
+    @CsvSource({
+            // the reviewer's case: 210.00 € of deposit paid, 50.00 € refunded; 590.00 € still due, not 640.00 €
+            "800.00, 210.00, 50.00,  590.00, 160.00",
+            "800.00, 800.00, 50.00,  0.00,   750.00",
+            // an overpayment given back settles it, and no more
+            "800.00, 850.00, 50.00,  0.00,   800.00",
+            "800.00, 850.00, 20.00,  -30.00, 830.00",
+            "800.00, 850.00, 100.00, 0.00,   750.00",
+            "800.00, 0.00,   0.00,   800.00, 0.00"
+    })
+    void refundsLowerWhatWasReceivedAndNeverMakeMoneyDueAgain(String total, String paid, String refunded,
+                                                              String remaining, String received) {
+        PaymentBalance balance = new PaymentBalance(Money.of(total), Money.of(paid), Money.of(refunded));
+        assertEquals(Money.of(remaining), balance.remaining());
+        assertEquals(Money.of(received), balance.netReceived());
+    }
+
     @ParameterizedTest(name = "total {0}, payments [{1}] → remaining {2}")
     @CsvSource({
             // The tutorial's dossier n°19: 800,00 € total, 200,00 € paid, 600,00 € balance.

@@ -13,12 +13,14 @@ import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.Guest;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PartyCount;
+import org.sejour.domain.model.dossier.Payment;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
 
+import java.lang.reflect.Field;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -27,6 +29,7 @@ import java.util.Set;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * The reminder rules on the tutorial's dossier: 800.00 € for the week of 1 May 2027, 240.00 €
@@ -79,6 +82,39 @@ class ReminderRuleTest {
         cancelled.cancel(Instant.now(), "owner", "changed plans");
         assertFalse(ReminderRule.DEPOSIT_LATE.appliesTo(cancelled, DEPOSIT_DUE.plusDays(1), POLICY));
         assertFalse(ReminderRule.DEPOSIT_DUE.appliesTo(dossier(false, null), DEPOSIT_DUE, POLICY));
+    }
+
+    /**
+     * 240.00 € of deposit paid, then 50.00 € of it refunded as a gesture: the deposit stays paid
+     * (no deposit reminder, no Pay button for it), the balance is still 560.00 €, and the refund
+     * shows as such, lowering what the owner received.
+     */
+    @Test
+    void aRefundNeverMakesMoneyDueAgain() throws ReflectiveOperationException {
+        Dossier dossier = dossier(true, "guest@example.test");
+        Payment deposit = dossier.recordPayment(PaymentKind.DEPOSIT, DEPOSIT_DUE.minusDays(20), Money.of("240.00"),
+                "online", null, "pi_1", Instant.now(), "stripe").orElseThrow();
+        stored(deposit, 1L);
+        dossier.recordRefund(1L, DEPOSIT_DUE.minusDays(10), Money.of("50.00"), "re_1", "Geste commercial", Instant.now(),
+                "owner").orElseThrow();
+
+        assertEquals(Money.of("240.00"), dossier.totalPaid());
+        assertEquals(Money.of("50.00"), dossier.totalRefunded());
+        assertEquals(Money.of("190.00"), dossier.netReceived());
+        assertEquals(Money.ZERO, dossier.depositOwed());
+        assertTrue(dossier.isDepositPaid());
+        assertEquals(Money.of("560.00"), dossier.remainingToPay());
+        assertEquals(Money.ZERO, dossier.amountToRefund(), "nothing was paid above the total");
+        assertFalse(ReminderRule.DEPOSIT_DUE.appliesTo(dossier, DEPOSIT_DUE, POLICY));
+        assertFalse(ReminderRule.DEPOSIT_LATE.appliesTo(dossier, DEPOSIT_DUE.plusDays(1), POLICY));
+        assertTrue(ReminderRule.BALANCE_DUE.appliesTo(dossier, BALANCE_DUE.minusDays(2), POLICY));
+    }
+
+    /** A payment as the database gives it back: with its id (a refund names the payment it gives back). */
+    private static void stored(Payment payment, long id) throws ReflectiveOperationException {
+        Field field = Payment.class.getDeclaredField("id");
+        field.setAccessible(true);
+        field.set(payment, id);
     }
 
     @Test

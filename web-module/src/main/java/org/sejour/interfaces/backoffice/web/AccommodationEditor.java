@@ -12,7 +12,7 @@ import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationPhoto;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
-import org.sejour.infrastructure.storage.ImageProcessor;
+import org.sejour.domain.model.accommodation.StoredImage;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
@@ -72,7 +72,7 @@ public class AccommodationEditor implements Serializable {
     public void upload(FileUploadEvent event) {
         UploadedFile file = event.getFile();
         try {
-            if (file.getSize() > ImageProcessor.MAX_UPLOAD_BYTES) {
+            if (file.getSize() > StoredImage.MAX_UPLOAD_BYTES) {
                 Faces.error("editor:photos", "photo.tooLarge");
                 return;
             }

@@ -15,7 +15,7 @@ import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.domain.model.shared.TranslatedText;
-import org.sejour.infrastructure.storage.ImageProcessor;
+import org.sejour.domain.model.accommodation.StoredImage;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
@@ -102,7 +102,7 @@ public class ContractSettingsPage implements Serializable {
 
     public void uploadLogo(FileUploadEvent event) {
         try {
-            if (event.getFile().getSize() > ImageProcessor.MAX_UPLOAD_BYTES) {
+            if (event.getFile().getSize() > StoredImage.MAX_UPLOAD_BYTES) {
                 Faces.error("contract:logo", "photo.tooLarge");
                 return;
             }

@@ -14,6 +14,8 @@ import org.sejour.application.dossier.DossierQueries;
 import org.sejour.application.dossier.DossierView;
 import org.sejour.application.mail.MailLogEntry;
 import org.sejour.application.mail.MailOutbox;
+import org.sejour.application.payment.RefundService;
+import org.sejour.application.payment.SecurityDeposits;
 import org.sejour.domain.model.document.ContractArchive;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.pricing.CancellationPolicy;
@@ -54,6 +56,10 @@ public class DossierPage implements Serializable {
     InvoiceService invoices;
     @EJB
     ContractService contracts;
+    @EJB
+    RefundService refunds;
+    @EJB
+    SecurityDeposits deposits;
 
     /** the id as the URL gives it: parsed here so that a malformed one is a 404, not an empty page */
     private String idParam;
@@ -65,6 +71,10 @@ public class DossierPage implements Serializable {
     /** what cancelling costs under the owner's policy, read when the owner opens the cancel dialog */
     private CancellationTerms cancellation;
     private BigDecimal cancellationFee;
+    private List<RefundService.Refundable> refundables;
+    private SecurityDeposits.HoldView hold;
+    private BigDecimal captureAmount;
+    private String captureReason;
 
     private PaymentKind paymentKind = PaymentKind.DEPOSIT;
     private LocalDate paidOn;
@@ -72,6 +82,9 @@ public class DossierPage implements Serializable {
     private String method = "transfer";
     private String reference;
     private String cancelReason;
+    private Long refundPaymentId;
+    private BigDecimal refundAmount;
+    private String refundReason;
 
     /** f:viewAction: the dossier named in the URL, or 404 when it is not the owner's. */
     public void load() {
@@ -94,6 +107,57 @@ public class DossierPage implements Serializable {
         mails = outbox.logOf(currentUser.accountId(), id);
         receipts = invoices.receiptsOf(currentUser.accountId(), id);
         contractVersions = contracts.keptVersions(currentUser.accountId(), id);
+        refundables = refunds.refundable(currentUser.accountId(), id);
+        hold = deposits.holdOf(currentUser.accountId(), id).orElse(null);
+    }
+
+    /** The owner keeps part of the security deposit held on the guest's card, for a reason; the rest is released. */
+    public void captureHold() {
+        try {
+            deposits.capture(currentUser.accountId(), id, Money.of(captureAmount == null ? BigDecimal.ZERO : captureAmount),
+                    captureReason == null ? "" : captureReason, actor());
+            Faces.info("hold.captured", Formats.money(Money.of(captureAmount), Formats.viewLocale()));
+            captureAmount = null;
+            captureReason = null;
+        } catch (SejourException e) {
+            Faces.show("hold", e);
+        }
+        reload();
+    }
+
+    /**
+     * Gives back part or all of a payment: through Stripe when Stripe took it, else recorded as
+     * refunded by the owner by the same means. A credit note is issued and mailed to the guest.
+     */
+    public void refund() {
+        try {
+            RefundService.Refund done = refunds.refund(currentUser.accountId(), id, refundPaymentId == null ? -1 : refundPaymentId,
+                    Money.of(refundAmount == null ? BigDecimal.ZERO : refundAmount), refundReason == null ? "" : refundReason,
+                    actor());
+            Faces.info(done.throughStripe() ? "refund.done.stripe" : done.providerGone() ? "refund.done.providerGone"
+                    : "refund.done.recorded", Formats.money(done.amount(),
+                    Formats.viewLocale()));
+            refundPaymentId = null;
+            refundAmount = null;
+            refundReason = null;
+        } catch (NotFoundException e) {
+            Faces.error("refund:payment", "refund.payment.required");
+            jakarta.faces.context.FacesContext.getCurrentInstance().validationFailed();
+        } catch (SejourException e) {
+            Faces.show("refund", e);
+        }
+        reload();
+    }
+
+    /** A payment as the refund form lists it: its date, method and what is left to give back. */
+    public String refundableLabel(RefundService.Refundable r) {
+        return Faces.text("refund.option", Formats.date(r.paidOn(), Formats.viewLocale()), methodLabel(r.method()),
+                Formats.money(r.left(), Formats.viewLocale()));
+    }
+
+    /** Stripe took some of these payments but is no longer connected: they are refunded by the owner, by hand. */
+    public boolean isRefundByHandOnly() {
+        return refundables != null && refundables.stream().anyMatch(RefundService.Refundable::providerGone);
     }
 
     public void recordPayment() {
@@ -242,6 +306,18 @@ public class DossierPage implements Serializable {
     public DossierView getDossier() { return dossier; }
     public List<MailLogEntry> getMails() { return mails; }
     public List<InvoiceService.ReceiptSummary> getReceipts() { return receipts; }
+    public List<RefundService.Refundable> getRefundables() { return refundables; }
+    public SecurityDeposits.HoldView getHold() { return hold; }
+    public BigDecimal getCaptureAmount() { return captureAmount; }
+    public void setCaptureAmount(BigDecimal captureAmount) { this.captureAmount = captureAmount; }
+    public String getCaptureReason() { return captureReason; }
+    public void setCaptureReason(String captureReason) { this.captureReason = captureReason; }
+    public Long getRefundPaymentId() { return refundPaymentId; }
+    public void setRefundPaymentId(Long refundPaymentId) { this.refundPaymentId = refundPaymentId; }
+    public BigDecimal getRefundAmount() { return refundAmount; }
+    public void setRefundAmount(BigDecimal refundAmount) { this.refundAmount = refundAmount; }
+    public String getRefundReason() { return refundReason; }
+    public void setRefundReason(String refundReason) { this.refundReason = refundReason; }
     /** Mails the server refused for good: the owner should check the address. */
     public List<MailLogEntry> getFailedMails() { return mails.stream().filter(MailLogEntry::isFailed).toList(); }
     public List<PaymentKind> getPaymentKinds() { return List.of(PaymentKind.values()); }

@@ -11,6 +11,7 @@ import org.sejour.application.dossier.DossierQueries.Movement;
 import org.sejour.application.dossier.DossierExports;
 import org.sejour.application.dossier.ExportLabels;
 import org.sejour.application.dossier.MovementRow;
+import org.sejour.application.payment.SecurityDeposits;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
@@ -42,11 +43,14 @@ public class Movements implements Serializable {
     DossierExports exports;
     @Inject
     ExportWatch exportWatch;
+    @EJB
+    SecurityDeposits deposits;
 
     private Movement movement = Movement.ARRIVAL;
     private LocalDate from;
     private LocalDate to;
     private List<MovementRow> rows = List.of();
+    private Map<Long, SecurityDeposits.HoldView> holds = Map.of();
 
     /** f:viewAction of arrivals.xhtml and departures.xhtml */
     public void showArrivals() {
@@ -82,6 +86,17 @@ public class Movements implements Serializable {
             return;
         }
         rows = queries.movements(currentUser.accountId(), movement, from, to);
+        holds = deposits.holdsOf(currentUser.accountId(), rows.stream().map(MovementRow::dossierId).toList());
+    }
+
+    /** The security deposit held for a listed dossier, or null. */
+    public SecurityDeposits.HoldView hold(MovementRow row) {
+        return holds.get(row.dossierId());
+    }
+
+    /** The column shows only when a listed dossier has a hold. */
+    public boolean isHoldsShown() {
+        return !holds.isEmpty();
     }
 
     /**

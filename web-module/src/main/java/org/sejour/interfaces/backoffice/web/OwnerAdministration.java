@@ -53,6 +53,13 @@ public class OwnerAdministration implements Serializable {
         load();
     }
 
+    /** The demo switch: fake payments through the offline provider for an account in production. */
+    public void allowDemoPayments(long accountId, boolean allowed) {
+        operators.allowDemoPayments(accountId, allowed);
+        Faces.info(allowed ? "operator.demoPayments.on.done" : "operator.demoPayments.off.done");
+        load();
+    }
+
     public List<OwnerSummary> getOwners() { return owners; }
     public String getNewLogin() { return newLogin; }
     public void setNewLogin(String newLogin) { this.newLogin = newLogin; }

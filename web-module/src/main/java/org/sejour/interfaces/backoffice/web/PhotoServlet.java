@@ -5,7 +5,7 @@ import jakarta.inject.Inject;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sejour.application.AccommodationService;
-import org.sejour.infrastructure.storage.PhotoStore;
+import org.sejour.domain.model.accommodation.PhotoSize;
 import org.sejour.interfaces.security.CurrentUser;
 import org.sejour.interfaces.web.PathServlet;
 
@@ -29,7 +29,7 @@ public class PhotoServlet extends PathServlet {
 
     @Override
     protected void serve(Matcher path, HttpServletResponse response) throws IOException {
-        PhotoStore.Size size = "thumb".equals(path.group(2)) ? PhotoStore.Size.THUMBNAIL : PhotoStore.Size.LARGE;
+        PhotoSize size = "thumb".equals(path.group(2)) ? PhotoSize.THUMBNAIL : PhotoSize.LARGE;
         sendJpeg(accommodations.photoFile(currentUser.accountId(), Long.parseLong(path.group(1)), size),
                 "private, max-age=86400", response);
     }

@@ -36,7 +36,7 @@ import org.sejour.domain.model.pricing.ArrivalCalendar.ArrivalDay;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.StayPeriod;
-import org.sejour.infrastructure.storage.PhotoStore;
+import org.sejour.domain.model.accommodation.PhotoSize;
 
 import java.net.URI;
 import java.nio.file.Files;
@@ -148,9 +148,9 @@ public class AccountResource {
     public Response photo(
             @Parameter(description = ACCOUNT, example = "100063") @PathParam("account") String account,
             @PathParam("id") String id, @PathParam("size") String size) {
-        PhotoStore.Size wanted = switch (size) {
-            case "large" -> PhotoStore.Size.LARGE;
-            case "thumb" -> PhotoStore.Size.THUMBNAIL;
+        PhotoSize wanted = switch (size) {
+            case "large" -> PhotoSize.LARGE;
+            case "thumb" -> PhotoSize.THUMBNAIL;
             default -> throw new org.sejour.domain.model.shared.NotFoundException("photo", id);
         };
         java.nio.file.Path file = guests.photo(accountNumber(account), pathId(id), wanted);

@@ -8,6 +8,7 @@ import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
 import org.sejour.application.payment.GuestDossier;
 import org.sejour.application.payment.OnlinePaymentService;
+import org.sejour.application.payment.PaymentProviderException;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.shared.NotFoundException;
@@ -79,6 +80,10 @@ public class GuestDossierPage {
             URI page = payments.start(token, URI.create(base + "/payment/return"),
                     SiteTexts.text("pay.description", shown.number(), shown.accommodationName()));
             external.redirect(page.isAbsolute() ? page.toString() : request.getContextPath() + page);
+        } catch (PaymentProviderException e) {
+            // the owner's payment provider refused or did not answer: nothing was opened, the guest may retry
+            SiteTexts.error(null, "pay.providerUnavailable");
+            dossier = payments.guestView(token);
         } catch (SejourException e) {
             SiteTexts.error(null, "pay.nothingDue");
             dossier = payments.guestView(token);
@@ -103,6 +108,15 @@ public class GuestDossierPage {
     public boolean isConfirmed() { return dossier() != null && dossier.status() == DossierStatus.CONFIRMED; }
     public boolean isTest() { return dossier() != null && dossier.origin() == Origin.TEST; }
     public boolean isPayable() { return dossier() != null && dossier.due().isPresent(); }
+
+    /**
+     * Something is owed but cannot be paid online (the owner takes no online payment, or not for
+     * this dossier): the guest pays by the means the owner's terms list, and the owner records it.
+     */
+    public boolean isPaidToOwner() {
+        return dossier() != null && dossier.due().isEmpty() && dossier.status() != DossierStatus.CANCELLED
+                && dossier.balance().isPositive();
+    }
 
     public String getDueText() {
         return dossier.due().map(d -> SiteTexts.text("pay.due." + d.kind().name(), SiteTexts.money(d.amount())))

@@ -4,8 +4,9 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.context.RequestScoped;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
+import org.sejour.application.payment.OfflinePaymentDesk;
+import org.sejour.application.payment.OfflineSessions;
 import org.sejour.application.payment.ProviderVerdict;
-import org.sejour.infrastructure.payment.OfflinePaymentProvider;
 import org.sejour.interfaces.backoffice.web.Faces;
 
 import java.io.IOException;
@@ -16,7 +17,8 @@ import java.util.Optional;
 /**
  * The offline provider's "hosted page", standing in for a real provider's: no card is asked
  * for; the visitor chooses the outcome (paid, refused, left) and is sent back to Séjour,
- * which then asks the provider for the verdict as it would ask a real one. A stateless view
+ * which then asks the provider for the verdict as it would ask a real one. Only for accounts that
+ * accept demo payments: another account's session is a 404 (docs/payments.md). A stateless view
  * that posts the session's id back, like the guest's other pages: no HTTP session.
  */
 @Named
@@ -24,13 +26,13 @@ import java.util.Optional;
 public class OfflineProviderPage {
 
     @EJB
-    OfflinePaymentProvider provider;
+    OfflinePaymentDesk provider;
 
     private String session;
-    private OfflinePaymentProvider.Session found;
+    private OfflineSessions.Session found;
 
     public void load() {
-        Optional<OfflinePaymentProvider.Session> s = provider.find(session == null ? "" : session);
+        Optional<OfflineSessions.Session> s = provider.session(session == null ? "" : session);
         if (s.isEmpty()) {
             Faces.notFound();
             return;

@@ -6,6 +6,7 @@ import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sejour.application.payment.OnlinePaymentService;
+import org.sejour.domain.model.payment.PaymentAttemptStatus;
 import org.sejour.domain.model.shared.NotFoundException;
 
 import java.io.IOException;
@@ -33,8 +34,12 @@ public class PaymentReturnServlet extends HttpServlet {
         }
         try {
             OnlinePaymentService.Settlement settlement = payments.settle(attempt);
-            response.sendRedirect(request.getContextPath() + "/booking/" + settlement.guestToken() + "?payment="
-                    + settlement.status().name().toLowerCase(Locale.ROOT));
+            String outcome = settlement.status().name().toLowerCase(Locale.ROOT);
+            // the provider's cancel address: only how the page words a still-pending attempt, never a settlement
+            if (settlement.status() == PaymentAttemptStatus.PENDING && "1".equals(request.getParameter("cancelled"))) {
+                outcome = "abandoned";
+            }
+            response.sendRedirect(request.getContextPath() + "/booking/" + settlement.guestToken() + "?payment=" + outcome);
         } catch (NotFoundException e) {
             response.sendError(HttpServletResponse.SC_NOT_FOUND);
         }

@@ -4,7 +4,7 @@ import jakarta.ejb.EJB;
 import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServletResponse;
 import org.sejour.application.site.GuestSiteService;
-import org.sejour.infrastructure.storage.PhotoStore;
+import org.sejour.domain.model.accommodation.PhotoSize;
 import org.sejour.interfaces.web.PathServlet;
 
 import java.io.IOException;
@@ -25,7 +25,7 @@ public class SitePhotoServlet extends PathServlet {
 
     @Override
     protected void serve(Matcher path, HttpServletResponse response) throws IOException {
-        PhotoStore.Size size = "thumb".equals(path.group(3)) ? PhotoStore.Size.THUMBNAIL : PhotoStore.Size.LARGE;
+        PhotoSize size = "thumb".equals(path.group(3)) ? PhotoSize.THUMBNAIL : PhotoSize.LARGE;
         sendJpeg(site.photoFile(Integer.parseInt(path.group(1)), Long.parseLong(path.group(2)), size),
                 "public, max-age=3600", response);
     }
