@@ -9,7 +9,8 @@ import java.time.LocalDate;
 /**
  * What cancelling a dossier on {@code cancelledOn} costs under the owner's policy, shown before the
  * owner or the guest confirms: the fee, the rule that gave it (null kind: no rule, no fee), the
- * days before arrival it was counted from, what the guest paid, and what is then left to refund.
+ * days before arrival it was counted from, what the guest paid and was not given back, and what is
+ * then left to refund (that less the fee: the same as {@code Dossier#amountToRefund()} once cancelled).
  */
 public record CancellationTerms(LocalDate cancelledOn, long daysBefore, BigDecimal fee,
                                 CancellationPolicy.FeeKind kind, BigDecimal percent, Integer fromDays,

@@ -78,7 +78,9 @@ public class DossierService {
         LocalDate arrival = dossier.stay().arrival();
         CancellationPolicy.Fee fee = salesTerms.get(dossier.accountId()).cancellationPolicy().feeFor(today, arrival,
                 dossier.total(), touristTax(dossier), dossier.depositAmount());
-        Money paid = dossier.totalPaid();
+        // what the guest paid and was not given back: with payments' totalPaid now gross, a refund
+        // made before the cancellation (a gesture) must not be offered a second time
+        Money paid = dossier.netReceived();
         return new CancellationTerms(today, Math.max(0, ChronoUnit.DAYS.between(today, arrival)),
                 fee.amount().amount(), fee.rule().map(CancellationPolicy.Rule::kind).orElse(null),
                 fee.rule().map(CancellationPolicy.Rule::percent).map(Percentage::value).orElse(null),

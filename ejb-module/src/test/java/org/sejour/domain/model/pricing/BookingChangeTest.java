@@ -237,4 +237,24 @@ class BookingChangeTest {
         assertThrows(SejourException.class, () -> booked("0").cancel(Instant.now(), "owner", null,
                 Money.of("600.00"), null), "no fee above the total");
     }
+
+    /**
+     * Paid and refunded are kept apart (payments): a gesture refunded before the cancellation is
+     * not offered again, and the refund of the rest settles the dossier, owing nothing either way.
+     */
+    @Test
+    void aRefundMadeBeforeTheCancellationIsNotOfferedAgain() {
+        Dossier dossier = booked("150.00");
+        dossier.recordPayment(PaymentKind.OTHER, LocalDate.now(), Money.of("-30.00"), "transfer", "gesture", null,
+                Instant.now(), "owner");
+        assertEquals(Money.of("150.00"), dossier.totalPaid(), "gross");
+        assertEquals(Money.of("30.00"), dossier.totalRefunded());
+        dossier.cancel(Instant.now(), "owner", "plans changed", Money.of("100.00"), null);
+        assertEquals(Money.of("20.00"), dossier.amountToRefund(), "120.00 kept of the 150.00 paid − 100.00 fee");
+        assertEquals(Money.of("-20.00"), dossier.remainingToPay());
+        dossier.recordPayment(PaymentKind.OTHER, LocalDate.now(), Money.of("-20.00"), "transfer", "refund", null,
+                Instant.now(), "owner");
+        assertEquals(Money.ZERO, dossier.amountToRefund());
+        assertEquals(Money.ZERO, dossier.remainingToPay(), "nothing due again after the refunds");
+    }
 }
