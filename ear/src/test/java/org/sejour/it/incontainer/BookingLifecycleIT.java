@@ -77,6 +77,7 @@ import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -404,6 +405,34 @@ public class BookingLifecycleIT {
         assertEquals(Money.ZERO, waived.dossier().total(), "the owner may waive the fee");
         assertThrows(SejourException.class, () -> dossiers.cancellationTerms(owner.accountId(), far.id()),
                 "a cancelled dossier has nothing more to cancel");
+    }
+
+    /**
+     * The owner refunds with the cancellation (payments' RefundService): a transfer is recorded as
+     * refunded by hand, with a credit note in the receipts' series; nothing is left to refund and
+     * nothing becomes due again.
+     */
+    @Test
+    void cancellingWithTheRefundGivesBackWhatWasPaidAboveTheFeeWithACreditNote() throws Exception {
+        Owner owner = owner("500.00", "650.00");
+        policy(owner, false);
+        Dossier soon = book(owner, "Martin", stay(owner.gite(), LocalDate.now().plusDays(20), 7, 2));
+        dossiers.recordPayment(owner.accountId(), soon.id(), PaymentKind.DEPOSIT, LocalDate.now(), Money.of("400.00"),
+                "transfer", null, null, "owner");
+
+        Cancellation done = dossiers.cancel(owner.accountId(), soon.id(), "owner", "guest ill", Money.of("250.00"),
+                true);
+        assertEquals(Money.of("150.00"), done.refunded(), "400.00 paid − 250.00 kept");
+        assertFalse(done.refundedThroughStripe(), "a transfer is refunded by the owner, by hand");
+        assertEquals(Money.ZERO, done.toRefund());
+        Dossier cancelled = dossiers.get(owner.accountId(), soon.id());
+        assertEquals(Money.of("400.00"), cancelled.totalPaid());
+        assertEquals(Money.of("150.00"), cancelled.totalRefunded());
+        assertEquals(Money.ZERO, cancelled.amountToRefund());
+        assertEquals(Money.ZERO, cancelled.remainingToPay());
+        assertEquals(1, count("select count(*) from invoice where dossier_id = ? and refund_reason = 'guest ill' "
+                + "and payment_amount = -150.00", soon.id()), "one credit note, with the cancellation's reason");
+        assertInvariant(owner);
     }
 
     @Test

@@ -7,6 +7,7 @@ import jakarta.validation.constraints.NotNull;
 import org.sejour.application.catalog.SalesTermsService;
 import org.sejour.application.document.InvoiceService;
 import org.sejour.application.mail.MailOutbox;
+import org.sejour.application.payment.RefundService;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
@@ -47,6 +48,8 @@ public class DossierService {
     InvoiceService invoices;
     @EJB
     SalesTermsService salesTerms;
+    @EJB
+    RefundService refunds;
 
     private static final Set<String> TOURIST_TAX = Set.of(QuoteLine.Kind.TOURIST_TAX.name(),
             QuoteLine.Kind.TOURIST_TAX_SURCHARGE.name());
@@ -99,7 +102,7 @@ public class DossierService {
      */
     public Dossier cancel(long accountId, long dossierId, @NotNull String actor, String reason) {
         Dossier dossier = get(accountId, dossierId);
-        return cancel(dossier, actor, reason, Money.of(termsOf(dossier).fee())).dossier();
+        return cancel(dossier, actor, reason, Money.of(termsOf(dossier).fee()), false).dossier();
     }
 
     /**
@@ -109,15 +112,38 @@ public class DossierService {
      */
     public Cancellation cancel(long accountId, long dossierId, @NotNull String actor, String reason,
                                @NotNull Money fee) {
-        return cancel(get(accountId, dossierId), actor, reason, fee);
+        return cancel(accountId, dossierId, actor, reason, fee, false);
     }
 
-    private Cancellation cancel(Dossier dossier, String actor, String reason, Money fee) {
+    /**
+     * The same; with {@code refund}, what the guest paid above the fee is given back at once
+     * ({@link RefundService}: through Stripe for a payment Stripe took, else recorded as refunded
+     * by the owner, by hand), each refund with its numbered credit note and mail. All in this
+     * transaction: a refund Stripe refuses leaves the dossier as it was, with Stripe's answer.
+     */
+    public Cancellation cancel(long accountId, long dossierId, @NotNull String actor, String reason,
+                               @NotNull Money fee, boolean refund) {
+        Dossier dossier = get(accountId, dossierId);
+        if (refund) {
+            // under the dossier's lock, as RefundService makes its refunds: a webhook's payment or
+            // refund meanwhile is seen, and counted in what is left to refund
+            dossier = dossiers.lock(dossier.id()).orElseThrow(() -> new NotFoundException("dossier", dossierId));
+        }
+        return cancel(dossier, actor, reason, fee, refund);
+    }
+
+    private Cancellation cancel(Dossier dossier, String actor, String reason, Money fee, boolean refund) {
         dossier.cancel(Instant.now(), actor, reason, fee, null);
         giveBack(dossier);
-        // The refund itself is the payments' (RefundService, with its credit note): connecting it is
-        // one call here, in this transaction, with (dossier, dossier.amountToRefund(), reason).
-        return new Cancellation(dossier, fee, dossier.amountToRefund());
+        Money toRefund = dossier.amountToRefund();
+        List<RefundService.Refund> made = refund && toRefund.isPositive()
+                ? refunds.refund(dossier, toRefund, refundReason(dossier, reason), actor) : List.of();
+        return new Cancellation(dossier, fee, dossier.amountToRefund(), made);
+    }
+
+    /** A refund needs a reason (it is printed on the credit note): the cancellation's, else its dossier. */
+    private static String refundReason(Dossier dossier, String reason) {
+        return reason == null || reason.isBlank() ? "Annulation du dossier " + dossier.number() : reason.strip();
     }
 
     /**
@@ -140,7 +166,9 @@ public class DossierService {
         }
         // under the dossier's lock: a payment or the owner's change meanwhile is seen
         Dossier locked = dossiers.lock(dossier.id()).orElseThrow();
-        Cancellation done = cancel(locked, "guest", null, Money.of(termsOf(locked).fee()));
+        // the guest's refund is left to the owner (shown as to refund on the dossier): no money
+        // leaves the owner's account on the guest's click alone
+        Cancellation done = cancel(locked, "guest", null, Money.of(termsOf(locked).fee()), false);
         mails.guestCancelled(locked, Instant.now());
         return done;
     }

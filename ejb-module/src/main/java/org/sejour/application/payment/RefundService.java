@@ -78,8 +78,11 @@ public class RefundService {
 
     /** The dossier's payments that still have something to give back, newest first. */
     public List<Refundable> refundable(long accountId, long dossierId) {
-        Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
-        boolean stripeConnected = stripeAccounts.find(accountId).isPresent();
+        return refundable(dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId)));
+    }
+
+    private List<Refundable> refundable(Dossier dossier) {
+        boolean stripeConnected = stripeAccounts.find(dossier.accountId()).isPresent();
         return dossier.payments().stream().filter(p -> !p.isRefund() && p.amount().signum() > 0)
                 .sorted(Comparator.comparing(Payment::paidOn).thenComparing(Payment::id).reversed())
                 .map(p -> new Refundable(p.id(), p.paidOn(), p.method(), Money.of(p.amount()), dossier.refundable(p.id()),
@@ -104,10 +107,19 @@ public class RefundService {
      */
     public List<Refund> refund(long accountId, long dossierId, @NotNull Money amount, @NotNull String reason,
                                @NotNull String actor) {
-        Dossier dossier = locked(accountId, dossierId);
+        return refund(locked(accountId, dossierId), amount, reason, actor);
+    }
+
+    /**
+     * The same, for a dossier the caller already holds locked in this transaction (a cancellation
+     * refunding what the guest paid above the fee): it is not read again, so what the caller
+     * changed on it and has not yet written stays.
+     */
+    public List<Refund> refund(@NotNull Dossier dossier, @NotNull Money amount, @NotNull String reason,
+                               @NotNull String actor) {
         List<Refund> made = new ArrayList<>();
         Money left = amount;
-        for (Refundable r : refundable(accountId, dossierId)) {
+        for (Refundable r : refundable(dossier)) {
             if (!left.isPositive()) {
                 break;
             }

@@ -71,6 +71,8 @@ public class DossierPage implements Serializable {
     /** what cancelling costs under the owner's policy, read when the owner opens the cancel dialog */
     private CancellationTerms cancellation;
     private BigDecimal cancellationFee;
+    /** the owner gives back what was paid above the fee with the cancellation (credit note and mail) */
+    private boolean refundOnCancel;
     private List<RefundService.Refundable> refundables;
     private SecurityDeposits.HoldView hold;
     private BigDecimal captureAmount;
@@ -187,12 +189,13 @@ public class DossierPage implements Serializable {
         try {
             cancellation = dossiers.cancellationTerms(currentUser.accountId(), id);
             cancellationFee = cancellation.fee();
+            refundOnCancel = false;
         } catch (SejourException e) {
             Faces.show("actions", e);
         }
     }
 
-    /** Cancels with the fee decided; says what is left to refund. */
+    /** Cancels with the fee decided; says what was refunded with it, or what is left to refund. */
     public void cancel() {
         if (cancellationFee == null || cancellationFee.signum() < 0) {
             Faces.error("cancel:fee", "cancellation.fee.negative");
@@ -201,8 +204,12 @@ public class DossierPage implements Serializable {
         }
         try {
             Cancellation done = dossiers.cancel(currentUser.accountId(), id, actor(), cancelReason,
-                    Money.of(cancellationFee));
+                    Money.of(cancellationFee), refundOnCancel);
             Faces.info("dossier.cancelled.done.refund", formats(done.fee()), formats(done.toRefund()));
+            if (done.refunded().isPositive()) {
+                Faces.info(done.refundedThroughStripe() ? "refund.done.stripe" : "refund.done.recorded",
+                        formats(done.refunded()));
+            }
             cancelReason = null;
         } catch (SejourException e) {
             Faces.show("cancel", e);
@@ -336,6 +343,8 @@ public class DossierPage implements Serializable {
     public CancellationTerms getCancellation() { return cancellation; }
     public BigDecimal getCancellationFee() { return cancellationFee; }
     public void setCancellationFee(BigDecimal cancellationFee) { this.cancellationFee = cancellationFee; }
+    public boolean isRefundOnCancel() { return refundOnCancel; }
+    public void setRefundOnCancel(boolean refundOnCancel) { this.refundOnCancel = refundOnCancel; }
     public List<ContractArchive.KeptVersion> getContractVersions() { return contractVersions; }
     public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
 }
