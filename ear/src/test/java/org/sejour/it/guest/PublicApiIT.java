@@ -15,11 +15,15 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.function.Supplier;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 
@@ -346,6 +350,18 @@ public class PublicApiIT {
         assertTrue(String.valueOf(((Map<?, ?>) refusals.get(0)).get("message")).contains("May 4, 2027"), refusals::toString);
     }
 
+    /**
+     * A page with several widgets reads a new account's catalogue several times at once; its
+     * default age ranges are made by the first read, and none of the others may fail on them.
+     */
+    @Test
+    void theFirstReadsOfANewAccountAtOnceAllGetTheirAnswer() {
+        Properties owner = api.owner("api-first", SITE, "PROD");
+        String search = account(owner) + "/availability?arrival=2027-05-01&nights=7";
+        List<Answer> answers = atOnce(Collections.nCopies(8, () -> new PublicApiClient().get(search)));
+        assertEquals(List.of(200), answers.stream().map(Answer::status).distinct().toList(), answers::toString);
+    }
+
     @Test
     void twoGuestsRacingForTheLastUnitGetOneBookingAndOneConflict() {
         Properties owner = api.owner("api-race", SITE, "PROD");
@@ -537,18 +553,31 @@ public class PublicApiIT {
 
     /** Sends the bookings at the same moment, each from its own client, and waits for every answer. */
     private static List<Answer> bookAtOnce(Properties owner, List<String> bodies) {
-        CountDownLatch start = new CountDownLatch(1);
-        List<CompletableFuture<Answer>> racers = bodies.stream().map(body -> CompletableFuture.supplyAsync(() -> {
-            try {
-                start.await();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-            }
-            return new PublicApiClient().post(account(owner) + "/bookings", body, "Idempotency-Key",
-                    PublicApiClient.key());
-        })).toList();
-        start.countDown();
-        return racers.stream().map(r -> r.orTimeout(120, TimeUnit.SECONDS).join()).toList();
+        return atOnce(bodies.stream().<Supplier<Answer>>map(body -> () -> new PublicApiClient().post(
+                account(owner) + "/bookings", body, "Idempotency-Key", PublicApiClient.key())).toList());
+    }
+
+    /**
+     * Sends the requests at the same moment, each from a thread of its own (the common pool has one
+     * thread on a 2-core machine, which would send them one after the other), and waits for every answer.
+     */
+    private static List<Answer> atOnce(List<Supplier<Answer>> requests) {
+        ExecutorService threads = Executors.newFixedThreadPool(requests.size());
+        try {
+            CountDownLatch start = new CountDownLatch(1);
+            List<CompletableFuture<Answer>> racers = requests.stream().map(request -> CompletableFuture.supplyAsync(() -> {
+                try {
+                    start.await();
+                } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                }
+                return request.get();
+            }, threads)).toList();
+            start.countDown();
+            return racers.stream().map(r -> r.orTimeout(120, TimeUnit.SECONDS).join()).toList();
+        } finally {
+            threads.shutdown();
+        }
     }
 
     private static String field(Answer answer) {

@@ -33,7 +33,15 @@ public class AgeRangeService {
         if (!existing.isEmpty()) {
             return existing;
         }
-        accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
+        // a page with three widgets reads a new account's ranges three times at once: the first
+        // to hold the account's row creates them, the others then find them
+        if (!accounts.lock(accountId)) {
+            throw new NotFoundException("account", accountId);
+        }
+        existing = ranges.ofAccount(accountId);
+        if (!existing.isEmpty()) {
+            return existing;
+        }
         LOG.log(Level.INFO, "Default age ranges created for account {0}", accountId);
         return CatalogAgeRange.defaultsFor(accountId).stream().map(ranges::store).toList();
     }

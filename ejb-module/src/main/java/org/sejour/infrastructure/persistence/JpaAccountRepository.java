@@ -40,6 +40,12 @@ public class JpaAccountRepository implements AccountRepository {
     }
 
     @Override
+    public boolean lock(long accountId) {
+        return !em.createNativeQuery("select id from account where id = ?1 for update")
+                .setParameter(1, accountId).getResultList().isEmpty();
+    }
+
+    @Override
     public List<Account> all() {
         return em.createQuery("select a from Account a order by a.number", Account.class).getResultList();
     }

@@ -12,6 +12,13 @@ public interface AccountRepository {
 
     Optional<Account> find(long accountId);
 
+    /**
+     * Locks the account's row until the transaction ends, so that what is set up once per
+     * account (its default age ranges) is set up once when several requests come at once.
+     * False when there is no such account.
+     */
+    boolean lock(long accountId);
+
     List<Account> all();
 
     /** The account with that public number (what guests' addresses carry). */
