@@ -138,12 +138,36 @@ class JasperReceiptRendererTest {
         assertFalse(text.contains("293 B"), text);
     }
 
+    /**
+     * Paid to date and balance add up (V17's check) and say what the pages say: a gesture refund
+     * leaves what is due as it was; a refund settling a cancellation's overpayment leaves nothing.
+     */
+    @Test
+    void paidToDateAndBalanceAddUpAndMatchWhatIsLeftToPay() {
+        Invoice gesture = receipt(Language.FR, 2, "210.00",
+                new PaymentBalance(Money.of("700.00"), Money.of("210.00"), Money.of("50.00")), LegalMentions.none());
+        assertEquals(Money.of("210.00"), gesture.paidToDate(), "refunds are not taken off what was paid");
+        assertEquals(Money.of("490.00"), gesture.balance(), "the refund made nothing due again");
+        Invoice cancelled = receipt(Language.FR, 3, "400.00",
+                new PaymentBalance(Money.of("250.00"), Money.of("400.00"), Money.of("150.00")), LegalMentions.none());
+        assertEquals(Money.of("250.00"), cancelled.paidToDate(), "what counts toward the fee");
+        assertEquals(Money.ZERO, cancelled.balance(), "the refund settled the overpayment: nothing either way");
+        Invoice overpaid = receipt(Language.FR, 4, "400.00",
+                new PaymentBalance(Money.of("250.00"), Money.of("400.00")), LegalMentions.none());
+        assertEquals(Money.of("400.00"), overpaid.paidToDate());
+        assertEquals(Money.of("-150.00"), overpaid.balance(), "still to give back");
+    }
+
     /** Receipt {@code number} for a payment of {@code amount}, {@code paidToDate} paid in all with it. */
     static Invoice receipt(Language language, int number, String amount, String paidToDate) {
         return receipt(language, number, amount, paidToDate, LegalMentions.none());
     }
 
     static Invoice receipt(Language language, int number, String amount, String paidToDate, LegalMentions legal) {
+        return receipt(language, number, amount, new PaymentBalance(Money.of("528.80"), Money.of(paidToDate)), legal);
+    }
+
+    static Invoice receipt(Language language, int number, String amount, PaymentBalance balance, LegalMentions legal) {
         boolean fr = language == Language.FR;
         Account account = new Account(100001, Instant.now());
         Accommodation gite = new Accommodation(account, new AccommodationDetails("Gîte les Lauriers", false,
@@ -171,7 +195,7 @@ class JasperReceiptRendererTest {
                                 null, false),
                         new InvoiceLine(3, fr ? "Taxe de séjour" : "Tourist tax", 1, new BigDecimal("18.80"), null, false)),
                 new Invoice.Paid(payment, fr ? "virement" : "bank transfer"),
-                new PaymentBalance(Money.of("528.80"), Money.of(paidToDate)),
+                balance,
                 legal);
     }
 }

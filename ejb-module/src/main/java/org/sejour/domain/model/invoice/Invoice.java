@@ -143,6 +143,9 @@ public class Invoice implements Serializable {
      * recorded. The receipt prints the total, what was paid to date and what is left to pay, which
      * add up (the database checks it): refunds are not taken off what was paid, so a credit note
      * never shows a refund as money due again; the refund itself is the credit note's payment line.
+     * Only a refund of an overpayment (after a cancellation, or a change that lowered the total)
+     * comes off what was paid to date, as far as it settles it: 400.00 paid on a 250.00
+     * cancellation fee and 150.00 refunded print 250.00 paid and nothing left.
      */
     public static Invoice issue(long accountId, int number, long dossierId, Instant issuedAt, LocalDate issuedOn,
                                 Language language, Party seller, Party buyer, Stay stay, List<InvoiceLine> lines,
@@ -172,9 +175,13 @@ public class Invoice implements Serializable {
         invoice.paymentAmount = payment.amount();
         invoice.paymentMethod = paid.methodLabel();
         invoice.paymentReference = payment.reference();
+        // what is left is the pages' (PaymentBalance.remaining): a refund that settles an
+        // overpayment (a cancellation's, whose total is now its fee) leaves nothing, not a negative
+        // balance; paid to date is then what counts toward the total, so that the two add up
+        Money remaining = balance.remaining();
         invoice.total = balance.total().amount();
-        invoice.paidToDate = balance.paid().amount();
-        invoice.balance = balance.total().minus(balance.paid()).amount();
+        invoice.paidToDate = balance.total().minus(remaining).amount();
+        invoice.balance = remaining.amount();
         invoice.lines = new ArrayList<>(lines);
         invoice.legal = Objects.requireNonNull(legal, "legal mentions are required (none() for none)").copy();
         return invoice;
