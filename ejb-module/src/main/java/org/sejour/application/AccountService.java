@@ -28,12 +28,14 @@ public class AccountService {
         return account;
     }
 
-    public Account changeAdvancedSettings(long accountId, int minStayNights, boolean mobileWebApp) {
+    public Account changeAdvancedSettings(long accountId, int minStayNights, boolean mobileWebApp,
+                                          boolean siteSeveralStays) {
         if (minStayNights < 1 || minStayNights > Account.MAX_MIN_STAY_NIGHTS) {
             throw new InvalidInputException("minStayNights", "account.minStay.range");
         }
         Account account = account(accountId);
         account.changeAdvancedSettings(minStayNights, mobileWebApp);
+        account.offerSeveralStaysOnSite(siteSeveralStays);
         return account;
     }
 

@@ -243,6 +243,51 @@ public class BookingSiteIT {
     }
 
     @Test
+    void aGuestBooksTwoAccommodationsInOneDossierWhereTheOwnerOffersIt() throws Exception {
+        Shop shop = shop("Gîte du Pré " + UUID.randomUUID().toString().substring(0, 6));
+        String barn = "Grange " + UUID.randomUUID().toString().substring(0, 6);
+        long grange;
+        try (SiteFixture site = new SiteFixture(); CatalogFixture catalog = new CatalogFixture()) {
+            grange = site.accommodation(shop.account(), barn, "BOOKABLE");
+            catalog.rate(shop.account().id(), grange, 7, TODAY.plusDays(30), TODAY.plusDays(80), "500.00");
+        }
+        String page = "site/" + shop.account().number() + "/book?accommodation=" + shop.gite() + "&arrival="
+                + TODAY.plusDays(50) + "&nights=7&lang=fr";
+        browser.open(page);
+        waitForTotal("700,00 €");
+        assertTrue(browser.driver.findElements(By.id("book:addStay")).isEmpty(),
+                "one accommodation per booking unless the owner offers more");
+
+        try (SiteFixture site = new SiteFixture()) {
+            site.severalStays(shop.account(), true);
+        }
+        browser.open(page);
+        waitForTotal("700,00 €");
+        browser.click("book:addStay");
+        browser.waitForAjax();
+        new Select(browser.visible("book:others:0:accommodation")).selectByValue(Long.toString(grange));
+        browser.waitForAjax();
+        WebElement persons = browser.visible("book:others:0:partyLines:0:persons");
+        persons.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "3", Keys.TAB);
+        waitForTotal("1 200,00 €");
+        String lines = text("quoteLines");
+        assertTrue(lines.contains(barn) && lines.contains("Sous-total"), lines);
+        assertEquals("360,00 €", text("depositAmount"), "one deposit: 30 % of both");
+        screenshots("book-two");
+
+        browser.click("book:next");
+        browser.waitForAjax();
+        fillGuest();
+        browser.click("book:terms");
+        browser.click("book:confirm");
+        browser.waitForPath("/pay/");
+        try (SiteFixture site = new SiteFixture()) {
+            assertEquals(List.of("OPTION|BOOKING_SITE|1200.00|0.00|0"), site.dossiers(shop.account().id()));
+            assertEquals(List.of(shop.gite(), grange), site.latestStays(shop.account().id()));
+        }
+    }
+
+    @Test
     void failedAndAbandonedPaymentsLeaveAnUnpaidOptionAndALaterOneConfirms() throws Exception {
         Shop shop = shop("Chalet " + UUID.randomUUID().toString().substring(0, 6));
         bookPlainStay(shop, TODAY.plusDays(45));

@@ -258,6 +258,17 @@ public class LifecycleIT {
         List<String> rows = browser.driver.findElements(By.cssSelector("td.booking a.guest")).stream()
                 .map(e -> e.getText().strip()).toList();
         assertEquals(List.of("FAMILLE Dupont", "FAMILLE Dupont"), rows, "the dossier on both rows");
+
+        // the same on the owner's booking site, once the advanced settings offer it (the booking tests' flow)
+        browser.open("app/booking-test.xhtml?accommodation=" + owner.lauriers());
+        browser.waitForDocument();
+        assertTrue(browser.driver.findElements(By.id("book:addStay")).isEmpty(), "not offered by default");
+        browser.open("app/account/advanced.xhtml");
+        browser.visible("advanced:siteSeveralStays").findElement(By.cssSelector(".ui-toggleswitch-slider")).click();
+        browser.click("advanced:save");
+        browser.waitForAjax();
+        browser.open("app/booking-test.xhtml?accommodation=" + owner.lauriers());
+        browser.visible("book:addStay");
     }
 
     @Test

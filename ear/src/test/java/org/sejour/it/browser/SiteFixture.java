@@ -85,6 +85,26 @@ final class SiteFixture implements AutoCloseable {
         single("update account set mode = ? where id = ? returning id", mode, accountId);
     }
 
+    /** The owner's advanced setting: several accommodations in one booking on the site. */
+    void severalStays(Account account, boolean offered) throws SQLException {
+        single("update account set site_several_stays = ? where id = ? returning id", offered, account.id());
+    }
+
+    /** The accommodations of the account's newest dossier, in the order of its stays. */
+    List<Long> latestStays(long accountId) throws SQLException {
+        List<Long> ids = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement("select s.accommodation_id from dossier_stay s "
+                + "where s.dossier_id = (select max(id) from dossier where account_id = ?) order by s.position")) {
+            s.setLong(1, accountId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    ids.add(r.getLong(1));
+                }
+            }
+        }
+        return ids;
+    }
+
     void visibility(long accommodationId, String visibility) throws SQLException {
         single("update accommodation set visibility = ? where id = ? returning id", visibility, accommodationId);
     }

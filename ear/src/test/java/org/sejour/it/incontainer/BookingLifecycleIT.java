@@ -50,6 +50,7 @@ import org.sejour.domain.model.mail.MailKind;
 import org.sejour.domain.model.mail.OutboxMail;
 import org.sejour.domain.model.pricing.CancellationPolicy;
 import org.sejour.domain.model.pricing.Promotion;
+import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
@@ -328,6 +329,19 @@ public class BookingLifecycleIT {
                 stay(owner.chalet(), arrival.plusDays(14), 7, 2)));
         assertEquals(0, count("select coalesce(sum(sold), 0) from night_stock where accommodation_id = ? and night >= ?",
                 owner.gite(), arrival.plusDays(14)), "all or nothing");
+        assertInvariant(owner);
+
+        // the hosted site sells several accommodations together only where the owner allows it
+        BookingCommand fromSite = new BookingCommand(List.of(stay(owner.gite(), arrival.plusDays(28), 7, 2),
+                stay(owner.chalet(), arrival.plusDays(28), 7, 2)), guest("Site"), Origin.BOOKING_SITE, "site", false,
+                null, false);
+        InvalidInputException notOffered = assertThrows(InvalidInputException.class,
+                () -> bookings.book(owner.accountId(), fromSite, null, "guest"));
+        assertEquals("booking.severalStays.notOffered", notOffered.violations().get(0).messageKey());
+        assertEquals(0, count("select coalesce(sum(sold), 0) from night_stock where night >= ? and accommodation_id "
+                + "in (?, ?)", arrival.plusDays(28), owner.gite(), owner.chalet()), "nothing taken");
+        accounts.changeAdvancedSettings(owner.accountId(), 1, true, true);
+        assertEquals(2, bookings.book(owner.accountId(), fromSite, null, "guest").stays().size());
         assertInvariant(owner);
 
         dossiers.cancel(owner.accountId(), both.id(), "owner", "plans changed");

@@ -12,11 +12,14 @@ import org.sejour.application.document.ContractService;
 import org.sejour.application.mail.MailOutbox;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationRepository;
+import org.sejour.domain.model.account.Account;
+import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.DossierStay;
 import org.sejour.domain.model.dossier.NotBookableException;
+import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PartyCount;
 import org.sejour.domain.model.dossier.Repricing;
 import org.sejour.domain.model.dossier.StayTakenException;
@@ -52,6 +55,8 @@ public class BookingTransaction {
     @Inject
     DossierRepository dossiers;
     @Inject
+    AccountRepository accounts;
+    @Inject
     PricingCatalogLoader catalogs;
     @EJB
     MailOutbox mails;
@@ -76,6 +81,11 @@ public class BookingTransaction {
                 }
                 return earlier.get();
             }
+        }
+        if (command.origin() == Origin.BOOKING_SITE && command.stays().size() > 1
+                && !accounts.find(accountId).map(Account::siteSeveralStays).orElse(false)) {
+            // the site offers this only where the owner allows it; the engine holds the line for any caller
+            throw new InvalidInputException("stays", "booking.severalStays.notOffered");
         }
         // read first, and before the code is spent: a read of the catalog after that native
         // update, or after entities were loaded here, could meet stale ones (JpaPricingCatalogLoader)

@@ -60,9 +60,10 @@ public class GuestSiteService {
     private static SiteProfile profile(Account account) {
         ContactDetails contact = account.contact().orElse(null);
         return contact == null
-                ? new SiteProfile(account.id(), account.number(), "", null, null, null, null)
+                ? new SiteProfile(account.id(), account.number(), "", null, null, null, null,
+                account.siteSeveralStays())
                 : new SiteProfile(account.id(), account.number(), contact.displayName(), contact.email(),
-                contact.phone(), contact.city(), contact.website());
+                contact.phone(), contact.city(), contact.website(), account.siteSeveralStays());
     }
 
     public List<SiteListing> listings(long accountId) {

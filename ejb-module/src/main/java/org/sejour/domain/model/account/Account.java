@@ -54,6 +54,9 @@ public class Account implements java.io.Serializable {
     @Column(name = "mobile_web_app", nullable = false)
     private boolean mobileWebApp = true;
 
+    @Column(name = "site_several_stays", nullable = false)
+    private boolean siteSeveralStays;
+
     @Column(name = "last_accommodation_seq", nullable = false)
     private int lastAccommodationSeq;
 
@@ -98,6 +101,8 @@ public class Account implements java.io.Serializable {
     public Optional<ContactDetails> contact() { return Optional.ofNullable(contact); }
     public int minStayNights() { return minStayNights; }
     public boolean mobileWebApp() { return mobileWebApp; }
+    /** May a guest book several accommodations for the same nights in one booking on the owner's site? */
+    public boolean siteSeveralStays() { return siteSeveralStays; }
     public Instant createdAt() { return createdAt; }
 
     public void updateContactDetails(ContactDetails details) {
@@ -111,6 +116,10 @@ public class Account implements java.io.Serializable {
         }
         this.minStayNights = minStayNights;
         this.mobileWebApp = mobileWebApp;
+    }
+
+    public void offerSeveralStaysOnSite(boolean offered) {
+        this.siteSeveralStays = offered;
     }
 
     public void requestProduction(Instant when) {

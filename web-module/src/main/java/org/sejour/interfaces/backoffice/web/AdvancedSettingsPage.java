@@ -12,7 +12,7 @@ import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
 
-/** "Paramètres avancés": minimum stay for every booking, and the phone web app. */
+/** "Paramètres avancés": minimum stay for every booking, the phone web app, several accommodations per site booking. */
 @Named
 @ViewScoped
 public class AdvancedSettingsPage implements Serializable {
@@ -26,17 +26,19 @@ public class AdvancedSettingsPage implements Serializable {
 
     private int minStayNights;
     private boolean mobileWebApp;
+    private boolean siteSeveralStays;
 
     @PostConstruct
     void load() {
         Account account = accounts.account(currentUser.accountId());
         minStayNights = account.minStayNights();
         mobileWebApp = account.mobileWebApp();
+        siteSeveralStays = account.siteSeveralStays();
     }
 
     public void save() {
         try {
-            accounts.changeAdvancedSettings(currentUser.accountId(), minStayNights, mobileWebApp);
+            accounts.changeAdvancedSettings(currentUser.accountId(), minStayNights, mobileWebApp, siteSeveralStays);
             Faces.info("advanced.saved");
         } catch (SejourException e) {
             Faces.show("advanced", e);
@@ -47,4 +49,6 @@ public class AdvancedSettingsPage implements Serializable {
     public void setMinStayNights(int minStayNights) { this.minStayNights = minStayNights; }
     public boolean isMobileWebApp() { return mobileWebApp; }
     public void setMobileWebApp(boolean mobileWebApp) { this.mobileWebApp = mobileWebApp; }
+    public boolean isSiteSeveralStays() { return siteSeveralStays; }
+    public void setSiteSeveralStays(boolean siteSeveralStays) { this.siteSeveralStays = siteSeveralStays; }
 }

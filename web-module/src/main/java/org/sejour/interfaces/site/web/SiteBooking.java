@@ -35,6 +35,8 @@ import org.sejour.interfaces.web.booking.QuoteTexts;
 import org.sejour.interfaces.web.booking.QuoteSummary;
 import org.sejour.interfaces.web.booking.GuestForm;
 import org.sejour.interfaces.web.booking.BookingForm;
+import org.sejour.interfaces.web.booking.StayForm;
+import org.sejour.domain.model.dossier.DossierStay;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.pricing.SalesTerms;
 import org.sejour.domain.model.pricing.Basket;
@@ -146,12 +148,46 @@ public class SiteBooking implements Serializable {
 
     /** The accommodation changed: its supplements come with it, quantities kept where they still apply. */
     public void accommodationChanged() {
-        offerSupplements();
+        accommodationChanged(form.first());
+    }
+
+    public void accommodationChanged(StayForm stay) {
+        offerSupplements(stay);
         requote();
     }
 
     private void offerSupplements() {
-        form.first().offer(supplementService.list(profile.accountId()), language());
+        form.getStays().forEach(this::offerSupplements);
+    }
+
+    private void offerSupplements(StayForm stay) {
+        stay.offer(supplementService.list(profile.accountId()), language());
+    }
+
+    /**
+     * Another accommodation for the same nights in the same booking: only where the owner allows
+     * it (advanced settings) and the site has another one to offer.
+     */
+    public void addStay() {
+        if (isSeveralStaysOffered() && form.getStays().size() < Math.min(DossierStay.MAX_STAYS,
+                form.getAccommodations().size())) {
+            offerSupplements(form.addStay());
+        }
+        requote();
+    }
+
+    public void removeStay(StayForm stay) {
+        form.removeStay(stay);
+        requote();
+    }
+
+    public boolean isSeveralStaysOffered() {
+        return profile != null && profile.severalStays() && form.getAccommodations().size() > 1;
+    }
+
+    /** "Hébergement 2" above the second stay's fields. */
+    public String otherStayTitle(int index) {
+        return SiteTexts.text("book.otherStay", index + 2);
     }
 
     private Language language() {
@@ -214,6 +250,11 @@ public class SiteBooking implements Serializable {
         } catch (StayTakenException e) {
             refused(e.byChannel() ? "book.closedByChannel" : "book.stayTaken");
         } catch (InvalidInputException e) {
+            if (e.violations().stream().anyMatch(v -> "stays".equals(v.field()))) {
+                // the owner stopped offering several accommodations while the guest was choosing them
+                refused("book.severalStays.notOffered");
+                return;
+            }
             if (e.violations().stream().noneMatch(v -> "acceptedTermsVersion".equals(v.field()))) {
                 throw e;
             }
@@ -316,8 +357,13 @@ public class SiteBooking implements Serializable {
         return form.basket().orElseThrow().quotes().get(0);
     }
 
-    public List<BookingForm.ShownLine> getLines() {
-        return form.shownStays(TEXTS).stream().flatMap(s -> s.lines().stream()).toList();
+    /** The quote's lines, under each accommodation's name when the booking has several. */
+    public List<BookingForm.ShownStay> getShownStays() {
+        return form.shownStays(TEXTS);
+    }
+
+    public boolean isSeveralStays() {
+        return form.getStays().size() > 1;
     }
 
     public QuoteSummary getSummary() {
@@ -333,11 +379,16 @@ public class SiteBooking implements Serializable {
                 .map(l -> (promoPercent == null ? "" : "-" + promoPercent + " % ") + l.label()).orElse("");
     }
 
+    /** The price before the code, struck out; with several accommodations each has its own lines instead. */
     public String getStruckOutPrice() {
-        return isQuoted() ? quote().struckOutPrice().map(SiteTexts::money).orElse("") : "";
+        return isQuoted() && !isSeveralStays() ? quote().struckOutPrice().map(SiteTexts::money).orElse("") : "";
     }
 
-    public String getAccommodationPrice() { return isQuoted() ? SiteTexts.money(quote().accommodationPrice()) : ""; }
+    /** What the accommodations cost, all of them, before supplements and taxes. */
+    public String getAccommodationPrice() {
+        return isQuoted() ? SiteTexts.money(form.basket().orElseThrow().quotes().stream().map(Quote::accommodationPrice)
+                .reduce(Money.ZERO, Money::plus)) : "";
+    }
 
     public List<String> getRefusals() {
         return form.refusals(TEXTS);
