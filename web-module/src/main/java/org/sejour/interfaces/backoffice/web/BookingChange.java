@@ -4,14 +4,11 @@ import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import org.sejour.application.AccommodationService;
 import org.sejour.application.booking.BookingService;
 import org.sejour.application.booking.ChangeCommand;
 import org.sejour.application.booking.ChangePreview;
-import org.sejour.application.catalog.AgeRangeService;
 import org.sejour.application.dossier.DossierQueries;
 import org.sejour.application.dossier.DossierView;
-import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.dossier.NotBookableException;
 import org.sejour.domain.model.dossier.Repricing;
 import org.sejour.domain.model.dossier.StayTakenException;
@@ -25,9 +22,7 @@ import org.sejour.interfaces.web.booking.BookingForm;
 import org.sejour.interfaces.web.booking.StayForm;
 
 import java.math.BigDecimal;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.stream.Collectors;
 
 /**
@@ -47,10 +42,6 @@ public class BookingChange extends OwnerBookingPage {
     DossierQueries queries;
     @EJB
     BookingService bookings;
-    @EJB
-    AccommodationService accommodationService;
-    @EJB
-    AgeRangeService ageRangeService;
 
     private String idParam;
     private Long id;
@@ -74,12 +65,7 @@ public class BookingChange extends OwnerBookingPage {
             Faces.notFound();
             return;
         }
-        long accountId = currentUser.accountId();
-        Map<Long, String> accommodations = new LinkedHashMap<>();
-        for (Accommodation a : accommodationService.list(accountId)) {
-            accommodations.put(a.id(), a.name());
-        }
-        form = BookingForm.of(accommodations, ageRangeService.list(accountId));
+        form = newForm();
         form.setArrival(dossier.arrival());
         form.setNights(dossier.nights());
         form.setPromoCode(dossier.promoCode());

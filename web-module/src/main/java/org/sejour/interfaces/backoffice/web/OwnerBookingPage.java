@@ -2,13 +2,17 @@ package org.sejour.interfaces.backoffice.web;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
+import org.sejour.application.AccommodationService;
+import org.sejour.application.catalog.AgeRangeService;
 import org.sejour.application.catalog.SupplementService;
+import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.interfaces.security.CurrentUser;
 import org.sejour.interfaces.web.booking.BookingForm;
 import org.sejour.interfaces.web.booking.StayForm;
 
 import java.io.Serializable;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -26,8 +30,22 @@ public abstract class OwnerBookingPage implements Serializable {
     CurrentUser currentUser;
     @EJB
     SupplementService supplementService;
+    @EJB
+    AccommodationService accommodationService;
+    @EJB
+    AgeRangeService ageRangeService;
 
     protected BookingForm form = BookingForm.of(Map.of(), List.of());
+
+    /** A fresh form over all the owner's accommodations (any visibility: the owner books them all) and age ranges. */
+    protected BookingForm newForm() {
+        long accountId = currentUser.accountId();
+        Map<Long, String> accommodations = new LinkedHashMap<>();
+        for (Accommodation a : accommodationService.list(accountId)) {
+            accommodations.put(a.id(), a.name());
+        }
+        return BookingForm.of(accommodations, ageRangeService.list(accountId));
+    }
 
     /** Asks the engine again, after any change of the form. */
     public abstract void requote();

@@ -4,13 +4,10 @@ import jakarta.ejb.EJB;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Named;
-import org.sejour.application.AccommodationService;
 import org.sejour.application.booking.BookingCommand;
 import org.sejour.application.booking.BookingService;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.booking.QuoteService;
-import org.sejour.application.catalog.AgeRangeService;
-import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.NotBookableException;
 import org.sejour.domain.model.dossier.Origin;
@@ -27,9 +24,7 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 
 /**
@@ -46,10 +41,6 @@ public class PhoneBooking extends OwnerBookingPage {
     private static final long serialVersionUID = 1L;
     static final String FORM = "booking";
 
-    @EJB
-    AccommodationService accommodationService;
-    @EJB
-    AgeRangeService ageRangeService;
     @EJB
     QuoteService quoteService;
     @EJB
@@ -75,17 +66,12 @@ public class PhoneBooking extends OwnerBookingPage {
         if (FacesContext.getCurrentInstance().isPostback()) {
             return;
         }
-        long accountId = currentUser.accountId();
-        Map<Long, String> accommodations = new LinkedHashMap<>();
-        for (Accommodation a : accommodationService.list(accountId)) {
-            accommodations.put(a.id(), a.name());
-        }
-        form = BookingForm.of(accommodations, ageRangeService.list(accountId));
+        form = newForm();
         if (accommodationParam != null && !accommodationParam.isBlank()) {
             List<Long> wanted = new ArrayList<>();
             for (String id : accommodationParam.split(",")) {
                 Long parsed = parseLong(id);
-                if (parsed == null || !accommodations.containsKey(parsed)) {
+                if (parsed == null || !form.getAccommodations().containsKey(parsed)) {
                     Faces.notFound();
                     return;
                 }
