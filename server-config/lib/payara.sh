@@ -39,10 +39,23 @@ asadmin_to() {
   asadmin --user admin --passwordfile "$(admin_passfile "$name")" --port "$(admin_port "$name")" "$@"
 }
 
+# Payara's REST administration on the loopback admin port: what asadmin does, without starting a
+# JVM for it (2 to 3 s each on two cores, five of them on every restart). The password goes to curl
+# on its standard input, never on a command line another user could read.
+admin_rest() {
+  local name="$1" method="$2" path="$3"; shift 3
+  printf 'user = "admin:%s"\n' "$(secret "$(domain_var "$name")/credentials.properties" admin.password)" \
+    | curl -fsS -K - --max-time 60 -X "$method" -H 'X-Requested-By: sejour' -H 'Accept: application/json' \
+        "http://127.0.0.1:$(admin_port "$name")/management/domain/$path" "$@"
+}
+
+# A domain runs when its admin listener answers (any HTTP status: unauthenticated is a 401).
 domain_running() {
   local name="$1" port
   port="$(admin_port "$name")" || return 1
-  [[ -n "$port" ]] && asadmin --port "$port" list-domains 2>/dev/null | grep -q "^$name running"
+  [[ -n "$port" ]] || return 1
+  local code; code="$(curl -s -o /dev/null -w '%{http_code}' --max-time 5 "http://127.0.0.1:$port/management/domain" || true)"
+  [[ -n "$code" && "$code" != 000 ]]
 }
 
 # Under root the server runs as the system user that also runs PostgreSQL: it owns its domain
@@ -140,14 +153,23 @@ startup_settings() {
     asadmin_to "$name" set-metrics-configuration --virtualservers=operations >/dev/null
     restart=1
   fi
+  local jvm; jvm="$(asadmin_to "$name" list-jvm-options)"
   # the Data Grid on loopback too: Hazelcast binds every interface unless told not to
-  if ! asadmin_to "$name" list-jvm-options | grep -qxF -- '-Dhazelcast.socket.bind.any=false'; then
+  if ! grep -qxF -- '-Dhazelcast.socket.bind.any=false' <<<"$jvm"; then
     asadmin_to "$name" create-jvm-options '-Dhazelcast.socket.bind.any=false' >/dev/null
     restart=1
   fi
-  if ! asadmin_to "$name" get-hazelcast-configuration | grep -qE '^DAS Bind Address +127\.0\.0\.1 '; then
+  # the whole heap from the start: growing it step by step cost collections while Séjour loads
+  if ! grep -qxF -- '-Xms768m' <<<"$jvm"; then
+    asadmin_to "$name" create-jvm-options '-Xms768m' >/dev/null
+    restart=1
+  fi
+  # ... and off: one server shares nothing with another, and starting it took 3 of the 35 seconds
+  # a restart lasted (the scale-out turns it on for a cluster, docs/operations.md)
+  local grid; grid="$(asadmin_to "$name" get-hazelcast-configuration)"
+  if ! grep -qE '^DAS Bind Address +127\.0\.0\.1 ' <<<"$grid" || ! grep -qE '^Enabled +false ' <<<"$grid"; then
     asadmin_to "$name" set-hazelcast-configuration --dasbindaddress 127.0.0.1 --interfaces 127.0.0.1 \
-        --dynamic=false >/dev/null
+        --enabled=false --dynamic=false >/dev/null
     restart=1
   fi
   return $restart
@@ -164,6 +186,15 @@ domain_create() {
 domain_configure() {
   local name="$1" http="$2" creds="$3" storage="$4" demo="$5" portbase="${6:-$(( $2 - 80 ))}"
   [[ -d "$DOMAINS/$name" ]] || domain_create "$name" "$portbase"
+  # A restart with the settings of the last configuration skips it: its dozen asadmin commands
+  # (a JVM each) took 15 s and slowed the loading of Séjour they ran beside.
+  local settings; settings="$(configuration_fingerprint "$@")"
+  if [[ -f "$DOMAINS/$name/sejour-configured" && "$(cat "$DOMAINS/$name/sejour-settings.sha256" 2>/dev/null)" == "$settings" ]]; then
+    log "Domain $name is configured with these settings already"
+    domain_running "$name" || domain_start "$name"
+    return
+  fi
+  rm -f "$DOMAINS/$name/sejour-settings.sha256"
   # the settings made once, at the first configuration of a domain
   local created=false
   if [[ ! -f "$DOMAINS/$name/sejour-configured" ]]; then
@@ -307,6 +338,18 @@ CMDS
     log "Restarting $name for settings read at start-up (JVM options, listeners, batch job repository)"
     "${a[@]}" restart-domain "$name" >/dev/null
   fi
+  echo "$settings" > "$DOMAINS/$name/sejour-settings.sha256"
+}
+
+# What a domain's configuration is made of: these scripts, the arguments, the SEJOUR_* settings
+# of the environment, the database's address and the generated secrets. One digest of all of it.
+configuration_fingerprint() {
+  {
+    cat "$CONFIG"/sejour.sh "$CONFIG"/lib/*.sh
+    printf '%s\n' "$@" "$PAYARA_VERSION" "$DB_HOST" "$DB_PORT" "$DB_NAME" "$DB_USER" "$DB_PASSWORD"
+    env | grep '^SEJOUR_' | sort
+    cat "$3" 2>/dev/null
+  } | sha256sum | cut -d' ' -f1
 }
 
 # Deploys the EAR unless the domain already runs this very one (a checksum is kept beside the
@@ -315,7 +358,7 @@ CMDS
 deploy() {
   local name="$1" ear="$2" sum kept="$DOMAINS/$1/sejour-ear.sha256"
   sum="$(sha256sum "$ear" | cut -d' ' -f1)"
-  if [[ -f "$kept" && "$(cat "$kept")" == "$sum" ]] && asadmin_to "$name" list-applications | grep -q '^sejour '; then
+  if [[ -f "$kept" && "$(cat "$kept")" == "$sum" ]] && admin_rest "$name" GET applications/application/sejour >/dev/null 2>&1; then
     log "Séjour is deployed on $name already ($(basename "$ear") unchanged)"
     return
   fi
@@ -353,7 +396,7 @@ public_port_close_offline() {
 
 # public_port NAME true|false, on a running domain (Payara applies it without a restart)
 public_port() {
-  asadmin_to "$1" set "$PUBLIC_LISTENER.enabled=$2" >/dev/null
+  admin_rest "$1" POST "${PUBLIC_LISTENER//.//}" --data "enabled=$2" >/dev/null
 }
 
 # Ready means Séjour's own readiness check says so (MicroProfile Health, database reachable,

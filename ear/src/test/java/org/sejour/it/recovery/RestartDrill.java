@@ -165,7 +165,8 @@ public class RestartDrill {
     private final class Load {
         private final ExecutorService guests = Executors.newFixedThreadPool(GUESTS);
         private final AtomicBoolean running = new AtomicBoolean(true);
-        private final Map<String, Long> acknowledged = new ConcurrentHashMap<>();
+        /** guest token → when the booking was asked for and when it was acknowledged (nanoTime) */
+        private final Map<String, long[]> acknowledged = new ConcurrentHashMap<>();
         private final Queue<String> wrongAnswers = new ConcurrentLinkedQueue<>();
         private final AtomicInteger made = new AtomicInteger();
         private final AtomicInteger refusedStays = new AtomicInteger();
@@ -183,11 +184,12 @@ public class RestartDrill {
             ThreadLocalRandom random = ThreadLocalRandom.current();
             while (running.get()) {
                 try {
+                    long asked = System.nanoTime();
                     HttpResponse<String> answer = book(random);
                     int status = answer.statusCode();
                     if (status == 201) {
                         made.incrementAndGet();
-                        acknowledged.put(field(answer.body(), "guestToken"), System.nanoTime());
+                        acknowledged.put(field(answer.body(), "guestToken"), new long[]{asked, System.nanoTime()});
                     } else if (status == 409) {
                         refusedStays.incrementAndGet();
                     } else if (status == 503 && answer.headers().firstValue("Retry-After").isPresent()) {
@@ -218,14 +220,19 @@ public class RestartDrill {
             }
         }
 
-        /** Waits until a booking made after {@code since} is acknowledged; records the gap. */
+        /**
+         * Waits until a booking asked for after {@code since} is acknowledged; records the gap. Asked
+         * for after it, not only answered: a request in flight when the server was killed may have
+         * committed just before, and would make the gap look like nothing.
+         */
         void awaitBookingAfter(long since, String what) throws InterruptedException {
             long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(300);
-            while (acknowledged.values().stream().noneMatch(t -> t > since)) {
+            while (acknowledged.values().stream().noneMatch(t -> t[0] > since)) {
                 assertTrue(System.nanoTime() < deadline, "no booking accepted within 300 s after " + what);
                 TimeUnit.MILLISECONDS.sleep(100);
             }
-            long first = acknowledged.values().stream().filter(t -> t > since).min(Long::compare).orElseThrow();
+            long first = acknowledged.values().stream().filter(t -> t[0] > since).mapToLong(t -> t[1]).min()
+                    .orElseThrow();
             gaps.add(String.format("  %-30s bookings accepted again after %5.1f s%n", what, (first - since) / 1e9));
         }
 
