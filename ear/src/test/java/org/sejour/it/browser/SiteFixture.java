@@ -92,17 +92,8 @@ final class SiteFixture implements AutoCloseable {
 
     /** The accommodations of the account's newest dossier, in the order of its stays. */
     List<Long> latestStays(long accountId) throws SQLException {
-        List<Long> ids = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("select s.accommodation_id from dossier_stay s "
-                + "where s.dossier_id = (select max(id) from dossier where account_id = ?) order by s.position")) {
-            s.setLong(1, accountId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    ids.add(r.getLong(1));
-                }
-            }
-        }
-        return ids;
+        return rows("select s.accommodation_id from dossier_stay s where s.dossier_id = "
+                + "(select max(id) from dossier where account_id = ?) order by s.position", r -> r.getLong(1), accountId);
     }
 
     void visibility(long accommodationId, String visibility) throws SQLException {
@@ -111,20 +102,12 @@ final class SiteFixture implements AutoCloseable {
 
     /** The account's dossiers as "status|origin|total|paid|payments", newest first. */
     List<String> dossiers(long accountId) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("select d.status, d.origin, d.total, "
+        return rows("select d.status, d.origin, d.total, "
                 + "coalesce((select sum(amount) from payment p where p.dossier_id = d.id), 0), "
                 + "(select count(*) from payment p where p.dossier_id = d.id) from dossier d where d.account_id = ? "
-                + "order by d.id desc")) {
-            s.setLong(1, accountId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(r.getString(1) + "|" + r.getString(2) + "|" + r.getBigDecimal(3).toPlainString() + "|"
-                            + r.getBigDecimal(4).setScale(2).toPlainString() + "|" + r.getLong(5));
-                }
-            }
-        }
-        return rows;
+                + "order by d.id desc", r -> r.getString(1) + "|" + r.getString(2) + "|"
+                + r.getBigDecimal(3).toPlainString() + "|" + r.getBigDecimal(4).setScale(2).toPlainString() + "|"
+                + r.getLong(5), accountId);
     }
 
     /** The terms a dossier keeps: the version the guest accepted and when (null for none). */
@@ -148,17 +131,8 @@ final class SiteFixture implements AutoCloseable {
 
     /** The account's payment attempts as "status|amount|reference", oldest first. */
     List<String> attempts(long accountId) throws SQLException {
-        List<String> rows = new ArrayList<>();
-        try (PreparedStatement s = connection.prepareStatement("select status, amount, reference from payment_attempt "
-                + "where account_id = ? order by id")) {
-            s.setLong(1, accountId);
-            try (ResultSet r = s.executeQuery()) {
-                while (r.next()) {
-                    rows.add(r.getString(1) + "|" + r.getBigDecimal(2).toPlainString() + "|" + r.getString(3));
-                }
-            }
-        }
-        return rows;
+        return rows("select status, amount, reference from payment_attempt where account_id = ? order by id",
+                r -> r.getString(1) + "|" + r.getBigDecimal(2).toPlainString() + "|" + r.getString(3), accountId);
     }
 
     long soldNights(long accommodationId) throws SQLException {
@@ -176,6 +150,26 @@ final class SiteFixture implements AutoCloseable {
                 return r.getString(1);
             }
         }
+    }
+
+    /** One row of a query's result, read. */
+    private interface Row<T> {
+        T read(ResultSet r) throws SQLException;
+    }
+
+    private <T> List<T> rows(String sql, Row<T> row, Object... args) throws SQLException {
+        List<T> rows = new ArrayList<>();
+        try (PreparedStatement s = connection.prepareStatement(sql)) {
+            for (int i = 0; i < args.length; i++) {
+                s.setObject(i + 1, args[i]);
+            }
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    rows.add(row.read(r));
+                }
+            }
+        }
+        return rows;
     }
 
     private long single(String sql, Object... args) throws SQLException {
