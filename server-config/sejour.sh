@@ -177,12 +177,14 @@ JAVA
 }
 
 # The script's own tests (server-config/test), each on databases of its own: a first start by a
-# system user that does not exist yet, and the backup drill.
+# system user that does not exist yet, the public address check, the configuration's digest, and
+# the backup drill.
 script_tests() {
   log "The script's own tests (server-config/test)"
   pg_fetch
   bash "$CONFIG/test/first-start-test.sh" $((${SEJOUR_TEST_DB_PORT:-15432} + 1)) || die "first-start-test.sh failed"
   bash "$CONFIG/test/public-url-test.sh" || die "public-url-test.sh failed"
+  bash "$CONFIG/test/settings-digest-test.sh" || die "settings-digest-test.sh failed"
   # shellcheck source=server-config/test/backup-drill.sh
   source "$CONFIG/test/backup-drill.sh"
   backup_drill

@@ -347,8 +347,8 @@ configuration_fingerprint() {
   {
     cat "$CONFIG"/sejour.sh "$CONFIG"/lib/*.sh
     printf '%s\n' "$@" "$PAYARA_VERSION" "$DB_HOST" "$DB_PORT" "$DB_NAME" "$DB_USER" "$DB_PASSWORD"
-    env | grep '^SEJOUR_' | sort
-    cat "$3" 2>/dev/null
+    env | awk '/^SEJOUR_/' | sort  # awk, not grep: no SEJOUR_ setting at all is no failure
+    cat "$3" 2>/dev/null || true
   } | sha256sum | cut -d' ' -f1
 }
 
