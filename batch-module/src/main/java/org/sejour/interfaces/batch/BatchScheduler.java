@@ -91,8 +91,17 @@ public class BatchScheduler implements JobConsole, ExportJobs {
             "channel-sync", "photo-cleanup", "export-expiry", "stripe-reconciliation", "security-deposits", "dossier-export");
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
     void recoverAfterStartUp() {
         startedAt = Instant.now();
+        try {
+            // the job repository's tables are created on the batch runtime's first use: here, at
+            // deployment and outside any transaction, rather than by whichever first job start or
+            // timer comes, whose rolled-back transaction would take the new tables with it
+            BatchRuntime.getJobOperator().getJobNames();
+        } catch (RuntimeException e) {
+            LOG.log(Level.WARNING, "The job repository could not be opened at start-up; the first job tries again", e);
+        }
         timers.createSingleActionTimer(RECOVERY_DELAY_MILLIS, new TimerConfig("recover-interrupted", false));
     }
 
