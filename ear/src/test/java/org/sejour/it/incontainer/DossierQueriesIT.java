@@ -166,7 +166,7 @@ public class DossierQueriesIT {
         assertEquals("Gîte les Lauriers", martin.accommodation());
         assertEquals(0, new BigDecimal("800.00").compareTo(martin.total()));
         assertEquals(0, new BigDecimal("200.00").compareTo(martin.paid()));
-        assertEquals(0, new BigDecimal("600.00").compareTo(martin.balance()), "the tutorial's 800 − 200");
+        assertEquals(0, new BigDecimal("600.00").compareTo(martin.owed()), "the tutorial's 800 − 200");
         assertEquals(2, martin.persons());
         assertEquals(7, martin.nights());
         assertEquals("ETE27", rows.get(1).promoCode());
@@ -265,7 +265,7 @@ public class DossierQueriesIT {
         assertEquals(MAY_FIRST, martin.day());
         assertEquals(7, martin.nights());
         assertEquals(2, martin.persons());
-        assertEquals(0, new BigDecimal("600.00").compareTo(martin.balance()));
+        assertEquals(0, new BigDecimal("600.00").compareTo(martin.owed()));
         assertEquals("+33 6 12 34 56 78", martin.guestPhone());
         // Durand leaves on 15 May; Petit would have left on the 22nd but cancelled
         assertEquals(List.of(2), queries.movements(a.id(), Movement.DEPARTURE, MAY_FIRST.plusDays(14),
@@ -280,7 +280,7 @@ public class DossierQueriesIT {
         DossierView martin = queries.view(a.id(), a.dossierIds().get(0));
         assertEquals(1, martin.number());
         assertEquals(0, new BigDecimal("600.00").compareTo(martin.remaining()), "800.00 − 200.00 paid");
-        assertEquals(0, new BigDecimal("560.00").compareTo(martin.balance()), "the balance: 800.00 − 240.00 deposit");
+        assertEquals(0, new BigDecimal("560.00").compareTo(martin.owed()), "the balance: 800.00 − 240.00 deposit");
         assertEquals(1, martin.payments().size());
         assertEquals(PaymentKind.DEPOSIT, martin.payments().get(0).kind());
         assertEquals(0, martin.lines().stream().map(DossierView.Line::amount).reduce(BigDecimal.ZERO, BigDecimal::add)
