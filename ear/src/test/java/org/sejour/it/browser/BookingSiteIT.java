@@ -225,7 +225,8 @@ public class BookingSiteIT {
         browser.waitForPath("/booking/");
         assertEquals("Confirmée", browser.visible("dossierStatus").getText());
         assertEquals("157,50 €", text("dossierPaid"));
-        assertEquals("412,50 €", text("dossierBalance"));
+        assertEquals("412,50 €", text("dossierRemaining"));
+        assertEquals("412,50 €", text("dossierBalance"), "the balance: 570.00 − 157.50 of deposit");
         assertTrue(text("paymentOutcome").startsWith("Paiement reçu"));
         screenshots("confirmed");
 

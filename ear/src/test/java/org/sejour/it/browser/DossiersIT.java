@@ -42,7 +42,6 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
-import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -185,16 +184,18 @@ public class DossiersIT {
             // cancelled with no fee (the owner has no cancellation policy): its lines add up to 0,
             // and the 200.00 paid is owed back (issue 16)
             assertEquals(0.0, martin.getCell(column.get("Total")).getNumericCellValue());
-            assertEquals(200.0, martin.getCell(column.get("Réglé")).getNumericCellValue());
-            Cell balance = martin.getCell(column.get("Solde"));
-            assertEquals(-200.0, balance.getNumericCellValue());
-            assertTrue(balance.getCellStyle().getDataFormatString().contains("€"));
+            assertEquals(200.0, martin.getCell(column.get("Déjà réglé")).getNumericCellValue());
+            assertEquals(0.0, martin.getCell(column.get("Reste à payer")).getNumericCellValue());
+            Cell toRefund = martin.getCell(column.get("À rembourser"));
+            assertEquals(200.0, toRefund.getNumericCellValue());
+            assertTrue(toRefund.getCellStyle().getDataFormatString().contains("€"));
             assertEquals("DURAND Anne", sheet.getRow(1).getCell(column.get("Client")).getStringCellValue());
         }
         // the same file through exceljs, a reader that owes nothing to POI
         ExcelJsSheet read = ExcelJsSheet.read(xlsx);
         assertEquals(List.of("N°", "Créé le", "État", "Client", "E-mail", "Téléphone", "Hébergement", "Arrivée",
-                "Départ", "Nuits", "Personnes", "Provenance", "Code promo", "Total", "Réglé", "Solde"), read.headers());
+                "Départ", "Nuits", "Personnes", "Provenance", "Code promo", "Total", "Arrhes", "Solde", "Déjà réglé",
+                "Remboursé", "Reste à payer", "À rembourser"), read.headers());
         assertEquals(3, read.rowCount(), "a header and two dossiers");
         assertEquals(2L, read.value(1, "N°"));
         assertEquals("DURAND Anne", read.value(1, "Client"));
@@ -203,9 +204,10 @@ public class DossiersIT {
         assertEquals("Annulé", read.value(2, "État"));
         assertEquals("2027-05-01", read.date(2, "Arrivée"));
         assertEquals(0L, read.value(2, "Total"));
-        assertEquals(200L, read.value(2, "Réglé"));
-        assertEquals(-200L, read.value(2, "Solde"));
-        assertTrue(read.format(2, "Solde").contains("€"), read.format(2, "Solde"));
+        assertEquals(200L, read.value(2, "Déjà réglé"));
+        assertEquals(0L, read.value(2, "Reste à payer"));
+        assertEquals(200L, read.value(2, "À rembourser"));
+        assertTrue(read.format(2, "À rembourser").contains("€"), read.format(2, "À rembourser"));
     }
 
     @Test
@@ -236,14 +238,14 @@ public class DossiersIT {
             assertEquals(800.0, sheet.getRow(1).getCell(6).getNumericCellValue(), "balance due");
         }
         ExcelJsSheet read = ExcelJsSheet.read(xlsx);
-        assertEquals(List.of("Arrivée", "N°", "Client", "Hébergement", "Nuits", "Personnes", "Solde", "Téléphone"),
+        assertEquals(List.of("Arrivée", "N°", "Client", "Hébergement", "Nuits", "Personnes", "Reste à payer", "Téléphone"),
                 read.headers());
         assertEquals(3, read.rowCount());
         assertEquals("2027-05-01", read.date(1, "Arrivée"));
         assertEquals(1L, read.value(1, "N°"));
         assertEquals("MARTIN Claude", read.value(1, "Client"));
-        assertEquals(800L, read.value(1, "Solde"));
-        assertTrue(read.format(1, "Solde").contains("€"), read.format(1, "Solde"));
+        assertEquals(800L, read.value(1, "Reste à payer"));
+        assertTrue(read.format(1, "Reste à payer").contains("€"), read.format(1, "Reste à payer"));
         assertEquals("2027-05-08", read.date(2, "Arrivée"));
         assertEquals("DURAND Anne", read.value(2, "Client"));
         assertEquals(listedMovements(), movementsIn(read, "Arrivée"), "the file's rows are the list's");
@@ -280,7 +282,7 @@ public class DossiersIT {
         assertEquals("100%", plain(browser.textOf(By.id("movements:exportProgress"))).replace(" ", ""));
         assertTrue(text("movements:exportState").contains("conservé jusqu'au"), text("movements:exportState"));
         browser.keepEvidence(evidence);
-        return download("movements:exportDownload");
+        return browser.downloadXlsx("movements:exportDownload");
     }
 
     /** The arrivals or departures list's rows as the page shows them, cell by cell. */
@@ -300,7 +302,7 @@ public class DossiersIT {
                     sheet.value(r, "N°").toString(), (String) sheet.value(r, "Client"),
                     (String) sheet.value(r, "Hébergement"), sheet.value(r, "Nuits").toString(),
                     sheet.value(r, "Personnes").toString(),
-                    plain(euros.format(new BigDecimal(sheet.value(r, "Solde").toString()))),
+                    plain(euros.format(new BigDecimal(sheet.value(r, "Reste à payer").toString()))),
                     phone == null ? "" : (String) phone));
         }
         return rows;
@@ -413,21 +415,6 @@ public class DossiersIT {
         assertEquals("100%", plain(browser.textOf(By.id("search:exportProgress"))).replace(" ", ""));
         assertTrue(text("search:exportState").contains("dossier(s)"), text("search:exportState"));
         browser.keepEvidence("dossiers-export-ready");
-        return download("search:exportDownload");
-    }
-
-    /** Clicks a non-ajax export button and waits for the browser to finish saving the .xlsx. */
-    private Path download(String buttonId) throws IOException {
-        Path dir = Files.createTempDirectory(TestSettings.artifacts(), "download-");
-        browser.driver.executeCdpCommand("Browser.setDownloadBehavior",
-                Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()));
-        browser.click(buttonId);
-        return browser.until(d -> {
-            try (Stream<Path> files = Files.list(dir)) {
-                return files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElse(null);
-            } catch (IOException e) {
-                return null;
-            }
-        }, "the downloaded .xlsx");
+        return browser.downloadXlsx("search:exportDownload");
     }
 }

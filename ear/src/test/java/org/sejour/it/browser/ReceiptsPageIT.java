@@ -83,7 +83,7 @@ public class ReceiptsPageIT {
         assertTrue(text.contains("Reçu n° 1"), text);
         assertTrue(text.contains("MARTIN Claude"), text);
         assertTrue(text.contains("Règlement reçu 200,00 €"), text);
-        assertTrue(text.contains("Reste à régler 600,00 €"), text);
+        assertTrue(text.contains("Reste à payer 600,00 €"), text);
 
         browser.logout();
         browser.submitLogin(other.login(), other.password());

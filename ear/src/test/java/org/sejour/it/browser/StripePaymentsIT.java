@@ -167,7 +167,7 @@ public class StripePaymentsIT {
             assertTrue(plain(receipts.get(0).getText()).startsWith("Reçu n°"), receipts.get(0).getText());
             String receiptPath = URI.create(receipts.get(0).getAttribute("href")).getPath().substring(1);
             String receiptText = pdftotext(fetch(receiptPath, 200));
-            assertTrue(receiptText.contains("Total réglé à ce jour 210,00 €") && receiptText.contains("Reste à régler 490,00 €"),
+            assertTrue(receiptText.contains("Déjà réglé 210,00 €") && receiptText.contains("Reste à payer 490,00 €"),
                     receiptText);
             // another dossier's token, or a made-up one, does not open it
             assertEquals(404, fetchStatus(receiptPath.replaceFirst("receipts/[^/]+/", "receipts/" + "x".repeat(43) + "/")));
@@ -356,7 +356,7 @@ public class StripePaymentsIT {
             assertNotNull(refund.idempotencyKey());
             // the refund is shown apart: it lowers what was received, it does not make the deposit due again
             assertEquals("210,00 €", plain(office.textOf(By.id("paid"))));
-            assertEquals("-50,00 €", plain(office.textOf(By.id("refunded"))));
+            assertEquals("50,00 €", plain(office.textOf(By.id("refunded"))));
             assertEquals("490,00 €", plain(office.textOf(By.id("remaining"))), "what stays due: 700.00 − 210.00 paid");
             office.keepEvidence("stripe-refund");
 
@@ -367,17 +367,17 @@ public class StripePaymentsIT {
             assertTrue(text.contains("Avoir sur le reçu n° 1"), text);
             assertTrue(Pattern.compile("Remboursement effectué - ?50,00 €").matcher(text).find(), text);
             // paid and refunded apart: what was paid, and what stays due, as on the pages (the refund is the line above)
-            assertTrue(text.contains("Total réglé à ce jour 210,00 €"), text);
+            assertTrue(text.contains("Déjà réglé 210,00 €"), text);
 
-            assertTrue(text.contains("Reste à régler 490,00 €"), text);
+            assertTrue(text.contains("Reste à payer 490,00 €"), text);
 
             // the guest's booking page: the refund on its own line, nothing made due again, the credit note linked
             Browser guest = browsers.open("guest");
             guest.open("booking/" + booked.getProperty("token") + "?lang=fr");
             guest.waitForDocument();
             assertEquals("210,00 €", plain(guest.textOf(By.id("dossierPaid"))));
-            assertEquals("-50,00 €", plain(guest.textOf(By.id("dossierRefunded"))));
-            assertEquals("490,00 €", plain(guest.textOf(By.id("dossierBalance"))));
+            assertEquals("50,00 €", plain(guest.textOf(By.id("dossierRefunded"))));
+            assertEquals("490,00 €", plain(guest.textOf(By.id("dossierRemaining"))));
             assertTrue(plain(guest.textOf(By.id("dueText"))).contains("490,00 €"), "the balance, not the deposit again: "
                     + guest.textOf(By.id("dueText")));
             List<String> guestLinks = guest.driver.findElements(By.cssSelector("#receipts a.receipt-link")).stream()
@@ -683,7 +683,7 @@ public class StripePaymentsIT {
             office.until(d -> plain(office.bodyText()).contains("Stripe n'est plus connecté : remboursement de 50,00 € "
                     + "enregistré, à effectuer par vous"), "the refund recorded by hand");
             assertEquals(List.of(), stripe.refunds(), "no key to refund with: nothing asked of Stripe");
-            assertEquals("-50,00 €", plain(office.textOf(By.id("refunded"))));
+            assertEquals("50,00 €", plain(office.textOf(By.id("refunded"))));
         }
     }
 

@@ -265,10 +265,12 @@ public class BatchJobsIT {
 
         assertEquals(1, received(dueGuest).size());
         String french = body(received(dueGuest).get(0));
-        assertTrue(french.contains("Votre séjour approche : le solde de votre réservation, "
-                + new ContractAmount(due.total().minus(due.depositAmount())).french() + ", est attendu au plus tard le 3 avril 2027"), french);
+        // what is left to pay once the arrhes are paid, under its own words (issue 22)
+        assertTrue(french.contains("Votre séjour approche : il reste "
+                + new ContractAmount(due.total().minus(due.depositAmount())).french()
+                + " à régler sur votre réservation, au plus tard le 3 avril 2027"), french);
         assertEquals(1, received(lateGuest).size());
-        assertTrue(body(received(lateGuest).get(0)).contains("due on March 29, 2027, has not reached us yet"));
+        assertTrue(body(received(lateGuest).get(0)).contains("due on March 29, 2027 for your booking has not reached us yet"));
         assertTrue(received(paidGuest).isEmpty(), "nothing left to pay");
         assertTrue(received(depositGuest).isEmpty(), "the deposit comes first");
 

@@ -308,7 +308,7 @@ public class DocumentsIT {
         assertTrue(body.contains("Hartelijk dank voor uw boeking."), "no French intro in a Dutch mail\n" + body);
         assertFalse(body.contains("merci"), body);
         assertTrue(body.contains("Verblijf: van 1 mei 2027 tot 8 mei 2027 (7 nachten)"), body);
-        assertTrue(body.replace('\u00A0', ' ').contains("Totaal: € "), "Dutch amounts: " + body);
+        assertTrue(body.replace('\u00A0', ' ').contains("Totaal van het verblijf: € "), "Dutch amounts: " + body);
         Part attachment = attachment(mail);
         assertEquals("huurovereenkomst-1.pdf", attachment.getFileName());
         String text = PdfText.of(bytes(attachment));

@@ -75,7 +75,7 @@ import static org.sejour.it.fixtures.DossierFixtures.MAY_FIRST;
 public class DossierExportJobIT {
 
     private static final List<String> MOVEMENT_HEADERS = List.of("Jour", "N°", "Client", "Hébergement", "Nuits",
-            "Personnes", "Solde", "Téléphone");
+            "Personnes", "Reste à payer", "Téléphone");
 
     @Deployment
     public static EnterpriseArchive deployment() {

@@ -166,12 +166,13 @@ public class DossierQueriesIT {
         assertEquals("Gîte les Lauriers", martin.accommodation());
         assertEquals(0, new BigDecimal("800.00").compareTo(martin.total()));
         assertEquals(0, new BigDecimal("200.00").compareTo(martin.paid()));
-        assertEquals(0, new BigDecimal("600.00").compareTo(martin.balance()), "the tutorial's 800 − 200");
+        assertEquals(0, new BigDecimal("600.00").compareTo(martin.owed()), "the tutorial's 800 − 200");
         assertEquals(2, martin.persons());
         assertEquals(7, martin.nights());
         assertEquals("ETE27", rows.get(1).promoCode());
         assertEquals(0, new BigDecimal("720.00").compareTo(rows.get(1).total()), "800 € less 10 %");
-        assertEquals(0, rows.get(1).balance().signum());
+        assertEquals(0, rows.get(1).owed().signum(), "nothing left to pay");
+        assertEquals(0, new BigDecimal("504.00").compareTo(rows.get(1).balance()), "the balance: 720 − 216 of arrhes");
     }
 
     @Test
@@ -265,7 +266,7 @@ public class DossierQueriesIT {
         assertEquals(MAY_FIRST, martin.day());
         assertEquals(7, martin.nights());
         assertEquals(2, martin.persons());
-        assertEquals(0, new BigDecimal("600.00").compareTo(martin.balance()));
+        assertEquals(0, new BigDecimal("600.00").compareTo(martin.owed()));
         assertEquals("+33 6 12 34 56 78", martin.guestPhone());
         // Durand leaves on 15 May; Petit would have left on the 22nd but cancelled
         assertEquals(List.of(2), queries.movements(a.id(), Movement.DEPARTURE, MAY_FIRST.plusDays(14),

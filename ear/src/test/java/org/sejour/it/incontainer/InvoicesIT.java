@@ -188,8 +188,8 @@ public class InvoicesIT {
         assertTrue(text.contains("Total du séjour 500,00 €"), text);
         assertTrue(text.contains("Règlement reçu 150,00 €"), text);
         assertTrue(text.contains("Acompte du 20 mars 2027 par virement, référence VIR-1"), text);
-        assertTrue(text.contains("Total réglé à ce jour 150,00 €"), text);
-        assertTrue(text.contains("Reste à régler 350,00 €"), text);
+        assertTrue(text.contains("Déjà réglé 150,00 €"), text);
+        assertTrue(text.contains("Reste à payer 350,00 €"), text);
 
         // the owner moves, the guest pays the rest: receipt 1 still says what it said
         accounts.updateContactDetails(owner.accountId(), new ContactDetails("Gîtes du Lac", "Camille", "Rousseau",
@@ -201,8 +201,8 @@ public class InvoicesIT {
         String second = PdfText.of(invoices.pdfOf(owner.accountId(), secondId).pdf());
         assertTrue(second.contains("Reçu n° 2"), second);
         assertTrue(second.contains("Gîtes du Lac"), second);
-        assertTrue(second.contains("Total réglé à ce jour 500,00 €"), second);
-        assertTrue(second.contains("Reste à régler 0,00 €"), second);
+        assertTrue(second.contains("Déjà réglé 500,00 €"), second);
+        assertTrue(second.contains("Reste à payer 0,00 €"), second);
     }
 
     @Test

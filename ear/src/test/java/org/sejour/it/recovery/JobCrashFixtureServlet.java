@@ -91,7 +91,7 @@ public class JobCrashFixtureServlet extends HttpServlet {
             long exportId = exports.requestMovements(Long.parseLong(request.getParameter("accountId")),
                     Movement.ARRIVAL, LocalDate.parse(request.getParameter("from")),
                     LocalDate.parse(request.getParameter("to")), new ExportLabels("Arrivées", List.of("Arrivée", "N°",
-                            "Client", "Hébergement", "Nuits", "Personnes", "Solde", "Téléphone"), Map.of(), Map.of()),
+                            "Client", "Hébergement", "Nuits", "Personnes", "Reste à payer", "Téléphone"), Map.of(), Map.of()),
                     Instant.now());
             answer.append("exportId=").append(exportId).append('\n');
         } else if ("startExport".equals(action)) {

@@ -9,9 +9,9 @@ import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.inject.Inject;
 import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierAmounts;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.Repricing;
-import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 
 import java.nio.charset.StandardCharsets;
@@ -77,12 +77,13 @@ public class BookingService {
         BasketResult result = quotes.quoteChange(accountId, dossier, stays, BusinessCalendar.today(Clock.systemUTC()));
         return new ChangePreview(result, result.basket().map(basket -> {
             Dossier.AgreedPrice price = Repricing.ofChange(dossier, basket, decision);
-            Money paid = dossier.totalPaid();
+            // the new price's amounts as the dossier will name them once changed (DossierAmounts)
+            DossierAmounts amounts = new DossierAmounts(price.total(), price.deposit(), price.depositDue(),
+                    price.balanceDue(), dossier.totalPaid(), dossier.totalRefunded());
             return new ChangePreview.Price(price.lines().stream().map(l -> new ChangePreview.Line(l.kind(), l.label(),
-                    l.quantity(), l.amount(), l.stay().orElse(null))).toList(), price.total().amount(),
-                    price.deposit().amount(), price.depositDue(), price.total().minus(price.deposit()).amount(),
-                    price.balanceDue(), paid.amount(), price.total().minus(paid).amount(),
-                    paid.minus(price.total()).max(Money.ZERO).amount());
+                    l.quantity(), l.amount(), l.stay().orElse(null))).toList(), amounts.total().amount(),
+                    amounts.deposit().amount(), price.depositDue(), amounts.balance().amount(), price.balanceDue(),
+                    amounts.paid().amount(), amounts.owed().amount(), amounts.toRefund().amount());
         }));
     }
 

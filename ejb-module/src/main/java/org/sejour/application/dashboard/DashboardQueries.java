@@ -10,7 +10,9 @@ import org.sejour.application.dashboard.DashboardFigures.MonthRevenue;
 import org.sejour.application.dashboard.DashboardFigures.Movement;
 import org.sejour.application.dashboard.DashboardFigures.OriginCount;
 import org.sejour.application.dashboard.DashboardFigures.Reminder;
+import org.sejour.domain.model.dossier.DossierAmounts;
 import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.shared.Money;
 
 import javax.sql.DataSource;
@@ -28,6 +30,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The dashboard's read side: plain SQL aggregates over the account's dossiers, five statements
@@ -136,7 +139,8 @@ public class DashboardQueries {
 
     /**
      * Deposit reminders: less than the deposit paid and its deadline passed or near. Balance
-     * reminders: deposit paid, total not, balance deadline passed or near.
+     * reminders: deposit paid, total not, balance deadline passed or near. Refunds do not matter
+     * here: money given back never becomes due again, and what is due is counted from what was paid.
      */
     private static void reminders(Connection c, long accountId, LocalDate today, List<Reminder> deposits,
                                   List<Reminder> balances) throws SQLException {
@@ -153,19 +157,18 @@ public class DashboardQueries {
             bind(s, accountId, today, horizon, today, horizon);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
-                    BigDecimal total = r.getBigDecimal(5);
-                    BigDecimal deposit = r.getBigDecimal(6);
-                    BigDecimal paid = r.getBigDecimal(9);
-                    String guest = displayName(r.getString(3), r.getString(4));
-                    if (paid.compareTo(deposit) < 0) {
-                        LocalDate due = date(r, 7, today);
-                        deposits.add(new Reminder(r.getLong(1), r.getInt(2), guest, money(deposit.subtract(paid)), due,
-                                due.isBefore(today)));
-                    } else {
-                        LocalDate due = date(r, 8, today);
-                        balances.add(new Reminder(r.getLong(1), r.getInt(2), guest, money(total.subtract(paid)), due,
-                                due.isBefore(today)));
+                    // what is due next, as the dossier itself says (DossierAmounts): the rest of the
+                    // deposit by its date, else what is left to pay by the balance's date
+                    Optional<DossierAmounts.Due> next = DossierAmounts.of(Money.of(r.getBigDecimal(5)),
+                            Money.of(r.getBigDecimal(6)), Money.of(r.getBigDecimal(9)), Money.ZERO).nextDue();
+                    if (next.isEmpty()) {
+                        continue;
                     }
+                    String guest = displayName(r.getString(3), r.getString(4));
+                    boolean deposit = next.get().kind() == PaymentKind.DEPOSIT;
+                    LocalDate due = date(r, deposit ? 7 : 8, today);
+                    (deposit ? deposits : balances).add(new Reminder(r.getLong(1), r.getInt(2), guest,
+                            next.get().amount(), due, due.isBefore(today)));
                 }
             }
         }

@@ -1,5 +1,6 @@
 package org.sejour.application.document;
 
+import org.sejour.domain.model.dossier.DossierAmounts;
 import org.sejour.domain.model.pricing.SalesTerms;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
@@ -13,7 +14,8 @@ import java.util.Optional;
 /**
  * Everything a contract shows, gathered from the dossier, the accommodation, the owner's
  * contact details and contract settings, with the owner's texts already in the guest's
- * language. The renderer formats it; it reads nothing else. {@code version} counts the contracts
+ * language. The renderer formats it; it reads nothing else. Its amounts are the dossier's own
+ * ({@link DossierAmounts}), printed by {@link AmountLines} as the mails print them. {@code version} counts the contracts
  * issued for the dossier: 1 as booked, one more after each change.
  */
 public record ContractDocument(
@@ -36,13 +38,8 @@ public record ContractDocument(
         String departureRemarks,
         List<Party> party,
         List<PriceLine> lines,
-        Money total,
+        DossierAmounts amounts,
         SalesTerms.DepositType depositType,
-        Money deposit,
-        Optional<LocalDate> depositDue,
-        Money paid,
-        Money balance,
-        Optional<LocalDate> balanceDue,
         Optional<Money> securityDeposit,
         String paymentTerms,
         String additionalInfo,
@@ -85,11 +82,16 @@ public record ContractDocument(
         Objects.requireNonNull(state, "state is required");
         Objects.requireNonNull(arrival, "arrival is required");
         Objects.requireNonNull(departure, "departure is required");
+        Objects.requireNonNull(amounts, "amounts are required");
         guestLines = List.copyOf(guestLines);
         accommodationLines = List.copyOf(accommodationLines);
         party = List.copyOf(party);
         lines = List.copyOf(lines);
         photos = List.copyOf(photos);
+    }
+
+    public Money total() {
+        return amounts.total();
     }
 
     public int nights() {

@@ -128,8 +128,7 @@ public class ContractService {
         Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
         Accommodation accommodation = dossier.accommodation();
         List<DossierStay> stays = dossier.stays();
-        Money balance = dossier.remainingToPay();
-        ContractDocument.State state = state(dossier, balance);
+        ContractDocument.State state = state(dossier);
         Guest guest = dossier.guest();
         return new ContractDocument(language,
                 owner(account, contract, language),
@@ -147,10 +146,8 @@ public class ContractService {
                 text(contract, ContractField.DEPARTURE_REMARKS, language),
                 party(dossier),
                 priceLines(dossier, t),
-                dossier.total(),
+                dossier.amounts(),
                 salesTerms.find(accountId).map(AccountSalesTerms::depositType).orElse(SalesTerms.DepositType.ARRHES),
-                dossier.depositAmount(), dossier.depositDue(),
-                dossier.totalPaid(), balance, dossier.balanceDueDate(),
                 accommodation.securityDeposit().map(Money::of).filter(Money::isPositive),
                 text(contract, ContractField.PAYMENT_TERMS, language),
                 text(contract, ContractField.ADDITIONAL_INFO, language),
@@ -206,14 +203,15 @@ public class ContractService {
         return lines;
     }
 
-    static ContractDocument.State state(Dossier dossier, Money balance) {
+    static ContractDocument.State state(Dossier dossier) {
         if (dossier.status() == DossierStatus.CANCELLED) {
             return ContractDocument.State.CANCELLED;
         }
         if (dossier.status() == DossierStatus.OPTION) {
             return ContractDocument.State.OPTION_AWAITING_PAYMENT;
         }
-        return balance.isPositive() ? ContractDocument.State.BALANCE_AWAITING_PAYMENT : ContractDocument.State.PAID;
+        return dossier.amounts().owed().isPositive() ? ContractDocument.State.BALANCE_AWAITING_PAYMENT
+                : ContractDocument.State.PAID;
     }
 
     private static String stateText(ContractSettings contract, ContractDocument.State state, Language language) {

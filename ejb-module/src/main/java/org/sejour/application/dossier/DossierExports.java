@@ -249,11 +249,12 @@ public class DossierExports {
                     row.guestName(), nullable(row.guestEmail()), nullable(row.guestPhone()), row.accommodation(),
                     row.arrival(), row.departure(), row.nights(), row.persons(),
                     labels.origins().getOrDefault(row.origin().name(), row.origin().name()),
-                    nullable(row.promoCode()), row.total(), row.paid(), row.balance());
+                    nullable(row.promoCode()), row.total(), row.deposit(), row.balance(), row.paid(), row.refunded(),
+                    row.owed(), row.toRefund());
         }
         MovementRow row = (MovementRow) item;
         return List.of(row.day(), row.number(), row.guestName(), row.accommodation(), row.nights(), row.persons(),
-                row.balance(), nullable(row.guestPhone()));
+                row.owed(), nullable(row.guestPhone()));
     }
 
     /** A row's cells as text, in column order; the file is made from them with each column's type. */

@@ -6,12 +6,15 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import org.sejour.domain.model.catalog.AccountSalesTerms;
+import org.sejour.domain.model.catalog.SalesTermsRepository;
 import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierAmounts;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.TermsAcceptance;
-import org.sejour.domain.model.pricing.PaymentBalance;
+import org.sejour.domain.model.pricing.SalesTerms;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 
@@ -47,7 +50,7 @@ public class DossierQueries {
     private static final String COLUMNS = "select d.id, d.number, d.created_at, d.status, a.name, d.arrival, "
             + "d.departure, d.guest_last_name, d.guest_first_name, d.guest_email, d.guest_phone, "
             + "(select coalesce(sum(dp.persons), 0) from dossier_party dp where dp.dossier_id = d.id), "
-            + "d.origin, pc.code, d.total, pay.paid, pay.refunded";
+            + "d.origin, pc.code, d.total, pay.paid, pay.refunded, d.deposit_amount";
     private static final String FROM = " from dossier d join accommodation a on a.id = d.accommodation_id "
             + "left join promo_code pc on pc.id = d.promo_code_id "
             // paid and refunded kept apart: money given back never becomes money due (PaymentBalance)
@@ -59,6 +62,8 @@ public class DossierQueries {
     EntityManager em;
     @Inject
     DossierRepository dossiers;
+    @Inject
+    SalesTermsRepository salesTerms;
 
     /** Which day of a stay a movement list is about. */
     public enum Movement {
@@ -164,7 +169,7 @@ public class DossierQueries {
         return "select d.id, d.number, " + movement.column + ", d.guest_last_name, d.guest_first_name, d.guest_phone, "
                 + "a.name, d.departure - d.arrival, "
                 + "(select coalesce(sum(dp.persons), 0) from dossier_party dp where dp.dossier_id = d.id), "
-                + "d.total - pay.paid";
+                + "d.total, d.deposit_amount, pay.paid, pay.refunded";
     }
 
     /** by day, accommodation, then number (unique within the account, so it settles every tie) */
@@ -173,9 +178,11 @@ public class DossierQueries {
     }
 
     private static MovementRow movementRow(Object[] r) {
+        DossierAmounts amounts = DossierAmounts.of(Money.of((BigDecimal) r[9]), Money.of((BigDecimal) r[10]),
+                Money.of((BigDecimal) r[11]), Money.of((BigDecimal) r[12]));
         return new MovementRow(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), localDate(r[2]),
                 displayName((String) r[3], (String) r[4]), (String) r[5], (String) r[6], ((Number) r[7]).intValue(),
-                ((Number) r[8]).intValue(), (BigDecimal) r[9]);
+                ((Number) r[8]).intValue(), amounts.owed().amount());
     }
 
     /**
@@ -275,6 +282,7 @@ public class DossierQueries {
     @TransactionAttribute(TransactionAttributeType.REQUIRED)
     public DossierView view(long accountId, long dossierId) {
         Dossier d = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
+        DossierAmounts amounts = d.amounts();
         String promoCode = d.promoCodeId().map(id -> (String) em.createNativeQuery(
                 "select code from promo_code where id = ?1").setParameter(1, id).getSingleResult()).orElse(null);
         return new DossierView(d.id(), d.number(), d.createdAt(), d.createdBy(), d.origin(), d.originSite().orElse(null),
@@ -286,9 +294,10 @@ public class DossierQueries {
                 d.party().stream().map(p -> new DossierView.Party(p.label(), p.persons())).toList(),
                 d.lines().stream().map(l -> new DossierView.Line(l.kind(), l.label(), l.quantity(), l.amount(),
                         l.stay().orElse(null), l.referenceId())).toList(),
-                d.total().amount(), d.depositAmount().amount(), d.depositDue().orElse(null),
-                d.balanceAmount().amount(), d.balanceDueDate().orElse(null), d.totalPaid().amount(),
-                d.totalRefunded().amount(), d.remainingToPay().amount(), d.amountToRefund().amount(),
+                amounts.total().amount(), amounts.deposit().amount(), d.depositDue().orElse(null),
+                salesTerms.find(accountId).map(AccountSalesTerms::depositType).orElse(SalesTerms.DepositType.ARRHES),
+                amounts.balance().amount(), d.balanceDueDate().orElse(null), amounts.paid().amount(),
+                amounts.refunded().amount(), amounts.remaining().amount(), amounts.toRefund().amount(),
                 d.payments().stream().map(p -> new DossierView.PaymentLine(p.kind(), p.paidOn(), p.amount(),
                         p.method(), p.reference())).toList(),
                 d.signedContractReceived(), d.onlinePaymentAllowed(), promoCode, d.contractVersion(),
@@ -299,13 +308,12 @@ public class DossierQueries {
     }
 
     private static DossierRow row(Object[] r) {
-        BigDecimal total = (BigDecimal) r[14];
-        BigDecimal paid = (BigDecimal) r[15];
-        Money balance = new PaymentBalance(Money.of(total), Money.of(paid), Money.of((BigDecimal) r[16])).remaining();
-        return new DossierRow(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), instant(r[2]),
+        DossierAmounts amounts = DossierAmounts.of(Money.of((BigDecimal) r[14]), Money.of((BigDecimal) r[17]),
+                Money.of((BigDecimal) r[15]), Money.of((BigDecimal) r[16]));
+        return DossierRow.of(((Number) r[0]).longValue(), ((Number) r[1]).intValue(), instant(r[2]),
                 DossierStatus.valueOf((String) r[3]), (String) r[4], localDate(r[5]), localDate(r[6]),
                 displayName((String) r[7], (String) r[8]), (String) r[9], (String) r[10], ((Number) r[11]).intValue(),
-                Origin.valueOf((String) r[12]), (String) r[13], total, paid, balance.amount());
+                Origin.valueOf((String) r[12]), (String) r[13], amounts);
     }
 
     private static String displayName(String lastName, String firstName) {

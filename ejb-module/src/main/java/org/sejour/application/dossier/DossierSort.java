@@ -18,7 +18,10 @@ public enum DossierSort {
     ARRIVAL("d.arrival"),
     DEPARTURE("d.departure"),
     TOTAL("d.total"),
+    /** kept for exports asked before the column was named for what it shows: OWED */
     BALANCE("(d.total - pay.paid)"),
+    /** what is left to pay (reste à payer): total − paid, in the order of the column */
+    OWED("(d.total - pay.paid)"),
     ORIGIN("d.origin");
 
     private final List<String> expressions;

@@ -4,6 +4,7 @@ import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Guest;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.pricing.SalesTerms;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
@@ -13,7 +14,8 @@ import java.util.List;
 
 /**
  * Everything the dossier page shows, read in one transaction so the page never loads lazily.
- * The amounts, each with one meaning: {@code total}; {@code deposit} due by {@code depositDue};
+ * The amounts, each with one meaning ({@link org.sejour.domain.model.dossier.DossierAmounts}): {@code total};
+ * {@code deposit} (arrhes or acompte, as {@code depositType} says) due by {@code depositDue};
  * {@code balance} = total − deposit, due by {@code balanceDueDate}; {@code paid}, gross (refunds not
  * taken off); {@code refunded}, given back, positive; {@code remaining} = total − paid, what is left
  * to pay (a refund only settles an overpayment, it never makes money due again); {@code toRefund},
@@ -23,6 +25,7 @@ public record DossierView(long id, int number, Instant createdAt, String created
                           DossierStatus status, String cancelReason, Instant optionExpiresAt, Guest guest,
                           List<Stay> stays, LocalDate arrival, LocalDate departure, int nights, List<Party> party,
                           List<Line> lines, BigDecimal total, BigDecimal deposit, LocalDate depositDue,
+                          SalesTerms.DepositType depositType,
                           BigDecimal balance, LocalDate balanceDueDate, BigDecimal paid, BigDecimal refunded,
                           BigDecimal remaining, BigDecimal toRefund, List<PaymentLine> payments,
                           boolean signedContractReceived, boolean onlinePaymentAllowed, String promoCode,

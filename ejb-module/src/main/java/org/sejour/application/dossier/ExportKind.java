@@ -14,7 +14,8 @@ public enum ExportKind {
 
     DOSSIERS(null, List.of(Type.INTEGER, Type.DATE_TIME, Type.TEXT, Type.TEXT, Type.TEXT, Type.TEXT, Type.TEXT,
             Type.DATE, Type.DATE, Type.INTEGER, Type.INTEGER, Type.TEXT, Type.TEXT, Type.MONEY, Type.MONEY,
-            Type.MONEY), List.of(10, 17, 12, 28, 28, 18, 28, 12, 12, 8, 8, 16, 12, 12, 12, 12)),
+            Type.MONEY, Type.MONEY, Type.MONEY, Type.MONEY, Type.MONEY),
+            List.of(10, 17, 12, 28, 28, 18, 28, 12, 12, 8, 8, 16, 12, 12, 12, 12, 12, 12, 12, 12)),
     ARRIVALS(Movement.ARRIVAL, movementTypes(), movementWidths()),
     DEPARTURES(Movement.DEPARTURE, movementTypes(), movementWidths());
 
@@ -28,7 +29,7 @@ public enum ExportKind {
         this.widths = widths;
     }
 
-    /** The arrivals or departures list's columns: day, n°, guest, accommodation, nights, persons, balance, phone. */
+    /** The arrivals or departures list's columns: day, n°, guest, accommodation, nights, persons, left to pay, phone. */
     private static List<Type> movementTypes() {
         return List.of(Type.DATE, Type.INTEGER, Type.TEXT, Type.TEXT, Type.INTEGER, Type.INTEGER, Type.MONEY,
                 Type.TEXT);

@@ -3,6 +3,7 @@ package org.sejour.application.mail;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.inject.Inject;
 import org.sejour.application.booking.BusinessCalendar;
+import org.sejour.application.document.AmountLines;
 import org.sejour.application.document.ContractService;
 import org.sejour.application.document.ContractTexts;
 import org.sejour.application.document.InvoiceService;
@@ -21,6 +22,7 @@ import org.sejour.domain.model.document.MailField;
 import org.sejour.domain.model.document.MailSettings;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
+import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.mail.MailKind;
 import org.sejour.domain.model.mail.OutboxMail;
 import org.sejour.domain.model.pricing.SalesTerms;
@@ -198,13 +200,13 @@ public class MailComposer {
             }
             case GUEST_CANCELLED -> {
                 subject = t.text("mail.cancelled.subject", accommodation, number);
-                body = paragraphs(t.text("mail.cancelled.intro"), cancellation(dossier, t),
-                        recap(dossier, depositType, t, false), footer(account, owner, language));
+                // the recap says the fee kept, what was paid and what is to refund
+                body = paragraphs(t.text("mail.cancelled.intro"), recap(dossier, depositType, t, false),
+                        footer(account, owner, language));
             }
             case OWNER_GUEST_CANCELLED -> {
                 subject = t.text("mail.owner.cancelled.subject", number, dossier.guest().displayName());
-                body = paragraphs(t.text("mail.owner.cancelled.intro"), cancellation(dossier, t),
-                        recap(dossier, depositType, t, true));
+                body = paragraphs(t.text("mail.owner.cancelled.intro"), recap(dossier, depositType, t, true));
             }
             case OWNER_OPTION_EXPIRED -> {
                 subject = t.text("mail.owner.optionExpired.subject", number, dossier.guest().displayName());
@@ -230,9 +232,10 @@ public class MailComposer {
                 .orElseThrow(() -> new IllegalStateException("dossier " + dossier.id() + " has no deadline"));
         boolean late = Optional.ofNullable(rule).map(ReminderRule::isLate)
                 .orElseGet(() -> due.isBefore(mail.createdAt().atZone(BusinessCalendar.ZONE).toLocalDate()));
-        Money owed = deposit ? dossier.depositOwed() : dossier.remainingToPay();
+        // what is really due: the rest of the deposit, or what is left to pay of the total
+        Money owed = deposit ? dossier.amounts().depositOwed() : dossier.amounts().owed();
         String key = "mail.reminder." + (deposit ? "deposit" : "balance") + (late ? ".late" : ".due");
-        return t.text(key, t.text("deposit." + depositType.name()), t.money(owed.max(Money.ZERO)), t.date(due));
+        return t.text(key, t.text("deposit." + depositType.name()), t.money(owed), t.date(due));
     }
 
     /**
@@ -274,13 +277,6 @@ public class MailComposer {
                 body, List.of());
     }
 
-    /** The fee a cancellation kept and what the guest is owed back. */
-    private static String cancellation(Dossier dossier, ContractTexts t) {
-        return String.join("\n", t.labelled(t.text("line.CANCELLATION_FEE"), t.money(dossier.total())),
-                t.labelled(t.text("paid"), t.money(dossier.totalPaid())),
-                t.labelled(t.text("toRefund"), t.money(dossier.amountToRefund())));
-    }
-
     static String contractFileName(Dossier dossier, ContractTexts t) {
         return t.text("mail.contract.fileName", Integer.toString(dossier.number()));
     }
@@ -298,12 +294,9 @@ public class MailComposer {
             lines.add(t.text("mail.recap.guest", dossier.guest().displayName()));
             lines.add(t.text("mail.recap.contact", join(" · ", dossier.guest().email(), dossier.guest().phone())));
         }
-        lines.add(t.text("mail.recap.total", t.money(dossier.total())));
-        lines.add(t.labelled(t.text("deposit." + depositType.name()), dossier.depositDue()
-                .map(due -> t.text("dueBy", t.money(dossier.depositAmount()), t.date(due)))
-                .orElse(t.money(dossier.depositAmount()))));
-        dossier.balanceDueDate().ifPresent(due -> lines.add(t.labelled(t.text("balance"),
-                t.text("dueBy", t.money(dossier.remainingToPay()), t.date(due)))));
+        boolean cancelled = dossier.status() == DossierStatus.CANCELLED;
+        lines.add(AmountLines.total(dossier.amounts(), cancelled, t));
+        lines.addAll(AmountLines.payments(dossier.amounts(), cancelled, depositType, t));
         return String.join("\n", lines);
     }
 

@@ -20,6 +20,7 @@ import org.sejour.domain.model.payment.PaymentAttempt;
 import org.sejour.domain.model.payment.PaymentAttemptRepository;
 import org.sejour.domain.model.payment.PaymentAttemptStatus;
 import org.sejour.domain.model.payment.StripeAccountRepository;
+import org.sejour.domain.model.pricing.SalesTerms;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
@@ -83,7 +84,8 @@ public class OnlinePaymentService {
                 d.guest().displayName(), d.guest().email(), party,
                 d.lines().stream().map(l -> new GuestDossier.Line(l.kind(), l.label(), l.quantity(),
                         Money.of(l.amount()))).toList(),
-                d.total(), d.depositAmount(), d.depositDue(), d.totalPaid(), d.totalRefunded(), d.remainingToPay(),
+                d.amounts(), salesTerms.find(d.accountId()).map(AccountSalesTerms::depositType)
+                        .orElse(SalesTerms.DepositType.ARRHES),
                 due(d).map(due -> new GuestDossier.Due(due.kind(), due.amount())),
                 invoices.receiptsOf(d.accountId(), d.id()).stream().map(r -> new GuestDossier.Receipt(r.id(),
                         r.printedNumber(), r.issuedOn(), r.amount(), r.refund())).toList());
@@ -110,11 +112,8 @@ public class OnlinePaymentService {
                 || providerFor(dossier.accountId()).isEmpty()) {
             return Optional.empty();
         }
-        if (!dossier.isDepositPaid()) {
-            return Optional.of(new DuePayment(PaymentKind.DEPOSIT, dossier.depositOwed()));
-        }
-        Money balance = dossier.remainingToPay();
-        return balance.isPositive() ? Optional.of(new DuePayment(PaymentKind.BALANCE, balance)) : Optional.empty();
+        // the dossier's next due: the rest of the deposit, then what is left to pay
+        return dossier.amounts().nextDue().map(due -> new DuePayment(due.kind(), due.amount()));
     }
 
     /**

@@ -3,6 +3,7 @@ package org.sejour.infrastructure.document;
 import jakarta.enterprise.context.ApplicationScoped;
 import net.sf.jasperreports.engine.JRException;
 import net.sf.jasperreports.engine.JRParameter;
+import org.sejour.application.document.AmountLines;
 import org.sejour.application.document.ContractDocument;
 import org.sejour.application.document.ContractRenderer;
 import org.sejour.application.document.ContractTexts;
@@ -59,6 +60,7 @@ public class JasperContractRenderer implements ContractRenderer {
         p.put("STAY", stay(c, t));
         p.put("PARTY", c.party().stream().map(party -> t.text("persons", party.persons(), party.label()))
                 .collect(Collectors.joining("\n")));
+        p.put("TOTAL_LABEL", AmountLines.totalLabel(c.state() == ContractDocument.State.CANCELLED, t));
         p.put("TOTAL", t.money(c.total()));
         p.put("PAYMENTS", payments(c, t));
         p.put("PAYMENT_TERMS", blankToNull(c.paymentTerms()));
@@ -96,17 +98,10 @@ public class JasperContractRenderer implements ContractRenderer {
         }
     }
 
+    /** The dossier's amounts in the mails' words ({@link AmountLines}), then the security deposit. */
     private static String payments(ContractDocument c, ContractTexts t) {
-        List<String> lines = new ArrayList<>();
-        String deposit = t.labelled(t.text("deposit." + c.depositType().name()), t.money(c.deposit()));
-        lines.add(c.depositDue().map(due -> t.text("dueBy", deposit, t.date(due))).orElse(deposit));
-        if (c.paid().isPositive()) {
-            lines.add(t.labelled(t.text("paid"), t.money(c.paid())));
-        }
-        String balance = t.labelled(t.text("balance"), t.money(c.balance()));
-        lines.add(c.balance().isPositive()
-                ? c.balanceDue().map(due -> t.text("dueBy", balance, t.date(due))).orElse(balance)
-                : balance);
+        List<String> lines = new ArrayList<>(AmountLines.payments(c.amounts(),
+                c.state() == ContractDocument.State.CANCELLED, c.depositType(), t));
         c.securityDeposit().ifPresent(amount -> lines.add(t.labelled(t.text("securityDeposit"), t.money(amount))));
         return String.join("\n", lines);
     }

@@ -132,7 +132,7 @@ class ContractTextsTest {
         assertEquals("zwischen 17:00 und 20:00 Uhr", de.text("arrivalHours", de.time(LocalTime.of(17, 0)), de.time(LocalTime.of(20, 0))));
         assertEquals("7 Nächte", de.text("nights", 7));
         assertEquals("1 Nacht", de.text("nights", 1));
-        assertEquals("Restbetrag: 300,00 €", de.labelled(de.text("balance"), de.money(Money.of("300.00"))).replace('\u00A0', ' '));
+        assertEquals("Restzahlung: 300,00 €", de.labelled(de.text("balance"), de.money(Money.of("300.00"))).replace('\u00A0', ' '));
         assertEquals("Solde : 300,00 €", ContractTexts.in(Language.FR).labelled("Solde", "300,00 €"));
         ContractTexts ca = ContractTexts.in(Language.CA);
         assertEquals("L'opció no s'ha confirmat abans de la data límit (1 de maig de 2027): la reserva queda anul·lada i les seves nits tornen a estar a la venda.",

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sejour.application.document.ContractDocument;
 import org.sejour.application.document.ContractDocument.PriceLine;
+import org.sejour.domain.model.dossier.DossierAmounts;
 import org.sejour.domain.model.pricing.SalesTerms;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
@@ -65,8 +66,9 @@ class JasperContractRendererTest {
                         new PriceLine(fr ? "Promotion printemps" : "Spring offer", 1, Money.of("-50.00"), Optional.empty(), true),
                         new PriceLine(fr ? "Ménage de fin de séjour" : "Final cleaning", 1, Money.of("60.00"), Optional.empty(), false),
                         new PriceLine(fr ? "Taxe de séjour" : "Tourist tax", 1, Money.of("18.80"), Optional.empty(), false)),
-                total, SalesTerms.DepositType.ARRHES, deposit, Optional.of(LocalDate.of(2027, 3, 22)),
-                paid, total.minus(paid), Optional.of(LocalDate.of(2027, 4, 1)), Optional.of(Money.of("1250.00")),
+                new DossierAmounts(total, deposit, Optional.of(LocalDate.of(2027, 3, 22)),
+                        Optional.of(LocalDate.of(2027, 4, 1)), paid, Money.ZERO),
+                SalesTerms.DepositType.ARRHES, Optional.of(Money.of("1250.00")),
                 fr ? "Virement : IBAN FR76 3000 6000 0112 3456 7890 189" : "Bank transfer: IBAN FR76 3000 6000 0112 3456 7890 189",
                 fr ? "Draps fournis. Animaux non admis." : "Bed linen provided. No pets.",
                 fr ? "Hélène Lefèvre\nBien cordialement" : "Hélène Lefèvre\nKind regards",
@@ -116,15 +118,16 @@ class JasperContractRendererTest {
         assertTrue(text.contains("FR76 3000 6000 0112 3456 7890 189"), text);
         assertTrue(text.contains(stateText(fr, state)), text);
         assertTrue(text.contains(fr ? "Conditions générales de vente" : "Terms and conditions of sale"), text);
-        Money balance = Money.of("528.80").minus(Money.of(paid));
-        if (balance.isPositive()) {
-            String amount = fr ? balance.amount().toPlainString().replace('.', ',') + " €" : "€" + balance.amount().toPlainString();
-            assertTrue(text.contains((fr ? "Solde : " : "Balance: ") + amount + (fr ? " à régler avant le 1 avril 2027"
-                    : " to be paid by April 1, 2027")), text);
-        } else {
-            assertTrue(text.contains(fr ? "Solde : 0,00 €" : "Balance: €0.00"), text);
-            assertFalse(text.contains(fr ? "à régler avant le 1 avril" : "by April 1"), text);
-        }
+        // issue 22: the balance (solde) is total − arrhes in every state, 378.80 and never the 528.80 left
+        // to pay before any payment; what is left to pay has its own label
+        assertTrue(text.contains(fr ? "Solde : 378,80 € à régler avant le 1 avril 2027"
+                : "Balance: €378.80 to be paid by April 1, 2027"), text);
+        assertFalse(text.contains(fr ? "Solde : 528,80" : "Balance: €528.80"), text);
+        String paidText = fr ? paid.replace('.', ',') + " €" : "€" + paid;
+        assertTrue(text.contains((fr ? "Déjà réglé : " : "Already paid: ") + paidText), text);
+        Money left = Money.of("528.80").minus(Money.of(paid));
+        String leftText = fr ? left.amount().toPlainString().replace('.', ',') + " €" : "€" + left.amount().toPlainString();
+        assertTrue(text.contains((fr ? "Reste à payer : " : "Left to pay: ") + leftText), text);
     }
 
     @org.junit.jupiter.api.Test
@@ -165,7 +168,9 @@ class JasperContractRendererTest {
         assertTrue(text.contains("7 Nächte"), text);
         assertTrue(text.contains("528,80 €"), "total\n" + text);
         assertTrue(text.contains("Anzahlung (Arrhes): 150,00 €, zahlbar bis zum 22. März 2027"), text);
-        assertTrue(text.contains("Restbetrag: 378,80 €, zahlbar bis zum 1. April 2027"), text);
+        assertTrue(text.contains("Restzahlung: 378,80 €, zahlbar bis zum 1. April 2027"), text);
+        assertTrue(text.contains("Bereits bezahlt: 150,00 €"), text);
+        assertTrue(text.contains("Noch zu zahlen: 378,80 €"), text);
         assertTrue(text.contains("Kaution, bei Anreise zu hinterlegen: 1.250,00 €"), text);
         assertTrue(text.contains("Allgemeine Geschäftsbedingungen"), text);
         assertTrue(text.contains("Der Mieter, „gelesen und genehmigt“"), text);

@@ -70,8 +70,8 @@ class JasperReceiptRendererTest {
         assertTrue(text.contains("Total du séjour 528,80 €"), text);
         assertTrue(text.contains("Règlement reçu 150,00 €"), text);
         assertTrue(text.contains("Acompte du 18 mars 2027 par virement, référence VIR-0042"), text);
-        assertTrue(text.contains("Total réglé à ce jour 150,00 €"), text);
-        assertTrue(text.contains("Reste à régler 378,80 €"), text);
+        assertTrue(text.contains("Déjà réglé 150,00 €"), text);
+        assertTrue(text.contains("Reste à payer 378,80 €"), text);
     }
 
     @Test
@@ -82,8 +82,8 @@ class JasperReceiptRendererTest {
         assertTrue(text.contains("Receipt no. 4"), text);
         assertTrue(text.contains("Issued on March 20, 2027"), text);
         assertTrue(text.contains("Payment received €378.80"), text);
-        assertTrue(text.contains("Total paid to date €528.80"), text);
-        assertTrue(text.contains("Balance remaining €0.00"), text);
+        assertTrue(text.contains("Already paid €528.80"), text);
+        assertTrue(text.contains("Left to pay €0.00"), text);
     }
 
     @Test
@@ -93,7 +93,7 @@ class JasperReceiptRendererTest {
         String text = pdftotext(file);
         assertTrue(text.contains("Reçu de remboursement n° 5"), text);
         assertTrue(text.contains("Remboursement effectué − 50,00 €"), text);
-        assertTrue(text.contains("Reste à régler 428,80 €"), text);
+        assertTrue(text.contains("Reste à payer 428,80 €"), text);
     }
 
     @Test

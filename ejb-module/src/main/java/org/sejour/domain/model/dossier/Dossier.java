@@ -489,7 +489,7 @@ public class Dossier implements Serializable {
 
     /** What the guest paid and was not given back. */
     public Money netReceived() {
-        return paymentBalance().netReceived();
+        return amounts().netReceived();
     }
 
     /**
@@ -500,23 +500,29 @@ public class Dossier implements Serializable {
         return new PaymentBalance(Money.of(total), totalPaid(), totalRefunded());
     }
 
+    /** Every amount of this dossier under its one meaning (see {@link DossierAmounts}). */
+    public DossierAmounts amounts() {
+        return new DossierAmounts(Money.of(total), Money.of(depositAmount), depositDue(), balanceDueDate(), totalPaid(),
+                totalRefunded());
+    }
+
     /**
      * What is left to pay (reste à payer), counted from what was paid: the tutorial's 800.00 €
      * dossier with 200.00 € paid has 600.00 € left, and still 600.00 € after 50.00 € of it was
      * refunded. Negative when the guest paid more than the total and was not yet given it back.
      */
     public Money remainingToPay() {
-        return paymentBalance().remaining();
+        return amounts().remaining();
     }
 
     /** What is left to pay of the deposit: its amount less what was paid (refunds do not count). */
     public Money depositOwed() {
-        return Money.of(depositAmount).minus(totalPaid()).max(Money.ZERO);
+        return amounts().depositOwed();
     }
 
     /** The balance (solde) as agreed: total − deposit, due by {@link #balanceDueDate()}. */
     public Money balanceAmount() {
-        return Money.of(total).minus(Money.of(depositAmount)).max(Money.ZERO);
+        return amounts().balance();
     }
 
     /**
@@ -525,11 +531,11 @@ public class Dossier implements Serializable {
      * total by. Refunds settle it down to zero (see {@link PaymentBalance#remaining()}).
      */
     public Money amountToRefund() {
-        return remainingToPay().negate().max(Money.ZERO);
+        return amounts().toRefund();
     }
 
     public boolean isDepositPaid() {
-        return totalPaid().compareTo(Money.of(depositAmount)) >= 0;
+        return amounts().isDepositPaid();
     }
 
     public Long id() { return id; }

@@ -2,8 +2,8 @@ package org.sejour.domain.model.reminder;
 
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.mail.MailKind;
-import org.sejour.domain.model.shared.Money;
 
 import java.time.LocalDate;
 import java.util.Optional;
@@ -69,11 +69,10 @@ public enum ReminderRule {
         if (deadline.isEmpty()) {
             return false;
         }
-        Money paid = dossier.totalPaid();
-        boolean owed = isDeposit()
-                ? paid.compareTo(dossier.depositAmount()) < 0
-                : paid.compareTo(dossier.depositAmount()) >= 0 && paid.compareTo(dossier.total()) < 0
-                  && dossier.stay().arrival().isAfter(today);
+        // the reminder asks for what the dossier says is due next (DossierAmounts.nextDue)
+        boolean owed = dossier.amounts().nextDue()
+                .filter(due -> due.kind() == (isDeposit() ? PaymentKind.DEPOSIT : PaymentKind.BALANCE))
+                .isPresent() && (isDeposit() || dossier.stay().arrival().isAfter(today));
         if (!owed) {
             return false;
         }

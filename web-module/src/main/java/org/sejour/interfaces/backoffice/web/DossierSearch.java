@@ -17,6 +17,7 @@ import org.sejour.application.dossier.DossierCriteria;
 import org.sejour.application.dossier.DossierCriteria.BalanceFilter;
 import org.sejour.application.dossier.DossierQueries;
 import org.sejour.application.dossier.DossierExports;
+import org.sejour.application.catalog.SalesTermsService;
 import org.sejour.application.dossier.ExportLabels;
 import org.sejour.application.dossier.DossierRow;
 import org.sejour.application.dossier.DossierSort;
@@ -52,6 +53,8 @@ public class DossierSearch implements Serializable {
     AccommodationService accommodations;
     @EJB
     DossierExports exports;
+    @EJB
+    SalesTermsService salesTerms;
     @Inject
     ExportWatch exportWatch;
 
@@ -134,7 +137,8 @@ public class DossierSearch implements Serializable {
         List<String> headers = List.of("dossier.number", "dossier.created", "dossier.status", "dossier.guest",
                 "dossier.email", "dossier.phone", "dossier.accommodation", "dossier.arrival", "dossier.departure",
                 "dossier.nights", "dossier.persons", "dossier.origin", "dossier.promoCode", "dossier.total",
-                "dossier.paid", "dossier.balance").stream().map(key -> Faces.text(key)).toList();
+                "dossier.deposit." + salesTerms.get(currentUser.accountId()).depositType().name(), "dossier.balance",
+                "dossier.paid", "dossier.refunded", "dossier.remaining", "dossier.toRefund").stream().map(key -> Faces.text(key)).toList();
         Map<String, String> statuses = new HashMap<>();
         Labels.of(DossierStatus.class, "dossier.status.").forEach((k, v) -> statuses.put(k.name(), v));
         Map<String, String> origins = new HashMap<>();

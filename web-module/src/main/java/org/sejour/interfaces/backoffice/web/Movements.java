@@ -111,7 +111,7 @@ public class Movements implements Serializable {
         }
         List<String> headers = List.of(movement == Movement.ARRIVAL ? "dossier.arrival" : "dossier.departure",
                 "dossier.number", "dossier.guest", "dossier.accommodation", "dossier.nights", "dossier.persons",
-                "dossier.balance", "dossier.phone").stream().map(key -> Faces.text(key)).toList();
+                "dossier.remaining", "dossier.phone").stream().map(key -> Faces.text(key)).toList();
         exportWatch.start(exports.requestMovements(currentUser.accountId(), movement, from, to,
                 new ExportLabels(Faces.text(titleKey()), headers, Map.of(), Map.of()), Instant.now()));
     }

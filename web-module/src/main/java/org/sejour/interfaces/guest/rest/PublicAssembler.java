@@ -10,6 +10,8 @@ import org.sejour.domain.model.accommodation.AccommodationPhoto;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.catalog.CatalogAgeRange;
 import org.sejour.domain.model.dossier.Dossier;
+import org.sejour.domain.model.dossier.DossierAmounts;
+import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.TermsAcceptance;
 import org.sejour.domain.model.pricing.ArrivalCalendar.ArrivalDay;
 import org.sejour.domain.model.pricing.ArrivalCalendar.StayOption;
@@ -142,15 +144,19 @@ final class PublicAssembler {
 
     static Views.BookingView booking(int accountNumber, Dossier d) {
         StayPeriod stay = d.stay();
+        DossierAmounts amounts = d.amounts();
+        Optional<DossierAmounts.Due> next = d.status() == DossierStatus.CANCELLED ? Optional.empty() : amounts.nextDue();
         return new Views.BookingView(d.number(), accountNumber + "-" + d.number(), d.status().name(),
                 d.accommodation().id(), d.accommodation().name(),
                 d.stays().stream().map(s -> new Views.BookedAccommodationView(s.accommodation().id(),
                         s.accommodation().name())).toList(),
-                stay.arrival().toString(), stay.departure().toString(), stay.nights(), amount(d.total()),
-                amount(d.depositAmount()), d.depositDue().map(LocalDate::toString).orElse(null),
-                amount(d.balanceAmount()), d.balanceDueDate().map(LocalDate::toString).orElse(null),
-                amount(d.totalPaid()), amount(d.remainingToPay().max(Money.ZERO)), amount(d.amountToRefund()),
-                amount(d.remainingToPay()), Money.CURRENCY.getCurrencyCode(),
+                stay.arrival().toString(), stay.departure().toString(), stay.nights(), amount(amounts.total()),
+                amount(amounts.deposit()), amounts.depositDue().map(LocalDate::toString).orElse(null),
+                amount(amounts.balance()), amounts.balanceDue().map(LocalDate::toString).orElse(null),
+                amount(amounts.paid()), amount(amounts.owed()), amount(amounts.toRefund()), amount(amounts.refunded()),
+                next.map(due -> due.kind().name()).orElse(null), next.map(due -> amount(due.amount())).orElse(null),
+                next.flatMap(DossierAmounts.Due::by).map(LocalDate::toString).orElse(null),
+                amount(amounts.remaining()), Money.CURRENCY.getCurrencyCode(),
                 d.optionExpiresAt().map(Object::toString).orElse(null),
                 d.guestToken(), "/pay/" + d.guestToken(), "/booking/" + d.guestToken(),
                 d.termsAccepted().map(TermsAcceptance::version).orElse(null),

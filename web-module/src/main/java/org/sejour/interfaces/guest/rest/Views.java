@@ -109,8 +109,9 @@ public final class Views {
     /**
      * A booking. Each amount has one meaning: {@code total}; {@code depositAmount} due by
      * {@code depositDue}; {@code balanceAmount} = total − deposit, due by {@code balanceDueDate};
-     * {@code paid}; {@code remainingAmount} = what is left to pay; {@code amountToRefund} = what
-     * the guest paid above the total (after a cancellation with a fee, say). {@code balanceDue},
+     * {@code paid}; {@code refunded}; {@code remainingAmount} = what is left to pay; {@code amountToRefund} = what
+     * the guest paid above the total (after a cancellation with a fee, say); {@code nextPayment…} = what is
+     * asked for next and by when. All are the dossier's own (DossierAmounts), as the contract prints them. {@code balanceDue},
      * the first name of "what is left to pay" (total − paid, negative when overpaid), is kept for
      * the clients that read it. {@code accommodationId} and {@code accommodationName} are the
      * first of {@code accommodations}.
@@ -126,6 +127,15 @@ public final class Views {
                        @Schema(description = "what is left to pay: total − paid, never below 0") String remainingAmount,
                        @Schema(description = "what was paid above the total, owed back to the guest")
                        String amountToRefund,
+                       @Schema(description = "what was given back to the guest (paid counts it still: paid + "
+                               + "remainingAmount = total until more than the total was paid)")
+                       String refunded,
+                       @Schema(description = "what the guest is asked for next: DEPOSIT (the rest of the deposit) or "
+                               + "BALANCE (what is left to pay); absent once nothing is due",
+                               enumeration = {"DEPOSIT", "BALANCE"})
+                       String nextPaymentKind,
+                       @Schema(description = "the amount asked for next") String nextPaymentAmount,
+                       @Schema(format = "date", description = "when the next payment is due") String nextPaymentDue,
                        @Schema(deprecated = true,
                                description = "Deprecated: total − paid (negative when overpaid); read remainingAmount and amountToRefund")
                        String balanceDue,

@@ -6,11 +6,14 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import org.sejour.application.document.AmountLines;
+import org.sejour.application.document.ContractTexts;
 import org.sejour.application.payment.GuestDossier;
 import org.sejour.application.payment.OnlinePaymentService;
 import org.sejour.application.payment.PaymentProviderException;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.backoffice.web.Faces;
@@ -18,7 +21,9 @@ import org.sejour.interfaces.backoffice.web.Faces;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -115,12 +120,45 @@ public class GuestDossierPage {
      */
     public boolean isPaidToOwner() {
         return dossier() != null && dossier.due().isEmpty() && dossier.status() != DossierStatus.CANCELLED
-                && dossier.balance().isPositive();
+                && dossier.amounts().owed().isPositive();
     }
 
+    /** "Arrhes à régler : 150,00 €", or what is left to pay once the deposit is paid. */
     public String getDueText() {
-        return dossier.due().map(d -> SiteTexts.text("pay.due." + d.kind().name(), SiteTexts.money(d.amount())))
-                .orElse("");
+        return dossier.due().map(d -> SiteTexts.text("pay.due." + d.kind().name(), SiteTexts.money(d.amount()),
+                getDepositLabel())).orElse("");
+    }
+
+    public boolean isCancelled() {
+        return dossier() != null && dossier.status() == DossierStatus.CANCELLED;
+    }
+
+    /**
+     * The word for one of the dossier's amounts ("total", "balance", "paid", "refunded",
+     * "remaining", "toRefund"): the contract's own, in the page's language, so that the page, the
+     * contract and the mails name each amount alike (docs/pricing.md, "The amounts a guest reads").
+     */
+    public String amountLabel(String meaning) {
+        return amountTexts().text(meaning);
+    }
+
+    /** Arrhes or acompte, as the owner's terms say. */
+    public String getDepositLabel() {
+        return amountTexts().text("deposit." + dossier.depositType().name());
+    }
+
+    /** The total's word: once cancelled, the total is the fee kept. */
+    public String getTotalLabel() {
+        return AmountLines.totalLabel(isCancelled(), amountTexts());
+    }
+
+    /** "avant le 22 mars 2027" for a due date, nothing without one. */
+    public String dueBy(Optional<LocalDate> due) {
+        return due.map(day -> SiteTexts.text("quote.dueBy") + " " + SiteTexts.shortDate(day)).orElse("");
+    }
+
+    private ContractTexts amountTexts() {
+        return ContractTexts.in(Language.fromCode(SiteTexts.locale().getLanguage()).orElse(Language.FR));
     }
 
     public String getDueAmount() {
