@@ -98,6 +98,7 @@ cmd_start() {
   db_setup "$VAR" "${SEJOUR_DB_PORT:-5432}" "$creds"
   [[ -d "$DOMAINS/sejour" ]] || domain_create sejour $((port - 80))
   domain_running sejour || public_port_close_offline sejour
+  server_libraries sejour
   domain_configure sejour "$port" "$creds" "$VAR/storage" "${SEJOUR_DEMO:-true}"
   deploy sejour "$(ear_file)"
   domain_up sejour

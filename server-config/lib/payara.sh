@@ -352,6 +352,30 @@ configuration_fingerprint() {
   } | sha256sum | cut -d' ' -f1
 }
 
+# The libraries Séjour uses (JasperReports, POI, Stripe's client...) are installed in the domain's
+# lib folder, not packed in the EAR: Payara reads every class of an EAR at each deployment and at each
+# start, and these sixty jars made half of that time (docs/operations.md, "Libraries"). The domain's
+# common class loader serves them to the application. A domain sees a changed set only after a
+# restart, done here when it is running. The list of what was installed is kept beside the domain,
+# so an upgrade removes the jars it no longer uses.
+server_libraries() {
+  local name="$1" from="$ROOT/ear/target/server-lib" lib="$DOMAINS/$1/lib" kept="$DOMAINS/$1/sejour-libraries.sha256"
+  compgen -G "$from/*.jar" >/dev/null || die "no libraries in $from: build first (mvn install)"
+  local want; want="$(cd "$from" && sha256sum -- *.jar)"
+  [[ -f "$kept" && "$(cat "$kept")" == "$want" ]] && return 0
+  log "Installing Séjour's libraries in domain $name ($(wc -l <<<"$want") jars)"
+  if [[ -f "$kept" ]]; then
+    awk '{print $2}' "$kept" | while read -r jar; do rm -f -- "$lib/$jar"; done
+  fi
+  cp -- "$from"/*.jar "$lib/"
+  echo "$want" > "$kept"
+  if domain_running "$name"; then
+    public_port "$name" false
+    log "Restarting $name so that it loads them"
+    asadmin_to "$name" restart-domain "$name" >/dev/null
+  fi
+}
+
 # Deploys the EAR unless the domain already runs this very one (a checksum is kept beside the
 # domain): redeploying an unchanged EAR on every start sometimes failed inside Payara and left
 # the domain without Séjour. A failed deployment is tried once more on a freshly started domain.
