@@ -122,7 +122,8 @@ cmd_stop() {
 
 cmd_status() {
   if domain_running sejour; then
-    local open; open="$(asadmin_to sejour get "$PUBLIC_LISTENER.enabled" 2>/dev/null | sed -n 's/.*enabled=//p')"
+    local open; open="$(admin_rest sejour GET "${PUBLIC_LISTENER//.//}" 2>/dev/null \
+        | grep -o '"enabled" *: *"[a-z]*"' | grep -o 'true\|false' | head -1)"
     if app_ready sejour; then
       log "Payara domain 'sejour' is running; Séjour is ready; public port ${open:+$([[ $open == true ]] && echo open || echo closed)}"
     else

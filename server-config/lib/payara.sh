@@ -390,10 +390,14 @@ deploy() {
   # visitors get a refused connection, not the redeployment's 404s; the caller opens it when ready
   public_port "$name" false
   log "Deploying $(basename "$ear") to $name"
-  if ! asadmin_to "$name" deploy --force=true --name sejour "$ear" >/dev/null; then
+  # on the public virtual server only: by default Payara puts an application on every virtual
+  # server but its own administration's, and the operations listener's (metrics, health) then
+  # got a second copy of the web module, initialised in full at every start
+  local args=(deploy --force=true --virtualservers server --name sejour "$ear")
+  if ! asadmin_to "$name" "${args[@]}" >/dev/null; then
     log "The deployment failed; restarting $name and deploying once more"
     asadmin_to "$name" restart-domain "$name" >/dev/null
-    asadmin_to "$name" deploy --force=true --name sejour "$ear" >/dev/null \
+    asadmin_to "$name" "${args[@]}" >/dev/null \
         || die "Séjour could not be deployed to $name (see $DOMAINS/$name/logs/server.log)"
   fi
   echo "$sum" > "$kept"
