@@ -278,6 +278,10 @@ set configs.config.server-config.network-config.protocols.protocol.http-listener
 set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-form-post-size-bytes=2097152
 set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=8192
 set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-request-headers=100
+# the EJB timer service's own H2 database locks its file through the operating system, which frees
+# the lock when the JVM dies: its default (a lock file and a server socket) made a start after a
+# kill wait seconds for the dead JVM's lock
+set resources.jdbc-connection-pool.__TimerPool.property.URL=jdbc:h2:\${com.sun.aas.instanceRoot}/lib/databases/ejbtimer;FILE_LOCK=FS
 set resources.mail-resource.mail/sejour.host=${SEJOUR_SMTP_HOST:-localhost}
 set resources.mail-resource.mail/sejour.from=${SEJOUR_MAIL_FROM:-noreply@localhost}
 set resources.mail-resource.mail/sejour.property.mail-smtp-port=${SEJOUR_SMTP_PORT:-25}
