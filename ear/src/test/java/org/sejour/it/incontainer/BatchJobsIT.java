@@ -30,6 +30,8 @@ import org.sejour.application.mail.MailLogEntry;
 import org.sejour.application.mail.MailOutbox;
 import org.sejour.application.mail.OutboxDispatcher;
 import org.sejour.application.message.MessageRuleService;
+import org.sejour.application.reminder.ReminderSettingsService;
+import org.sejour.domain.model.reminder.ReminderSettings;
 import org.sejour.application.booking.ChangeCommand;
 import org.sejour.domain.model.dossier.Repricing;
 import org.sejour.domain.model.message.MessageEvent;
@@ -113,6 +115,8 @@ public class BatchJobsIT {
     JobConsole jobs;
     @EJB
     MessageRuleService messageRules;
+    @EJB
+    ReminderSettingsService reminderSettings;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
     @Resource(lookup = "mail/sejour")
@@ -390,6 +394,49 @@ public class BatchJobsIT {
         return execution;
     }
 
+    /** Five days' notice, a late reminder every two days and no balance reminders for one owner; the defaults for another. */
+    @Test
+    void eachOwnerRemindsTheirGuestsOnTheirOwnDays() throws Exception {
+        Owner owner = owner();
+        Owner other = owner();
+        LocalDate day = LocalDate.of(2027, 4, 12);
+        reminderSettings.change(owner.accountId(), new ReminderSettings.Changes(5, 2, true, false));
+        String fiveDaysGuest = email("five");
+        String lateGuest = email("every-two");
+        String balanceGuest = email("balance-off");
+        String othersGuest = email("others-five");
+        Dossier fiveDays = book(owner, MAY_FIRST, fiveDaysGuest, Language.FR, false);
+        Dossier late = book(owner, MAY_FIRST.plusWeeks(1), lateGuest, Language.FR, true);
+        Dossier balance = book(owner, MAY_FIRST.plusWeeks(2), balanceGuest, Language.FR, true);
+        Dossier others = book(other, MAY_FIRST, othersGuest, Language.FR, false);
+        dossiers.recordPayment(owner.accountId(), balance.id(), PaymentKind.DEPOSIT, day.minusDays(30),
+                balance.depositAmount(), "transfer", null, null, "test");
+        setDeadlines(fiveDays, day.plusDays(5), null);
+        setDeadlines(late, day.minusDays(3), null);
+        setDeadlines(balance, day.minusDays(40), day.plusDays(1));
+        setDeadlines(others, day.plusDays(5), null);
+
+        assertEquals(2, run("deposit-reminders", Map.of("accountId", owner.accountId(), "today", day)).writeCount(),
+                "five days' notice, and the late one");
+        assertEquals(0, run("deposit-reminders", Map.of("accountId", other.accountId(), "today", day)).writeCount(),
+                "the other owner keeps three days' notice");
+        assertEquals(0, run("balance-reminders", Map.of("accountId", owner.accountId(), "today", day)).writeCount(),
+                "balance reminders switched off");
+        assertEquals(0, run("deposit-reminders", Map.of("accountId", owner.accountId(), "today", day.plusDays(1)))
+                .writeCount(), "not again the next day");
+        JobExecutionSummary twoDaysLater = run("deposit-reminders", Map.of("accountId", owner.accountId(),
+                "today", day.plusDays(2)));
+        assertEquals(1, twoDaysLater.writeCount(), "the late one again two days later: " + twoDaysLater);
+        assertEquals(1, run("deposit-reminders", Map.of("accountId", other.accountId(), "today", day,
+                "noticeDays", 5)).writeCount(), "a run naming its days overrides the owner's");
+
+        sendUntil(() -> received(fiveDaysGuest).size() == 1 && received(lateGuest).size() == 2
+                && received(othersGuest).size() == 1);
+        dispatcher.sendDue(Instant.now().plus(Duration.ofDays(1)));
+        assertTrue(received(balanceGuest).isEmpty(), "no balance reminder");
+        assertEquals(2, received(lateGuest).size());
+    }
+
     /**
      * "7 days before arrival at 10:00" written in French, English and German: a dossier created,
      * changed and cancelled across the rule's moments, the job run at moments on either side of
@@ -422,6 +469,12 @@ public class BatchJobsIT {
         Dossier moved = book(owner, MAY_FIRST.plusWeeks(2), movedGuest, Language.FR, true);
         String othersGuest = email("others");
         book(other, MAY_FIRST, othersGuest, Language.FR, true);
+
+        assertEquals("Ihre Anreise am 15. Mai 2027", messageRules.preview(owner.accountId(),
+                access.wordingIn(Language.DE).orElseThrow(), Language.DE).orElseThrow().subject(),
+                "the preview renders the owner's latest dossier");
+        assertTrue(messageRules.preview(owner.accountId(), access.wordingIn(Language.EN).orElseThrow(), Language.EN)
+                .orElseThrow().body().contains("/booking/"), "with the booking page's link");
 
         // a minute before 10:00 in Paris, seven days before May 1: nothing yet
         assertEquals(0, run("guest-messages", Map.of("accountId", owner.accountId(),
