@@ -84,11 +84,11 @@ public class BatchScheduler implements JobConsole, ExportJobs {
 
     /** The jobs of META-INF/batch-jobs; only these can be started from the operator's page. */
     static final List<String> JOBS = List.of("option-expiry", "deposit-reminders", "balance-reminders",
-            "channel-sync", "photo-cleanup", "export-expiry", "stripe-reconciliation", "security-deposits");
+            "channel-sync", "photo-cleanup", "export-expiry", "stripe-reconciliation", "security-deposits", "guest-messages");
 
     /** The jobs the operator's page lists: those above and the exports owners ask for. */
     static final List<String> LISTED = List.of("option-expiry", "deposit-reminders", "balance-reminders",
-            "channel-sync", "photo-cleanup", "export-expiry", "stripe-reconciliation", "security-deposits", "dossier-export");
+            "channel-sync", "photo-cleanup", "export-expiry", "stripe-reconciliation", "security-deposits", "guest-messages", "dossier-export");
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -204,6 +204,12 @@ public class BatchScheduler implements JobConsole, ExportJobs {
     @Schedule(hour = "9", minute = "10", timezone = "Europe/Paris", persistent = true, info = "balance-reminders")
     void balanceReminders() {
         start("balance-reminders", new Properties());
+    }
+
+    /** The owners' scheduled messages: each goes out within five minutes of its moment. */
+    @Schedule(hour = "*", minute = "*/5", persistent = true, info = "guest-messages")
+    void guestMessages() {
+        start("guest-messages", new Properties());
     }
 
     /** Stripe's payments of the last days against Séjour's records, each night (docs/payments.md). */

@@ -24,7 +24,7 @@ public class DueReminderFilter implements ItemProcessor {
     @Override
     public Object processItem(Object item) {
         JobArguments arguments = JobArguments.of(step);
-        return reminders.isDue(arguments.rule(), (Long) item, arguments.today(), arguments.policy(),
+        return reminders.isDue(arguments.rule(), (Long) item, arguments.today(), arguments.policyOverride(),
                 arguments.accountId()) ? item : null;
     }
 }

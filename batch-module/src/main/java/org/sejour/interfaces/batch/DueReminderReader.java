@@ -39,7 +39,7 @@ public class DueReminderReader extends AbstractItemReader {
     public Object readItem() {
         if (page.isEmpty()) {
             JobArguments arguments = JobArguments.of(step);
-            page.addAll(reminders.candidates(arguments.rule(), arguments.today(), arguments.policy(),
+            page.addAll(reminders.candidates(arguments.rule(), arguments.today(), arguments.policyOverride(),
                     arguments.accountId(), last, PAGE));
         }
         Long next = page.poll();

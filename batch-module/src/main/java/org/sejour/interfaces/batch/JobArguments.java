@@ -8,6 +8,7 @@ import org.sejour.domain.model.reminder.ReminderRule;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Optional;
 import java.util.Properties;
 
 /**
@@ -17,7 +18,8 @@ import java.util.Properties;
  *     <li>{@code accountId}: only that owner's dossiers (an operator acting for one owner, tests);</li>
  *     <li>{@code asOf} (ISO instant) and {@code today} (ISO date): the moment the rules are judged at,
  *     by default now and today in the owners' calendar; mails are dated now whatever they say;</li>
- *     <li>{@code rule}, {@code noticeDays}, {@code lateEveryDays}: the reminder steps' rule and policy.</li>
+ *     <li>{@code rule}: the reminder step's rule; {@code noticeDays}, {@code lateEveryDays}: a policy for
+ *     every owner instead of each owner's reminder settings.</li>
  * </ul>
  * The reader, filter and writer of a step read the same properties from its context, so they
  * judge alike.
@@ -53,9 +55,16 @@ final class JobArguments {
         return ReminderRule.valueOf(value("rule"));
     }
 
-    ReminderPolicy policy() {
-        return new ReminderPolicy(number("noticeDays", ReminderPolicy.DEFAULT.noticeDays()),
-                number("lateEveryDays", ReminderPolicy.DEFAULT.lateEveryDays()));
+    /**
+     * The policy a run imposes on every owner (an operator's replay, tests), when it names
+     * {@code noticeDays} or {@code lateEveryDays}; empty: each owner's own settings.
+     */
+    Optional<ReminderPolicy> policyOverride() {
+        if (value("noticeDays") == null && value("lateEveryDays") == null) {
+            return Optional.empty();
+        }
+        return Optional.of(new ReminderPolicy(number("noticeDays", ReminderPolicy.DEFAULT.noticeDays()),
+                number("lateEveryDays", ReminderPolicy.DEFAULT.lateEveryDays())));
     }
 
     private int number(String name, int fallback) {

@@ -30,7 +30,7 @@ public class ReminderWriter extends AbstractItemWriter {
         Instant now = Instant.now();
         JobArguments arguments = JobArguments.of(step);
         for (Object item : items) {
-            reminders.remind(arguments.rule(), (Long) item, arguments.today(), arguments.policy(),
+            reminders.remind(arguments.rule(), (Long) item, arguments.today(), arguments.policyOverride(),
                     arguments.accountId(), now);
         }
     }

@@ -58,7 +58,7 @@ public class MailBenchmark {
     static final int ACCOMMODATIONS = 20;
     static final int COUNTED = 200;
     /** Linux reports a process's times in USER_HZ, 100 a second on every architecture it runs on. */
-    private static final double CLOCK_TICKS_PER_SECOND = 100;
+    static final double CLOCK_TICKS_PER_SECOND = 100;
     static final Duration GIVE_UP = Duration.ofMinutes(20);
 
     @Deployment
@@ -88,7 +88,7 @@ public class MailBenchmark {
         String statements = countStatements(smtp);
 
         CreatedOwner owner = fixtures.owner("mbench", "Pw-" + UUID.randomUUID());
-        seedDossiers(owner.accountId(), owner.accountNumber(), MAILS);
+        seedDossiers(dataSource, owner.accountId(), owner.accountNumber(), MAILS, "OPTION");
         int before = smtp.getManagers().getImapHostManager().getAllMessages().size();
         long cpuBefore = serverCpuTicks();
         long queuedAt = System.currentTimeMillis();
@@ -141,7 +141,7 @@ public class MailBenchmark {
      */
     private String countStatements(GreenMail smtp) throws Exception {
         CreatedOwner owner = fixtures.owner("mcount", "Pw-" + UUID.randomUUID());
-        seedDossiers(owner.accountId(), owner.accountNumber(), COUNTED);
+        seedDossiers(dataSource, owner.accountId(), owner.accountNumber(), COUNTED, "OPTION");
         try (SqlStatementTally tally = SqlStatementTally.start()) {
             queueReminders(owner.accountId(), owner.login());
             awaitMessages(smtp, COUNTED, 200);
@@ -157,7 +157,7 @@ public class MailBenchmark {
      * Waits until GreenMail holds {@code count} messages (the benchmark's are the only mails of
      * this fresh database). Not too often: each count walks every mailbox, in the server's JVM.
      */
-    private static void awaitMessages(GreenMail smtp, int count, long everyMillis) throws InterruptedException {
+    static void awaitMessages(GreenMail smtp, int count, long everyMillis) throws InterruptedException {
         long deadline = System.nanoTime() + GIVE_UP.toNanos();
         while (smtp.getManagers().getImapHostManager().getAllMessages().size() < count
                 && System.nanoTime() < deadline) {
@@ -166,25 +166,25 @@ public class MailBenchmark {
     }
 
     /** utime + stime of this JVM, the server's (the benchmark runs in the container). */
-    private static long serverCpuTicks() throws java.io.IOException {
+    static long serverCpuTicks() throws java.io.IOException {
         String stat = Files.readString(Path.of("/proc/self/stat"));
         // fields after the command name, which is in parentheses and may hold spaces
         String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" ");
         return Long.parseLong(fields[11]) + Long.parseLong(fields[12]);
     }
 
-    private static double pct(double[] sorted, int p) {
+    static double pct(double[] sorted, int p) {
         return sorted.length == 0 ? Double.NaN : Timings.percentile(sorted, p);
     }
 
     /** The messages GreenMail stored that are one of the benchmark's reminders. */
-    private static List<StoredMessage> ours(GreenMail smtp, Map<Long, Long> queued) {
+    static List<StoredMessage> ours(GreenMail smtp, Map<Long, Long> queued) {
         return smtp.getManagers().getImapHostManager().getAllMessages().stream()
                 .filter(m -> queued.containsKey(outboxId(m))).toList();
     }
 
     /** The outbox row a message came from, by the Message-ID the sender derives from it; -1 for another. */
-    private static long outboxId(StoredMessage message) {
+    static long outboxId(StoredMessage message) {
         try {
             String id = message.getMimeMessage().getMessageID();
             if (id == null || !id.matches("<outbox-\\d+@sejour>")) {
@@ -196,8 +196,9 @@ public class MailBenchmark {
         }
     }
 
-    /** Options with a deposit due, two adults each, one guest address each, over 20 gîtes. */
-    private void seedDossiers(long accountId, int accountNumber, int dossiers) throws SQLException {
+    /** Dossiers in {@code status} with a deposit due, two adults each, one guest address each, over 20 gîtes. */
+    static void seedDossiers(DataSource dataSource, long accountId, int accountNumber, int dossiers, String status)
+            throws SQLException {
         try (Connection c = dataSource.getConnection(); Statement s = c.createStatement()) {
             s.execute("insert into accommodation (account_id, seq, reference, name, stock_managed, type, classification, "
                     + "address, city, capacity_min, capacity_max, visibility) "
@@ -208,7 +209,7 @@ public class MailBenchmark {
             s.execute("insert into dossier (account_id, number, status, accommodation_id, arrival, departure, "
                     + "guest_first_name, guest_last_name, guest_email, guest_phone, guest_language, origin, total, "
                     + "deposit_amount, deposit_due, balance_due, created_by) "
-                    + "select " + accountId + ", n, 'OPTION', a.id, date '2030-01-05' + (n / " + ACCOMMODATIONS
+                    + "select " + accountId + ", n, '" + status + "', a.id, date '2030-01-05' + (n / " + ACCOMMODATIONS
                     + ") * 7, date '2030-01-05' + (n / " + ACCOMMODATIONS + ") * 7 + 7, 'Claude', 'Rappel' || n, "
                     + "'rappel' || n || '@example.test', '+33 6 00 00 00 00', 'fr', 'PHONE', 700 + n % 300, 210, "
                     + "current_date + 2, date '2029-12-01', 'bench' "

@@ -139,6 +139,76 @@ public class DocumentSettingsIT {
     }
 
     /** The error shown in the field block of input {@code field} of the receipt settings form. */
+
+    @Test
+    void theOwnerWritesAScheduledMessageInTwoLanguagesIsToldOfATypoAndSwitchesItOff() {
+        browser.onboardedOwner("messages", "Gîte " + UUID.randomUUID().toString().substring(0, 6));
+        browser.click("menu-messages");
+        browser.waitForPath("/app/settings/messages.xhtml");
+        assertEquals("Messages aux voyageurs", browser.driver.findElement(By.tagName("h1")).getText().strip());
+        assertTrue(browser.bodyText().contains("Aucun message programmé."), browser.bodyText());
+
+        browser.click("list:add");
+        browser.waitForAjax();
+        browser.type("editor:name", "Accès au gîte");
+        browser.type("editor:subject", "Votre arrivée le {arrival}");
+        browser.type("editor:body", "Bonjour {prenom}, la clé est sous le pot.");
+        browser.click("editor:save");
+        browser.waitForAjax();
+        assertTrue(browser.textOf(By.cssSelector("[id='editor:textErrors']")).contains(
+                "Français : Un mot entre accolades n’est pas un des mots remplacés à l’envoi."), browser.bodyText());
+        assertTrue(browser.bodyText().contains("Aucun message programmé."), "nothing saved: " + browser.bodyText());
+
+        browser.type("editor:body", "Bonjour {firstName}, la clé est sous le pot.");
+        browser.click("editor:texts_de");
+        browser.waitForAjax();
+        browser.type("editor:subject", "Ihre Anreise am {arrival}");
+        browser.type("editor:body", "Hallo {firstName}, der Schlüssel liegt unter dem Topf.");
+        browser.click("editor:preview");
+        browser.waitForAjax();
+        assertTrue(browser.bodyText().contains("Pas encore de dossier pour l'aperçu."), browser.bodyText());
+        browser.click("editor:save");
+        browser.waitForAjax();
+        assertTrue(browser.bodyText().contains("Message enregistré."), browser.bodyText());
+        assertEquals("7 jours avant l’arrivée, à 10:00", browser.textOf(By.cssSelector("[id='list:rules'] .when")));
+        assertEquals("EN ES CA IT NL", browser.textOf(By.cssSelector("[id='list:rules'] .missing")));
+        browser.screenshot(TestSettings.artifacts().resolve("message-rules.png"));
+
+        browser.click("list:rules:0:switch");
+        browser.waitForAjax();
+        assertTrue(browser.bodyText().contains("Message désactivé."), browser.bodyText());
+        browser.open("app/settings/messages.xhtml");
+        assertEquals("Désactivé", browser.textOf(By.cssSelector("[id='list:rules:0:switch']")));
+        browser.click("list:rules:0:edit");
+        browser.waitForAjax();
+        browser.click("editor:texts_de");
+        browser.waitForAjax();
+        assertEquals("Hallo {firstName}, der Schlüssel liegt unter dem Topf.",
+                browser.byId("editor:body").getAttribute("value"), "the German text kept");
+
+        // the payment reminders: the former fixed days until the owner changes them
+        assertEquals("3", browser.byId("reminders:noticeDays_input").getAttribute("value"));
+        assertEquals("7", browser.byId("reminders:lateEveryDays_input").getAttribute("value"));
+        WebElement every = browser.byId("reminders:lateEveryDays_input");
+        every.click();
+        every.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "0", Keys.TAB);
+        browser.driver.findElement(By.cssSelector("[id='reminders:balanceReminders'] .ui-chkbox-box")).click();
+        browser.click("reminders:save");
+        browser.waitForAjax();
+        assertTrue(browser.textOf(By.cssSelector("[id='reminders'] .field .ui-message-error")).contains("De 1 à 60 jours."),
+                browser.bodyText());
+        every = browser.byId("reminders:lateEveryDays_input");
+        every.click();
+        every.sendKeys(Keys.chord(Keys.CONTROL, "a"), Keys.BACK_SPACE, "2", Keys.TAB);
+        browser.click("reminders:save");
+        browser.waitForAjax();
+        assertTrue(browser.bodyText().contains("Relances enregistrées."), browser.bodyText());
+        browser.open("app/settings/messages.xhtml");
+        assertEquals("2", browser.byId("reminders:lateEveryDays_input").getAttribute("value"));
+        assertTrue(browser.byId("reminders:depositReminders_input").isSelected(), "deposit reminders still on");
+        assertTrue(!browser.byId("reminders:balanceReminders_input").isSelected(), "balance reminders off");
+    }
+
     private String messageNextTo(String field) {
         return browser.textOf(By.xpath("//*[starts-with(@id, 'receiptSettings:" + field + "')]"
                 + "/ancestor::div[contains(concat(' ', @class, ' '), ' field ')][1]"

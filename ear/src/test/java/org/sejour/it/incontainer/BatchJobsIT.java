@@ -29,6 +29,13 @@ import org.sejour.application.job.JobExecutionSummary;
 import org.sejour.application.mail.MailLogEntry;
 import org.sejour.application.mail.MailOutbox;
 import org.sejour.application.mail.OutboxDispatcher;
+import org.sejour.application.message.MessageRuleService;
+import org.sejour.application.reminder.ReminderSettingsService;
+import org.sejour.domain.model.reminder.ReminderSettings;
+import org.sejour.application.booking.ChangeCommand;
+import org.sejour.domain.model.dossier.Repricing;
+import org.sejour.domain.model.message.MessageEvent;
+import org.sejour.domain.model.message.MessageRule;
 import org.sejour.domain.model.accommodation.AccommodationDetails;
 import org.sejour.domain.model.accommodation.AccommodationType;
 import org.sejour.domain.model.accommodation.Classification;
@@ -106,6 +113,10 @@ public class BatchJobsIT {
     OutboxDispatcher dispatcher;
     @EJB
     JobConsole jobs;
+    @EJB
+    MessageRuleService messageRules;
+    @EJB
+    ReminderSettingsService reminderSettings;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
     @Resource(lookup = "mail/sejour")
@@ -381,6 +392,141 @@ public class BatchJobsIT {
         }
         assertEquals("COMPLETED", execution.status(), execution::toString);
         return execution;
+    }
+
+    /** Five days' notice, a late reminder every two days and no balance reminders for one owner; the defaults for another. */
+    @Test
+    void eachOwnerRemindsTheirGuestsOnTheirOwnDays() throws Exception {
+        Owner owner = owner();
+        Owner other = owner();
+        LocalDate day = LocalDate.of(2027, 4, 12);
+        reminderSettings.change(owner.accountId(), new ReminderSettings.Changes(5, 2, true, false));
+        String fiveDaysGuest = email("five");
+        String lateGuest = email("every-two");
+        String balanceGuest = email("balance-off");
+        String othersGuest = email("others-five");
+        Dossier fiveDays = book(owner, MAY_FIRST, fiveDaysGuest, Language.FR, false);
+        Dossier late = book(owner, MAY_FIRST.plusWeeks(1), lateGuest, Language.FR, true);
+        Dossier balance = book(owner, MAY_FIRST.plusWeeks(2), balanceGuest, Language.FR, true);
+        Dossier others = book(other, MAY_FIRST, othersGuest, Language.FR, false);
+        dossiers.recordPayment(owner.accountId(), balance.id(), PaymentKind.DEPOSIT, day.minusDays(30),
+                balance.depositAmount(), "transfer", null, null, "test");
+        setDeadlines(fiveDays, day.plusDays(5), null);
+        setDeadlines(late, day.minusDays(3), null);
+        setDeadlines(balance, day.minusDays(40), day.plusDays(1));
+        setDeadlines(others, day.plusDays(5), null);
+
+        assertEquals(2, run("deposit-reminders", Map.of("accountId", owner.accountId(), "today", day)).writeCount(),
+                "five days' notice, and the late one");
+        assertEquals(0, run("deposit-reminders", Map.of("accountId", other.accountId(), "today", day)).writeCount(),
+                "the other owner keeps three days' notice");
+        assertEquals(0, run("balance-reminders", Map.of("accountId", owner.accountId(), "today", day)).writeCount(),
+                "balance reminders switched off");
+        assertEquals(0, run("deposit-reminders", Map.of("accountId", owner.accountId(), "today", day.plusDays(1)))
+                .writeCount(), "not again the next day");
+        JobExecutionSummary twoDaysLater = run("deposit-reminders", Map.of("accountId", owner.accountId(),
+                "today", day.plusDays(2)));
+        assertEquals(1, twoDaysLater.writeCount(), "the late one again two days later: " + twoDaysLater);
+        assertEquals(1, run("deposit-reminders", Map.of("accountId", other.accountId(), "today", day,
+                "noticeDays", 5)).writeCount(), "a run naming its days overrides the owner's");
+
+        sendUntil(() -> received(fiveDaysGuest).size() == 1 && received(lateGuest).size() == 2
+                && received(othersGuest).size() == 1);
+        dispatcher.sendDue(Instant.now().plus(Duration.ofDays(1)));
+        assertTrue(received(balanceGuest).isEmpty(), "no balance reminder");
+        assertEquals(2, received(lateGuest).size());
+    }
+
+    /**
+     * "7 days before arrival at 10:00" written in French, English and German: a dossier created,
+     * changed and cancelled across the rule's moments, the job run at moments on either side of
+     * them (its {@code asOf}, the test's clock). 10:00 in Paris in spring is 08:00 UTC.
+     */
+    @Test
+    void scheduledMessagesGoOutOnceInTheGuestsLanguageAtTheOwnersTimeAndFollowTheBooking() throws Exception {
+        Owner owner = owner();
+        Owner other = owner();
+        MessageRule access = messageRules.create(owner.accountId(), new MessageRule.Draft("Accès",
+                MessageEvent.BEFORE_ARRIVAL, 7, java.time.LocalTime.of(10, 0), true, Map.of(
+                Language.FR, new MessageRule.Wording("Votre arrivée le {arrival}", "Bonjour {firstName}, la clé est sous le pot. {owed} restent dus. {bookingLink}"),
+                Language.EN, new MessageRule.Wording("Your arrival on {arrival}", "Hello {firstName}, the key is under the pot at {accommodation}. {owed} still due. {bookingLink}"),
+                Language.DE, new MessageRule.Wording("Ihre Anreise am {arrival}", "Hallo {firstName}, der Schlüssel liegt unter dem Topf, {accommodation}. Noch {owed} offen. {bookingLink}"))));
+        messageRules.create(owner.accountId(), new MessageRule.Draft("Merci", MessageEvent.AFTER_DEPARTURE, 1,
+                java.time.LocalTime.of(18, 0), false, Map.of(Language.FR, new MessageRule.Wording("Merci", "Merci {guest}"))));
+        messageRules.create(other.accountId(), new MessageRule.Draft("Accès", MessageEvent.BEFORE_ARRIVAL, 7,
+                java.time.LocalTime.of(10, 0), true, Map.of(Language.FR, new MessageRule.Wording("Arrivée", "Bonjour"))));
+        assertThrows(org.sejour.domain.model.shared.NotFoundException.class,
+                () -> messageRules.switchOn(other.accountId(), access.id(), false), "another owner's rule is not found");
+
+        String cancelledGuest = email("cancelled");
+        Dossier cancelled = book(owner, MAY_FIRST, cancelledGuest, Language.FR, true);
+        dossiers.cancel(owner.accountId(), cancelled.id(), "test", "plans changed");
+        String germanGuest = email("de");
+        Dossier german = book(owner, MAY_FIRST, germanGuest, Language.DE, true);
+        String spanishGuest = email("es");
+        Dossier spanish = book(owner, MAY_FIRST.plusWeeks(1), spanishGuest, Language.ES, true);
+        String movedGuest = email("moved");
+        Dossier moved = book(owner, MAY_FIRST.plusWeeks(2), movedGuest, Language.FR, true);
+        String othersGuest = email("others");
+        book(other, MAY_FIRST, othersGuest, Language.FR, true);
+
+        assertEquals("Ihre Anreise am 15. Mai 2027", messageRules.preview(owner.accountId(),
+                access.wordingIn(Language.DE).orElseThrow(), Language.DE).orElseThrow().subject(),
+                "the preview renders the owner's latest dossier");
+        assertTrue(messageRules.preview(owner.accountId(), access.wordingIn(Language.EN).orElseThrow(), Language.EN)
+                .orElseThrow().body().contains("/booking/"), "with the booking page's link");
+
+        // a minute before 10:00 in Paris, seven days before May 1: nothing yet
+        assertEquals(0, run("guest-messages", Map.of("accountId", owner.accountId(),
+                "asOf", Instant.parse("2027-04-24T07:59:00Z"))).writeCount());
+        JobExecutionSummary due = run("guest-messages", Map.of("accountId", owner.accountId(),
+                "asOf", Instant.parse("2027-04-24T08:00:00Z")));
+        assertEquals(1, due.writeCount(), due::toString);
+        assertEquals(0, run("guest-messages", Map.of("accountId", owner.accountId(),
+                "asOf", Instant.parse("2027-04-24T08:20:00Z"))).writeCount(), "once per dossier and rule");
+        assertEquals("2027-04-24 08:00:00+00", text("select to_char(due_at at time zone 'UTC', 'YYYY-MM-DD HH24:MI:SS') || '+00' "
+                + "from message_sent where dossier_id = ?", german.id()));
+        // the database refuses a second message of the rule for the dossier
+        assertThrows(SQLException.class, () -> update("insert into message_sent (account_id, rule_id, dossier_id, due_at) "
+                + "values (?, ?, ?, now())", owner.accountId(), access.id(), german.id()));
+
+        // the moved booking: a week later, so its message moves from May 8 to May 15
+        bookings.change(owner.accountId(), moved.id(), new ChangeCommand(List.of(new StayRequest(owner.accommodationId(),
+                StayPeriod.of(MAY_FIRST.plusWeeks(3), 7), Map.of("Adulte", 2), Map.of(), Optional.empty(), Language.FR)),
+                Repricing.Decision.of(Repricing.Choice.KEEP_AGREED), false), "test");
+        // an option (not confirmed) in the week it left, whose message would be due on May 8 too
+        String optionGuest = email("option");
+        book(owner, MAY_FIRST.plusWeeks(2), optionGuest, Language.FR, false);
+        assertEquals(1, run("guest-messages", Map.of("accountId", owner.accountId(),
+                "asOf", Instant.parse("2027-05-01T08:00:00Z"))).writeCount(), "the Spanish guest");
+        assertEquals(0, run("guest-messages", Map.of("accountId", owner.accountId(),
+                "asOf", Instant.parse("2027-05-08T08:00:00Z"))).writeCount(), "the moved booking's old moment, an option");
+        assertEquals(1, run("guest-messages", Map.of("accountId", owner.accountId(),
+                "asOf", Instant.parse("2027-05-15T08:00:00Z"))).writeCount(), "its new moment");
+
+        sendUntil(() -> received(germanGuest).size() == 1 && received(spanishGuest).size() == 1
+                && received(movedGuest).size() == 1);
+        MimeMessage de = received(germanGuest).get(0);
+        assertEquals("Ihre Anreise am 1. Mai 2027", de.getSubject());
+        String deBody = body(de);
+        assertTrue(deBody.startsWith("Hallo Claude, der Schlüssel liegt unter dem Topf, Gîte les Lauriers. Noch "), deBody);
+        assertTrue(deBody.contains("/booking/" + german.guestToken()), deBody);
+        assertTrue(deBody.contains("Grenoble"), "the owner's footer: " + deBody);
+        MimeMessage es = received(spanishGuest).get(0);
+        assertEquals("Your arrival on May 8, 2027", es.getSubject(), "no Spanish text: English");
+        assertTrue(body(es).contains("Hello Claude, the key is under the pot at Gîte les Lauriers. "
+                + new ContractAmount(spanish.total()).english() + " still due."), body(es));
+        assertEquals("Votre arrivée le 22 mai 2027", received(movedGuest).get(0).getSubject());
+
+        dispatcher.sendDue(Instant.now().plus(Duration.ofDays(1)));
+        assertEquals(List.of(), received(cancelledGuest), "never to a cancelled dossier");
+        assertEquals(List.of(), received(optionGuest), "nor to an option");
+        assertEquals(List.of(), received(othersGuest), "a run for one owner leaves the other's guests alone");
+        assertEquals(1, received(germanGuest).size());
+        assertEquals(3, insert("select count(*) from message_sent where account_id = ? and mail_id is not null",
+                owner.accountId()));
+        assertEquals(List.of(MailKind.GUEST_MESSAGE), outbox.logOf(owner.accountId(), german.id()).stream()
+                .map(MailLogEntry::kind).toList());
     }
 
     private Owner owner() throws SQLException {

@@ -14,6 +14,11 @@ import org.sejour.application.dossier.ExportLabels;
 import org.sejour.application.job.ExportJobs;
 import org.sejour.application.job.JobConsole;
 import org.sejour.application.job.JobExecutionSummary;
+import org.sejour.application.booking.BusinessCalendar;
+import org.sejour.application.message.MessageRuleService;
+import org.sejour.domain.model.message.MessageEvent;
+import org.sejour.domain.model.message.MessageRule;
+import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.it.fixtures.DossierFixtures;
 
@@ -49,6 +54,8 @@ public class JobCrashFixtureServlet extends HttpServlet {
     DossierExports exports;
     @EJB
     ExportJobs exportJobs;
+    @EJB
+    MessageRuleService messageRules;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
 
@@ -58,6 +65,9 @@ public class JobCrashFixtureServlet extends HttpServlet {
      * {@code action=start&accountId=…&today=D&chunkSize=K}: starts deposit-reminders for that owner.
      * {@code action=requestArrivals&accountId=…&from=D&to=D}: records an export of that owner's
      * arrivals; {@code action=startExport&exportId=…&chunkSize=K}: starts its job, K rows a chunk.
+     * {@code action=startMessages&accountId=…&chunkSize=K}: gives that owner a rule "200 days after the
+     * confirmation, 10:00" and starts guest-messages judged a minute after that moment for the
+     * dossiers confirmed today (far from now, so the job's own timer never sends them).
      * {@code action=fail}: starts a run of deposit-reminders that fails.
      */
     @Override
@@ -86,6 +96,16 @@ public class JobCrashFixtureServlet extends HttpServlet {
         } else if ("start".equals(action)) {
             long executionId = jobs.start("deposit-reminders", Map.of("accountId", request.getParameter("accountId"),
                     "today", request.getParameter("today"), "chunkSize", request.getParameter("chunkSize")));
+            answer.append("executionId=").append(executionId).append('\n');
+        } else if ("startMessages".equals(action)) {
+            String accountId = request.getParameter("accountId");
+            messageRules.create(Long.parseLong(accountId), new MessageRule.Draft("Bienvenue",
+                    MessageEvent.BOOKING_CONFIRMED, 200, java.time.LocalTime.of(10, 0), true, Map.of(Language.FR,
+                    new MessageRule.Wording("Bienvenue {firstName}", "Votre séjour du {arrival} approche."))));
+            Instant asOf = BusinessCalendar.today(java.time.Clock.systemUTC()).plusDays(200).atTime(10, 1)
+                    .atZone(BusinessCalendar.ZONE).toInstant();
+            long executionId = jobs.start("guest-messages", Map.of("accountId", accountId, "asOf", asOf.toString(),
+                    "chunkSize", request.getParameter("chunkSize")));
             answer.append("executionId=").append(executionId).append('\n');
         } else if ("requestArrivals".equals(action)) {
             long exportId = exports.requestMovements(Long.parseLong(request.getParameter("accountId")),

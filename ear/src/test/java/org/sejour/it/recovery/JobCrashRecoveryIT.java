@@ -50,6 +50,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * second chunk, so the job waits there, its first chunk committed and the second open, when the
  * server dies.
  * <p>
+ * The guest messages of the same dossiers (a rule of the owner due for all of them) die in the
+ * same kill in their second chunk, and finish from their checkpoint: one message per dossier.
+ * <p>
  * An export of the same owner's arrivals dies in the same kill, in its second chunk too (the test
  * staged that chunk's first line itself, uncommitted, so the job waits on it); restarted from
  * its checkpoint, it keeps a file with every arrival once, in the list's order.
@@ -100,6 +103,7 @@ public class JobCrashRecoveryIT {
         String heartbeatServer;
         long exportId;
         long killedExport;
+        long killedMessages;
         try (Connection lock = database()) {
             // the job will wait on the second dossier of its second chunk
             lock.setAutoCommit(false);
@@ -111,6 +115,12 @@ public class JobCrashRecoveryIT {
             waitUntil(() -> waitsOnALock(), 60, "the job did not reach the locked dossier");
             assertEquals(CHUNK, reminders(accountId), "the first chunk committed, the second waits");
             assertEquals("STARTED", get("execution=" + killed).getProperty("status"));
+
+            // the guest messages of the same dossiers, in chunks of the same size, wait in their second chunk too
+            killedMessages = Long.parseLong(post("action=startMessages&accountId=" + accountId + "&chunkSize=" + CHUNK)
+                    .getProperty("executionId"));
+            waitUntil(() -> waitingOnLocks() >= 2, 60, "the messages job did not reach a locked dossier");
+            assertEquals(CHUNK, messagesSent(accountId), "the messages' first chunk committed, the second waits");
             try (Connection db = database()) {
                 // the server that runs it says so, and under a name it keeps when it starts again
                 heartbeatServer = text(db, "select server from job_heartbeat where execution_id = ?", killed);
@@ -122,7 +132,7 @@ public class JobCrashRecoveryIT {
                     EXPORT_CHUNK + 1);
             killedExport = Long.parseLong(post("action=startExport&exportId=" + exportId + "&chunkSize="
                     + EXPORT_CHUNK).getProperty("executionId"));
-            waitUntil(() -> waitingOnLocks() >= 2, 60, "the export did not reach its second chunk");
+            waitUntil(() -> waitingOnLocks() >= 3, 60, "the export did not reach its second chunk");
             try (Connection db = database()) {
                 assertEquals(EXPORT_CHUNK, count(db, "select rows_written from dossier_export where id = ?", exportId),
                         "the export's first chunk committed, the second waits");
@@ -136,6 +146,7 @@ public class JobCrashRecoveryIT {
                     killed), "the dead server could not end its execution");
             assertEquals(CHUNK, count(db, "select count(*) from payment_reminder where account_id = ?", accountId),
                     "the cut-off chunk left nothing");
+            assertEquals(CHUNK, messagesSent(accountId), "nor did the messages' one");
             // a dossier before the checkpoint becomes late while the server is down: a run from the
             // start would remind it, a restart from the checkpoint reads on after it
             update(db, "update dossier set deposit_due = ? where id = ?", TODAY.minusDays(2), notYetLate);
@@ -167,19 +178,41 @@ public class JobCrashRecoveryIT {
                     Long.parseLong(restarted.getProperty("executionId")), heartbeatServer),
                     "the restart beat under the same server name");
         }
-        waitUntil(() -> received().keySet().containsAll(lateGuests), 90, "not every reminder was delivered");
+        theMessagesFinishedFromTheirCheckpoint(killedMessages, dossiers);
+        waitUntil(() -> lateGuests.stream().allMatch(g -> received().getOrDefault(g, 0L) == 2)
+                && received().getOrDefault(emails.get(0), 0L) == 1, 90, "not every reminder and message was delivered");
         TimeUnit.SECONDS.sleep(6);  // one more round of the outbox timer: a duplicate would show now
         Map<String, Long> received = received();
         for (String guest : lateGuests) {
-            assertEquals(1L, received.get(guest), "one message to " + guest);
+            assertEquals(2L, received.get(guest), "one reminder and one message to " + guest);
         }
+        assertEquals(1L, received.get(emails.get(0)), "one message to the guest not late");
+        assertEquals(emails.size(), Arrays.stream(smtp.getReceivedMessages()).filter(m -> subject(m).startsWith("Bienvenue "))
+                .map(m -> recipients(m).get(0)).distinct().count(), "the message to every guest");
         // mails other tests left in the outbox (with no SMTP server listening then) may arrive
         // here too: only this test's guests count
         Map<String, Long> ours = received.entrySet().stream().filter(e -> e.getKey().startsWith("crash-"))
                 .collect(Collectors.toMap(Map.Entry::getKey, Map.Entry::getValue));
-        assertEquals(lateGuests.size(), ours.size(), "no mail to this test's other guests: " + ours);
+        assertEquals(emails.size(), ours.size(), "no mail to anyone else of this test's: " + ours);
 
         theExportFinishedFromItsCheckpoint(accountId, exportId, killedExport);
+    }
+
+    /** The messages killed in their second chunk: restarted after the first, every dossier has its message once. */
+    private static void theMessagesFinishedFromTheirCheckpoint(long killedMessages, List<Long> dossiers)
+            throws Exception {
+        Properties restarted = finishedRestartOf(killedMessages);
+        assertEquals("COMPLETED", restarted.getProperty("status"), restarted::toString);
+        assertEquals(dossiers.size() - CHUNK, Integer.parseInt(restarted.getProperty("readCount")),
+                "read on from the checkpoint: " + restarted);
+        try (Connection db = database()) {
+            for (long dossier : dossiers) {
+                assertEquals(1, count(db, "select count(*) from message_sent where dossier_id = ? and mail_id is not null",
+                        dossier), "one message row for " + dossier);
+                assertEquals(1, count(db, "select count(*) from outbox_mail where dossier_id = ? and kind = 'GUEST_MESSAGE'",
+                        dossier), "one message mail for " + dossier);
+            }
+        }
     }
 
     /** The export killed in its second chunk: restarted after its first, its file holds every arrival once. */
@@ -255,6 +288,20 @@ public class JobCrashRecoveryIT {
             return Arrays.stream(message.getAllRecipients()).map(Address::toString).toList();
         } catch (MessagingException e) {
             throw new IllegalStateException(e);
+        }
+    }
+
+    private static String subject(MimeMessage message) {
+        try {
+            return message.getSubject();
+        } catch (MessagingException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static long messagesSent(long accountId) throws SQLException {
+        try (Connection db = database()) {
+            return count(db, "select count(*) from message_sent where account_id = ?", accountId);
         }
     }
 

@@ -25,6 +25,9 @@ import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.mail.MailKind;
 import org.sejour.domain.model.mail.OutboxMail;
+import org.sejour.domain.model.message.MessageRule;
+import org.sejour.domain.model.message.MessageRuleRepository;
+import org.sejour.application.message.MessageRendering;
 import org.sejour.domain.model.pricing.SalesTerms;
 import org.sejour.domain.model.reminder.ReminderRepository;
 import org.sejour.domain.model.reminder.ReminderRule;
@@ -72,6 +75,8 @@ public class MailComposer {
     ReminderRepository reminders;
     @Inject
     ChannelRepository channels;
+    @Inject
+    MessageRuleRepository messageRules;
     @jakarta.ejb.EJB
     InvoiceService invoices;
     @jakarta.ejb.EJB
@@ -95,6 +100,7 @@ public class MailComposer {
 
         private final Map<Long, Dossier> dossierById = new HashMap<>();
         private final Map<Long, ReminderRule> rules;
+        private final Map<Long, MessageRule> messageRulesByMail;
         private final Map<Long, Owner> owners = new HashMap<>();
         private final Map<Language, ContractTexts> texts = new EnumMap<>(Language.class);
 
@@ -106,6 +112,8 @@ public class MailComposer {
                     .forEach(dossier -> dossierById.put(dossier.id(), dossier)));
             rules = reminders.rulesOfMails(mails.stream().filter(m -> m.kind() == MailKind.GUEST_DEPOSIT_REMINDER
                     || m.kind() == MailKind.GUEST_BALANCE_REMINDER).map(OutboxMail::id).toList());
+            messageRulesByMail = messageRules.rulesOfMails(mails.stream()
+                    .filter(m -> m.kind() == MailKind.GUEST_MESSAGE).map(OutboxMail::id).toList());
         }
 
         /** The message of one of the batch's mails; throws when it cannot be rendered (now). */
@@ -120,6 +128,9 @@ public class MailComposer {
                 throw new NotFoundException("dossier", dossierId);
             }
             Owner owner = owners.computeIfAbsent(accountId, MailComposer.this::owner);
+            if (mail.kind() == MailKind.GUEST_MESSAGE) {
+                return message(mail, dossier, owner, messageRulesByMail.get(mail.id()), texts(mail.language()));
+            }
             return MailComposer.this.compose(mail, dossier, owner, rules.get(mail.id()), texts(mail.language()));
         }
 
@@ -218,6 +229,25 @@ public class MailComposer {
         return new OutgoingMessage(mail.id(), senderName, mail.recipient(),
                 mail.kind() == MailKind.OWNER_NOTIFICATION ? Optional.empty() : mail.copyTo(),
                 mail.replyTo(), subject, body, attachments);
+    }
+
+    /**
+     * A message of the owner's rule in the mail's language (chosen when it was queued), its
+     * placeholders filled with the dossier as it is now, and the owner's footer.
+     */
+    private OutgoingMessage message(OutboxMail mail, Dossier dossier, Owner owner, MessageRule rule, ContractTexts t) {
+        if (rule == null) {
+            throw new IllegalStateException("mail " + mail.id() + " has no message rule");
+        }
+        MessageRule.Wording wording = rule.wordingIn(mail.language())
+                .or(() -> rule.wordingIn(rule.languageFor(mail.language())))
+                .orElseThrow(() -> new IllegalStateException("rule " + rule.id() + " has no text"));
+        MessageRendering.Rendered rendered = MessageRendering.render(wording, dossier, t,
+                MessageRendering.bookingPage(publicUrl, dossier));
+        String senderName = owner.account().contact().map(ContactDetails::displayName).orElse("Séjour");
+        return new OutgoingMessage(mail.id(), senderName, mail.recipient(), mail.copyTo(), mail.replyTo(),
+                rendered.subject(), paragraphs(rendered.body(), footer(owner.account(), owner.settings(), mail.language())),
+                List.of());
     }
 
     /**

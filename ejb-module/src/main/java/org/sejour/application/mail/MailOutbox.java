@@ -15,6 +15,7 @@ import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.mail.MailKind;
 import org.sejour.domain.model.mail.OutboxMail;
 import org.sejour.domain.model.mail.OutboxRepository;
+import org.sejour.domain.model.message.MessageRule;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
 
@@ -101,6 +102,22 @@ public class MailOutbox {
             throw new IllegalArgumentException(kind + " is not a reminder");
         }
         return guestMail(dossier, kind, at);
+    }
+
+    /**
+     * A message of one of the owner's rules to the guest, in the rule's language for them (theirs,
+     * else English, else French); empty when the guest gave no e-mail.
+     */
+    public Optional<OutboxMail> message(Dossier dossier, MessageRule rule, Instant at) {
+        String email = dossier.guest().email();
+        if (email == null) {
+            return Optional.empty();
+        }
+        long accountId = dossier.accountId();
+        MailSettings mail = settings.findMail(accountId).orElseGet(() -> MailSettings.defaultsFor(accountId));
+        return Optional.of(outbox.store(new OutboxMail(accountId, dossier.id(), MailKind.GUEST_MESSAGE, email,
+                mail.copyTo().orElse(null), ownerEmail(accountId).orElse(null),
+                rule.languageFor(dossier.guest().language()), at)));
     }
 
     /** An option lapsed: the guest (when they gave an e-mail) and the owner are told. */

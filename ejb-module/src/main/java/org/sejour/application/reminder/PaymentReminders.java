@@ -11,6 +11,7 @@ import org.sejour.domain.model.mail.OutboxMail;
 import org.sejour.domain.model.reminder.ReminderPolicy;
 import org.sejour.domain.model.reminder.ReminderRepository;
 import org.sejour.domain.model.reminder.ReminderRule;
+import org.sejour.domain.model.reminder.ReminderSettings;
 
 import java.time.Instant;
 import java.time.LocalDate;
@@ -21,7 +22,7 @@ import java.util.logging.Logger;
 
 /**
  * Deposit and balance reminders, for the reminder jobs: which dossiers call for one, and
- * sending one. Sending joins the caller's transaction (the job's chunk), so the reminder row,
+ * sending one, each owner's guests by the owner's {@link ReminderSettings}. Sending joins the caller's transaction (the job's chunk), so the reminder row,
  * its outbox mail and the chunk's checkpoint commit together.
  */
 @Stateless
@@ -36,10 +37,14 @@ public class PaymentReminders {
     @EJB
     MailOutbox outbox;
 
-    /** Dossiers above {@code afterId} that call for the rule today; only that owner's when {@code accountId} is given. */
-    public List<Long> candidates(@NotNull ReminderRule rule, @NotNull LocalDate today, @NotNull ReminderPolicy policy,
-                                 Long accountId, long afterId, int max) {
-        return reminders.candidates(rule, today, policy, accountId, afterId, max);
+    /**
+     * Dossiers above {@code afterId} that call for the rule today, each by its owner's reminder
+     * settings (or the {@code override} policy of a run that names one); only that owner's when
+     * {@code accountId} is given.
+     */
+    public List<Long> candidates(@NotNull ReminderRule rule, @NotNull LocalDate today,
+                                 @NotNull Optional<ReminderPolicy> override, Long accountId, long afterId, int max) {
+        return reminders.candidates(rule, today, override, accountId, afterId, max);
     }
 
     /**
@@ -48,14 +53,14 @@ public class PaymentReminders {
      * it is {@code accountId}'s (when given). Locks the dossier for the rest of the transaction.
      */
     public boolean isDue(@NotNull ReminderRule rule, long dossierId, @NotNull LocalDate today,
-                         @NotNull ReminderPolicy policy, Long accountId) {
-        return dueDossier(rule, dossierId, today, policy, accountId).isPresent();
+                         @NotNull Optional<ReminderPolicy> override, Long accountId) {
+        return dueDossier(rule, dossierId, today, override, accountId).isPresent();
     }
 
     /** Reminds the guest of this dossier if {@link #isDue}; true when a mail was queued. */
     public boolean remind(@NotNull ReminderRule rule, long dossierId, @NotNull LocalDate today,
-                          @NotNull ReminderPolicy policy, Long accountId, @NotNull Instant at) {
-        Optional<Dossier> due = dueDossier(rule, dossierId, today, policy, accountId);
+                          @NotNull Optional<ReminderPolicy> override, Long accountId, @NotNull Instant at) {
+        Optional<Dossier> due = dueDossier(rule, dossierId, today, override, accountId);
         if (due.isEmpty()) {
             return false;
         }
@@ -71,11 +76,19 @@ public class PaymentReminders {
         return true;
     }
 
-    private Optional<Dossier> dueDossier(ReminderRule rule, long dossierId, LocalDate today, ReminderPolicy policy,
-                                         Long accountId) {
+    private Optional<Dossier> dueDossier(ReminderRule rule, long dossierId, LocalDate today,
+                                         Optional<ReminderPolicy> override, Long accountId) {
         return dossiers.lock(dossierId)
                 .filter(d -> accountId == null || d.accountId() == accountId)
-                .filter(d -> rule.appliesTo(d, today, policy))
-                .filter(d -> !reminders.remindedSince(dossierId, rule, today.minusDays(rule.quietDays(policy) - 1L)));
+                .filter(d -> {
+                    ReminderSettings settings = settingsOf(d.accountId());
+                    ReminderPolicy policy = override.orElseGet(settings::policy);
+                    return settings.reminds(rule) && rule.appliesTo(d, today, policy)
+                            && !reminders.remindedSince(dossierId, rule, today.minusDays(rule.quietDays(policy) - 1L));
+                });
+    }
+
+    private ReminderSettings settingsOf(long accountId) {
+        return reminders.findSettings(accountId).orElseGet(() -> ReminderSettings.defaultsFor(accountId));
     }
 }

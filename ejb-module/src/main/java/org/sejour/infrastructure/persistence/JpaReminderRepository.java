@@ -7,6 +7,7 @@ import jakarta.persistence.Query;
 import org.sejour.domain.model.reminder.ReminderPolicy;
 import org.sejour.domain.model.reminder.ReminderRepository;
 import org.sejour.domain.model.reminder.ReminderRule;
+import org.sejour.domain.model.reminder.ReminderSettings;
 
 import java.time.LocalDate;
 import java.util.Collection;
@@ -28,27 +29,34 @@ public class JpaReminderRepository implements ReminderRepository {
     private EntityManager em;
 
     @Override
-    public List<Long> candidates(ReminderRule rule, LocalDate today, ReminderPolicy policy, Long accountId,
-                                 long afterId, int max) {
+    public List<Long> candidates(ReminderRule rule, LocalDate today, Optional<ReminderPolicy> override,
+                                 Long accountId, long afterId, int max) {
+        // the owner's days (reminder_settings; no row: the defaults), unless the run overrides them
+        String notice = override.map(p -> Integer.toString(p.noticeDays()))
+                .orElse("coalesce(rs.notice_days, " + ReminderPolicy.DEFAULT.noticeDays() + ")");
+        String lateEvery = override.map(p -> Integer.toString(p.lateEveryDays()))
+                .orElse("coalesce(rs.late_every_days, " + ReminderPolicy.DEFAULT.lateEveryDays() + ")");
+        String quietDays = rule.isLate() ? lateEvery : "(" + notice + " + 1)";
+        String switchedOn = "coalesce(rs." + (rule.isDeposit() ? "deposit_reminders" : "balance_reminders") + ", true)";
         String owed = rule.isDeposit()
                 ? PAID + " < d.deposit_amount"
                 : PAID + " >= d.deposit_amount and " + PAID + " < d.total and d.arrival > ?1";
         String deadline = rule.isDeposit() ? "d.deposit_due" : "d.balance_due";
         String when = rule.isLate()
                 ? deadline + " < ?1" + (rule.isDeposit() ? " and d.status = 'CONFIRMED'" : "")
-                : deadline + " between ?1 and ?2";
-        Query query = em.createNativeQuery("select d.id from dossier d where d.status <> 'CANCELLED' "
+                : deadline + " between ?1 and cast(?1 as date) + " + notice;
+        Query query = em.createNativeQuery("select d.id from dossier d "
+                        + "left join reminder_settings rs on rs.account_id = d.account_id "
+                        + "where d.status <> 'CANCELLED' and " + switchedOn + " "
                         + "and d.guest_email is not null and d.id > ?3 "
                         + (accountId == null ? "" : "and d.account_id = ?6 ")
                         + "and " + owed + " and " + when + " "
                         + "and not exists (select 1 from payment_reminder r where r.dossier_id = d.id "
-                        + "  and r.rule = ?4 and r.sent_on > ?5) "
+                        + "  and r.rule = ?4 and r.sent_on > cast(?1 as date) - " + quietDays + ") "
                         + "order by d.id limit ?7")
                 .setParameter(1, today)
-                .setParameter(2, today.plusDays(policy.noticeDays()))
                 .setParameter(3, afterId)
                 .setParameter(4, rule.name())
-                .setParameter(5, today.minusDays(rule.quietDays(policy)))
                 .setParameter(7, max);
         if (accountId != null) {
             query.setParameter(6, accountId);
@@ -56,6 +64,17 @@ public class JpaReminderRepository implements ReminderRepository {
         @SuppressWarnings("unchecked")
         List<Number> ids = query.getResultList();
         return ids.stream().map(Number::longValue).toList();
+    }
+
+    @Override
+    public Optional<ReminderSettings> findSettings(long accountId) {
+        return Optional.ofNullable(em.find(ReminderSettings.class, accountId));
+    }
+
+    @Override
+    public ReminderSettings store(ReminderSettings settings) {
+        em.persist(settings);
+        return settings;
     }
 
     @Override

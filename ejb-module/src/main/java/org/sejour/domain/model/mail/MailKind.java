@@ -25,5 +25,7 @@ public enum MailKind {
     /** To the guest: they cancelled from their booking page; the fee and what is refunded. */
     GUEST_CANCELLED,
     /** To the owner: a guest cancelled from their booking page. */
-    OWNER_GUEST_CANCELLED
+    OWNER_GUEST_CANCELLED,
+    /** To the guest: a message of one of the owner's rules (before arrival, after departure…), in the outbox's language. */
+    GUEST_MESSAGE
 }

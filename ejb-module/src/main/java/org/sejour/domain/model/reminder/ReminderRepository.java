@@ -11,11 +11,16 @@ public interface ReminderRepository {
 
     /**
      * Ids of the dossiers above {@code afterId}, in id order, that call for {@code rule} on
-     * {@code today} and were not reminded under it during its quiet days; only the given
-     * owner's when {@code accountId} is given.
+     * {@code today} and were not reminded under it during its quiet days, each judged by its
+     * owner's {@link ReminderSettings} (their policy, the kind on or off), or by {@code override}'s
+     * policy when given; only the given owner's when {@code accountId} is given.
      */
-    List<Long> candidates(ReminderRule rule, LocalDate today, ReminderPolicy policy, Long accountId, long afterId,
-                          int max);
+    List<Long> candidates(ReminderRule rule, LocalDate today, Optional<ReminderPolicy> override, Long accountId,
+                          long afterId, int max);
+
+    Optional<ReminderSettings> findSettings(long accountId);
+
+    ReminderSettings store(ReminderSettings settings);
 
     boolean remindedSince(long dossierId, ReminderRule rule, LocalDate since);
 
