@@ -166,6 +166,9 @@ public class PlanningIT {
         assertFalse(attribute(cell(accommodationId, "rates", "2027-05-07"), "class").contains("rate "),
                 "no rate before the period");
         assertTrue(browser.textOf(By.id("planning:messages")).contains("Tarif créé."));
+        // one message per action: the dialog's form kept a copy of it too
+        assertEquals(1, browser.driver.getPageSource().split("Tarif créé\\.", -1).length - 1,
+                "\"Tarif créé.\" on the page once");
 
         // a sales ban, selected by dragging over 20 … 22 May
         WebElement from = scrolledTo(cell(accommodationId, "rates", "2027-05-20"));
