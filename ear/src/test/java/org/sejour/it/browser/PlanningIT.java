@@ -156,6 +156,12 @@ public class PlanningIT {
         browser.until(d -> d.findElement(By.id("actions")).getText().contains("Ce champ est obligatoire."),
                 "the message next to the price");
         assertTrue(browser.driver.findElement(By.id("actions")).isDisplayed(), "the dialog stays open");
+        // no weekday is chosen for the owner: the first selected day's used to be ticked silently
+        assertTrue(browser.driver.findElement(By.id("actions")).getText().contains("Choisissez au moins un jour d'arrivée."),
+                browser.driver.findElement(By.id("actions")).getText());
+        assertEquals(0L, browser.js("return document.querySelectorAll("
+                + "\"[id^='actionTabs:rateForm:arrivalDays:']:checked\").length;"), "no arrival day ticked");
+        browser.driver.findElement(By.cssSelector("label[for='actionTabs:rateForm:arrivalDays:5']")).click();
         typeAmount("actionTabs:rateForm:price", 500);
         submitAndWaitForDialogToClose("actionTabs:rateForm:create");
         browser.until(d -> d.findElement(cell(accommodationId, "rates", "2027-05-08")).getAttribute("class")
@@ -253,6 +259,8 @@ public class PlanningIT {
         String selection = browser.textOf(By.id("selectionLabel"));
         assertTrue(selection.contains("samedi 08/05/2027") && selection.contains("vendredi 14/05/2027"), selection);
 
+        tabUntil("Saturday among the arrival days", () -> "actionTabs:rateForm:arrivalDays:5".equals(focusedId()));
+        press(Keys.SPACE);
         tabUntil("the price", () -> "actionTabs:rateForm:price_input".equals(focusedId()));
         pressWith(Keys.CONTROL, "a");
         press(Keys.BACK_SPACE, "450");
