@@ -348,6 +348,10 @@ final class Browser implements AutoCloseable {
                 return null;
             }
         }, "the one-time password of " + login);
+        String notice = byId("create:created").getText();
+        if (!notice.matches("(?s)Compte \\d+ créé pour .*")) {
+            throw new AssertionError("the account number as the list writes it (100002, not 100 002): " + notice);
+        }
         return new Owner(login, password);
     }
 
@@ -368,6 +372,13 @@ final class Browser implements AutoCloseable {
         if (!owner.login().equals(login.getAttribute("value"))) {
             throw new AssertionError("the credentials page should show the login " + owner.login() + " but shows "
                     + login.getAttribute("value"));
+        }
+        String header = driver.findElement(By.cssSelector(".topbar .account-number")).getText().strip();
+        if (!header.matches("(?s)\\d+\\b.*")) {
+            throw new AssertionError("before the wizard the header shows the account number alone: " + header);
+        }
+        if (bodyText().contains("Laissez vide")) {
+            throw new AssertionError("the forced change cannot keep the current password: " + bodyText());
         }
         type("credentials:currentPassword", owner.password());
         type("credentials:newPassword", newPassword);
