@@ -9,14 +9,14 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class MailErrorTextsTest {
 
     @ParameterizedTest
-    @CsvSource(delimiter = '|', value = {
-            "550 SMTPAddressFailedException: 550 5.1.1 address rejected                      | REFUSED",
-            "SendFailedException: Invalid Addresses | 553 SMTPAddressFailedException: 553 no  | REFUSED",
-            "451 SMTPSendFailedException: 451 4.3.0 try again later                          | DEFERRED",
-            "MailConnectException: Couldn't connect to host, port: localhost, 25; timeout -1 | UNREACHABLE",
-            "MessagingException: x | SocketTimeoutException: Read timed out                   | UNREACHABLE",
-            "cannot be composed: java.lang.IllegalStateException: no photo                    | COMPOSE",
-            "AuthenticationFailedException: failed to connect, no password specified?        | OTHER",
+    @CsvSource(delimiterString = "=>", value = {
+            "550 SMTPAddressFailedException: 550 5.1.1 address rejected => REFUSED",
+            "SendFailedException: Invalid Addresses | 553 SMTPAddressFailedException: 553 no => REFUSED",
+            "451 SMTPSendFailedException: 451 4.3.0 try again later => DEFERRED",
+            "MailConnectException: Couldn't connect to host, port: localhost, 25; timeout -1 => UNREACHABLE",
+            "MessagingException: x | SocketTimeoutException: Read timed out => UNREACHABLE",
+            "cannot be composed: java.lang.IllegalStateException: no photo => COMPOSE",
+            "AuthenticationFailedException: failed to connect, no password specified? => OTHER",
     })
     void sortsTheFailure(String stored, MailErrorTexts.Kind kind) {
         assertEquals(kind, MailErrorTexts.kind(stored));
