@@ -1,7 +1,6 @@
-// What PrimeFaces 15 leaves out for screen readers (axe-core, PageWalkIT): the calendar buttons of
-// p:datePicker were read as "ui-button" (the text of its icon-only buttons), named here in the
-// page's language from the bundle text the layout puts on the body (data-choose-date); the
-// uploader's "choose" button has no role. Done whenever such an element appears.
+// The calendar buttons of p:datePicker were read by screen readers as "ui-button" (the text
+// PrimeFaces gives its icon-only buttons): each is named in the page's language, from the
+// bundle text the layout puts on the body (data-choose-date), whenever one appears.
 (function () {
     function nameCalendarButtons() {
         var label = document.body ? document.body.getAttribute('data-choose-date') : null;
@@ -11,10 +10,6 @@
         document.querySelectorAll('.ui-datepicker-trigger').forEach(function (button) {
             button.setAttribute('aria-label', label);
             button.setAttribute('title', label);
-        });
-        // p:fileUpload's "choose" is a focusable span with an aria-label but no role: it is a button
-        document.querySelectorAll('span.ui-fileupload-choose:not([role])').forEach(function (choose) {
-            choose.setAttribute('role', 'button');
         });
     }
     document.addEventListener('DOMContentLoaded', function () {
