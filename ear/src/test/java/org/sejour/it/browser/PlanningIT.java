@@ -104,6 +104,8 @@ public class PlanningIT {
     }
 
     private void submitAndWaitForDialogToClose(String buttonId) {
+        // the dialog grows with its messages (price, arrival days): its button may sit at its bottom edge
+        browser.js("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", buttonId);
         browser.click(buttonId);
         browser.waitForAjax();
         browser.until(d -> !d.findElement(By.id("actions")).isDisplayed(), "the dialog to close after " + buttonId);
