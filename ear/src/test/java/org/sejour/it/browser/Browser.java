@@ -33,6 +33,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -59,6 +60,7 @@ final class Browser implements AutoCloseable {
     final ChromeDriver driver;
     final WebDriverWait wait;
     final String baseUrl = TestSettings.baseUrl();
+    private final List<String> policyViolations = new ArrayList<>();
 
     Browser() {
         try {
@@ -95,10 +97,22 @@ final class Browser implements AutoCloseable {
 
     /** What the console reported since the last call as blocked by the Content-Security-Policy. */
     List<String> policyViolations() {
-        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+        consoleErrors();
+        List<String> violations = List.copyOf(policyViolations);
+        policyViolations.clear();
+        return violations;
+    }
+
+    /**
+     * The console's errors since the last call (failed loads with their status among them); the
+     * Content-Security-Policy violations among them are also kept for {@link #policyViolations}.
+     */
+    List<String> consoleErrors() {
+        List<String> errors = driver.manage().logs().get(LogType.BROWSER).getAll().stream()
                 .map(LogEntry::getMessage)
-                .filter(m -> m.contains("Content Security Policy"))
                 .toList();
+        errors.stream().filter(m -> m.contains("Content Security Policy")).forEach(policyViolations::add);
+        return errors;
     }
 
     @Override
@@ -348,6 +362,10 @@ final class Browser implements AutoCloseable {
                 return null;
             }
         }, "the one-time password of " + login);
+        String notice = byId("create:created").getText();
+        if (!notice.matches("(?s)Compte \\d+ créé pour .*")) {
+            throw new AssertionError("the account number as the list writes it (100002, not 100 002): " + notice);
+        }
         return new Owner(login, password);
     }
 
@@ -368,6 +386,13 @@ final class Browser implements AutoCloseable {
         if (!owner.login().equals(login.getAttribute("value"))) {
             throw new AssertionError("the credentials page should show the login " + owner.login() + " but shows "
                     + login.getAttribute("value"));
+        }
+        String header = driver.findElement(By.cssSelector(".topbar .account-number")).getText().strip();
+        if (!header.matches("(?s)\\d+\\b.*")) {
+            throw new AssertionError("before the wizard the header shows the account number alone: " + header);
+        }
+        if (bodyText().contains("Laissez vide")) {
+            throw new AssertionError("the forced change cannot keep the current password: " + bodyText());
         }
         type("credentials:currentPassword", owner.password());
         type("credentials:newPassword", newPassword);

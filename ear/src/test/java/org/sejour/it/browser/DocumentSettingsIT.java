@@ -69,6 +69,14 @@ public class DocumentSettingsIT {
         assertTrue(browser.bodyText().contains("disponible après votre première réservation"), "no dossier, no preview");
         assertEquals(404, browser.httpStatus("app/settings/contract-preview.pdf?lang=fr"));
         assertEquals(404, browser.httpStatus("app/dossiers/1/contract.pdf"), "another owner's dossier 1, or none");
+
+        // the terms of sale are typed on the sales terms page only (guests read that text): shown here, with a link
+        assertTrue(browser.driver.findElements(By.cssSelector(".text-TERMS-fr, .text-TERMS-en")).isEmpty(),
+                "no second place to type the terms of sale");
+        assertTrue(browser.textOf(By.id("salesConditions")).contains("celles de la page Conditions de vente"),
+                browser.textOf(By.id("salesConditions")));
+        browser.driver.findElement(By.cssSelector("#salesConditions a")).click();
+        browser.waitForPath("/app/sales-terms.xhtml");
     }
 
     @Test

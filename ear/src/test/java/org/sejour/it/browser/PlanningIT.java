@@ -104,6 +104,8 @@ public class PlanningIT {
     }
 
     private void submitAndWaitForDialogToClose(String buttonId) {
+        // the dialog grows with its messages (price, arrival days): its button may sit at its bottom edge
+        browser.js("document.getElementById(arguments[0]).scrollIntoView({block: 'center'});", buttonId);
         browser.click(buttonId);
         browser.waitForAjax();
         browser.until(d -> !d.findElement(By.id("actions")).isDisplayed(), "the dialog to close after " + buttonId);
@@ -156,6 +158,12 @@ public class PlanningIT {
         browser.until(d -> d.findElement(By.id("actions")).getText().contains("Ce champ est obligatoire."),
                 "the message next to the price");
         assertTrue(browser.driver.findElement(By.id("actions")).isDisplayed(), "the dialog stays open");
+        // no weekday is chosen for the owner: the first selected day's used to be ticked silently
+        assertTrue(browser.driver.findElement(By.id("actions")).getText().contains("Choisissez au moins un jour d'arrivée."),
+                browser.driver.findElement(By.id("actions")).getText());
+        assertEquals(0L, browser.js("return document.querySelectorAll("
+                + "\"[id^='actionTabs:rateForm:arrivalDays:']:checked\").length;"), "no arrival day ticked");
+        browser.driver.findElement(By.cssSelector("label[for='actionTabs:rateForm:arrivalDays:5']")).click();
         typeAmount("actionTabs:rateForm:price", 500);
         submitAndWaitForDialogToClose("actionTabs:rateForm:create");
         browser.until(d -> d.findElement(cell(accommodationId, "rates", "2027-05-08")).getAttribute("class")
@@ -166,6 +174,9 @@ public class PlanningIT {
         assertFalse(attribute(cell(accommodationId, "rates", "2027-05-07"), "class").contains("rate "),
                 "no rate before the period");
         assertTrue(browser.textOf(By.id("planning:messages")).contains("Tarif créé."));
+        // one message per action: the dialog's form kept a copy of it too
+        assertEquals(1, browser.driver.getPageSource().split("Tarif créé\\.", -1).length - 1,
+                "\"Tarif créé.\" on the page once");
 
         // a sales ban, selected by dragging over 20 … 22 May
         WebElement from = scrolledTo(cell(accommodationId, "rates", "2027-05-20"));
@@ -250,6 +261,8 @@ public class PlanningIT {
         String selection = browser.textOf(By.id("selectionLabel"));
         assertTrue(selection.contains("samedi 08/05/2027") && selection.contains("vendredi 14/05/2027"), selection);
 
+        tabUntil("Saturday among the arrival days", () -> "actionTabs:rateForm:arrivalDays:5".equals(focusedId()));
+        press(Keys.SPACE);
         tabUntil("the price", () -> "actionTabs:rateForm:price_input".equals(focusedId()));
         pressWith(Keys.CONTROL, "a");
         press(Keys.BACK_SPACE, "450");

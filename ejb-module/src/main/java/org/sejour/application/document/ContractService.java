@@ -154,7 +154,7 @@ public class ContractService {
                 text(contract, ContractField.SIGNATURE, language),
                 stateText(contract, state, language),
                 contract.showPhotos() ? photos(accountId, accommodation) : List.of(),
-                contract.showTerms() ? text(contract, ContractField.TERMS, language) : null);
+                contract.showTerms() ? salesConditions(accountId, language) : null);
     }
 
     /** Where the accommodation is; each one's name and address when the dossier books several. */
@@ -307,7 +307,18 @@ public class ContractService {
      * more often than French (the same order as the mails' language).
      */
     static String text(ContractSettings contract, ContractField field, Language language) {
-        TranslatedText texts = contract.text(field);
+        return in(contract.text(field), language);
+    }
+
+    /**
+     * The terms of sale are written once, on the sales terms page, and guests read that text on
+     * the booking site; the contract prints the same (contract settings only show it).
+     */
+    private String salesConditions(long accountId, Language language) {
+        return salesTerms.find(accountId).map(terms -> in(terms.conditions(), language)).orElse(null);
+    }
+
+    private static String in(TranslatedText texts, Language language) {
         Language written = texts.isFilledIn(language) ? language
                 : texts.isFilledIn(Language.EN) ? Language.EN : Language.FR;
         String text = texts.in(written);

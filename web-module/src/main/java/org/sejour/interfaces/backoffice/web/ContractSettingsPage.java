@@ -7,6 +7,7 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.primefaces.event.FileUploadEvent;
+import org.sejour.application.catalog.SalesTermsService;
 import org.sejour.application.document.ContractService;
 import org.sejour.application.document.DocumentSettingsService;
 import org.sejour.domain.model.document.ContractField;
@@ -45,6 +46,8 @@ public class ContractSettingsPage implements Serializable {
     DocumentSettingsService settings;
     @EJB
     ContractService contracts;
+    @EJB
+    SalesTermsService salesTerms;
 
     private final Map<String, String> french = new HashMap<>();
     private final Map<String, String> english = new HashMap<>();
@@ -56,11 +59,13 @@ public class ContractSettingsPage implements Serializable {
     private boolean showTerms;
     private boolean hasLogo;
     private boolean hasDossier;
+    private String salesConditions;
 
     @PostConstruct
     void load() {
         ContractSettings contract = settings.contract(currentUser.accountId());
         stored = contract.texts();
+        salesConditions = salesTerms.get(currentUser.accountId()).conditions().in(Language.FR);
         stored.forEach((field, text) -> {
             french.put(field.name(), text.isFilledIn(Language.FR) ? text.in(Language.FR) : "");
             english.put(field.name(), text.isFilledIn(Language.EN) ? text.in(Language.EN) : "");
@@ -136,7 +141,9 @@ public class ContractSettingsPage implements Serializable {
     }
 
     public List<ContractField> getHeaderFields() { return List.of(ContractField.HEADER, ContractField.SLOGAN); }
-    public List<ContractField> getTermsFields() { return List.of(ContractField.TERMS); }
+
+    /** The terms of sale the contract prints, as written on the sales terms page (French, the reference). */
+    public String getSalesConditions() { return salesConditions; }
 
     public List<ContractField> getRecapFields() {
         return List.of(ContractField.ARRIVAL_REMARKS, ContractField.DEPARTURE_REMARKS, ContractField.PAYMENT_TERMS,

@@ -103,6 +103,7 @@ public class Dashboard {
                 .add("data", Json.createObjectBuilder().add("labels", labels)
                         .add("datasets", Json.createArrayBuilder().add(dataset)))
                 .add("options", Json.createObjectBuilder().add("maintainAspectRatio", false)
+                        .add("locale", chartLocale())
                         .add("plugins", Json.createObjectBuilder()
                                 .add("legend", Json.createObjectBuilder().add("display", false))))
                 .build().toString();
@@ -122,8 +123,17 @@ public class Dashboard {
                 .add("data", Json.createObjectBuilder().add("labels", labels)
                         .add("datasets", Json.createArrayBuilder().add(Json.createObjectBuilder()
                                 .add("data", data).add("backgroundColor", colours))))
-                .add("options", Json.createObjectBuilder().add("maintainAspectRatio", false))
+                .add("options", Json.createObjectBuilder().add("maintainAspectRatio", false)
+                        .add("locale", chartLocale()))
                 .build().toString();
+    }
+
+    /**
+     * Chart.js writes its axis and tooltip numbers with Intl in this locale: without it, the
+     * browser's (a French page in an English browser showed "2,000" on the revenue axis).
+     */
+    private static String chartLocale() {
+        return Formats.viewLocale().toLanguageTag();
     }
 
     /** A figure as the page shows it: text ready for display, computed here rather than in EL. */

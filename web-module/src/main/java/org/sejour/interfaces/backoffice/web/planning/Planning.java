@@ -197,8 +197,9 @@ public class Planning implements Serializable {
     }
 
     private void resetForms() {
+        // no arrival day ticked for the owner: the first selected day's weekday, ticked silently,
+        // made a July rate Monday-only; the dialog lists the seven days and asks for a choice
         rate = new RateForm();
-        rate.setArrivalDays(new ArrayList<>(List.of(selectionFirst.getDayOfWeek().name())));
         units = selected.stockManaged() ? null : 1;
         promotionKind = Promotion.Kind.LAST_MINUTE.name();
         promotionDays = null;
