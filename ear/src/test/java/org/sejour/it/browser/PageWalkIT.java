@@ -282,6 +282,7 @@ public class PageWalkIT {
                 Visit.of("app/booking-test.xhtml", Role.OWNER, stay),
                 Visit.of("app/settings/contract.xhtml", Role.OWNER, ""),
                 Visit.of("app/settings/mails.xhtml", Role.OWNER, ""),
+                Visit.of("app/settings/messages.xhtml", Role.OWNER, ""),
                 Visit.of("app/settings/payments.xhtml", Role.OWNER, ""),
                 Visit.of("app/settings/receipts.xhtml", Role.OWNER, ""),
                 Visit.of("app/account/contact.xhtml", Role.OWNER, ""),
