@@ -1,6 +1,5 @@
 package org.sejour.interfaces.batch;
 
-import jakarta.batch.api.chunk.AbstractItemReader;
 import jakarta.batch.runtime.context.StepContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
@@ -8,10 +7,8 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sejour.application.message.GuestMessages;
 
-import java.io.Serializable;
 import java.time.Instant;
-import java.util.ArrayDeque;
-import java.util.Deque;
+import java.util.List;
 
 /**
  * The ids of the dossiers with a scheduled message due, in id order, a page at a time;
@@ -20,39 +17,22 @@ import java.util.Deque;
  */
 @Named
 @Dependent
-public class DueMessageReader extends AbstractItemReader {
-
-    private static final int PAGE = 500;
+public class DueMessageReader extends DossierPageReader {
 
     @EJB
     GuestMessages messages;
     @Inject
     StepContext step;
 
-    private final Deque<Long> page = new ArrayDeque<>();
-    private long last;
     private Instant asOf;
 
     @Override
-    public void open(Serializable checkpoint) {
-        last = DossierCheckpoint.from(checkpoint).lastDossierId();
+    protected void opened() {
         asOf = JobArguments.of(step).asOf();
     }
 
     @Override
-    public Object readItem() {
-        if (page.isEmpty()) {
-            page.addAll(messages.candidates(asOf, JobArguments.of(step).accountId(), last, PAGE));
-        }
-        Long next = page.poll();
-        if (next != null) {
-            last = next;
-        }
-        return next;
-    }
-
-    @Override
-    public Serializable checkpointInfo() {
-        return new DossierCheckpoint(last);
+    protected List<Long> pageAfter(long afterId, int size) {
+        return messages.candidates(asOf, JobArguments.of(step).accountId(), afterId, size);
     }
 }
