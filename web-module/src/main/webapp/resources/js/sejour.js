@@ -24,3 +24,29 @@
     });
     window.addEventListener('load', nameCalendarButtons);
 })();
+
+// A file too large for the server is refused before it is sent, with the same words the server
+// would use: the change is stopped before the input's ajax handler sees it.
+document.addEventListener('change', function (event) {
+    var input = event.target;
+    var max = input && input.getAttribute ? Number(input.getAttribute('data-max-bytes')) : 0;
+    if (!max || !input.files) {
+        return;
+    }
+    var tooLarge = Array.prototype.some.call(input.files, function (file) { return file.size > max; });
+    if (!tooLarge) {
+        return;
+    }
+    event.stopImmediatePropagation();
+    input.value = '';
+    var message = input.getAttribute('data-too-large');
+    var place = input.closest('.upload');
+    var shown = place.querySelector('.upload-refused');
+    if (!shown) {
+        shown = document.createElement('span');
+        shown.className = 'upload-refused ui-message-error';
+        shown.setAttribute('role', 'alert');
+        place.appendChild(shown);
+    }
+    shown.textContent = message;
+}, true);

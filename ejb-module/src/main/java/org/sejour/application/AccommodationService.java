@@ -16,6 +16,7 @@ import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.infrastructure.storage.ImageProcessor;
 import org.sejour.infrastructure.storage.ImageProcessor.ProcessedImage;
 import org.sejour.domain.model.accommodation.PhotoSize;
@@ -66,6 +67,13 @@ public class AccommodationService {
     public Accommodation update(long accountId, long accommodationId, @NotNull AccommodationDetails details) {
         Accommodation accommodation = get(accountId, accommodationId);
         accommodation.describe(details);
+        return accommodation;
+    }
+
+    /** Replaces how guests get in (sent only to guests with a booking, by the owner's messages). */
+    public Accommodation giveAccess(long accountId, long accommodationId, @NotNull TranslatedText instructions) {
+        Accommodation accommodation = get(accountId, accommodationId);
+        accommodation.giveAccess(instructions);
         return accommodation;
     }
 

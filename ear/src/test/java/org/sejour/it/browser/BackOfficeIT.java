@@ -86,9 +86,7 @@ public class BackOfficeIT {
         Path png = image(images.resolve("terrasse.png"), 2000, 1200, new Color(0x1e6fb8), new Color(0xf5c04a), "png");
         Path jpeg = image(images.resolve("salon.jpg"), 800, 600, new Color(0xb42318), new Color(0x0b7a4b), "jpg");
 
-        browser.upload(png);
-        browser.until(d -> browser.photoWidths().size() == 1, "the first thumbnail");
-        browser.upload(jpeg);
+        browser.upload(png, jpeg);
         List<Long> widths = browser.until(d -> {
             List<Long> w = browser.photoWidths();
             return w.size() == 2 && w.stream().allMatch(x -> x > 0) ? w : null;
@@ -99,6 +97,32 @@ public class BackOfficeIT {
         List<String> alts = (List<String>) browser.js(
                 "return Array.from(document.querySelectorAll('ol#photoList img')).map(i => i.alt);");
         assertEquals(List.of("terrasse.png", "salon.jpg"), alts, "photos in upload order");
+
+        // over 10 MB: refused in the page before it is sent, and by the server when the page's check is bypassed
+        Path huge = images.resolve("panorama.jpg");
+        Files.write(huge, new byte[11 * 1024 * 1024]);
+        browser.chooseFiles("editor:photos", huge);
+        assertEquals("Le fichier dépasse 10 Mo.",
+                browser.until(d -> browser.textOf(By.cssSelector("#editor .upload-refused")), "the page's refusal"));
+        browser.js("document.getElementById('editor:photos').removeAttribute('data-max-bytes');");
+        browser.upload(huge);
+        String refused = browser.textOf(By.id("editor"));
+        assertTrue(refused.contains("Le fichier dépasse 10 Mo."), refused);
+        assertTrue(refused.contains("Photos (2 / 20)"), refused);
+        assertEquals(2, browser.photoWidths().size(), "nothing added");
+
+        // how guests get in: private instructions per language, saved on their own
+        browser.type("editor:accessText", "Boîte à clés près du portail, code 4711.");
+        browser.click("editor:access_de");
+        browser.waitForAjax();
+        browser.type("editor:accessText", "Schlüsselbox am Tor, Code 4711.");
+        browser.click("editor:saveAccess");
+        browser.waitForAjax();
+        assertTrue(browser.bodyText().contains("Instructions d’accès enregistrées."), browser.bodyText());
+        browser.driver.navigate().refresh();
+        browser.waitForDocument();
+        assertEquals("Boîte à clés près du portail, code 4711.", browser.byId("editor:accessText").getAttribute("value"));
+        assertTrue(browser.byId("editor:access_de").getAttribute("class").contains("filled"), "German is written");
 
         browser.open("app/accommodations.xhtml");
         browser.waitForDocument();

@@ -373,6 +373,10 @@ public class BookingSiteIT {
                 + "&nights=7&lang=en");
         waitForTotal("€700.00");
         assertEquals("Your price", browser.visible("book:quote").findElement(By.tagName("h2")).getText());
+        assertTrue(browser.textOf(By.cssSelector("label[for='book:partyLines:0:persons']")).startsWith("Adult ("),
+                "the age range in the guest's language");
+        browser.clickAndWaitForReload("lang-de");
+        assertTrue(browser.textOf(By.cssSelector("label[for='book:partyLines:0:persons']")).startsWith("Erwachsener ("));
     }
 
     /** The 404 page speaks as the booking site would: the lang parameter, then the visit's choice. */

@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
@@ -439,13 +440,23 @@ final class Browser implements AutoCloseable {
         return owner;
     }
 
-    /** Sends a file to the accommodation page's uploader (auto upload) and waits for the form's ajax update. */
-    void upload(Path file) {
+    /**
+     * Chooses files in the accommodation page's photo input, as an owner picks several at once
+     * in the file dialog, and waits for the form's ajax update.
+     */
+    void upload(Path... files) {
         js("document.getElementById('editor').sejourOldForm = true;");
-        byId("editor:photos_input").sendKeys(file.toAbsolutePath().toString());
+        chooseFiles("editor:photos", files);
         until(d -> Boolean.TRUE.equals(js("var f = document.getElementById('editor');"
                 + "return f !== null && f.sejourOldForm === undefined"
-                + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());")), "the upload of " + file.getFileName());
+                + " && (!window.PrimeFaces || PrimeFaces.ajax.Queue.isEmpty());")),
+                "the upload of " + Arrays.toString(files));
+    }
+
+    /** Puts files in a file input (the browser's file dialog cannot be driven). */
+    void chooseFiles(String inputId, Path... files) {
+        byId(inputId).sendKeys(Arrays.stream(files).map(f -> f.toAbsolutePath().toString())
+                .collect(Collectors.joining("\n")));
     }
 
     /** Writes what the browser shows (screenshot, page source, address) next to the test reports. */

@@ -17,6 +17,7 @@ import org.sejour.it.TestSettings;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The contract and mail settings pages, as an owner uses them. */
@@ -63,8 +64,29 @@ public class DocumentSettingsIT {
         browser.js("window.scrollTo(0, 0);");
         browser.screenshot(TestSettings.artifacts().resolve("contract-settings.png"));
 
+        // the other languages: German written beside French, English kept; the head names the languages with no text
+        assertTrue(browser.textOf(By.cssSelector(".texts-missing")).contains("Allemand, Espagnol, Catalan, Italien, Néerlandais."),
+                browser.textOf(By.cssSelector(".texts-missing")));
+        browser.click("contract:textsHead_de");
+        browser.waitForAjax();
+        browser.type(textArea("SLOGAN", "de"), "Ruhe am Teich");
+        assertEquals("de", browser.byId(textArea("SLOGAN", "de")).getAttribute("lang"));
+        browser.click("contract:textsHead_es");
+        browser.waitForAjax();
+        assertTrue(browser.textOf(By.cssSelector(".texts-missing")).contains("Espagnol, Catalan, Italien, Néerlandais."),
+                "German typed, not yet saved, counts: " + browser.textOf(By.cssSelector(".texts-missing")));
+        assertEquals("", browser.byId(textArea("SLOGAN", "es")).getAttribute("value"));
+        browser.click("contract:save");
+        browser.waitForAjax();
+        assertTrue(browser.bodyText().contains("Vos paramètres de contrat ont été enregistrés."), browser.bodyText());
+
         browser.open("app/settings/contract.xhtml");
         assertEquals("Peace by the pond", browser.byId(textArea("SLOGAN", "en")).getAttribute("value"));
+        browser.click("contract:textsHead_de");
+        browser.waitForAjax();
+        assertEquals("Ruhe am Teich", browser.byId(textArea("SLOGAN", "de")).getAttribute("value"));
+        assertEquals("Le calme au bord de l'étang", browser.byId(textArea("SLOGAN", "fr")).getAttribute("value"));
+        assertFalse(browser.textOf(By.cssSelector(".texts-missing")).contains("Allemand"));
         assertEquals("20:30", browser.byId("contract:arrivalUntil_input").getAttribute("value"));
         assertTrue(browser.bodyText().contains("disponible après votre première réservation"), "no dossier, no preview");
         assertEquals(404, browser.httpStatus("app/settings/contract-preview.pdf?lang=fr"));

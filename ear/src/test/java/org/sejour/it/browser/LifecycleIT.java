@@ -341,8 +341,19 @@ public class LifecycleIT {
         browser.click("list:promotions:0:edit");
         browser.waitForAjax();
         pages.typeAmount("editor:percent_input", "15");
+        browser.click("editor:labels_de");
+        browser.waitForAjax();
+        browser.type("editor:label", "Blitzangebot");
         pages.save();
         browser.until(d -> text("list:promotions").contains("15 %"), "the promotion edited");
+        browser.click("list:promotions:0:edit");
+        browser.waitForAjax();
+        assertEquals("Flash", browser.byId("editor:label").getAttribute("value"), "French first");
+        browser.click("editor:labels_de");
+        browser.waitForAjax();
+        assertEquals("Blitzangebot", browser.byId("editor:label").getAttribute("value"), "the German label kept");
+        browser.click("editor:cancel");
+        browser.waitForAjax();
         browser.open("app/planning.xhtml?start=2027-05-01");
         browser.waitForDocument();
         browser.until(d -> d.findElements(By.cssSelector("tr.promotions td.promoted")).size() > 0,

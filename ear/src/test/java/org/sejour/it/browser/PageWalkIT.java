@@ -80,17 +80,11 @@ public class PageWalkIT {
             "app/wizard.xhtml", "shown only until the first accommodation is created (an owner with a season "
                     + "is sent to the dashboard); every browser test's onboarding goes through it");
 
-    private static final String FILE_UPLOAD = "p:fileUpload's choose button is a focusable span with an "
-            + "aria-label and no role (PrimeFaces 15's markup); giving it role=button makes axe report the file "
-            + "input nested in it instead: to replace by our own button over a plain file input";
-
     /** A finding the walk reports but does not fail on yet: the page ("" for all), a part of its text, why. */
     record Known(String page, String finding, String why) {
     }
 
-    static final List<Known> KNOWN = List.of(
-            new Known("app/accommodation.xhtml", "axe serious aria-prohibited-attr", FILE_UPLOAD),
-            new Known("app/settings/contract.xhtml", "axe serious aria-prohibited-attr", FILE_UPLOAD));
+    static final List<Known> KNOWN = List.of();
 
     private enum Role { PUBLIC, OWNER, OPERATOR }
 

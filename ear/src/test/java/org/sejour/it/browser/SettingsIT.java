@@ -251,6 +251,9 @@ public class SettingsIT {
         assertTrue(pages.rowText("list:ranges", "Adolescent").contains("de 13 à 17 ans"));
         pages.editRow("list:ranges", "Adolescent");
         pages.toggle("editor:taxable");
+        browser.click("editor:labels_de");
+        browser.waitForAjax();
+        browser.type("editor:label", "Jugendlicher");
         pages.save();
         browser.until(d -> d.findElements(By.id("editor:save")).isEmpty(), "the editor to close after saving");
         assertTrue(pages.rowText("list:ranges", "Adolescent").contains("Oui"));

@@ -51,6 +51,7 @@ import org.sejour.domain.model.mail.OutboxStatus;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.StayPeriod;
+import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.interfaces.batch.JobRepositoryTables;
 import org.sejour.it.Deployments;
@@ -449,8 +450,20 @@ public class BatchJobsIT {
         MessageRule access = messageRules.create(owner.accountId(), new MessageRule.Draft("Accès",
                 MessageEvent.BEFORE_ARRIVAL, 7, java.time.LocalTime.of(10, 0), true, Map.of(
                 Language.FR, new MessageRule.Wording("Votre arrivée le {arrival}", "Bonjour {firstName}, la clé est sous le pot. {owed} restent dus. {bookingLink}"),
-                Language.EN, new MessageRule.Wording("Your arrival on {arrival}", "Hello {firstName}, the key is under the pot at {accommodation}. {owed} still due. {bookingLink}"),
-                Language.DE, new MessageRule.Wording("Ihre Anreise am {arrival}", "Hallo {firstName}, der Schlüssel liegt unter dem Topf, {accommodation}. Noch {owed} offen. {bookingLink}"))));
+                Language.EN, new MessageRule.Wording("Your arrival on {arrival}", "Hello {firstName}, the key is under the pot at {accommodation}. {owed} still due. {bookingLink}\n{access}"),
+                Language.DE, new MessageRule.Wording("Ihre Anreise am {arrival}", "Hallo {firstName}, der Schlüssel liegt unter dem Topf, {accommodation}. Noch {owed} offen. {bookingLink}\n{access}"))));
+        // how to get in, per accommodation: German and French written, English not (French then)
+        accommodations.giveAccess(owner.accountId(), owner.accommodationId(), TranslatedText.of(Map.of(
+                Language.FR, "Code du portail : 4711. Garez-vous sous le tilleul.",
+                Language.DE, "Torcode: 4711. Parken Sie unter der Linde.")));
+        assertThrows(org.sejour.domain.model.shared.NotFoundException.class, () -> accommodations.giveAccess(
+                other.accountId(), owner.accommodationId(), TranslatedText.of(Map.of(Language.FR, "Code : 0000"))),
+                "another owner's accommodation is not found");
+        assertEquals("accommodation.access.tooLong", assertThrows(InvalidInputException.class,
+                () -> accommodations.giveAccess(owner.accountId(), owner.accommodationId(), TranslatedText.of(Map.of(
+                        Language.FR, "x".repeat(4001))))).messageKey());
+        assertEquals("Code du portail : 4711. Garez-vous sous le tilleul.", accommodations.get(owner.accountId(),
+                owner.accommodationId()).access().in(Language.FR), "the refused text changed nothing");
         messageRules.create(owner.accountId(), new MessageRule.Draft("Merci", MessageEvent.AFTER_DEPARTURE, 1,
                 java.time.LocalTime.of(18, 0), false, Map.of(Language.FR, new MessageRule.Wording("Merci", "Merci {guest}"))));
         messageRules.create(other.accountId(), new MessageRule.Draft("Accès", MessageEvent.BEFORE_ARRIVAL, 7,
@@ -512,10 +525,13 @@ public class BatchJobsIT {
         assertTrue(deBody.startsWith("Hallo Claude, der Schlüssel liegt unter dem Topf, Gîte les Lauriers. Noch "), deBody);
         assertTrue(deBody.contains("/booking/" + german.guestToken()), deBody);
         assertTrue(deBody.contains("Grenoble"), "the owner's footer: " + deBody);
+        assertTrue(deBody.contains("Torcode: 4711. Parken Sie unter der Linde."), deBody);
         MimeMessage es = received(spanishGuest).get(0);
         assertEquals("Your arrival on May 8, 2027", es.getSubject(), "no Spanish text: English");
         assertTrue(body(es).contains("Hello Claude, the key is under the pot at Gîte les Lauriers. "
                 + new ContractAmount(spanish.total()).english() + " still due."), body(es));
+        assertTrue(body(es).contains("Code du portail : 4711."), "no English instructions: French; " + body(es));
+        assertFalse(body(es).contains("{access}"), body(es));
         assertEquals("Votre arrivée le 22 mai 2027", received(movedGuest).get(0).getSubject());
 
         dispatcher.sendDue(Instant.now().plus(Duration.ofDays(1)));

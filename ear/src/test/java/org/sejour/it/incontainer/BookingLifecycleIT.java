@@ -486,7 +486,7 @@ public class BookingLifecycleIT {
         bookings.change(other.accountId(), theirs.id(), change(Repricing.Choice.NEW_PRICE, false,
                 stay(other.gite(), arrival.plusDays(1), 7, 2)), "other");
         long theirRate = insert("select id from rate where accommodation_id = ? limit 1", other.gite());
-        long theirPromotion = promotions.create(other.accountId(), Promotion.Kind.LAST_MINUTE, 7, BigDecimal.TEN, null,
+        long theirPromotion = promotions.create(other.accountId(), Promotion.Kind.LAST_MINUTE, 7, BigDecimal.TEN, TranslatedText.empty(),
                 Set.of(), List.of()).id();
         bans.close(other.accountId(), other.gite(), arrival.plusDays(30), arrival.plusDays(32));
 
@@ -505,7 +505,7 @@ public class BookingLifecycleIT {
                 () -> rates.redefine(owner.accountId(), theirRate, List.of(new DayPeriod(arrival, arrival)), 7,
                         Set.of(DayOfWeek.SATURDAY), BigDecimal.ONE, Optional.empty()),
                 () -> promotions.update(owner.accountId(), theirPromotion, Promotion.Kind.LAST_MINUTE, 7,
-                        BigDecimal.ONE, null, Set.of(), List.of()),
+                        BigDecimal.ONE, TranslatedText.empty(), Set.of(), List.of()),
                 () -> promotions.delete(owner.accountId(), theirPromotion),
                 () -> bans.lift(owner.accountId(), other.gite(), arrival.plusDays(30), arrival.plusDays(32)),
                 () -> dossiers.cancelByGuest("not-a-token-of-anyone-" + UUID.randomUUID()));

@@ -76,6 +76,7 @@ import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -143,13 +144,17 @@ public class CatalogIT {
     }
 
     private long count(String sql, Object... args) throws SQLException {
+        return Long.parseLong(text(sql, args));
+    }
+
+    private String text(String sql, Object... args) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             for (int i = 0; i < args.length; i++) {
                 s.setObject(i + 1, args[i]);
             }
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return r.getLong(1);
+                return r.getString(1);
             }
         }
     }
@@ -240,14 +245,23 @@ public class CatalogIT {
         long owner = newOwner();
         long gite = gite(owner, false);
         CatalogPromotion lastMinute = promotions.create(owner, Promotion.Kind.LAST_MINUTE, 7, new BigDecimal("20"),
-                null, Set.of(gite), List.of(DayPeriod.of("2019-06-01", "2019-09-01")));
+                TranslatedText.empty(), Set.of(gite), List.of(DayPeriod.of("2019-06-01", "2019-09-01")));
         assertEquals(Set.of(gite), promotions.get(owner, lastMinute.id()).accommodationIds());
-        promotions.update(owner, lastMinute.id(), Promotion.Kind.EARLY_BOOKING, 60, new BigDecimal("5"), "Anticipée",
+        promotions.update(owner, lastMinute.id(), Promotion.Kind.EARLY_BOOKING, 60, new BigDecimal("5"),
+                TranslatedText.of(Map.of(Language.FR, "Anticipée")),
                 Set.of(), List.of());
         CatalogPromotion early = promotions.list(owner).get(0);
         assertEquals(Promotion.Kind.EARLY_BOOKING, early.kind());
         assertTrue(early.accommodationIds().isEmpty());
         assertEquals("Anticipée", early.toPricing().label());
+        String before = text("select catalog_version::text from account where id = ?", owner);
+        promotions.update(owner, early.id(), Promotion.Kind.EARLY_BOOKING, 60, new BigDecimal("5"),
+                TranslatedText.of(Map.of(Language.FR, "Anticipée", Language.DE, "Frühbucher-Rabatt")), Set.of(), List.of());
+        assertNotEquals(before, text("select catalog_version::text from account where id = ?", owner),
+                "a label changed in German alone reaches the kept quotes");
+        assertEquals("Frühbucher-Rabatt", promotions.get(owner, early.id()).toPricing().label("de"));
+        assertEquals("Anticipée", promotions.get(owner, early.id()).toPricing().label("es"));
+        assertEquals(1, count("select count(*) from promotion_label where promotion_id = ?", early.id()));
 
         CatalogPromoCode noel = promoCodes.create(owner, noel2019(Set.of()));
         assertEquals("NOEL2019", noel.code());
@@ -302,7 +316,25 @@ public class CatalogIT {
         assertEquals("ageRange.label.taken", assertThrows(InvalidInputException.class,
                 () -> ageRanges.create(owner, "adulte", 18, 99, true)).messageKey());
         ageRanges.update(owner, defaults.get(1).id(), "Enfant", 2, 12, false);
+        assertEquals("Kind", ageRanges.get(owner, defaults.get(1).id()).labelIn(Language.DE),
+                "the defaults are named in the guests' languages, and renaming in French keeps those names");
+        assertEquals("Erwachsener", defaults.get(0).labelIn(Language.DE));
+
+        // named in German: the catalog version moves (kept answers show the names), Italian reads English, else French
+        String before = text("select catalog_version::text from account where id = ?", owner);
+        ageRanges.update(owner, teen.id(), TranslatedText.of(Map.of(Language.FR, "Adolescent", Language.DE, "Jugendlicher")),
+                13, 17, false);
+        assertNotEquals(before, text("select catalog_version::text from account where id = ?", owner));
+        assertEquals("Jugendlicher", ageRanges.get(owner, teen.id()).labelIn(Language.DE));
+        assertEquals("Adolescent", ageRanges.get(owner, teen.id()).labelIn(Language.IT));
+        assertEquals("ageRange.label.tooLong", assertThrows(InvalidInputException.class, () -> ageRanges.update(owner,
+                teen.id(), TranslatedText.of(Map.of(Language.FR, "Ado", Language.NL, "x".repeat(61))), 13, 17, false))
+                .messageKey());
+        assertEquals("Jugendlicher", ageRanges.get(owner, teen.id()).labelIn(Language.DE), "nothing changed");
+        assertEquals("ageRange.label.required", assertThrows(InvalidInputException.class, () -> ageRanges.create(owner,
+                TranslatedText.of(Map.of(Language.DE, "Senior")), 65, 120, true)).messageKey(), "French is required");
         ageRanges.delete(owner, teen.id());
+        assertEquals(0, count("select count(*) from age_range_label where age_range_id = ?", teen.id()));
         assertEquals(List.of("Adulte", "Enfant", "Bébé"), ageRanges.list(owner).stream().map(CatalogAgeRange::label).toList());
         assertEquals(12, ageRanges.get(owner, defaults.get(1).id()).maxAge());
 
@@ -334,7 +366,7 @@ public class CatalogIT {
         long rate = rates.create(a, gite, List.of(DayPeriod.of("2019-05-01", "2019-06-01")), 7, SATURDAY,
                 new BigDecimal("500.00"), Optional.empty()).id();
         long ban = bans.close(a, gite, day("2019-05-31"), day("2019-05-31")).id();
-        long promotion = promotions.create(a, Promotion.Kind.LAST_MINUTE, 7, new BigDecimal("20"), null,
+        long promotion = promotions.create(a, Promotion.Kind.LAST_MINUTE, 7, new BigDecimal("20"), TranslatedText.empty(),
                 Set.of(), List.of()).id();
         long code = promoCodes.create(a, noel2019(Set.of())).id();
         long supplement = supplements.create(a, cleaning(Set.of())).id();
@@ -354,9 +386,9 @@ public class CatalogIT {
                 () -> bans.close(b, gite, may1, may31),
                 () -> bans.overlapping(b, gite, may1, may31),
                 () -> bans.delete(b, ban),
-                () -> promotions.create(b, Promotion.Kind.LAST_MINUTE, 7, BigDecimal.TEN, null, Set.of(gite), List.of()),
+                () -> promotions.create(b, Promotion.Kind.LAST_MINUTE, 7, BigDecimal.TEN, TranslatedText.empty(), Set.of(gite), List.of()),
                 () -> promotions.get(b, promotion),
-                () -> promotions.update(b, promotion, Promotion.Kind.LAST_MINUTE, 7, BigDecimal.TEN, null, Set.of(), List.of()),
+                () -> promotions.update(b, promotion, Promotion.Kind.LAST_MINUTE, 7, BigDecimal.TEN, TranslatedText.empty(), Set.of(), List.of()),
                 () -> promotions.delete(b, promotion),
                 () -> promoCodes.create(b, noel2019(Set.of(gite))),
                 () -> promoCodes.get(b, code),
@@ -419,7 +451,7 @@ public class CatalogIT {
         promoCodes.create(owner, noel2019(Set.of(gite)));
         promoCodes.create(owner, new PromoCodeService.Definition("AUTRE", "Autre", "Autre", PromoCode.Usage.MULTIPLE,
                 day("2019-01-01"), day("2019-12-31"), BigDecimal.TEN, Set.of(other), List.of()));
-        promotions.create(owner, Promotion.Kind.LAST_MINUTE, 7, BigDecimal.TEN, null, Set.of(other), List.of());
+        promotions.create(owner, Promotion.Kind.LAST_MINUTE, 7, BigDecimal.TEN, TranslatedText.empty(), Set.of(other), List.of());
 
         PricingInputs inputs = loader.load(owner, gite);
         assertEquals(2, inputs.catalog().rates().size(), "only this accommodation's rates");

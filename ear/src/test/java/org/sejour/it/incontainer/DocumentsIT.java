@@ -277,6 +277,8 @@ public class DocumentsIT {
         assertTrue(text.contains("Unterkunft (7 Nächte)"), text);
         assertTrue(text.contains("500,00 €"), text);
         assertTrue(text.contains("Schlüssel im Kästchen an der Straße"), "the owner's German remark, with its ß\n" + text);
+        assertTrue(text.contains("Erwachsener"), "the age range in German\n" + text);
+        assertFalse(text.contains("Adulte"), text);
         assertTrue(text.contains("Anzahlung (Arrhes): 150,00 €, zahlbar bis zum "), text);
         assertTrue(text.contains("Der Mieter, „gelesen und genehmigt“"), text);
 
@@ -315,6 +317,30 @@ public class DocumentsIT {
         assertTrue(text.contains("Huurovereenkomst"), text);
         assertTrue(text.contains("Aankomst op 1 mei 2027 tussen 17:00 en 20:00 uur"), text);
         assertTrue(text.contains("€ 500,00"), text);
+    }
+
+    @Test
+    void aGermanGuestGetsTheOwnersGermanMailTextAndTheStandardOneWhereTheOwnerWroteNone() throws Exception {
+        Owner owner = owner();
+        documentSettings.changeMail(owner.accountId(), new MailSettings.Changes(GuestMail.CONTRACT, null, false,
+                Set.of(Language.EN, Language.DE), Map.of(
+                        MailField.CONTRACT_INTRO, TranslatedText.of(Map.of(Language.FR, "Bonjour et merci !",
+                                Language.DE, "Herzlich willkommen auf unserem Hof am Waldrand!")),
+                        MailField.CONTRACT_CLOSING, TranslatedText.of(Map.of(Language.FR, "À bientôt au moulin",
+                                Language.EN, "See you soon at the mill")))));
+        String guestEmail = "de-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
+        Dossier dossier = book(owner, guestEmail, Language.DE, Origin.BOOKING_SITE);
+        assertEquals(Language.DE, guestMail(owner, dossier).language());
+
+        sendUntil(() -> received(guestEmail).size() == 1);
+        MimeMessage mail = received(guestEmail).get(0);
+        String body = body(mail);
+        assertTrue(body.contains("Herzlich willkommen auf unserem Hof am Waldrand!"), "the owner's German intro\n" + body);
+        assertTrue(body.contains("Erwachsener"), "the party in German\n" + body);
+        assertFalse(body.contains("Bonjour"), body);
+        assertFalse(body.contains("See you soon") || body.contains("À bientôt"),
+                "no German closing written: the standard German one, not the owner's English or French\n" + body);
+        assertTrue(body.contains("1. Mai 2027"), "German dates\n" + body);
     }
 
     // ---- helpers

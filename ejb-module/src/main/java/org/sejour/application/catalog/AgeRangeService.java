@@ -7,10 +7,13 @@ import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.catalog.AgeRangeRepository;
 import org.sejour.domain.model.catalog.CatalogAgeRange;
 import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.TranslatedText;
 
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -47,17 +50,41 @@ public class AgeRangeService {
     }
 
     public CatalogAgeRange create(long accountId, @NotNull String label, int minAge, int maxAge, boolean taxable) {
+        return create(accountId, french(label), minAge, maxAge, taxable);
+    }
+
+    /** A new range named in French (required: dossiers keep that label) and in any other language. */
+    public CatalogAgeRange create(long accountId, @NotNull TranslatedText labels, int minAge, int maxAge,
+                                  boolean taxable) {
         List<CatalogAgeRange> existing = list(accountId);
+        String label = labels.isFilledIn(Language.FR) ? labels.in(Language.FR) : "";
         requireFreeLabel(existing, label, null);
-        return ranges.store(new CatalogAgeRange(accountId, label, minAge, maxAge, taxable, existing.size()));
+        CatalogAgeRange range = new CatalogAgeRange(accountId, label, minAge, maxAge, taxable, existing.size());
+        range.rename(labels);
+        return ranges.store(range);
     }
 
     public CatalogAgeRange update(long accountId, long ageRangeId, @NotNull String label, int minAge, int maxAge,
                                   boolean taxable) {
         CatalogAgeRange range = get(accountId, ageRangeId);
+        TranslatedText labels = range.labels();
+        Map<Language, String> renamed = labels.asMap();
+        renamed.put(Language.FR, label);
+        return update(accountId, ageRangeId, TranslatedText.of(renamed), minAge, maxAge, taxable);
+    }
+
+    public CatalogAgeRange update(long accountId, long ageRangeId, @NotNull TranslatedText labels, int minAge,
+                                  int maxAge, boolean taxable) {
+        CatalogAgeRange range = get(accountId, ageRangeId);
+        String label = labels.isFilledIn(Language.FR) ? labels.in(Language.FR) : "";
         requireFreeLabel(ranges.ofAccount(accountId), label, range.id());
         range.redefine(label, minAge, maxAge, taxable, range.position());
+        range.rename(labels);
         return range;
+    }
+
+    private static TranslatedText french(String label) {
+        return TranslatedText.of(label == null ? Map.of() : Map.of(Language.FR, label));
     }
 
     private static void requireFreeLabel(List<CatalogAgeRange> existing, String label, Long exceptId) {

@@ -8,6 +8,7 @@ import org.sejour.domain.model.catalog.DayPeriod;
 import org.sejour.domain.model.catalog.PromotionRepository;
 import org.sejour.domain.model.pricing.Promotion;
 import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.TranslatedText;
 
 import java.math.BigDecimal;
 import java.util.List;
@@ -22,20 +23,23 @@ public class PromotionService {
     @Inject
     PromotionRepository promotions;
 
-    /** @param accommodationIds empty for all; @param stays empty for all stays */
+    /**
+     * @param labels the owner's label in any languages, or none; @param accommodationIds empty for
+     * all; @param stays empty for all stays
+     */
     public CatalogPromotion create(long accountId, @NotNull Promotion.Kind kind, int days,
-                                   @NotNull BigDecimal percent, String label, @NotNull Set<Long> accommodationIds,
-                                   @NotNull List<DayPeriod> stays) {
+                                   @NotNull BigDecimal percent, @NotNull TranslatedText labels,
+                                   @NotNull Set<Long> accommodationIds, @NotNull List<DayPeriod> stays) {
         access.selection(accountId, accommodationIds);
-        return promotions.store(new CatalogPromotion(accountId, kind, days, percent, label, accommodationIds, stays));
+        return promotions.store(new CatalogPromotion(accountId, kind, days, percent, labels, accommodationIds, stays));
     }
 
     public CatalogPromotion update(long accountId, long promotionId, @NotNull Promotion.Kind kind, int days,
-                                   @NotNull BigDecimal percent, String label, @NotNull Set<Long> accommodationIds,
-                                   @NotNull List<DayPeriod> stays) {
+                                   @NotNull BigDecimal percent, @NotNull TranslatedText labels,
+                                   @NotNull Set<Long> accommodationIds, @NotNull List<DayPeriod> stays) {
         CatalogPromotion promotion = get(accountId, promotionId);
         access.selection(accountId, accommodationIds);
-        promotion.redefine(kind, days, percent, label, accommodationIds, stays);
+        promotion.redefine(kind, days, percent, labels, accommodationIds, stays);
         return promotion;
     }
 

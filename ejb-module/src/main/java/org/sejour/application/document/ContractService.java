@@ -10,6 +10,8 @@ import org.sejour.domain.model.accommodation.AccommodationDetails;
 import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.account.ContactDetails;
+import org.sejour.domain.model.catalog.AgeRangeNames;
+import org.sejour.domain.model.catalog.AgeRangeRepository;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.catalog.SalesTermsRepository;
 import org.sejour.domain.model.document.ContractArchive;
@@ -63,6 +65,8 @@ public class ContractService {
     SalesTermsRepository salesTerms;
     @Inject
     PhotoStore photoStore;
+    @Inject
+    AgeRangeRepository ageRanges;
     @Inject
     ContractRenderer renderer;
     @Inject
@@ -144,7 +148,7 @@ public class ContractService {
                 contract.arrivalFrom(), contract.arrivalUntil(), contract.departureBefore(),
                 text(contract, ContractField.ARRIVAL_REMARKS, language),
                 text(contract, ContractField.DEPARTURE_REMARKS, language),
-                party(dossier),
+                party(dossier, new AgeRangeNames(ageRanges.ofAccount(accountId), language)),
                 priceLines(dossier, t),
                 dossier.amounts(),
                 salesTerms.find(accountId).map(AccountSalesTerms::depositType).orElse(SalesTerms.DepositType.ARRHES),
@@ -169,16 +173,17 @@ public class ContractService {
         return lines.stream().filter(l -> !l.isBlank()).toList();
     }
 
-    /** The persons of each stay, named by its accommodation when there are several. */
-    private static List<ContractDocument.Party> party(Dossier dossier) {
+    /** The persons of each stay in the contract's language, named by its accommodation when there are several. */
+    private static List<ContractDocument.Party> party(Dossier dossier, AgeRangeNames names) {
         List<DossierStay> stays = dossier.stays();
         if (stays.size() < 2) {
-            return dossier.party().stream().map(p -> new ContractDocument.Party(p.label(), p.persons())).toList();
+            return dossier.party().stream().map(p -> new ContractDocument.Party(names.of(p.label()), p.persons()))
+                    .toList();
         }
         List<ContractDocument.Party> party = new ArrayList<>();
         for (DossierStay stay : stays) {
             dossier.partyOf(stay.position()).forEach(p -> party.add(new ContractDocument.Party(
-                    p.label() + " — " + stay.accommodation().name(), p.persons())));
+                    names.of(p.label()) + " — " + stay.accommodation().name(), p.persons())));
         }
         return party;
     }
@@ -319,9 +324,7 @@ public class ContractService {
     }
 
     private static String in(TranslatedText texts, Language language) {
-        Language written = texts.isFilledIn(language) ? language
-                : texts.isFilledIn(Language.EN) ? Language.EN : Language.FR;
-        String text = texts.in(written);
+        String text = texts.forReader(language);
         return text.isBlank() ? null : text;
     }
 

@@ -14,6 +14,9 @@ import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.account.ContactDetails;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
+import org.sejour.domain.model.catalog.AgeRangeNames;
+import org.sejour.domain.model.catalog.AgeRangeRepository;
+import org.sejour.domain.model.catalog.CatalogAgeRange;
 import org.sejour.domain.model.catalog.SalesTermsRepository;
 import org.sejour.domain.model.channel.ChannelConflict;
 import org.sejour.domain.model.channel.ChannelRepository;
@@ -72,6 +75,8 @@ public class MailComposer {
     @Inject
     ContractService contracts;
     @Inject
+    AgeRangeRepository ageRanges;
+    @Inject
     ReminderRepository reminders;
     @Inject
     ChannelRepository channels;
@@ -92,7 +97,8 @@ public class MailComposer {
     }
 
     /** What an owner's mails of one batch share. */
-    private record Owner(Account account, MailSettings settings, SalesTerms.DepositType depositType) {
+    private record Owner(Account account, MailSettings settings, SalesTerms.DepositType depositType,
+                         List<CatalogAgeRange> ageRanges) {
     }
 
     /** The mails of one batch, with what they share; lives for one transaction. */
@@ -144,7 +150,7 @@ public class MailComposer {
         MailSettings mail = settings.findMail(accountId).orElseGet(() -> MailSettings.defaultsFor(accountId));
         SalesTerms.DepositType depositType = salesTerms.find(accountId).map(AccountSalesTerms::depositType)
                 .orElse(SalesTerms.DepositType.ARRHES);
-        return new Owner(account, mail, depositType);
+        return new Owner(account, mail, depositType, ageRanges.ofAccount(accountId));
     }
 
     private OutgoingMessage compose(OutboxMail mail, Dossier dossier, Owner ownerOf, ReminderRule rule, ContractTexts t) {
@@ -153,6 +159,7 @@ public class MailComposer {
         MailSettings owner = ownerOf.settings();
         SalesTerms.DepositType depositType = ownerOf.depositType();
         Language language = mail.language();
+        AgeRangeNames names = new AgeRangeNames(ownerOf.ageRanges(), t.language());
         String senderName = account.contact().map(ContactDetails::displayName).orElse("Séjour");
         String accommodation = dossier.accommodation().name();
         String number = Integer.toString(dossier.number());
@@ -163,7 +170,7 @@ public class MailComposer {
             case GUEST_CONTRACT -> {
                 subject = t.text("mail.contract.subject", accommodation, number);
                 body = paragraphs(own(owner, MailField.CONTRACT_INTRO, language).orElse(t.text("mail.contract.intro")),
-                        recap(dossier, depositType, t, false),
+                        recap(dossier, depositType, t, names, false),
                         own(owner, MailField.CONTRACT_CLOSING, language).orElse(t.text("mail.contract.closing")),
                         footer(account, owner, language));
                 attachments.add(new OutgoingMessage.Attachment(contractFileName(dossier, t), "application/pdf",
@@ -173,16 +180,16 @@ public class MailComposer {
                 subject = own(owner, MailField.NOTIFICATION_SUBJECT, language)
                         .orElse(t.text("mail.notification.subject", accommodation, number));
                 body = paragraphs(own(owner, MailField.NOTIFICATION_INTRO, language).orElse(t.text("mail.notification.intro")),
-                        recap(dossier, depositType, t, false), footer(account, owner, language));
+                        recap(dossier, depositType, t, names, false), footer(account, owner, language));
             }
             case OWNER_NOTIFICATION -> {
                 subject = t.text("mail.owner.subject", number, dossier.guest().displayName());
-                body = paragraphs(t.text("mail.owner.intro", dossier.origin().name()), recap(dossier, depositType, t, true));
+                body = paragraphs(t.text("mail.owner.intro", dossier.origin().name()), recap(dossier, depositType, t, names, true));
             }
             case GUEST_DEPOSIT_REMINDER, GUEST_BALANCE_REMINDER -> {
                 subject = t.text("mail.reminder.subject", accommodation, number);
                 body = paragraphs(reminderText(dossier, mail, rule, depositType, t), payLink(dossier, t),
-                        recap(dossier, depositType, t, false), t.text("mail.reminder.closing"),
+                        recap(dossier, depositType, t, names, false), t.text("mail.reminder.closing"),
                         footer(account, owner, language));
             }
             case GUEST_REFUND -> {
@@ -192,19 +199,19 @@ public class MailComposer {
                 subject = t.text("mail.refund.subject", accommodation, number);
                 body = paragraphs(t.text("mail.refund.intro", t.money(note.paymentAmount().negate()),
                                 note.refundReason().orElse(""), note.printedNumber()),
-                        recap(dossier, depositType, t, false), footer(account, owner, language));
+                        recap(dossier, depositType, t, names, false), footer(account, owner, language));
                 attachments.add(new OutgoingMessage.Attachment(t.text("mail.refund.fileName", note.printedNumber()),
                         "application/pdf", invoices.pdfOf(accountId, creditNoteId).pdf()));
             }
             case GUEST_OPTION_EXPIRED -> {
                 subject = t.text("mail.optionExpired.subject", accommodation, number);
                 body = paragraphs(t.text("mail.optionExpired.intro", deadline(dossier, t)),
-                        recap(dossier, depositType, t, false), footer(account, owner, language));
+                        recap(dossier, depositType, t, names, false), footer(account, owner, language));
             }
             case GUEST_BOOKING_CHANGED -> {
                 subject = t.text("mail.changed.subject", accommodation, number);
                 body = paragraphs(t.text("mail.changed.intro", dossier.contractVersion()),
-                        recap(dossier, depositType, t, false), t.text("mail.contract.closing"),
+                        recap(dossier, depositType, t, names, false), t.text("mail.contract.closing"),
                         footer(account, owner, language));
                 attachments.add(new OutgoingMessage.Attachment(contractFileName(dossier, t), "application/pdf",
                         contracts.contractForMail(accountId, dossier.id())));
@@ -212,17 +219,17 @@ public class MailComposer {
             case GUEST_CANCELLED -> {
                 subject = t.text("mail.cancelled.subject", accommodation, number);
                 // the recap says the fee kept, what was paid and what is to refund
-                body = paragraphs(t.text("mail.cancelled.intro"), recap(dossier, depositType, t, false),
+                body = paragraphs(t.text("mail.cancelled.intro"), recap(dossier, depositType, t, names, false),
                         footer(account, owner, language));
             }
             case OWNER_GUEST_CANCELLED -> {
                 subject = t.text("mail.owner.cancelled.subject", number, dossier.guest().displayName());
-                body = paragraphs(t.text("mail.owner.cancelled.intro"), recap(dossier, depositType, t, true));
+                body = paragraphs(t.text("mail.owner.cancelled.intro"), recap(dossier, depositType, t, names, true));
             }
             case OWNER_OPTION_EXPIRED -> {
                 subject = t.text("mail.owner.optionExpired.subject", number, dossier.guest().displayName());
                 body = paragraphs(t.text("mail.owner.optionExpired.intro", deadline(dossier, t)),
-                        recap(dossier, depositType, t, true));
+                        recap(dossier, depositType, t, names, true));
             }
             default -> throw new IllegalStateException("unknown mail kind " + mail.kind());
         }
@@ -312,14 +319,14 @@ public class MailComposer {
     }
 
     private static String recap(Dossier dossier, SalesTerms.DepositType depositType, ContractTexts t,
-                                boolean forOwner) {
+                                AgeRangeNames names, boolean forOwner) {
         List<String> lines = new ArrayList<>();
         lines.add(t.text("mail.recap.accommodation", dossier.stays().stream().map(s -> s.accommodation().name())
                 .collect(Collectors.joining(" + "))));
         lines.add(t.text("mail.recap.stay", t.date(dossier.stay().arrival()), t.date(dossier.stay().departure()),
                 t.text("nights", dossier.stay().nights())));
         lines.add(t.labelled(t.text("party"), dossier.party().stream()
-                .map(p -> t.text("persons", p.persons(), p.label())).collect(Collectors.joining(", "))));
+                .map(p -> t.text("persons", p.persons(), names.of(p.label()))).collect(Collectors.joining(", "))));
         if (forOwner) {
             lines.add(t.text("mail.recap.guest", dossier.guest().displayName()));
             lines.add(t.text("mail.recap.contact", join(" · ", dossier.guest().email(), dossier.guest().phone())));

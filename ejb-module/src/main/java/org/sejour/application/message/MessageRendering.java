@@ -1,12 +1,16 @@
 package org.sejour.application.message;
 
 import org.sejour.application.document.ContractTexts;
+import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationDetails;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierAmounts;
+import org.sejour.domain.model.dossier.DossierStay;
 import org.sejour.domain.model.message.MessagePlaceholder;
 import org.sejour.domain.model.message.MessageRule;
+import org.sejour.domain.model.shared.Language;
 
+import java.util.List;
 import java.util.Optional;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -41,6 +45,7 @@ public final class MessageRendering {
             case ACCOMMODATION -> dossier.stays().stream().map(s -> s.accommodation().name())
                     .collect(Collectors.joining(" + "));
             case ADDRESS -> join(", ", place.address(), join(" ", place.postalCode(), place.city()));
+            case ACCESS -> access(dossier, t.language());
             case NUMBER -> Integer.toString(dossier.number());
             case TOTAL -> t.money(amounts.total());
             case PAID -> t.money(amounts.netReceived());
@@ -49,6 +54,20 @@ public final class MessageRendering {
         };
         return new Rendered(MessagePlaceholder.fill(wording.subject(), values).replaceAll("\\s+", " ").strip(),
                 MessagePlaceholder.fill(wording.body(), values));
+    }
+
+    /**
+     * How to get into each accommodation of the stay, in the message's language (else English,
+     * else French); named by accommodation when the dossier holds several that have instructions.
+     */
+    private static String access(Dossier dossier, Language language) {
+        List<Accommodation> places = dossier.stays().stream().map(DossierStay::accommodation).distinct()
+                .filter(a -> !a.access().languages().isEmpty()).toList();
+        if (places.size() == 1) {
+            return places.get(0).access().forReader(language);
+        }
+        return places.stream().map(a -> a.name() + "\n" + a.access().forReader(language))
+                .collect(Collectors.joining("\n\n"));
     }
 
     /** The guest's booking page at the server's public address ("https://gites.example/booking/…"), when it has one. */

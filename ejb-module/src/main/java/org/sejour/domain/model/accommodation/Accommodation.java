@@ -48,6 +48,7 @@ public class Accommodation implements java.io.Serializable {
     private static final long serialVersionUID = 1L;
 
     public static final int MAX_PHOTOS = 20;
+    public static final int MAX_ACCESS = 4000;
 
     @Id
     @GeneratedValue(strategy = GenerationType.IDENTITY)
@@ -110,6 +111,13 @@ public class Accommodation implements java.io.Serializable {
     @MapKeyColumn(name = "lang")
     @Column(name = "text")
     private Map<String, String> description = new HashMap<>();
+
+    /** How a guest gets in, per language code; only for guests with a booking ({access} in messages) */
+    @ElementCollection
+    @CollectionTable(name = "accommodation_access", joinColumns = @JoinColumn(name = "accommodation_id"))
+    @MapKeyColumn(name = "lang")
+    @Column(name = "text")
+    private Map<String, String> access = new HashMap<>();
 
     @ElementCollection
     @CollectionTable(name = "accommodation_amenity", joinColumns = @JoinColumn(name = "accommodation_id"))
@@ -190,8 +198,26 @@ public class Accommodation implements java.io.Serializable {
     }
 
     public TranslatedText description() {
+        return translated(description);
+    }
+
+    /** Replaces the instructions to get in, in every language at once. */
+    public void giveAccess(TranslatedText instructions) {
+        Objects.requireNonNull(instructions, "instructions are required (may be empty)");
+        if (instructions.asMap().values().stream().anyMatch(text -> text.length() > MAX_ACCESS)) {
+            throw new InvalidInputException("access", "accommodation.access.tooLong");
+        }
+        access.clear();
+        instructions.asMap().forEach((language, text) -> access.put(language.code(), text));
+    }
+
+    public TranslatedText access() {
+        return translated(access);
+    }
+
+    private static TranslatedText translated(Map<String, String> byCode) {
         Map<Language, String> texts = new EnumMap<>(Language.class);
-        description.forEach((code, text) -> Language.fromCode(code).ifPresent(l -> texts.put(l, text)));
+        byCode.forEach((code, text) -> Language.fromCode(code).ifPresent(l -> texts.put(l, text)));
         return TranslatedText.of(texts);
     }
 

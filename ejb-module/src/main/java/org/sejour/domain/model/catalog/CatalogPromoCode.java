@@ -193,6 +193,6 @@ public class CatalogPromoCode implements Serializable {
 
     public PromoCode toPricing() {
         return new PromoCode(code, internalLabel, publicLabel, usage(), validity(), new Percentage(percent),
-                Scopes.accommodations(accommodationIds), Scopes.stays(stays), uses);
+                Scopes.accommodations(accommodationIds), Scopes.stays(stays), uses, translatedLabels);
     }
 }

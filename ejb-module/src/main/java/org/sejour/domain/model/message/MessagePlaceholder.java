@@ -20,6 +20,7 @@ public enum MessagePlaceholder {
     NIGHTS("nights"),
     ACCOMMODATION("accommodation"),
     ADDRESS("address"),
+    ACCESS("access"),
     NUMBER("number"),
     TOTAL("total"),
     PAID("paid"),

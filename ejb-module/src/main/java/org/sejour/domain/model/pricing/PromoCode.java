@@ -2,6 +2,7 @@ package org.sejour.domain.model.pricing;
 
 import java.time.LocalDate;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -24,7 +25,8 @@ public record PromoCode(String code,
                         Percentage percentage,
                         AccommodationScope accommodations,
                         StayScope stays,
-                        int usageCount) {
+                        int usageCount,
+                        Map<String, String> translatedLabels) {
 
     /** Letters and digits only, short enough to read out on the phone. */
     private static final Pattern CODE = Pattern.compile("[A-Z0-9]{1,20}");
@@ -36,8 +38,16 @@ public record PromoCode(String code,
         MULTIPLE
     }
 
+    /** A code whose public label is written in French only. */
+    public PromoCode(String code, String internalLabel, String publicLabel, Usage usage, DateRange usagePeriod,
+                     Percentage percentage, AccommodationScope accommodations, StayScope stays, int usageCount) {
+        this(code, internalLabel, publicLabel, usage, usagePeriod, percentage, accommodations, stays, usageCount,
+                Map.of());
+    }
+
     public PromoCode {
         Objects.requireNonNull(code, "code is required");
+        translatedLabels = Map.copyOf(Objects.requireNonNull(translatedLabels, "translated labels are required"));
         Objects.requireNonNull(internalLabel, "internal label is required");
         Objects.requireNonNull(publicLabel, "public label is required");
         Objects.requireNonNull(usage, "usage is required");
@@ -81,7 +91,20 @@ public record PromoCode(String code,
     /** This code used {@code count} times. */
     public PromoCode withUsageCount(int count) {
         return new PromoCode(code, internalLabel, publicLabel, usage, usagePeriod, percentage,
-                accommodations, stays, count);
+                accommodations, stays, count, translatedLabels);
+    }
+
+    /**
+     * The label a guest reading {@code language} (a code: "de") sees on the quote: the owner's in
+     * that language, else in English, else in French.
+     */
+    public String publicLabel(String language) {
+        String wanted = Objects.requireNonNull(language, "language is required").toLowerCase(Locale.ROOT);
+        if (wanted.equals("fr")) {
+            return publicLabel;
+        }
+        return Optional.ofNullable(translatedLabels.get(wanted))
+                .or(() -> Optional.ofNullable(translatedLabels.get("en"))).orElse(publicLabel);
     }
 
     /**

@@ -2,6 +2,7 @@ package org.sejour.domain.model.pricing;
 
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
+import java.util.Map;
 import java.util.Objects;
 
 import org.sejour.domain.model.shared.Percentage;
@@ -18,7 +19,8 @@ public record Promotion(String label,
                         int days,
                         Percentage percentage,
                         AccommodationScope accommodations,
-                        StayScope stays) {
+                        StayScope stays,
+                        Map<String, String> labels) {
 
     public enum Kind {
         /** "Pour les réservations de dernière minute". */
@@ -27,8 +29,15 @@ public record Promotion(String label,
         EARLY_BOOKING
     }
 
+    /** A promotion labelled in French only. */
+    public Promotion(String label, Kind kind, int days, Percentage percentage, AccommodationScope accommodations,
+                     StayScope stays) {
+        this(label, kind, days, percentage, accommodations, stays, Map.of());
+    }
+
     public Promotion {
         Objects.requireNonNull(label, "label is required");
+        labels = Map.copyOf(Objects.requireNonNull(labels, "labels are required"));
         Objects.requireNonNull(kind, "kind is required");
         Objects.requireNonNull(percentage, "percentage is required");
         Objects.requireNonNull(accommodations, "accommodations are required");
@@ -42,6 +51,11 @@ public record Promotion(String label,
         if (percentage.isZero()) {
             throw new IllegalArgumentException("a promotion percentage must be positive");
         }
+    }
+
+    /** The label a guest reading {@code language} ("de") sees on the quote; French when none was given for it. */
+    public String label(String language) {
+        return labels.getOrDefault(Objects.requireNonNull(language, "language is required"), label);
     }
 
     /** True if this promotion gives its percentage to that stay booked on {@code bookingDate}. */

@@ -98,7 +98,7 @@ public final class QuoteCalculator {
         Optional<Promotion> promotion = bestPromotion(catalog.promotions(), accommodationId, stay, bookingDate);
         if (promotion.isPresent()) {
             Money off = price.percentage(promotion.get().percentage());
-            lines.add(QuoteLine.of(QuoteLine.Kind.PROMOTION, promotion.get().label(), off.negate(), true));
+            lines.add(QuoteLine.of(QuoteLine.Kind.PROMOTION, promotion.get().label(request.language()), off.negate(), true));
             price = price.minus(off);
         }
 
@@ -112,7 +112,7 @@ public final class QuoteCalculator {
                     : code.get().rejectionFor(accommodationId, stay, bookingDate);
             if (rejection.isEmpty()) {
                 Money off = price.percentage(code.get().percentage());
-                lines.add(QuoteLine.of(QuoteLine.Kind.PROMO_CODE, code.get().publicLabel(), off.negate(), true));
+                lines.add(QuoteLine.of(QuoteLine.Kind.PROMO_CODE, code.get().publicLabel(request.language()), off.negate(), true));
                 price = price.minus(off);
                 appliedCode = Optional.of(code.get().code());
             }

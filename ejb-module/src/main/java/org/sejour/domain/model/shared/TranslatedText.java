@@ -38,6 +38,15 @@ public final class TranslatedText {
         return text != null ? text : texts.getOrDefault(Language.FR, "");
     }
 
+    /**
+     * The text a reader of {@code language} gets from an owner: in their language when written
+     * in it, else in English, else in French (docs/documents.md).
+     */
+    public String forReader(Language language) {
+        Language written = isFilledIn(language) ? language : isFilledIn(Language.EN) ? Language.EN : Language.FR;
+        return in(written);
+    }
+
     public boolean isFilledIn(Language language) {
         return texts.containsKey(language);
     }

@@ -146,14 +146,33 @@ class CatalogEntitiesTest {
     @Test
     void promotionsWithoutRowsAreForEveryAccommodationAndStay() {
         CatalogPromotion promotion = new CatalogPromotion(1L, Promotion.Kind.LAST_MINUTE, 7, new BigDecimal("20"),
-                null, Set.of(), List.of());
+                TranslatedText.empty(), Set.of(), List.of());
         Promotion pricing = promotion.toPricing();
         assertEquals("Dernière minute", pricing.label());
+        assertEquals("Última hora", pricing.label("es"), "no label of the owner's: the kind's name in the guest's language");
         assertTrue(pricing.appliesTo(42L, StayPeriod.of(LocalDate.parse("2019-06-15"), 7), LocalDate.parse("2019-06-10")));
         assertEquals("promotion.percent.range", refusal(() -> new CatalogPromotion(1L, Promotion.Kind.LAST_MINUTE,
-                7, new BigDecimal("100"), null, Set.of(), List.of())));
+                7, new BigDecimal("100"), TranslatedText.empty(), Set.of(), List.of())));
         assertEquals("promotion.days.range", refusal(() -> new CatalogPromotion(1L, Promotion.Kind.EARLY_BOOKING,
-                -1, new BigDecimal("10"), null, Set.of(), List.of())));
+                -1, new BigDecimal("10"), TranslatedText.empty(), Set.of(), List.of())));
+    }
+
+    @Test
+    void aPromotionsLabelIsTheOwnersInTheGuestsLanguageElseEnglishElseFrench() {
+        CatalogPromotion promotion = new CatalogPromotion(1L, Promotion.Kind.EARLY_BOOKING, 60, new BigDecimal("10"),
+                TranslatedText.of(Map.of(Language.FR, "Printemps précoce", Language.DE, "Frühling")), Set.of(), List.of());
+        Promotion pricing = promotion.toPricing();
+        assertEquals("Frühling", pricing.label("de"));
+        assertEquals("Printemps précoce", pricing.label("nl"), "no Dutch, no English: French");
+        promotion.redefine(Promotion.Kind.EARLY_BOOKING, 60, new BigDecimal("10"),
+                TranslatedText.of(Map.of(Language.IT, "Primavera")), Set.of(), List.of());
+        assertEquals("Réservation anticipée", promotion.displayLabel(), "no French label: the kind's name");
+        assertEquals("Réservation anticipée", promotion.toPricing().label("fr"),
+                "only an Italian label: the French read the kind's name rather than Italian");
+        assertEquals("Primavera", promotion.toPricing().label("it"));
+        assertEquals("promotion.label.tooLong", refusal(() -> promotion.redefine(Promotion.Kind.EARLY_BOOKING, 60,
+                new BigDecimal("10"), TranslatedText.of(Map.of(Language.CA, "x".repeat(121))), Set.of(), List.of())));
+        assertEquals("Primavera", promotion.labels().in(Language.IT), "a refused label changes nothing");
     }
 
     private static Map<Language, SupplementText> cleaning() {

@@ -105,6 +105,26 @@ class QuoteCalculatorTest {
         assertEquals(Money.of("787.50"), quote.balance().amount());
     }
 
+    @ParameterizedTest(name = "a guest reading {0} sees the code as {1}")
+    @CsvSource({
+            "de, Weihnachtsangebot",
+            "en, Christmas offer",
+            "nl, Christmas offer",
+            "fr, Promotion Noël 2019"
+    })
+    void theCodesLabelIsTheOwnersInTheGuestsLanguageElseEnglishElseFrench(String language, String label) {
+        PromoCode code = Fixtures.noel2019();
+        PromoCode translated = new PromoCode(code.code(), code.internalLabel(), code.publicLabel(), code.usage(),
+                code.usagePeriod(), code.percentage(), code.accommodations(), code.stays(), 0,
+                Map.of("de", "Weihnachtsangebot", "en", "Christmas offer"));
+        QuoteRequest french = Fixtures.requestWithCode("2019-12-21", 7, "noel2019", "2019-11-15");
+        QuoteRequest request = new QuoteRequest(french.accommodation(), french.stay(), french.party(),
+                french.optionalSupplements(), french.promoCode(), french.bookingDate(), language);
+        Quote quote = quoted(request, christmas(translated), NightAvailability.open(1));
+        assertEquals(List.of("ACCOMMODATION 1500.00", "PROMO_CODE " + label + " -375.00"), lines(quote));
+        assertEquals("Weihnachtsangebot", translated.recordUse().publicLabel("de"), "a use keeps the labels");
+    }
+
     @ParameterizedTest(name = "code {0} booked {1} for {2} → full price, {3}")
     @CsvSource({
             "NOEL2019, 2019-12-02, 2019-12-21, OUTSIDE_USAGE_PERIOD",

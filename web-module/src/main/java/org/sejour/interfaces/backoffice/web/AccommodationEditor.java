@@ -4,18 +4,19 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.http.Part;
 import jakarta.validation.Valid;
-import org.primefaces.event.FileUploadEvent;
-import org.primefaces.model.file.UploadedFile;
 import org.sejour.application.AccommodationService;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationPhoto;
 import org.sejour.domain.model.shared.NotFoundException;
+import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.SejourException;
-import org.sejour.domain.model.accommodation.StoredImage;
+import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
+import java.util.EnumMap;
 import java.util.List;
 
 /** Creates or edits one accommodation, with its photos. */
@@ -36,6 +37,10 @@ public class AccommodationEditor implements Serializable {
     @Valid
     private AccommodationForm form = new AccommodationForm();
     private List<AccommodationPhoto> photos = List.of();
+    private EnumMap<Language, String> access = new EnumMap<>(Language.class);
+    private LanguageSwitch accessLanguages = new LanguageSwitch(access);
+    /** The files of the request being answered; parts live no longer than their request. */
+    private transient List<Part> uploads;
 
     /** f:viewAction: loads the accommodation named in the URL, or answers 404 if it is not the owner's. */
     public void load() {
@@ -46,6 +51,8 @@ public class AccommodationEditor implements Serializable {
                 reference = accommodation.reference();
                 form = AccommodationForm.of(accommodation.details());
                 photos = accommodation.photos();
+                access = LanguageSwitch.editable(accommodation.access());
+                accessLanguages = new LanguageSwitch(access);
             } else if (copyFrom != null) {
                 form = AccommodationForm.copyOf(accommodations.get(accountId, copyFrom).details());
             }
@@ -69,17 +76,31 @@ public class AccommodationEditor implements Serializable {
         }
     }
 
-    public void upload(FileUploadEvent event) {
-        UploadedFile file = event.getFile();
+    public void saveAccess() {
         try {
-            if (file.getSize() > StoredImage.MAX_UPLOAD_BYTES) {
-                Faces.error("editor:photos", "photo.tooLarge");
-                return;
-            }
-            accommodations.addPhoto(currentUser.accountId(), id, file.getContent(), file.getFileName());
-            Faces.info("photo.added", file.getFileName());
+            accommodations.giveAccess(currentUser.accountId(), id, TranslatedText.of(access));
+            Faces.info("access.saved");
         } catch (SejourException e) {
-            Faces.error("editor:photos", e.messageKey());
+            Faces.show("editor", e);
+        }
+    }
+
+    /** The photo input's change: each chosen file in turn, each refused one named beside the input. */
+    public void upload() {
+        List<Part> parts = uploads == null ? List.of() : uploads;
+        uploads = null;
+        for (Part part : parts) {
+            try {
+                UploadedImage image = UploadedImage.of(part).orElse(null);
+                if (image == null) {
+                    Faces.error("editor:photos", "photo.tooLarge");
+                    continue;
+                }
+                accommodations.addPhoto(currentUser.accountId(), id, image.content(), image.name());
+                Faces.info("photo.added", image.name());
+            } catch (SejourException e) {
+                Faces.error("editor:photos", e.messageKey());
+            }
         }
         reloadPhotos();
     }
@@ -106,5 +127,9 @@ public class AccommodationEditor implements Serializable {
     public String getReference() { return reference; }
     public AccommodationForm getForm() { return form; }
     public List<AccommodationPhoto> getPhotos() { return photos; }
+    public EnumMap<Language, String> getAccess() { return access; }
+    public LanguageSwitch getAccessLanguages() { return accessLanguages; }
+    public List<Part> getUploads() { return uploads; }
+    public void setUploads(List<Part> uploads) { this.uploads = uploads; }
     public int getMaxPhotos() { return Accommodation.MAX_PHOTOS; }
 }

@@ -6,11 +6,14 @@ import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sejour.application.catalog.AgeRangeService;
 import org.sejour.domain.model.catalog.CatalogAgeRange;
+import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
+import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
+import java.util.EnumMap;
 import java.util.List;
 
 /** "Tranches d'âges": the ranges guests are counted by, and whether they pay the tourist tax. */
@@ -30,7 +33,8 @@ public class AgeRangeSettings implements Serializable {
     private Long id;
     private Long editedId;
     private boolean editing;
-    private String label;
+    private EnumMap<Language, String> labels = new EnumMap<>(Language.class);
+    private LanguageSwitch languages = new LanguageSwitch(labels);
     private Integer minAge;
     private Integer maxAge;
     private boolean taxable;
@@ -50,7 +54,8 @@ public class AgeRangeSettings implements Serializable {
 
     private void fill(CatalogAgeRange range) {
         editedId = range.id();
-        label = range.label();
+        labels = LanguageSwitch.editable(range.labels());
+        languages = new LanguageSwitch(labels);
         minAge = range.minAge();
         maxAge = range.maxAge();
         taxable = range.taxable();
@@ -59,7 +64,8 @@ public class AgeRangeSettings implements Serializable {
 
     public void startNew() {
         editedId = null;
-        label = null;
+        labels = new EnumMap<>(Language.class);
+        languages = new LanguageSwitch(labels);
         minAge = null;
         maxAge = null;
         taxable = false;
@@ -79,7 +85,7 @@ public class AgeRangeSettings implements Serializable {
             long accountId = currentUser.accountId();
             int min = minAge == null ? NO_AGE : minAge;
             int max = maxAge == null ? NO_AGE : maxAge;
-            String typed = label == null ? "" : label;
+            TranslatedText typed = TranslatedText.of(labels);
             if (editedId == null) {
                 ageRanges.create(accountId, typed, min, max, taxable);
                 Faces.info("ageRange.created");
@@ -118,8 +124,8 @@ public class AgeRangeSettings implements Serializable {
     public List<CatalogAgeRange> getList() { return list; }
     public Long getId() { return id; }
     public void setId(Long id) { this.id = id; }
-    public String getLabel() { return label; }
-    public void setLabel(String label) { this.label = label; }
+    public EnumMap<Language, String> getLabels() { return labels; }
+    public LanguageSwitch getLanguages() { return languages; }
     public Integer getMinAge() { return minAge; }
     public void setMinAge(Integer minAge) { this.minAge = minAge; }
     public Integer getMaxAge() { return maxAge; }

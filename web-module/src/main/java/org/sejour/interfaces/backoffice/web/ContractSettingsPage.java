@@ -6,7 +6,7 @@ import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
-import org.primefaces.event.FileUploadEvent;
+import jakarta.servlet.http.Part;
 import org.sejour.application.catalog.SalesTermsService;
 import org.sejour.application.document.ContractService;
 import org.sejour.application.document.DocumentSettingsService;
@@ -15,23 +15,18 @@ import org.sejour.domain.model.document.ContractSettings;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.SejourException;
-import org.sejour.domain.model.shared.TranslatedText;
-import org.sejour.domain.model.accommodation.StoredImage;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
 /**
- * "Personnalisation des contrats": the owner's texts in French with an English version beside
- * each (other languages already written are kept as they are), the hours, the logo and the
- * optional parts. Saved all at once; the preview shows the latest dossier's contract with them.
+ * "Personnalisation des contrats": the owner's texts in French and in any of the six other
+ * languages ({@link OwnerTexts}), the hours, the logo and the optional parts. Saved all at once; the preview shows the latest dossier's contract with them.
  */
 @Named
 @ViewScoped
@@ -49,27 +44,23 @@ public class ContractSettingsPage implements Serializable {
     @EJB
     SalesTermsService salesTerms;
 
-    private final Map<String, String> french = new HashMap<>();
-    private final Map<String, String> english = new HashMap<>();
-    private Map<ContractField, TranslatedText> stored = new EnumMap<>(ContractField.class);
+    private OwnerTexts<ContractField> texts = new OwnerTexts<>(ContractField.class, Map.of());
     private String arrivalFrom;
     private String arrivalUntil;
     private String departureBefore;
     private boolean showPhotos;
     private boolean showTerms;
     private boolean hasLogo;
+    /** The file of the request being answered; a part lives no longer than its request. */
+    private transient Part logoUpload;
     private boolean hasDossier;
     private String salesConditions;
 
     @PostConstruct
     void load() {
         ContractSettings contract = settings.contract(currentUser.accountId());
-        stored = contract.texts();
+        texts = new OwnerTexts<>(ContractField.class, contract.texts());
         salesConditions = salesTerms.get(currentUser.accountId()).conditions().in(Language.FR);
-        stored.forEach((field, text) -> {
-            french.put(field.name(), text.isFilledIn(Language.FR) ? text.in(Language.FR) : "");
-            english.put(field.name(), text.isFilledIn(Language.EN) ? text.in(Language.EN) : "");
-        });
         arrivalFrom = contract.arrivalFrom().map(HOURS::format).orElse("");
         arrivalUntil = contract.arrivalUntil().map(HOURS::format).orElse("");
         departureBefore = contract.departureBefore().map(HOURS::format).orElse("");
@@ -80,17 +71,9 @@ public class ContractSettingsPage implements Serializable {
     }
 
     public void save() {
-        Map<ContractField, TranslatedText> texts = new EnumMap<>(ContractField.class);
-        for (ContractField field : ContractField.values()) {
-            Map<Language, String> byLanguage = stored.getOrDefault(field, TranslatedText.empty()).asMap();
-            byLanguage.put(Language.FR, french.getOrDefault(field.name(), ""));
-            byLanguage.put(Language.EN, english.getOrDefault(field.name(), ""));
-            texts.put(field, TranslatedText.of(byLanguage));
-        }
         try {
-            ContractSettings saved = settings.changeContract(currentUser.accountId(), new ContractSettings.Changes(
-                    hour(arrivalFrom), hour(arrivalUntil), hour(departureBefore), showPhotos, showTerms, texts));
-            stored = saved.texts();
+            settings.changeContract(currentUser.accountId(), new ContractSettings.Changes(
+                    hour(arrivalFrom), hour(arrivalUntil), hour(departureBefore), showPhotos, showTerms, texts.toTexts()));
             Faces.info("contract.saved");
         } catch (InvalidInputException e) {
             // a text too long is named by its field, which has no single input id in the repeats
@@ -105,13 +88,19 @@ public class ContractSettingsPage implements Serializable {
         return java.util.Arrays.stream(ContractField.values()).anyMatch(f -> f.name().equals(field));
     }
 
-    public void uploadLogo(FileUploadEvent event) {
+    public void uploadLogo() {
+        Part part = logoUpload;
+        logoUpload = null;
+        if (part == null) {
+            return;
+        }
         try {
-            if (event.getFile().getSize() > StoredImage.MAX_UPLOAD_BYTES) {
+            UploadedImage image = UploadedImage.of(part).orElse(null);
+            if (image == null) {
                 Faces.error("contract:logo", "photo.tooLarge");
                 return;
             }
-            settings.replaceLogo(currentUser.accountId(), event.getFile().getContent());
+            settings.replaceLogo(currentUser.accountId(), image.content());
             hasLogo = true;
             Faces.info("contract.logo.saved");
         } catch (SejourException e) {
@@ -150,8 +139,7 @@ public class ContractSettingsPage implements Serializable {
                 ContractField.ADDITIONAL_INFO, ContractField.SIGNATURE, ContractField.STATE_OPTION,
                 ContractField.STATE_BALANCE, ContractField.STATE_PAID);
     }
-    public Map<String, String> getFrench() { return french; }
-    public Map<String, String> getEnglish() { return english; }
+    public OwnerTexts<ContractField> getTexts() { return texts; }
     public String getArrivalFrom() { return arrivalFrom; }
     public void setArrivalFrom(String arrivalFrom) { this.arrivalFrom = arrivalFrom; }
     public String getArrivalUntil() { return arrivalUntil; }
@@ -163,5 +151,7 @@ public class ContractSettingsPage implements Serializable {
     public boolean isShowTerms() { return showTerms; }
     public void setShowTerms(boolean showTerms) { this.showTerms = showTerms; }
     public boolean isHasLogo() { return hasLogo; }
+    public Part getLogoUpload() { return logoUpload; }
+    public void setLogoUpload(Part logoUpload) { this.logoUpload = logoUpload; }
     public boolean isHasDossier() { return hasDossier; }
 }

@@ -11,14 +11,11 @@ import org.sejour.domain.model.document.MailField;
 import org.sejour.domain.model.document.MailSettings;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.SejourException;
-import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,7 +23,8 @@ import java.util.stream.Collectors;
 
 /**
  * "Personnalisation des mails": what the guest receives on a booking, the copy-to address, the
- * footer, the languages the owner writes in, and the texts (French, with an English version).
+ * footer, the languages the owner writes in, and the texts (French, and any of the six other
+ * languages: {@link OwnerTexts}).
  */
 @Named
 @ViewScoped
@@ -39,9 +37,7 @@ public class MailSettingsPage implements Serializable {
     @EJB
     DocumentSettingsService settings;
 
-    private final Map<String, String> french = new HashMap<>();
-    private final Map<String, String> english = new HashMap<>();
-    private Map<MailField, TranslatedText> stored = new EnumMap<>(MailField.class);
+    private OwnerTexts<MailField> texts = new OwnerTexts<>(MailField.class, Map.of());
     private GuestMail guestMail;
     private String copyTo;
     private boolean customFooter;
@@ -50,11 +46,7 @@ public class MailSettingsPage implements Serializable {
     @PostConstruct
     void load() {
         MailSettings mail = settings.mail(currentUser.accountId());
-        stored = mail.texts();
-        stored.forEach((field, text) -> {
-            french.put(field.name(), text.isFilledIn(Language.FR) ? text.in(Language.FR) : "");
-            english.put(field.name(), text.isFilledIn(Language.EN) ? text.in(Language.EN) : "");
-        });
+        texts = new OwnerTexts<>(MailField.class, mail.texts());
         guestMail = mail.guestMail();
         copyTo = mail.copyTo().orElse("");
         customFooter = mail.customFooter();
@@ -63,19 +55,11 @@ public class MailSettingsPage implements Serializable {
     }
 
     public void save() {
-        Map<MailField, TranslatedText> texts = new EnumMap<>(MailField.class);
-        for (MailField field : MailField.values()) {
-            Map<Language, String> byLanguage = stored.getOrDefault(field, TranslatedText.empty()).asMap();
-            byLanguage.put(Language.FR, french.getOrDefault(field.name(), ""));
-            byLanguage.put(Language.EN, english.getOrDefault(field.name(), ""));
-            texts.put(field, TranslatedText.of(byLanguage));
-        }
         Set<Language> accepted = languages.stream().map(Language::fromCode).flatMap(java.util.Optional::stream)
                 .collect(Collectors.toSet());
         try {
-            MailSettings saved = settings.changeMail(currentUser.accountId(),
-                    new MailSettings.Changes(guestMail, copyTo, customFooter, accepted, texts));
-            stored = saved.texts();
+            settings.changeMail(currentUser.accountId(),
+                    new MailSettings.Changes(guestMail, copyTo, customFooter, accepted, texts.toTexts()));
             Faces.info("mails.saved");
         } catch (SejourException e) {
             Faces.show("mails", e);
@@ -89,8 +73,7 @@ public class MailSettingsPage implements Serializable {
     }
 
     public List<MailField> getFields() { return List.of(MailField.values()); }
-    public Map<String, String> getFrench() { return french; }
-    public Map<String, String> getEnglish() { return english; }
+    public OwnerTexts<MailField> getTexts() { return texts; }
     public GuestMail getGuestMail() { return guestMail; }
     public void setGuestMail(GuestMail guestMail) { this.guestMail = guestMail; }
     public String getCopyTo() { return copyTo; }

@@ -9,13 +9,16 @@ import org.sejour.application.catalog.PromotionService;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.catalog.CatalogPromotion;
 import org.sejour.domain.model.pricing.Promotion;
+import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.SejourException;
+import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -45,7 +48,8 @@ public class PromotionSettings implements Serializable {
         private Promotion.Kind kind = Promotion.Kind.LAST_MINUTE;
         private Integer days;
         private BigDecimal percent;
-        private String label;
+        private EnumMap<Language, String> labels = new EnumMap<>(Language.class);
+        private LanguageSwitch languages = new LanguageSwitch(labels);
         private DiscountScope scope = new DiscountScope();
 
         static Form of(CatalogPromotion p) {
@@ -53,7 +57,8 @@ public class PromotionSettings implements Serializable {
             form.kind = p.kind();
             form.days = p.days();
             form.percent = p.percent();
-            form.label = p.label().orElse(null);
+            form.labels = LanguageSwitch.editable(p.labels());
+            form.languages = new LanguageSwitch(form.labels);
             form.scope = DiscountScope.of(p.accommodationIds(), p.stays());
             return form;
         }
@@ -64,8 +69,8 @@ public class PromotionSettings implements Serializable {
         public void setDays(Integer days) { this.days = days; }
         public BigDecimal getPercent() { return percent; }
         public void setPercent(BigDecimal percent) { this.percent = percent; }
-        public String getLabel() { return label; }
-        public void setLabel(String label) { this.label = label; }
+        public EnumMap<Language, String> getLabels() { return labels; }
+        public LanguageSwitch getLanguages() { return languages; }
         public DiscountScope getScope() { return scope; }
     }
 
@@ -98,7 +103,7 @@ public class PromotionSettings implements Serializable {
     public void save() {
         try {
             long accountId = currentUser.accountId();
-            String label = form.label == null || form.label.isBlank() ? null : form.label.strip();
+            TranslatedText label = TranslatedText.of(form.labels);
             Set<Long> accommodations = form.scope.accommodations();
             int days = form.days == null ? -1 : form.days;
             if (editedId == null) {

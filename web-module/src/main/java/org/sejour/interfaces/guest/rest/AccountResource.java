@@ -91,10 +91,11 @@ public class AccountResource {
     public Response profile(
             @Parameter(description = ACCOUNT, example = "100063") @PathParam("account") String account,
             @QueryParam("lang") String lang) {
-        GuestLanguage.of(lang, headers);
+        Language language = GuestLanguage.of(lang, headers);
         int number = accountNumber(account);
         Account open = guests.openAccount(number);
-        return Cached.ok(request, headers, PublicAssembler.account(open, guests.ageRanges(number)), CATALOGUE_MAX_AGE);
+        return Cached.ok(request, headers, PublicAssembler.account(open, guests.ageRanges(number), language),
+                CATALOGUE_MAX_AGE);
     }
 
     @GET

@@ -39,7 +39,7 @@ final class PublicAssembler {
     private PublicAssembler() {
     }
 
-    static Views.AccountView account(Account account, List<CatalogAgeRange> ranges) {
+    static Views.AccountView account(Account account, List<CatalogAgeRange> ranges, Language language) {
         Optional<ContactDetails> contact = account.contact();
         return new Views.AccountView(account.number(),
                 contact.map(c -> c.companyName() != null ? c.companyName() : c.firstName() + " " + c.lastName())
@@ -48,7 +48,7 @@ final class PublicAssembler {
                 contact.map(ContactDetails::city).orElse(null), contact.map(ContactDetails::country).orElse(null),
                 contact.map(ContactDetails::website).orElse(null), account.minStayNights(), Money.CURRENCY.getCurrencyCode(),
                 ranges.stream().sorted(Comparator.comparingInt(CatalogAgeRange::position))
-                        .map(r -> new Views.AgeRangeView(r.label(), r.minAge(), r.maxAge())).toList(),
+                        .map(r -> new Views.AgeRangeView(r.label(), r.labelIn(language), r.minAge(), r.maxAge())).toList(),
                 Arrays.stream(Language.values()).map(Language::code).toList(), "/site/" + account.number());
     }
 

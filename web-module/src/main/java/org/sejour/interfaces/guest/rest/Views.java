@@ -19,8 +19,9 @@ public final class Views {
                        List<String> languages, String siteUrl) {
     }
 
+    /** {@code label} names the range in a booking's party; {@code name} is what the guest reads, in their language. */
     @Schema(name = "AgeRange")
-    public record AgeRangeView(String label, int minAge, int maxAge) {
+    public record AgeRangeView(String label, String name, int minAge, int maxAge) {
     }
 
     @Schema(name = "Terms")

@@ -4,9 +4,11 @@ import org.sejour.domain.model.catalog.CatalogAgeRange;
 import org.sejour.domain.model.catalog.CatalogSupplement;
 import org.sejour.domain.model.catalog.SupplementText;
 import org.sejour.domain.model.shared.Language;
+import org.sejour.domain.model.shared.TranslatedText;
 
 import java.io.Serializable;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -24,18 +26,29 @@ public class StayForm implements Serializable {
     public static class PartyLine implements Serializable {
         private static final long serialVersionUID = 1L;
         private final String label;
+        /** the owner's names of the range, French included; guests read theirs */
+        private final EnumMap<Language, String> names;
         private final int minAge;
         private final int maxAge;
         private Integer persons;
 
-        PartyLine(String label, int minAge, int maxAge, int persons) {
+        PartyLine(String label, Map<Language, String> names, int minAge, int maxAge, int persons) {
             this.label = label;
+            this.names = new EnumMap<>(Language.class);
+            this.names.putAll(names);
             this.minAge = minAge;
             this.maxAge = maxAge;
             this.persons = persons;
         }
 
+        /** The range's French label, which names it in the booking. */
         public String getLabel() { return label; }
+
+        /** The range as a reader of {@code language} sees it (theirs, else English, else French). */
+        public String nameIn(Language language) {
+            return TranslatedText.of(names).forReader(language);
+        }
+
         public int getMinAge() { return minAge; }
         public int getMaxAge() { return maxAge; }
         public Integer getPersons() { return persons; }
@@ -84,7 +97,7 @@ public class StayForm implements Serializable {
     static StayForm of(List<CatalogAgeRange> ranges, int firstRangePersons) {
         StayForm stay = new StayForm();
         for (CatalogAgeRange range : ranges) {
-            stay.party.add(new PartyLine(range.label(), range.minAge(), range.maxAge(),
+            stay.party.add(new PartyLine(range.label(), range.labels().asMap(), range.minAge(), range.maxAge(),
                     stay.party.isEmpty() ? firstRangePersons : 0));
         }
         return stay;

@@ -17,7 +17,9 @@ import org.sejour.application.planning.PlanningView.RateSpan;
 import org.sejour.domain.model.catalog.DayPeriod;
 import org.sejour.domain.model.catalog.DiscountKind;
 import org.sejour.domain.model.pricing.Promotion;
+import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.SejourException;
+import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.interfaces.backoffice.web.Faces;
 import org.sejour.interfaces.backoffice.web.RateForm;
 import org.sejour.interfaces.security.CurrentUser;
@@ -277,7 +279,7 @@ public class Planning implements Serializable {
         }
         perform(TABS + "promotionForm", "planning.promotion.created", () -> promotionService.create(
                 currentUser.accountId(), Promotion.Kind.valueOf(promotionKind), promotionDays, promotionPercent,
-                promotionLabel == null || promotionLabel.isBlank() ? null : promotionLabel.strip(),
+                TranslatedText.of(promotionLabel == null ? Map.of() : Map.of(Language.FR, promotionLabel)),
                 Set.of(selected.id()), List.of(new DayPeriod(selectionFirst, selectionLast))));
     }
 
