@@ -79,7 +79,7 @@ public class ContractAcceptanceService {
 
     /**
      * The guest accepts the version they were shown. Refused (nothing written) when the dossier is
-     * cancelled or when a change has issued a newer version since; the same version accepted
+     * cancelled or when a change has issued a newer version since; the current version accepted
      * again, by a double click or a replayed request, answers the first acceptance and adds nothing.
      */
     public Acceptance accept(@NotNull String guestToken, @Min(1) int version, @NotNull String address,
@@ -88,15 +88,15 @@ public class ContractAcceptanceService {
                 .orElseThrow(() -> new NotFoundException("dossier", "token"));
         // under the dossier's lock: a change or a cancellation meanwhile is seen, and two requests queue
         Dossier dossier = dossiers.lock(found.id()).orElseThrow();
-        Optional<Acceptance> already = acceptances.findAcceptance(dossier.id(), version);
-        if (already.isPresent()) {
-            return already.get();
-        }
         if (dossier.status() == DossierStatus.CANCELLED) {
             throw new SejourException("contract.acceptance.cancelled");
         }
         if (version != dossier.contractVersion()) {
             throw new SejourException("contract.acceptance.outdated", version, dossier.contractVersion());
+        }
+        Optional<Acceptance> already = acceptances.findAcceptance(dossier.id(), version);
+        if (already.isPresent()) {
+            return already.get();
         }
         Offer offer = offerOf(dossier);
         Instant now = Instant.now();
