@@ -26,11 +26,16 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -214,6 +219,7 @@ public class ContractAcceptanceIT {
 
         Properties rows = evidence(owner);
         assertEquals("1", rows.getProperty("rows"));
+        assertEquals("1", rows.getProperty("historyLines"));
         String hash = sha256(read);
         assertEquals(hash, rows.getProperty("v1.sha256"), "the hash of the very PDF the guest downloaded");
         assertEquals(hash, rows.getProperty("v1.offerSha256"));
@@ -245,7 +251,7 @@ public class ContractAcceptanceIT {
         openDossier(owner);
         String state = text("contractState");
         assertTrue(state.matches("Accepté en ligne par MARTIN Claude le \\d\\d/\\d\\d/\\d{4} à \\d\\d:\\d\\d depuis "
-                + java.util.regex.Pattern.quote(address) + " \\(version 1, SHA-256 " + hash + "\\)"), state);
+                + Pattern.quote(address) + " \\(version 1, SHA-256 " + hash + "\\)"), state);
         assertTrue(text("contractAcceptances").contains(hash), text("contractAcceptances"));
         assertTrue(text("history").contains("Contrat accepté en ligne par le client"), text("history"));
         String acceptedPdf = browser.driver.findElement(By.cssSelector("a.contract-accepted-pdf")).getAttribute("href");
@@ -318,6 +324,31 @@ public class ContractAcceptanceIT {
         assertEquals(sha256(offered), rows.getProperty("v3.sha256"));
         assertTrue(PdfText.of(offered).contains("version 3"), "the third version's own PDF");
         assertFalse(rows.getProperty("v1.sha256").equals(rows.getProperty("v3.sha256")));
+    }
+
+    @Test
+    void sixSubmitsAtOnceLeaveOneAcceptance() throws Exception {
+        Owner owner = owner("double");
+        openBookingPage(owner);
+        Replay form = replayOf();
+        // six threads of their own (the common pool runs one task at a time on two cores)
+        ExecutorService clients = Executors.newFixedThreadPool(6);
+        try {
+            List<CompletableFuture<Integer>> sent = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                String agent = "client " + i;
+                sent.add(CompletableFuture.supplyAsync(() -> form.send(agent), clients));
+            }
+            for (CompletableFuture<Integer> answer : sent) {
+                assertEquals(302, answer.get(), "each one sent back to the page");
+            }
+        } finally {
+            clients.shutdownNow();
+        }
+        Properties rows = evidence(owner);
+        assertEquals("1", rows.getProperty("rows"));
+        assertEquals("1", rows.getProperty("historyLines"), "one line in the dossier's history");
+        assertEquals("8", rows.getProperty("v1.userAgentLength"), "one of the six clients" + "'" + " own: " + rows);
     }
 
     @Test
