@@ -10,7 +10,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.openqa.selenium.WebDriverException;
 import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.PdfText;
@@ -102,19 +101,6 @@ public class ContractAcceptanceIT {
         browser.until(d -> d.findElements(By.id("contract")).size() == 1, "the contract on the booking page");
     }
 
-    /** Presses a key on an element and waits for the page the form posts to (the answer is a redirect). */
-    private void pressAndWaitForReload(String id, Keys key) {
-        browser.js("window.sejourOldDocument = true;");
-        browser.byId(id).sendKeys(key);
-        browser.until(d -> {
-            try {
-                return browser.js("return window.sejourOldDocument === undefined && document.readyState === 'complete';");
-            } catch (WebDriverException e) {
-                return false;
-            }
-        }, "a new page after pressing a key on " + id);
-    }
-
     /** The acceptance form as the browser would post it (box ticked), for replaying it outside the browser. */
     @SuppressWarnings("unchecked")
     private Replay replayOf() {
@@ -198,7 +184,7 @@ public class ContractAcceptanceIT {
         assertEquals(sha256(read), sha256(download(pdfUrl)), "the version offered is frozen: the same bytes again");
 
         // the button alone accepts nothing
-        pressAndWaitForReload("acceptContract:accept", Keys.ENTER);
+        browser.pressAndWaitForReload("acceptContract:accept", Keys.ENTER);
         browser.until(d -> d.findElements(By.id("contractProblem")).size() == 1, "the box must be ticked first");
         assertEquals("0", evidence(owner).getProperty("rows"));
 
@@ -207,7 +193,7 @@ public class ContractAcceptanceIT {
         Replay replay = replayOf();
         browser.byId("acceptContract:confirmed").sendKeys(Keys.SPACE);
         assertTrue(browser.byId("acceptContract:confirmed").isSelected());
-        pressAndWaitForReload("acceptContract:accept", Keys.ENTER);
+        browser.pressAndWaitForReload("acceptContract:accept", Keys.ENTER);
         browser.until(d -> d.findElements(By.id("contractAcceptedNotice")).size() == 1, "the acceptance confirmed");
         assertTrue(text("contractAccepted").startsWith("Vous avez accepté ce contrat (version 1) le "),
                 text("contractAccepted"));
