@@ -200,13 +200,24 @@ final class Browser implements AutoCloseable {
     void clickAndWaitForReload(String id) {
         js("window.sejourOldDocument = true;");
         wait.until(ExpectedConditions.elementToBeClickable(By.id(id))).click();
+        waitForNewDocument(id);
+    }
+
+    /** Presses a key on an element (Enter on a button, say) and waits for the document the form leads to. */
+    void pressAndWaitForReload(String id, Keys key) {
+        js("window.sejourOldDocument = true;");
+        byId(id).sendKeys(key);
+        waitForNewDocument(id);
+    }
+
+    private void waitForNewDocument(String id) {
         until(d -> {
             try {
                 return js("return window.sejourOldDocument === undefined && document.readyState === 'complete';");
             } catch (WebDriverException e) {
                 return false; // the document is being replaced
             }
-        }, "a new page after clicking " + id);
+        }, "a new page after acting on " + id);
     }
 
     void waitForPath(String pathPart) {

@@ -101,6 +101,11 @@ public class ContractService {
                 renderer.render(document(dossier, dossier.guest().language())));
     }
 
+    /** The current version of a dossier's contract, in its guest's language, as it stands now. */
+    public byte[] currentContract(Dossier dossier) {
+        return renderer.render(document(dossier, dossier.guest().language()));
+    }
+
     /** The versions a change replaced, oldest first; another owner's dossier has none. */
     public List<ContractArchive.KeptVersion> keptVersions(long accountId, long dossierId) {
         return archive.versions(accountId, dossierId);

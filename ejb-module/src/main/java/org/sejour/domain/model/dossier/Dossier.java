@@ -263,6 +263,11 @@ public class Dossier implements Serializable {
         promoCodeId = c.promoCodeId();
         contractVersion++;
         record(c.at(), c.actor(), "CHANGED", c.summary());
+        // a signature, on paper or online, is of the version signed: the new one is to be signed again
+        if (signedContractReceived) {
+            signedContractReceived = false;
+            record(c.at(), c.actor(), "CONTRACT_TO_SIGN_AGAIN", "version " + contractVersion);
+        }
     }
 
     private void occupy(StayPeriod nights, List<BookedStay> booked) {
@@ -440,6 +445,20 @@ public class Dossier implements Serializable {
             signedContractReceived = received;
             record(at, actor, received ? "CONTRACT_RECEIVED" : "CONTRACT_NOT_RECEIVED", null);
         }
+    }
+
+    /**
+     * The guest accepted the current version of the contract online: it counts as signed, as a
+     * paper contract received does. Refused for a cancelled dossier, and for a version a change
+     * has replaced since the guest was shown it.
+     */
+    public void acceptContractOnline(int accepted, Instant at, String evidence) {
+        requireNotCancelled();
+        if (accepted != contractVersion) {
+            throw new SejourException("contract.acceptance.outdated", accepted, contractVersion);
+        }
+        signedContractReceived = true;
+        record(at, "guest", "CONTRACT_ACCEPTED_ONLINE", Objects.requireNonNull(evidence, "evidence is required"));
     }
 
     public void allowOnlinePayment(boolean allowed, Instant at, String actor) {

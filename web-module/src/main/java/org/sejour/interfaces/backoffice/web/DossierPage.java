@@ -8,6 +8,7 @@ import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.booking.Cancellation;
 import org.sejour.application.booking.CancellationTerms;
 import org.sejour.application.booking.DossierService;
+import org.sejour.application.document.ContractAcceptanceService;
 import org.sejour.application.document.ContractService;
 import org.sejour.application.document.InvoiceService;
 import org.sejour.application.dossier.DossierQueries;
@@ -16,6 +17,7 @@ import org.sejour.application.mail.MailLogEntry;
 import org.sejour.application.mail.MailOutbox;
 import org.sejour.application.payment.RefundService;
 import org.sejour.application.payment.SecurityDeposits;
+import org.sejour.domain.model.document.ContractAcceptances;
 import org.sejour.domain.model.document.ContractArchive;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.pricing.CancellationPolicy;
@@ -28,7 +30,11 @@ import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.FormatStyle;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * One dossier: what was booked at which frozen price, the payments and the balance, the status
@@ -57,6 +63,8 @@ public class DossierPage implements Serializable {
     @EJB
     ContractService contracts;
     @EJB
+    ContractAcceptanceService contractAcceptances;
+    @EJB
     RefundService refunds;
     @EJB
     SecurityDeposits deposits;
@@ -68,6 +76,7 @@ public class DossierPage implements Serializable {
     private List<MailLogEntry> mails;
     private List<InvoiceService.ReceiptSummary> receipts;
     private List<ContractArchive.KeptVersion> contractVersions;
+    private List<ContractAcceptances.Acceptance> acceptances;
     /** what cancelling costs under the owner's policy, read when the owner opens the cancel dialog */
     private CancellationTerms cancellation;
     private BigDecimal cancellationFee;
@@ -109,6 +118,7 @@ public class DossierPage implements Serializable {
         mails = outbox.logOf(currentUser.accountId(), id);
         receipts = invoices.receiptsOf(currentUser.accountId(), id);
         contractVersions = contracts.keptVersions(currentUser.accountId(), id);
+        acceptances = contractAcceptances.acceptances(currentUser.accountId(), id);
         refundables = refunds.refundable(currentUser.accountId(), id);
         hold = deposits.holdOf(currentUser.accountId(), id).orElse(null);
     }
@@ -231,6 +241,29 @@ public class DossierPage implements Serializable {
         return cancellation.paid().subtract(cancellationFee).max(BigDecimal.ZERO);
     }
 
+    /** The guest's online acceptance of the current version, if they gave one. */
+    public ContractAcceptances.Acceptance getCurrentAcceptance() {
+        return acceptances.stream().filter(a -> a.version() == dossier.contractVersion()).findFirst().orElse(null);
+    }
+
+    /** "Accepté en ligne par Claude MARTIN le 06/12/2026 à 14:05 depuis 203.0.113.7 (version 1, SHA-256 …)". */
+    public String acceptanceText(ContractAcceptances.Acceptance a) {
+        ZonedDateTime at = a.acceptedAt().atZone(BusinessCalendar.ZONE);
+        Locale locale = Formats.viewLocale();
+        return Faces.text("dossier.contract.acceptedOnline", a.guestName(), Formats.date(at.toLocalDate(), locale),
+                DateTimeFormatter.ofLocalizedTime(FormatStyle.SHORT).withLocale(locale).format(at), a.address(),
+                a.version(), a.sha256());
+    }
+
+    /** Signed neither online nor on paper for this version, though an earlier one was accepted online. */
+    public String getNotSignedAgainText() {
+        if (dossier.signedContractReceived() || acceptances.isEmpty()) {
+            return "";
+        }
+        return Faces.text("dossier.contract.notForVersion", dossier.contractVersion(),
+                acceptances.get(acceptances.size() - 1).version());
+    }
+
     public void toggleSignedContract() {
         boolean received = !dossier.signedContractReceived();
         act(() -> dossiers.markSignedContractReceived(currentUser.accountId(), id, received, actor()),
@@ -346,5 +379,6 @@ public class DossierPage implements Serializable {
     public boolean isRefundOnCancel() { return refundOnCancel; }
     public void setRefundOnCancel(boolean refundOnCancel) { this.refundOnCancel = refundOnCancel; }
     public List<ContractArchive.KeptVersion> getContractVersions() { return contractVersions; }
+    public List<ContractAcceptances.Acceptance> getAcceptances() { return acceptances; }
     public void setCancelReason(String cancelReason) { this.cancelReason = cancelReason; }
 }

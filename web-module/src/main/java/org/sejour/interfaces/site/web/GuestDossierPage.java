@@ -6,6 +6,7 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
 import org.sejour.application.document.AmountLines;
 import org.sejour.application.document.ContractTexts;
 import org.sejour.application.payment.GuestDossier;
@@ -65,10 +66,25 @@ public class GuestDossierPage {
             try {
                 dossier = payments.guestView(key == null ? "" : key);
             } catch (NotFoundException e) {
-                Faces.notFound();
+                notFound();
             }
         }
         return dossier;
+    }
+
+    /**
+     * 404 for a token nobody has. A form posted with one (forged, or a token that never existed)
+     * gets a bare 404: the error page, rendered inside a posted request of a stateless view, fails
+     * PrimeFaces' script nonce check and would turn the answer into a 500.
+     */
+    static void notFound() {
+        FacesContext context = FacesContext.getCurrentInstance();
+        if (context.isPostback()) {
+            context.getExternalContext().setResponseStatus(HttpServletResponse.SC_NOT_FOUND);
+            context.responseComplete();
+        } else {
+            Faces.notFound();
+        }
     }
 
     /** Opens a payment attempt and sends the guest to the provider's page. */
@@ -98,6 +114,10 @@ public class GuestDossierPage {
     }
 
     public List<ShownLine> getLines() {
+        // a postback with an unknown token decodes the page after its 404 was sent: nothing to list
+        if (dossier() == null) {
+            return List.of();
+        }
         return dossier.lines().stream().map(l -> {
             String text = SiteTexts.text("line." + l.kind());
             String label = l.label().isBlank() ? text : text + " : " + l.label();
