@@ -98,6 +98,9 @@ public class GuestDossierPage {
     }
 
     public List<ShownLine> getLines() {
+        if (dossier() == null) {
+            return List.of(); // a postback naming no dossier is decoded before it answers 404
+        }
         return dossier.lines().stream().map(l -> {
             String text = SiteTexts.text("line." + l.kind());
             String label = l.label().isBlank() ? text : text + " : " + l.label();
