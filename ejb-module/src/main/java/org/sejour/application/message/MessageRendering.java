@@ -51,6 +51,7 @@ public final class MessageRendering {
             case PAID -> t.money(amounts.netReceived());
             case OWED -> t.money(amounts.owed());
             case BOOKING_LINK -> bookingPage.orElse("");
+            case PRE_ARRIVAL_LINK -> bookingPage.map(MessageRendering::preArrivalForm).orElse("");
         };
         return new Rendered(MessagePlaceholder.fill(wording.subject(), values).replaceAll("\\s+", " ").strip(),
                 MessagePlaceholder.fill(wording.body(), values));
@@ -74,6 +75,11 @@ public final class MessageRendering {
     public static Optional<String> bookingPage(Optional<String> publicUrl, Dossier dossier) {
         return publicUrl.filter(url -> !url.isBlank())
                 .map(url -> (url.endsWith("/") ? url : url + "/") + "booking/" + dossier.guestToken());
+    }
+
+    /** The pre-arrival form on the guest's booking page: the page's anchor (pre-arrival-form.xhtml). */
+    public static String preArrivalForm(String bookingPage) {
+        return bookingPage + "#pre-arrival";
     }
 
     private static String join(String separator, String... parts) {

@@ -25,7 +25,9 @@ public enum MessagePlaceholder {
     TOTAL("total"),
     PAID("paid"),
     OWED("owed"),
-    BOOKING_LINK("bookingLink");
+    BOOKING_LINK("bookingLink"),
+    /** the booking page's pre-arrival form: a rule "N days before arrival" links to it */
+    PRE_ARRIVAL_LINK("preArrivalLink");
 
     static final Pattern TOKEN = Pattern.compile("\\{([A-Za-z]+)}");
 

@@ -103,4 +103,13 @@ class MessageRuleTest {
         assertEquals("Hello Ana, €1,234.50 $1 by {nope} — https://x.example/booking/abc", filled);
         assertEquals(Set.of("nope", "Wifi"), MessagePlaceholder.unknownIn("{guest} {nope} {Wifi} {arrival}"));
     }
+
+    @Test
+    void thePreArrivalLinkIsAPlaceholderAndOpensTheForm() {
+        assertEquals(Set.of(), MessagePlaceholder.unknownIn("J-7 : {preArrivalLink}"));
+        assertEquals("See https://x.example/booking/abc#pre-arrival",
+                MessagePlaceholder.fill("See {preArrivalLink}", p -> p == MessagePlaceholder.PRE_ARRIVAL_LINK
+                        ? org.sejour.application.message.MessageRendering.preArrivalForm("https://x.example/booking/abc")
+                        : "?"));
+    }
 }

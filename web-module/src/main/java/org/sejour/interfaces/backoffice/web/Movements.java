@@ -12,6 +12,8 @@ import org.sejour.application.dossier.DossierExports;
 import org.sejour.application.dossier.ExportLabels;
 import org.sejour.application.dossier.MovementRow;
 import org.sejour.application.payment.SecurityDeposits;
+import org.sejour.application.prearrival.ArrivalNote;
+import org.sejour.application.prearrival.PreArrivalService;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
@@ -45,12 +47,16 @@ public class Movements implements Serializable {
     ExportWatch exportWatch;
     @EJB
     SecurityDeposits deposits;
+    @EJB
+    PreArrivalService preArrivals;
 
     private Movement movement = Movement.ARRIVAL;
     private LocalDate from;
     private LocalDate to;
     private List<MovementRow> rows = List.of();
     private Map<Long, SecurityDeposits.HoldView> holds = Map.of();
+    /** the pre-arrival forms received, by dossier: arrivals only */
+    private Map<Long, ArrivalNote> notes = Map.of();
 
     /** f:viewAction of arrivals.xhtml and departures.xhtml */
     public void showArrivals() {
@@ -87,6 +93,14 @@ public class Movements implements Serializable {
         }
         rows = queries.movements(currentUser.accountId(), movement, from, to);
         holds = deposits.holdsOf(currentUser.accountId(), rows.stream().map(MovementRow::dossierId).toList());
+        notes = movement == Movement.ARRIVAL
+                ? preArrivals.notesOf(currentUser.accountId(), rows.stream().map(MovementRow::dossierId).toList())
+                : Map.of();
+    }
+
+    /** The guest's pre-arrival form of a listed arrival, or null when none was received. */
+    public ArrivalNote note(MovementRow row) {
+        return notes.get(row.dossierId());
     }
 
     /** The security deposit held for a listed dossier, or null. */
