@@ -24,6 +24,7 @@ import org.sejour.application.booking.BookingCommand;
 import org.sejour.application.booking.BookingService;
 import org.sejour.application.booking.DossierService;
 import org.sejour.application.booking.StayRequest;
+import org.sejour.application.document.DocumentSettingsService;
 import org.sejour.application.job.JobConsole;
 import org.sejour.application.job.JobExecutionSummary;
 import org.sejour.application.mail.MailLogEntry;
@@ -35,6 +36,9 @@ import org.sejour.domain.model.reminder.ReminderSettings;
 import org.sejour.application.booking.ChangeCommand;
 import org.sejour.domain.model.dossier.Repricing;
 import org.sejour.domain.model.message.MessageEvent;
+import org.sejour.domain.model.document.GuestMail;
+import org.sejour.domain.model.document.MailField;
+import org.sejour.domain.model.document.MailSettings;
 import org.sejour.domain.model.message.MessageRule;
 import org.sejour.domain.model.accommodation.AccommodationDetails;
 import org.sejour.domain.model.accommodation.AccommodationType;
@@ -118,6 +122,8 @@ public class BatchJobsIT {
     MessageRuleService messageRules;
     @EJB
     ReminderSettingsService reminderSettings;
+    @EJB
+    DocumentSettingsService documentSettings;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
     @Resource(lookup = "mail/sejour")
@@ -184,6 +190,11 @@ public class BatchJobsIT {
     void depositRemindersGoOutOnceADayInTheGuestsLanguage() throws Exception {
         Owner owner = owner();
         Owner other = owner();
+        // the owner's words around the amount due: English intro, French closing
+        documentSettings.changeMail(owner.accountId(), new MailSettings.Changes(GuestMail.CONTRACT, null, false,
+                Set.of(Language.EN), Map.of(
+                        MailField.REMINDER_INTRO, TranslatedText.of(Map.of(Language.EN, "A friendly nudge from the farm.")),
+                        MailField.REMINDER_CLOSING, TranslatedText.of(Map.of(Language.FR, "Merci et à bientôt à la ferme !")))));
         LocalDate day = LocalDate.of(2027, 4, 12);
         String dueGuest = email("due");
         String lateGuest = email("late");
@@ -213,6 +224,10 @@ public class BatchJobsIT {
         MimeMessage french = received(lateGuest).get(0);
         assertEquals("Rappel de paiement — Gîte les Lauriers, dossier n° 2", french.getSubject());
         assertTrue(body(french).contains("attendu le 10 avril 2027, ne nous est pas encore parvenu"), body(french));
+        assertTrue(dueBody.startsWith("A friendly nudge from the farm."), dueBody);
+        assertFalse(dueBody.contains("Merci et à bientôt"), "no French closing in an English mail: " + dueBody);
+        assertTrue(body(french).contains("Merci et à bientôt à la ferme !"), body(french));
+        assertFalse(body(french).contains("friendly nudge"), body(french));
 
         JobExecutionSummary sameDay = run("deposit-reminders", Map.of("accountId", owner.accountId(), "today", day));
         assertEquals(0, sameDay.writeCount(), sameDay::toString);

@@ -188,8 +188,10 @@ public class MailComposer {
             }
             case GUEST_DEPOSIT_REMINDER, GUEST_BALANCE_REMINDER -> {
                 subject = t.text("mail.reminder.subject", accommodation, number);
-                body = paragraphs(reminderText(dossier, mail, rule, depositType, t), payLink(dossier, t),
-                        recap(dossier, depositType, t, names, false), t.text("mail.reminder.closing"),
+                body = paragraphs(own(owner, MailField.REMINDER_INTRO, language).orElse(null),
+                        reminderText(dossier, mail, rule, depositType, t), payLink(dossier, t),
+                        recap(dossier, depositType, t, names, false),
+                        own(owner, MailField.REMINDER_CLOSING, language).orElse(t.text("mail.reminder.closing")),
                         footer(account, owner, language));
             }
             case GUEST_REFUND -> {

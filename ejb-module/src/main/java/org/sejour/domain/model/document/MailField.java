@@ -6,6 +6,9 @@ public enum MailField {
     CONTRACT_CLOSING,
     NOTIFICATION_SUBJECT,
     NOTIFICATION_INTRO,
+    /** Before the amount and deadline of a deposit or balance reminder, which stay Séjour's. */
+    REMINDER_INTRO,
+    REMINDER_CLOSING,
     /** Used instead of the footer generated from the contact details when the owner asks for it. */
     FOOTER
 }
