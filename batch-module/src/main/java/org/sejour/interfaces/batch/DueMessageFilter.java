@@ -24,6 +24,6 @@ public class DueMessageFilter implements ItemProcessor {
     @Override
     public Object processItem(Object item) {
         JobArguments arguments = JobArguments.of(step);
-        return messages.isDue((Long) item, arguments.asOf(), arguments.accountId()) ? item : null;
+        return messages.due((Long) item, arguments.asOf(), arguments.accountId()).orElse(null);
     }
 }

@@ -1,10 +1,8 @@
 package org.sejour.interfaces.batch;
 
 import jakarta.batch.api.chunk.AbstractItemWriter;
-import jakarta.batch.runtime.context.StepContext;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.context.Dependent;
-import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sejour.application.message.GuestMessages;
 
@@ -21,15 +19,12 @@ public class GuestMessageWriter extends AbstractItemWriter {
 
     @EJB
     GuestMessages messages;
-    @Inject
-    StepContext step;
 
     @Override
     public void writeItems(List<Object> items) {
         Instant now = Instant.now();
-        JobArguments arguments = JobArguments.of(step);
         for (Object item : items) {
-            messages.send((Long) item, arguments.asOf(), arguments.accountId(), now);
+            messages.send((GuestMessages.Due) item, now);
         }
     }
 }

@@ -12,6 +12,7 @@ import org.sejour.domain.model.message.MessageRule;
 import org.sejour.domain.model.message.MessageRuleRepository;
 import org.sejour.domain.model.message.MessageRuleRepository.DueMessage;
 
+import java.io.Serializable;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
@@ -48,26 +49,37 @@ public class GuestMessages {
         return rules.dossiersWithDueMessages(asOf, CATCH_UP, accountId, afterId, max);
     }
 
-    /**
-     * Whether the dossier still has a message due now (not cancelled or moved meanwhile), and is
-     * {@code accountId}'s when given. Locks the dossier for the rest of the transaction.
-     */
-    public boolean isDue(long dossierId, @NotNull Instant asOf, Long accountId) {
-        return lockedDossier(dossierId, accountId).filter(d -> !rules.dueFor(d.id(), asOf, CATCH_UP).isEmpty())
-                .isPresent();
+    /** A dossier's messages due now, as read under its lock. */
+    public record Due(long dossierId, List<DueMessage> messages) implements Serializable {
+        private static final long serialVersionUID = 1L;
+
+        public Due {
+            messages = List.copyOf(messages);
+        }
     }
 
-    /** Queues the messages due for this dossier at {@code asOf}, each once; returns how many were queued. */
-    public int send(long dossierId, @NotNull Instant asOf, Long accountId, @NotNull Instant at) {
-        Optional<Dossier> locked = lockedDossier(dossierId, accountId);
-        if (locked.isEmpty()) {
-            return 0;
-        }
-        Dossier dossier = locked.get();
+    /**
+     * The messages the dossier still has due now (none once cancelled or moved meanwhile), when it
+     * is {@code accountId}'s or no owner is given. Locks the dossier for the rest of the transaction,
+     * in which {@link #send} then queues them.
+     */
+    public Optional<Due> due(long dossierId, @NotNull Instant asOf, Long accountId) {
+        return lockedDossier(dossierId, accountId).map(d -> new Due(d.id(), rules.dueFor(d.id(), asOf, CATCH_UP)))
+                .filter(due -> !due.messages().isEmpty());
+    }
+
+    /**
+     * Queues the messages {@link #due} found in this transaction, each once (the dossier is still
+     * locked, so they are still due); returns how many were queued.
+     */
+    public int send(@NotNull Due due, @NotNull Instant at) {
+        long dossierId = due.dossierId();
+        Dossier dossier = dossiers.locked(dossierId)
+                .orElseThrow(() -> new IllegalStateException("dossier " + dossierId + " is not locked here"));
         int queued = 0;
-        for (DueMessage due : rules.dueFor(dossierId, asOf, CATCH_UP)) {
-            Optional<MessageRule> rule = rules.find(dossier.accountId(), due.ruleId());
-            Optional<Long> sent = rule.flatMap(r -> rules.claim(dossier.accountId(), r.id(), dossierId, due.dueAt()));
+        for (DueMessage message : due.messages()) {
+            Optional<MessageRule> rule = rules.find(dossier.accountId(), message.ruleId());
+            Optional<Long> sent = rule.flatMap(r -> rules.claim(dossier.accountId(), r.id(), dossierId, message.dueAt()));
             if (sent.isEmpty()) {
                 continue;
             }
@@ -75,7 +87,7 @@ public class GuestMessages {
                     .orElseThrow(() -> new IllegalStateException("dossier " + dossierId + " has no guest e-mail"));
             rules.attachMail(sent.get(), mail.id());
             queued++;
-            LOG.log(Level.FINE, "Message of rule {0} for dossier {1}", new Object[]{due.ruleId(), dossierId});
+            LOG.log(Level.FINE, "Message of rule {0} for dossier {1}", new Object[]{message.ruleId(), dossierId});
         }
         return queued;
     }

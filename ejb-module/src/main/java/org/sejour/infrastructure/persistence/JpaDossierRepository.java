@@ -282,6 +282,11 @@ public class JpaDossierRepository implements DossierRepository {
     }
 
     @Override
+    public Optional<Dossier> locked(long dossierId) {
+        return Optional.ofNullable(em.find(Dossier.class, dossierId));
+    }
+
+    @Override
     public List<Long> expiredOptionIds(Instant asOf, Long accountId, long afterId, int max) {
         var query = em.createNativeQuery("select id from dossier where status = 'OPTION' and option_expires_at < ?1 "
                         + "and id > ?2" + (accountId == null ? "" : " and account_id = ?4") + " order by id limit ?3")

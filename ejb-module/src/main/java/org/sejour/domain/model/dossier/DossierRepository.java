@@ -81,6 +81,9 @@ public interface DossierRepository {
      */
     Optional<Dossier> lock(long dossierId);
 
+    /** A dossier this transaction has {@link #lock locked} already: as read then, without a second read. */
+    Optional<Dossier> locked(long dossierId);
+
     /**
      * Ids of options whose deadline is before {@code asOf}, above {@code afterId}, in id order;
      * only the given owner's when {@code accountId} is given.

@@ -52,7 +52,7 @@ public class GuestCancellation {
     public void cancel() {
         String key = FacesContext.getCurrentInstance().getExternalContext().getRequestParameterMap().get("token");
         if (key == null || !key.matches("[A-Za-z0-9_-]{20,64}")) {
-            GuestDossierPage.notFound();
+            Faces.notFound();
             return;
         }
         String page = "/booking/" + key + "?lang=" + siteLanguage.getLanguage().code();
@@ -64,7 +64,7 @@ public class GuestCancellation {
             dossiers.cancelByGuest(key);
             Faces.redirect(page + "&cancelled=1");
         } catch (NotFoundException e) {
-            GuestDossierPage.notFound();
+            Faces.notFound();
         } catch (SejourException e) {
             Faces.redirect(page + "&cancelProblem=refused");
         }

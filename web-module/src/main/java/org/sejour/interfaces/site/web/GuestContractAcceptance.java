@@ -61,7 +61,7 @@ public class GuestContractAcceptance {
         String key = external.getRequestParameterMap().get("token");
         String shown = external.getRequestParameterMap().get("contractVersion");
         if (key == null || !key.matches(TOKEN) || shown == null || !shown.matches("[1-9]\\d{0,3}")) {
-            GuestDossierPage.notFound();
+            Faces.notFound();
             return;
         }
         String page = "/booking/" + key + "?lang=" + siteLanguage.getLanguage().code();
@@ -76,7 +76,7 @@ public class GuestContractAcceptance {
             contracts.accept(key, Integer.parseInt(shown), request.getRemoteAddr(), request.getHeader("User-Agent"));
             Faces.redirect(page + "&contractAccepted=1#contract");
         } catch (NotFoundException e) {
-            GuestDossierPage.notFound();
+            Faces.notFound();
         } catch (SejourException e) {
             Faces.redirect(page + "&contractProblem="
                     + ("contract.acceptance.outdated".equals(e.messageKey()) ? "outdated" : "cancelled") + "#contract");

@@ -6,7 +6,6 @@ import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.inject.Named;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 import org.sejour.application.document.AmountLines;
 import org.sejour.application.document.ContractTexts;
 import org.sejour.application.payment.GuestDossier;
@@ -66,25 +65,11 @@ public class GuestDossierPage {
             try {
                 dossier = payments.guestView(key == null ? "" : key);
             } catch (NotFoundException e) {
-                notFound();
+                // a form posted with it too: the 404 page in the guest's language (StatelessPostbacks)
+                Faces.notFound();
             }
         }
         return dossier;
-    }
-
-    /**
-     * 404 for a token nobody has. A form posted with one (forged, or a token that never existed)
-     * gets a bare 404: the error page, rendered inside a posted request of a stateless view, fails
-     * PrimeFaces' script nonce check and would turn the answer into a 500.
-     */
-    static void notFound() {
-        FacesContext context = FacesContext.getCurrentInstance();
-        if (context.isPostback()) {
-            context.getExternalContext().setResponseStatus(HttpServletResponse.SC_NOT_FOUND);
-            context.responseComplete();
-        } else {
-            Faces.notFound();
-        }
     }
 
     /** Opens a payment attempt and sends the guest to the provider's page. */
