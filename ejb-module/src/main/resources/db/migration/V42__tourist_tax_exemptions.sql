@@ -16,3 +16,8 @@ alter table dossier_party
         check (exempt_seasonal_workers + exempt_emergency_housing + exempt_low_rent <= persons),
     add constraint dossier_party_exempt_only_taxable
         check (taxable or exempt_seasonal_workers + exempt_emergency_housing + exempt_low_rent = 0);
+
+-- A dossier line's kind was at most 16 characters: TOURIST_TAX_SURCHARGE (21) could not be stored,
+-- so no booking with a departmental surcharge could be saved (found by the register's test, the
+-- first to book one against PostgreSQL).
+alter table dossier_line alter column kind type varchar(32);

@@ -236,7 +236,8 @@ public class BookingTransaction {
                     persons.put(label, count);
                 }
             });
-            Map<TaxExemption, Integer> toPlace = new EnumMap<>(stays.get(i).exemptions());
+            Map<TaxExemption, Integer> toPlace = new EnumMap<>(TaxExemption.class);
+            toPlace.putAll(stays.get(i).exemptions());
             List<PartyCount> party = new ArrayList<>();
             persons.forEach((label, count) -> {
                 boolean taxable = ranges.stream().anyMatch(r -> r.label().equalsIgnoreCase(label) && r.taxable());
