@@ -21,9 +21,11 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * "Registre de la taxe de séjour": the owner picks a period and one of their communes, reads the
@@ -42,24 +44,37 @@ public class TouristTaxRegister implements Serializable {
     @EJB
     TaxRegisterService registers;
 
+    private String fromParam;
+    private String toParam;
     private List<String> communes = List.of();
     private LocalDate from;
     private LocalDate to;
     private String commune;
     private TaxRegister register;
 
-    /** f:viewAction: the owner's communes, last month, the first commune's register when there is one. */
+    /**
+     * f:viewAction: the owner's communes, the period the address names ({@code from}, {@code to}
+     * as 2027-05-01) or else last month, and the first commune's register when there is one.
+     */
     public void open() {
         if (FacesContext.getCurrentInstance().isPostback()) {
             return;
         }
         communes = registers.communes(currentUser.accountId());
         YearMonth last = YearMonth.from(BusinessCalendar.today(Clock.systemUTC())).minusMonths(1);
-        from = last.atDay(1);
-        to = last.atEndOfMonth();
+        from = parse(fromParam).orElse(last.atDay(1));
+        to = parse(toParam).orElse(last.atEndOfMonth());
         if (!communes.isEmpty()) {
             commune = communes.get(0);
             show();
+        }
+    }
+
+    private static Optional<LocalDate> parse(String iso) {
+        try {
+            return iso == null || iso.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(iso.strip()));
+        } catch (DateTimeParseException e) {
+            return Optional.empty();
         }
     }
 
@@ -144,6 +159,10 @@ public class TouristTaxRegister implements Serializable {
         return register == null ? "" : String.join(", ", register.pendingDossiers().stream().map(String::valueOf).toList());
     }
 
+    public String getFromParam() { return fromParam; }
+    public void setFromParam(String v) { fromParam = v; }
+    public String getToParam() { return toParam; }
+    public void setToParam(String v) { toParam = v; }
     public List<String> getCommunes() { return communes; }
     public TaxRegister getRegister() { return register; }
     public LocalDate getFrom() { return from; }
