@@ -17,10 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.AccommodationService;
 import org.sejour.application.CreatedOwner;
-import org.sejour.application.booking.BookingCommand;
-import org.sejour.application.booking.BookingService;
 import org.sejour.application.booking.DossierService;
-import org.sejour.application.booking.StayRequest;
 import org.sejour.application.catalog.TouristTaxService;
 import org.sejour.application.payment.RefundService;
 import org.sejour.application.touristtax.TaxRegister;
@@ -31,14 +28,10 @@ import org.sejour.domain.model.accommodation.AccommodationType;
 import org.sejour.domain.model.accommodation.Classification;
 import org.sejour.domain.model.accommodation.Visibility;
 import org.sejour.domain.model.dossier.Dossier;
-import org.sejour.domain.model.dossier.Guest;
-import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.pricing.TaxExemption;
 import org.sejour.domain.model.shared.InvalidInputException;
-import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
-import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.it.Deployments;
 import org.sejour.it.fixtures.DossierFixtures;
@@ -59,7 +52,6 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
 
@@ -93,8 +85,6 @@ public class TaxRegisterIT {
     DossierFixtures fixtures;
     @EJB
     AccommodationService accommodations;
-    @EJB
-    BookingService bookings;
     @EJB
     DossierService dossiers;
     @EJB
@@ -131,23 +121,15 @@ public class TaxRegisterIT {
 
     private Dossier book(long accountId, long accommodationId, LocalDate arrival, Map<String, Integer> party,
                          Map<TaxExemption, Integer> exempt) {
-        StayRequest stay = new StayRequest(accommodationId, StayPeriod.of(arrival, 7), party, Map.of(), Optional.empty(),
-                Language.FR, exempt);
-        Guest guest = new Guest("Claude", "Martin", null, "+33 6 12 34 56 78", "3 rue des Lilas", "69001", "Lyon",
-                "FR", Language.FR);
-        return bookings.book(accountId, new BookingCommand(stay, guest, Origin.PHONE, null, true), null, "owner");
+        return fixtures.book(accountId, accommodationId, arrival, party, exempt, "owner");
     }
 
     private Dossier couple(long accountId, long accommodationId, LocalDate arrival) {
         return book(accountId, accommodationId, arrival, Map.of("Adulte", 2), Map.of());
     }
 
-    /** The deposit, then the rest: two receipts, each printing the whole price. */
     private Dossier payInFull(long accountId, Dossier dossier) {
-        Dossier paid = dossiers.recordPayment(accountId, dossier.id(), PaymentKind.DEPOSIT, LocalDate.of(2027, 3, 20),
-                dossier.depositAmount(), "transfer", "VIR-1", null, "test");
-        return dossiers.recordPayment(accountId, dossier.id(), PaymentKind.BALANCE, LocalDate.of(2027, 4, 20),
-                paid.remainingToPay(), "transfer", "VIR-2", null, "test");
+        return fixtures.payInFull(accountId, dossier, "test");
     }
 
     @Test
