@@ -6,9 +6,11 @@ import org.sejour.domain.model.shared.Money;
 import java.io.Serializable;
 import java.time.LocalDate;
 import java.time.YearMonth;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 
 /**
  * The tourist-tax register (état de la taxe de séjour) an owner hands their commune for a period:
@@ -26,8 +28,8 @@ public record TaxRegister(String commune, LocalDate from, LocalDate to, List<Row
     public TaxRegister {
         Objects.requireNonNull(commune, "commune is required");
         rows = List.copyOf(rows);
-        byMonth = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byMonth));
-        byAccommodation = java.util.Collections.unmodifiableMap(new java.util.TreeMap<>(byAccommodation));
+        byMonth = Collections.unmodifiableMap(new TreeMap<>(byMonth));
+        byAccommodation = Collections.unmodifiableMap(new TreeMap<>(byAccommodation));
         Objects.requireNonNull(total, "total is required");
         pendingDossiers = List.copyOf(pendingDossiers);
     }

@@ -1,9 +1,9 @@
 package org.sejour.application.touristtax;
 
+import org.sejour.domain.model.shared.Money;
 import org.sejour.infrastructure.export.Spreadsheet;
 import org.sejour.infrastructure.export.Spreadsheet.Column;
 import org.sejour.infrastructure.export.Spreadsheet.Type;
-import org.sejour.domain.model.shared.Money;
 
 import java.io.ByteArrayOutputStream;
 import java.math.BigDecimal;

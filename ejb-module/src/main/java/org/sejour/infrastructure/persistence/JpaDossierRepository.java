@@ -312,6 +312,9 @@ public class JpaDossierRepository implements DossierRepository {
                 .setParameter("accountId", accountId).setParameter("from", from).setParameter("to", to)
                 .setParameter("cancelled", DossierStatus.CANCELLED)
                 .setParameter("test", Origin.TEST)
+                // the register reads every dossier's stays, persons, lines and payments: one query each, not one per dossier
+                .setHint(Hints.BATCH, "d.stays").setHint(Hints.BATCH, "d.party").setHint(Hints.BATCH, "d.lines")
+                .setHint(Hints.BATCH, "d.payments").setHint(Hints.BATCH_TYPE, Hints.IN)
                 .getResultList();
     }
 
