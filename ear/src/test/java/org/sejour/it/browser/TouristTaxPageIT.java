@@ -29,7 +29,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /**
  * The tourist-tax register page in Chromium: reached from the menu, it lists the paid stay with
  * its exempt persons and amounts, says why a reversed period gives nothing, and downloads the
- * Excel file (read back with POI) and the CSV.
+ * Excel file (read back with POI) and the CSV. The dossier page names the exempt persons too.
  */
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
@@ -63,6 +63,12 @@ public class TouristTaxPageIT {
         assertEquals("13,86 €", plain(browser.textOf(By.id("grandTotalAmount"))));
         assertTrue(plain(browser.textOf(By.id("register:months"))).contains("mai 2027"));
         browser.keepEvidence("tourist-tax-register");
+        // the dossier page says who was declared exempt
+        browser.open("app/dossier.xhtml?id=" + owner.getProperty("id"));
+        browser.waitForDocument();
+        assertEquals("1 saisonnier(s)", plain(browser.textOf(By.id("taxExemptions"))));
+        browser.open("app/tourist-tax.xhtml?from=2027-05-01&to=2027-05-31");
+        browser.waitForDocument();
 
         Path excel = browser.download("register:excel", ".xlsx");
         assertTrue(excel.getFileName().toString().startsWith("taxe-de-sejour-gap-2027-05-01-2027-05-31"), excel.toString());

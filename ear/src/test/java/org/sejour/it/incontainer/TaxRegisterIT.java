@@ -17,7 +17,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.AccommodationService;
 import org.sejour.application.CreatedOwner;
+import org.sejour.application.booking.BookingService;
+import org.sejour.application.booking.ChangeCommand;
 import org.sejour.application.booking.DossierService;
+import org.sejour.application.booking.StayRequest;
 import org.sejour.application.catalog.TouristTaxService;
 import org.sejour.application.payment.RefundService;
 import org.sejour.application.touristtax.TaxRegister;
@@ -29,9 +32,12 @@ import org.sejour.domain.model.accommodation.Classification;
 import org.sejour.domain.model.accommodation.Visibility;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.PaymentKind;
+import org.sejour.domain.model.dossier.Repricing;
 import org.sejour.domain.model.pricing.TaxExemption;
 import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
+import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.it.Deployments;
 import org.sejour.it.fixtures.DossierFixtures;
@@ -52,6 +58,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.ResourceBundle;
 import java.util.Set;
 
@@ -85,6 +92,8 @@ public class TaxRegisterIT {
     DossierFixtures fixtures;
     @EJB
     AccommodationService accommodations;
+    @EJB
+    BookingService bookings;
     @EJB
     DossierService dossiers;
     @EJB
@@ -286,7 +295,7 @@ public class TaxRegisterIT {
     }
 
     @Test
-    void theDatabaseRefusesMoreExemptPersonsThanPersonsAndExemptMinors() throws Exception {
+    void aChangeMovesTheExemptionsAndTheDatabaseRefusesImpossibleCounts() throws Exception {
         Owner owner = owner();
         Dossier dossier = book(owner.accountId(), owner.lauriers(), MAY_FIRST, Map.of("Adulte", 2, "Enfant", 1),
                 Map.of(TaxExemption.SEASONAL_WORKER, 2));
@@ -300,6 +309,15 @@ public class TaxRegisterIT {
                 dossier.id());
         assertRefused("update dossier_party set exempt_emergency_housing = -1 where dossier_id = ? and label = 'Adulte'",
                 dossier.id());
+        // the owner learns on the change screen that only one of them is a seasonal worker: the tax follows
+        Dossier changed = bookings.change(owner.accountId(), dossier.id(), new ChangeCommand(List.of(new StayRequest(
+                owner.lauriers(), StayPeriod.of(MAY_FIRST, 7), Map.of("Adulte", 2, "Enfant", 1), Map.of(),
+                Optional.empty(), Language.FR, Map.of(TaxExemption.SEASONAL_WORKER, 1))),
+                new Repricing.Decision(Repricing.Choice.NEW_PRICE, null, null), false), "owner");
+        assertEquals(List.of("6.30", "0.63"), changed.lines().stream().filter(l -> l.kind().startsWith("TOURIST_TAX"))
+                .map(l -> l.amount().toPlainString()).toList());
+        assertEquals(1, scalar("select exempt_seasonal_workers from dossier_party where dossier_id = ? and label = 'Adulte'",
+                dossier.id()));
         // and the engine says so before the database has to
         InvalidInputException tooMany = assertThrows(InvalidInputException.class, () -> book(owner.accountId(),
                 owner.chalet(), MAY_FIRST, Map.of("Adulte", 1, "Enfant", 2), Map.of(TaxExemption.LOW_RENT, 2)));
