@@ -484,17 +484,22 @@ final class Browser implements AutoCloseable {
 
     /** Clicks a non-ajax download button and waits for the browser to finish saving the .xlsx it sends. */
     Path downloadXlsx(String buttonId) throws IOException {
+        return download(buttonId, ".xlsx");
+    }
+
+    /** Clicks a non-ajax download button and waits for the browser to finish saving the file it sends. */
+    Path download(String buttonId, String extension) throws IOException {
         Path dir = Files.createTempDirectory(TestSettings.artifacts(), "download-");
         driver.executeCdpCommand("Browser.setDownloadBehavior",
                 Map.of("behavior", "allow", "downloadPath", dir.toAbsolutePath().toString()));
         click(buttonId);
         return until(d -> {
             try (Stream<Path> files = Files.list(dir)) {
-                return files.filter(f -> f.toString().endsWith(".xlsx")).findFirst().orElse(null);
+                return files.filter(f -> f.toString().endsWith(extension)).findFirst().orElse(null);
             } catch (IOException e) {
                 return null;
             }
-        }, "the downloaded .xlsx");
+        }, "the downloaded " + extension);
     }
 
     /** What the photo list shows: per thumbnail, whether it loaded and its natural width. */

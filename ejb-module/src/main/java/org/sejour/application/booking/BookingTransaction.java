@@ -25,6 +25,7 @@ import org.sejour.domain.model.dossier.Repricing;
 import org.sejour.domain.model.dossier.StayTakenException;
 import org.sejour.domain.model.pricing.AgeRange;
 import org.sejour.domain.model.pricing.Basket;
+import org.sejour.domain.model.pricing.TaxExemption;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
@@ -35,9 +36,11 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 
 /**
@@ -218,19 +221,38 @@ public class BookingTransaction {
         }
     }
 
-    /** Each stay's accommodation with its party as booked, each range with its taxable flag. */
+    /**
+     * Each stay's accommodation with its party as booked, each range with its taxable flag. The
+     * persons declared exempt from the tourist tax are counted against the taxable ranges in label
+     * order (the quote already checked there are enough of them); a register counts them per stay.
+     */
     private static List<Dossier.BookedStay> bookedStays(List<Accommodation> booked, List<StayRequest> stays,
                                                         List<AgeRange> ranges) {
         List<Dossier.BookedStay> result = new ArrayList<>();
         for (int i = 0; i < stays.size(); i++) {
-            List<PartyCount> party = new ArrayList<>();
-            stays.get(i).party().forEach((label, persons) -> {
-                if (persons > 0) {
-                    boolean taxable = ranges.stream().anyMatch(r -> r.label().equalsIgnoreCase(label) && r.taxable());
-                    party.add(new PartyCount(label, persons, taxable));
+            Map<String, Integer> persons = new TreeMap<>();
+            stays.get(i).party().forEach((label, count) -> {
+                if (count > 0) {
+                    persons.put(label, count);
                 }
             });
-            party.sort(Comparator.comparing(PartyCount::label));
+            Map<TaxExemption, Integer> toPlace = new EnumMap<>(TaxExemption.class);
+            toPlace.putAll(stays.get(i).exemptions());
+            List<PartyCount> party = new ArrayList<>();
+            persons.forEach((label, count) -> {
+                boolean taxable = ranges.stream().anyMatch(r -> r.label().equalsIgnoreCase(label) && r.taxable());
+                Map<TaxExemption, Integer> exempt = new EnumMap<>(TaxExemption.class);
+                int room = taxable ? count : 0;
+                for (TaxExemption reason : TaxExemption.values()) {
+                    int placed = Math.min(room, toPlace.getOrDefault(reason, 0));
+                    if (placed > 0) {
+                        exempt.put(reason, placed);
+                        toPlace.merge(reason, -placed, Integer::sum);
+                        room -= placed;
+                    }
+                }
+                party.add(new PartyCount(label, count, taxable, 0, exempt));
+            });
             result.add(new Dossier.BookedStay(booked.get(i), party));
         }
         return result;

@@ -16,11 +16,13 @@ import org.sejour.domain.model.pricing.PricingCatalog;
 import org.sejour.domain.model.pricing.QuoteCalculator;
 import org.sejour.domain.model.pricing.QuoteRequest;
 import org.sejour.domain.model.pricing.QuoteResult;
+import org.sejour.domain.model.pricing.TaxExemption;
 import org.sejour.domain.model.shared.InvalidInputException;
 
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -116,6 +118,20 @@ public class QuoteService {
         if (counts.isEmpty()) {
             throw new InvalidInputException("party", "booking.party.empty");
         }
-        return new GuestParty(counts);
+        Map<TaxExemption, Integer> exempt = new EnumMap<>(TaxExemption.class);
+        request.exemptions().forEach((reason, count) -> {
+            if (count < 0 || count > 200) {
+                throw new InvalidInputException("exemptions", "booking.exemptions.count");
+            }
+            if (count > 0) {
+                exempt.put(reason, count);
+            }
+        });
+        int ofTaxableAge = counts.entrySet().stream().filter(e -> e.getKey().taxable())
+                .mapToInt(Map.Entry::getValue).sum();
+        if (exempt.values().stream().mapToInt(Integer::intValue).sum() > ofTaxableAge) {
+            throw new InvalidInputException("exemptions", "booking.exemptions.tooMany");
+        }
+        return new GuestParty(counts, exempt);
     }
 }

@@ -13,8 +13,10 @@ import org.sejour.domain.model.dossier.DossierAmounts;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.dossier.PartyCount;
 import org.sejour.domain.model.dossier.TermsAcceptance;
 import org.sejour.domain.model.pricing.SalesTerms;
+import org.sejour.domain.model.pricing.TaxExemption;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 
@@ -28,8 +30,10 @@ import java.math.BigDecimal;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import java.util.function.Function;
@@ -289,7 +293,8 @@ public class DossierQueries {
                 d.status(), d.cancelReason().orElse(null), d.optionExpiresAt().orElse(null), d.guest(),
                 d.stays().stream().map(s -> new DossierView.Stay(s.position(), s.accommodation().id(),
                         s.accommodation().name(), d.partyOf(s.position()).stream()
-                        .map(p -> new DossierView.Party(p.label(), p.persons())).toList())).toList(),
+                        .map(p -> new DossierView.Party(p.label(), p.persons())).toList(),
+                        exemptionsOf(d.partyOf(s.position())))).toList(),
                 d.stay().arrival(), d.stay().departure(), d.stay().nights(),
                 d.party().stream().map(p -> new DossierView.Party(p.label(), p.persons())).toList(),
                 d.lines().stream().map(l -> new DossierView.Line(l.kind(), l.label(), l.quantity(), l.amount(),
@@ -314,6 +319,13 @@ public class DossierQueries {
                 DossierStatus.valueOf((String) r[3]), (String) r[4], localDate(r[5]), localDate(r[6]),
                 displayName((String) r[7], (String) r[8]), (String) r[9], (String) r[10], ((Number) r[11]).intValue(),
                 Origin.valueOf((String) r[12]), (String) r[13], amounts);
+    }
+
+    /** The persons of one stay declared exempt from the tourist tax, by reason, its ranges added up. */
+    private static Map<TaxExemption, Integer> exemptionsOf(List<PartyCount> party) {
+        Map<TaxExemption, Integer> exempt = new EnumMap<>(TaxExemption.class);
+        party.forEach(p -> p.exemptions().forEach((reason, n) -> exempt.merge(reason, n, Integer::sum)));
+        return exempt;
     }
 
     private static String displayName(String lastName, String firstName) {

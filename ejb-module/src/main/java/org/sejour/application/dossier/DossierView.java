@@ -5,12 +5,14 @@ import org.sejour.domain.model.dossier.Guest;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.pricing.SalesTerms;
+import org.sejour.domain.model.pricing.TaxExemption;
 
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 
 /**
  * Everything the dossier page shows, read in one transaction so the page never loads lazily.
@@ -32,9 +34,12 @@ public record DossierView(long id, int number, Instant createdAt, String created
                           int contractVersion, String termsVersion, Instant termsAcceptedAt, List<Event> history)
         implements Serializable {
 
-    /** One accommodation booked, with who stays in it. */
-    public record Stay(int position, long accommodationId, String accommodation, List<Party> party)
-            implements Serializable {
+    /** One accommodation booked, with who stays in it and who of them is exempt from the tourist tax, by reason. */
+    public record Stay(int position, long accommodationId, String accommodation, List<Party> party,
+                       Map<TaxExemption, Integer> exemptions) implements Serializable {
+        public Stay {
+            exemptions = Map.copyOf(exemptions);
+        }
     }
 
     public record Party(String label, int persons) implements Serializable {

@@ -5,6 +5,8 @@ import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
+import org.sejour.domain.model.dossier.DossierStatus;
+import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.pricing.NightAvailability;
 import org.sejour.domain.model.shared.StayPeriod;
 
@@ -305,6 +307,20 @@ public class JpaDossierRepository implements DossierRepository {
                         + "order by d.id desc", Dossier.class)
                 .setParameter("accountId", accountId).setParameter("origin", origin)
                 .setMaxResults(max).getResultList();
+    }
+
+    @Override
+    public List<Dossier> departingBetween(long accountId, LocalDate from, LocalDate to) {
+        return em.createQuery("select d from Dossier d where d.accountId = :accountId "
+                        + "and d.departure between :from and :to and d.status <> :cancelled and d.origin <> :test "
+                        + "order by d.departure, d.number", Dossier.class)
+                .setParameter("accountId", accountId).setParameter("from", from).setParameter("to", to)
+                .setParameter("cancelled", DossierStatus.CANCELLED)
+                .setParameter("test", Origin.TEST)
+                // the register reads every dossier's stays, persons, lines and payments: one query each, not one per dossier
+                .setHint(Hints.BATCH, "d.stays").setHint(Hints.BATCH, "d.party").setHint(Hints.BATCH, "d.lines")
+                .setHint(Hints.BATCH, "d.payments").setHint(Hints.BATCH_TYPE, Hints.IN)
+                .getResultList();
     }
 
     @Override

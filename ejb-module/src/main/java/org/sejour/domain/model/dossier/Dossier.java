@@ -288,7 +288,7 @@ public class Dossier implements Serializable {
         party.clear();
         for (int i = 0; i < booked.size(); i++) {
             for (PartyCount count : booked.get(i).party()) {
-                party.add(new PartyCount(count.label(), count.persons(), count.taxable(), i));
+                party.add(count.ofStay(i));
             }
         }
     }
@@ -587,8 +587,7 @@ public class Dossier implements Serializable {
     public List<PartyCount> party() {
         Map<String, PartyCount> byLabel = new LinkedHashMap<>();
         for (PartyCount count : party) {
-            byLabel.merge(count.label(), new PartyCount(count.label(), count.persons(), count.taxable()),
-                    (a, b) -> new PartyCount(a.label(), a.persons() + b.persons(), a.taxable()));
+            byLabel.merge(count.label(), count.ofStay(0), PartyCount::plus);
         }
         return List.copyOf(byLabel.values());
     }

@@ -3,6 +3,7 @@ package org.sejour.domain.model.dossier;
 import org.sejour.domain.model.shared.StayPeriod;
 
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -92,6 +93,13 @@ public interface DossierRepository {
 
     /** The account's dossiers of one origin, newest first (the booking tests page lists its TEST ones). */
     List<Dossier> ofOrigin(long accountId, Origin origin, int max);
+
+    /**
+     * The account's dossiers whose guests leave between {@code from} and {@code to} (both
+     * included), cancelled ones and test bookings left out, in departure then number order: the
+     * stays of a tourist-tax register.
+     */
+    List<Dossier> departingBetween(long accountId, LocalDate from, LocalDate to);
 
     /** Deletes a dossier with its lines, payments and history (test bookings only are ever deleted). */
     void remove(Dossier dossier);

@@ -28,6 +28,21 @@ class GuestPartyTest {
         assertEquals(children, party.count(CHILD));
     }
 
+    @Test
+    void exemptPersonsComeOffTheTaxableOnesNeverMoreThanThem() {
+        GuestParty party = new GuestParty(Map.of(ADULT, 2, CHILD, 2), Map.of(TaxExemption.SEASONAL_WORKER, 1));
+        assertEquals(4, party.totalPersons());
+        assertEquals(1, party.taxablePersons());
+        assertEquals(1, party.exempt(TaxExemption.SEASONAL_WORKER));
+        assertEquals(0, party.exempt(TaxExemption.LOW_RENT));
+        // a child is already exempt by age: three exempt adults are more than the two there are
+        IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new GuestParty(
+                Map.of(ADULT, 2, CHILD, 2), Map.of(TaxExemption.SEASONAL_WORKER, 2, TaxExemption.LOW_RENT, 1)));
+        assertEquals("3 exempt persons, but only 2 of a taxable age", e.getMessage());
+        assertThrows(IllegalArgumentException.class,
+                () -> new GuestParty(Map.of(ADULT, 2), Map.of(TaxExemption.EMERGENCY_HOUSING, -1)));
+    }
+
     @ParameterizedTest(name = "age {0} is a child: {1}")
     @CsvSource({"1, false", "2, true", "12, true", "13, false"})
     void ageRangesIncludeBothBounds(int age, boolean expected) {

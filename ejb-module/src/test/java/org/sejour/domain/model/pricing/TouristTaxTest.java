@@ -53,6 +53,26 @@ class TouristTaxTest {
         assertEquals(Money.of(tax).plus(Money.of(surcharge)), assessment.total());
     }
 
+    @ParameterizedTest(name = "{0}: 3 adults of whom {1} seasonal, {2} emergency, {3} low rent, 1 child → {4} taxable, {5} + {6}")
+    @CsvSource({
+            // Fixed: 0.90 × 2 taxable × 7 = 12.60; the exempt adult pays nothing, like the child.
+            "TWO_STARS,    1, 0, 0, 2, 12.60, 1.26",
+            "TWO_STARS,    0, 1, 1, 1, 6.30,  0.63",
+            "TWO_STARS,    1, 1, 1, 0, ,",
+            // Percentage: the price is still shared by all 4 occupants (700 ÷ 4 ÷ 7 × 5 % = 1.25),
+            // then paid by the taxable ones only: 1.25 × 2 × 7 = 17.50.
+            "UNCLASSIFIED, 0, 0, 1, 2, 17.50, 1.75"
+    })
+    void exemptAdultsPayNoTaxButStillShareThePrice(Classification classification, int seasonal, int emergency,
+                                                    int lowRent, int taxable, String tax, String surcharge) {
+        GuestParty party = new GuestParty(Map.of(ADULT, 3, CHILD, 1), Map.of(TaxExemption.SEASONAL_WORKER, seasonal,
+                TaxExemption.EMERGENCY_HOUSING, emergency, TaxExemption.LOW_RENT, lowRent));
+        assertEquals(taxable, party.taxablePersons());
+        Optional<TouristTax.Assessment> assessment = commune().assess(classification, Money.of("700.00"), 7, party);
+        assertEquals(Optional.ofNullable(tax).map(Money::of), assessment.map(TouristTax.Assessment::tax));
+        assertEquals(Optional.ofNullable(surcharge).map(Money::of), assessment.map(TouristTax.Assessment::surcharge));
+    }
+
     @Test
     void withoutSurchargeOnlyTheTaxIsDue() {
         TouristTax.Assessment assessment = commune(Optional.empty())

@@ -74,6 +74,7 @@ public class BookingChange extends OwnerBookingPage {
             stay.setAccommodationId(booked.accommodationId());
             stay.persons(booked.party().stream().collect(Collectors.toMap(DossierView.Party::label,
                     DossierView.Party::persons, Integer::sum)));
+            stay.exempt(booked.exemptions());
             offerSupplements(stay);
             stay.choose(dossier.linesOf(booked.position()).stream()
                     .filter(l -> QuoteLine.Kind.SUPPLEMENT.name().equals(l.kind()) && l.reference() != null)

@@ -21,6 +21,7 @@ import org.sejour.domain.model.document.ContractAcceptances;
 import org.sejour.domain.model.document.ContractArchive;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.pricing.CancellationPolicy;
+import org.sejour.domain.model.pricing.TaxExemption;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
@@ -33,8 +34,11 @@ import java.time.LocalDate;
 import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.FormatStyle;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
+import java.util.stream.Collectors;
 
 /**
  * One dossier: what was booked at which frozen price, the payments and the balance, the status
@@ -343,6 +347,20 @@ public class DossierPage implements Serializable {
     public Long getId() { return id; }
     public String getIdParam() { return idParam; }
     public void setIdParam(String idParam) { this.idParam = idParam; }
+    /**
+     * The persons declared exempt from the tourist tax, all stays together, in the page's words
+     * ("1 saisonnier(s), 2 hébergement d'urgence"); empty when none (minors are in the party).
+     */
+    public String getTaxExemptions() {
+        if (dossier == null) {
+            return "";
+        }
+        Map<TaxExemption, Integer> exempt = new EnumMap<>(TaxExemption.class);
+        dossier.stays().forEach(s -> s.exemptions().forEach((reason, n) -> exempt.merge(reason, n, Integer::sum)));
+        return exempt.entrySet().stream().map(e -> e.getValue() + " " + Faces.text("taxRegister.exempt." + e.getKey()))
+                .collect(Collectors.joining(", "));
+    }
+
     public DossierView getDossier() { return dossier; }
     public List<MailLogEntry> getMails() { return mails; }
     public List<InvoiceService.ReceiptSummary> getReceipts() { return receipts; }

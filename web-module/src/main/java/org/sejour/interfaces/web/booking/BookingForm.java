@@ -91,7 +91,7 @@ public class BookingForm implements Serializable {
     public List<StayRequest> requests(Language language) {
         StayPeriod period = StayPeriod.of(arrival, nights);
         return stays.stream().map(s -> new StayRequest(s.getAccommodationId(), period, s.persons(), s.chosen(),
-                Optional.ofNullable(promoCode), language)).toList();
+                Optional.ofNullable(promoCode), language, s.exemptions())).toList();
     }
 
     /** Asks the engine (the screen's way of quoting) for the stays as typed; nothing when incomplete. */

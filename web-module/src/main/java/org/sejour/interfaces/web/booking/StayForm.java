@@ -3,6 +3,7 @@ package org.sejour.interfaces.web.booking;
 import org.sejour.domain.model.catalog.CatalogAgeRange;
 import org.sejour.domain.model.catalog.CatalogSupplement;
 import org.sejour.domain.model.catalog.SupplementText;
+import org.sejour.domain.model.pricing.TaxExemption;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.TranslatedText;
 
@@ -16,7 +17,9 @@ import java.util.function.Function;
 
 /**
  * One accommodation of a booking being typed: which one, who stays in it (persons per age range)
- * and which optional supplements, as the phone booking, the hosted site and the change screen ask.
+ * and which optional supplements, as the phone booking, the hosted site and the change screen ask;
+ * in the back office also how many of the persons of a taxable age are exempt from the tourist tax,
+ * by reason.
  */
 public class StayForm implements Serializable {
 
@@ -92,6 +95,9 @@ public class StayForm implements Serializable {
     private Long accommodationId;
     private final List<PartyLine> party = new ArrayList<>();
     private List<SupplementChoice> supplements = new ArrayList<>();
+    private Integer seasonalWorkers;
+    private Integer emergencyHousing;
+    private Integer lowRent;
 
     /** A stay with the owner's age ranges, {@code firstRangePersons} in the first one (the adults'). */
     static StayForm of(List<CatalogAgeRange> ranges, int firstRangePersons) {
@@ -160,6 +166,35 @@ public class StayForm implements Serializable {
     public void choose(Map<Long, Integer> quantities) {
         supplements.forEach(s -> s.setQuantity(quantities.getOrDefault(s.getId(), 0)));
     }
+
+    /** Persons declared exempt from the tourist tax, by reason (only reasons with someone). */
+    Map<TaxExemption, Integer> exemptions() {
+        Map<TaxExemption, Integer> declared = new EnumMap<>(TaxExemption.class);
+        putPositive(declared, TaxExemption.SEASONAL_WORKER, seasonalWorkers);
+        putPositive(declared, TaxExemption.EMERGENCY_HOUSING, emergencyHousing);
+        putPositive(declared, TaxExemption.LOW_RENT, lowRent);
+        return declared;
+    }
+
+    private static void putPositive(Map<TaxExemption, Integer> map, TaxExemption reason, Integer count) {
+        if (count != null && count > 0) {
+            map.put(reason, count);
+        }
+    }
+
+    /** Sets the persons declared exempt (reasons not named: none). */
+    public void exempt(Map<TaxExemption, Integer> counts) {
+        seasonalWorkers = counts.getOrDefault(TaxExemption.SEASONAL_WORKER, 0);
+        emergencyHousing = counts.getOrDefault(TaxExemption.EMERGENCY_HOUSING, 0);
+        lowRent = counts.getOrDefault(TaxExemption.LOW_RENT, 0);
+    }
+
+    public Integer getSeasonalWorkers() { return seasonalWorkers; }
+    public void setSeasonalWorkers(Integer v) { seasonalWorkers = v; }
+    public Integer getEmergencyHousing() { return emergencyHousing; }
+    public void setEmergencyHousing(Integer v) { emergencyHousing = v; }
+    public Integer getLowRent() { return lowRent; }
+    public void setLowRent(Integer v) { lowRent = v; }
 
     public boolean hasPersons() {
         return party.stream().anyMatch(p -> p.getPersons() != null && p.getPersons() > 0);
