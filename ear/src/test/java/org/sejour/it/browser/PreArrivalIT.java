@@ -290,6 +290,38 @@ public class PreArrivalIT {
                 text(browser, "preArrivalNone"));
     }
 
+    @Test
+    void policeFieldsAreErasedSixMonthsAfterTheStayAndNothingElse() {
+        Fixture kept = fixture("pa-kept", "sent=true");
+        Fixture old = fixture("pa-erased", "sent=true");
+        LocalDate today = LocalDate.now(java.time.ZoneId.of("Europe/Paris"));
+        // the last day they are kept: six months after the departure
+        Properties k = FixtureHttp.post("sejour-tests/fixtures/pre-arrival", "action=erase&dossier=" + kept.garcia()
+                + "&departure=" + today.minusMonths(6));
+        assertEquals("5", k.getProperty("luciaFields"), "still kept: " + k);
+        assertEquals("0", k.getProperty("luciaErased"), k.toString());
+        Properties o = FixtureHttp.post("sejour-tests/fixtures/pre-arrival", "action=erase&dossier=" + old.garcia()
+                + "&departure=" + today.minusMonths(6).minusDays(1));
+        assertEquals("0", o.getProperty("luciaFields"), "a day more, erased: " + o);
+        assertEquals("1", o.getProperty("luciaErased"), o.toString());
+        assertEquals("2", o.getProperty("persons"), "the party's names stay with the dossier");
+        assertTrue(Integer.parseInt(o.getProperty("erased")) >= 1, o.toString());
+
+        Browser owner = browsers.open();
+        owner.submitLogin(old.login(), old.password());
+        owner.waitForPath("/app/dashboard.xhtml");
+        assertEquals(404, owner.httpStatus("app/police-forms/" + old.garcia() + ".pdf"), "nothing left to print");
+        owner.open("app/dossier.xhtml?id=" + old.garcia());
+        owner.waitForDocument();
+        assertTrue(text(owner, "preArrivalPersons").contains("Pablo"), "the form itself is still on the dossier");
+        assertTrue(owner.driver.findElements(By.id("printPoliceForms")).isEmpty(),
+                "no police forms to print any more");
+        Browser other = browsers.open();
+        other.submitLogin(kept.login(), kept.password());
+        other.waitForPath("/app/dashboard.xhtml");
+        assertEquals(200, other.httpStatus("app/police-forms/" + kept.garcia() + ".pdf"), "still printable");
+    }
+
     /** GETs a path with the browser's session and answers the body, which must be a PDF. */
     private static byte[] download(Browser browser, String path) throws IOException, InterruptedException {
         HttpRequest request = HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + path))

@@ -1,6 +1,7 @@
 package org.sejour.application.prearrival;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.Schedule;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
@@ -23,11 +24,15 @@ import org.sejour.domain.model.shared.SejourException;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.Period;
 import java.util.Collection;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 
@@ -39,6 +44,10 @@ import java.util.stream.Stream;
  */
 @Stateless
 public class PreArrivalService {
+
+    /** How long hosts keep the police forms after the stay (CESEDA R814-3). */
+    public static final Period POLICE_FORMS_KEPT = Period.ofMonths(6);
+    private static final Logger LOG = Logger.getLogger(PreArrivalService.class.getName());
 
     @Inject
     DossierRepository dossiers;
@@ -134,6 +143,24 @@ public class PreArrivalService {
                         .map(s -> s.accommodation().name())), join(", ", Stream.of(place.address(),
                         join(" ", Stream.of(place.postalCode(), place.city()))))),
                 dossier.number(), dossier.stay().arrival(), dossier.stay().departure(), pages);
+    }
+
+    /** Every night: the police forms of stays that ended more than six months ago are erased. */
+    @Schedule(hour = "3", minute = "40", timezone = "Europe/Paris", persistent = true, info = "police-form-erasure")
+    void nightlyErasure() {
+        erasePoliceForms(BusinessCalendar.today(Clock.systemUTC()));
+    }
+
+    /**
+     * Erases the police fields of the foreign guests whose stay ended more than six months before
+     * {@code today} (kept through the day six months after the departure); answers how many.
+     */
+    public int erasePoliceForms(@NotNull LocalDate today) {
+        int erased = forms.erasePoliceFields(today.minus(POLICE_FORMS_KEPT), today);
+        if (erased > 0) {
+            LOG.log(Level.INFO, "Police form fields of {0} guests erased, six months after their stay", erased);
+        }
+        return erased;
     }
 
     /** "Espagne (ES)": the form is for the French police. */

@@ -40,6 +40,9 @@ public class ArrivingPerson implements Serializable {
     private String phone;
     @Column(name = "email")
     private String email;
+    /** the day the police fields were erased, six months after the stay (CESEDA R814-3) */
+    @Column(name = "police_erased_on")
+    private LocalDate policeErasedOn;
 
     protected ArrivingPerson() {
         // JPA
@@ -80,4 +83,10 @@ public class ArrivingPerson implements Serializable {
     public Optional<String> homeAddress() { return Optional.ofNullable(homeAddress); }
     public Optional<String> phone() { return Optional.ofNullable(phone); }
     public Optional<String> email() { return Optional.ofNullable(email); }
+    public Optional<LocalDate> policeFieldsErasedOn() { return Optional.ofNullable(policeErasedOn); }
+
+    /** Has a police form to print: one is needed, and its fields were not erased since. */
+    public boolean holdsPoliceForm() {
+        return needsPoliceForm() && policeErasedOn == null;
+    }
 }

@@ -234,9 +234,9 @@ public class PreArrivalForm implements Serializable {
         return value == null || value.isBlank() ? null : value.strip();
     }
 
-    /** The guests who must each fill and sign a police form, in the party's order. */
+    /** The guests who must each fill and sign a police form, in the party's order (none once erased). */
     public List<ArrivingPerson> policeFormHolders() {
-        return persons.stream().filter(ArrivingPerson::needsPoliceForm).toList();
+        return persons.stream().filter(ArrivingPerson::holdsPoliceForm).toList();
     }
 
     /** The children under 15 of the party: the law lets them go on an accompanying adult's form. */

@@ -1,5 +1,6 @@
 package org.sejour.domain.model.prearrival;
 
+import java.time.LocalDate;
 import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
@@ -14,4 +15,10 @@ public interface PreArrivalRepository {
 
     /** The forms of these dossiers of the owner's (another owner's are left out). */
     List<PreArrivalForm> ofDossiers(long accountId, Collection<Long> dossierIds);
+
+    /**
+     * Erases the police fields of the guests whose stay ended before {@code departedBefore},
+     * noting {@code today}; answers how many guests' fields were erased.
+     */
+    int erasePoliceFields(LocalDate departedBefore, LocalDate today);
 }
