@@ -57,10 +57,13 @@ public class PaymentReminders {
         return dueDossier(rule, dossierId, today, override, accountId).isPresent();
     }
 
-    /** Reminds the guest of this dossier if {@link #isDue}; true when a mail was queued. */
+    /**
+     * Reminds the guest of this dossier, which {@link #isDue} locked and read in this transaction
+     * (the job's chunk): judged again on that state, not read a second time; true when a mail was queued.
+     */
     public boolean remind(@NotNull ReminderRule rule, long dossierId, @NotNull LocalDate today,
                           @NotNull Optional<ReminderPolicy> override, Long accountId, @NotNull Instant at) {
-        Optional<Dossier> due = dueDossier(rule, dossierId, today, override, accountId);
+        Optional<Dossier> due = stillDue(dossiers.locked(dossierId), rule, today, override, accountId);
         if (due.isEmpty()) {
             return false;
         }
@@ -78,13 +81,17 @@ public class PaymentReminders {
 
     private Optional<Dossier> dueDossier(ReminderRule rule, long dossierId, LocalDate today,
                                          Optional<ReminderPolicy> override, Long accountId) {
-        return dossiers.lock(dossierId)
-                .filter(d -> accountId == null || d.accountId() == accountId)
+        return stillDue(dossiers.lock(dossierId), rule, today, override, accountId);
+    }
+
+    private Optional<Dossier> stillDue(Optional<Dossier> dossier, ReminderRule rule, LocalDate today,
+                                       Optional<ReminderPolicy> override, Long accountId) {
+        return dossier.filter(d -> accountId == null || d.accountId() == accountId)
                 .filter(d -> {
                     ReminderSettings settings = settingsOf(d.accountId());
                     ReminderPolicy policy = override.orElseGet(settings::policy);
                     return settings.reminds(rule) && rule.appliesTo(d, today, policy)
-                            && !reminders.remindedSince(dossierId, rule, today.minusDays(rule.quietDays(policy) - 1L));
+                            && !reminders.remindedSince(d.id(), rule, today.minusDays(rule.quietDays(policy) - 1L));
                 });
     }
 
