@@ -20,15 +20,20 @@ import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
+import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
+import org.sejour.it.fixtures.DossierFixtures;
+import org.sejour.it.fixtures.OwnerFixtureServlet;
 
 import java.io.File;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
+import java.net.URLEncoder;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -38,6 +43,7 @@ import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
@@ -450,6 +456,25 @@ final class Browser implements AutoCloseable {
         completeWizard(accommodationName);
         return owner;
     }
+
+    /**
+     * {@link #onboardedOwner}'s owner made by the tests' fixture (OwnerFixtureServlet, which the
+     * test class must deploy, see {@link #OWNER_FIXTURE}), signed in on the dashboard: for tests
+     * whose subject is not the first login.
+     */
+    Owner fixtureOwner(String prefix, String accommodationName) {
+        String password = "Pw-" + UUID.randomUUID() + "!";
+        Properties created = FixtureHttp.post("sejour-tests/fixtures/owner", "prefix=" + prefix
+                + "&password=" + URLEncoder.encode(password, StandardCharsets.UTF_8)
+                + "&accommodation=" + URLEncoder.encode(accommodationName, StandardCharsets.UTF_8));
+        Owner owner = new Owner(created.getProperty("login"), password);
+        submitLogin(owner.login(), owner.password());
+        waitForPath("/app/dashboard.xhtml");
+        return owner;
+    }
+
+    /** What a test class deploys to use {@link #fixtureOwner}. */
+    static final Class<?>[] OWNER_FIXTURE = {DossierFixtures.class, OwnerFixtureServlet.class};
 
     /**
      * Chooses files in the accommodation page's photo input, as an owner picks several at once

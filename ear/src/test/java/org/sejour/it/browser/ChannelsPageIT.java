@@ -29,7 +29,7 @@ public class ChannelsPageIT {
 
     @Deployment(testable = false)
     public static EnterpriseArchive deployment() {
-        return Deployments.application();
+        return Deployments.withTests(Browser.OWNER_FIXTURE);
     }
 
     private Browser browser;
@@ -44,7 +44,7 @@ public class ChannelsPageIT {
 
     @Test
     void ownerCopiesRegeneratesAndImportsACalendar() {
-        browser.onboardedOwner("channels", "Gîte des Sources " + UUID.randomUUID().toString().substring(0, 6));
+        browser.fixtureOwner("channels", "Gîte des Sources " + UUID.randomUUID().toString().substring(0, 6));
         browser.clickAndWaitForReload("menu-channels");
         browser.waitForPath("/app/channels.xhtml");
 
@@ -86,7 +86,7 @@ public class ChannelsPageIT {
      */
     @Test
     void anAddressLeadingIntoTheServerIsRefusedWhenAddedInTheOwnersLanguage() {
-        browser.onboardedOwner("ssrf", "Gîte des Remparts " + UUID.randomUUID().toString().substring(0, 6));
+        browser.fixtureOwner("ssrf", "Gîte des Remparts " + UUID.randomUUID().toString().substring(0, 6));
         browser.clickAndWaitForReload("menu-channels");
         browser.waitForPath("/app/channels.xhtml");
         int adminPort = Integer.parseInt(TestSettings.required("sejour.test.httpPort")) - 80 + 48;

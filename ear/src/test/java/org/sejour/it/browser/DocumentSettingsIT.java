@@ -27,7 +27,7 @@ public class DocumentSettingsIT {
 
     @Deployment(testable = false)
     public static EnterpriseArchive deployment() {
-        return Deployments.application();
+        return Deployments.withTests(Browser.OWNER_FIXTURE);
     }
 
     private Browser browser;
@@ -42,7 +42,7 @@ public class DocumentSettingsIT {
 
     @Test
     void theOwnerWritesContractTextsInFrenchAndEnglish() {
-        browser.onboardedOwner("contract", "Gîte des Noyers " + UUID.randomUUID().toString().substring(0, 6));
+        browser.fixtureOwner("contract", "Gîte des Noyers " + UUID.randomUUID().toString().substring(0, 6));
         browser.click("menu-contracts");
         browser.waitForPath("/app/settings/contract.xhtml");
         assertEquals("Personnalisation des contrats", browser.driver.findElement(By.tagName("h1")).getText().strip());
@@ -103,7 +103,7 @@ public class DocumentSettingsIT {
 
     @Test
     void theOwnerChoosesTheGuestMailAndACopyAddress() {
-        browser.onboardedOwner("mails", "Chalet " + UUID.randomUUID().toString().substring(0, 6));
+        browser.fixtureOwner("mails", "Chalet " + UUID.randomUUID().toString().substring(0, 6));
         browser.click("menu-mails");
         browser.waitForPath("/app/settings/mails.xhtml");
         browser.type("mails:copyTo", "pas une adresse");
@@ -129,7 +129,7 @@ public class DocumentSettingsIT {
 
     @Test
     void theOwnerWritesTheLegalMentionsOfTheirReceiptsAndIsToldWhatIsWrong() {
-        browser.onboardedOwner("legal", "Gîte " + UUID.randomUUID().toString().substring(0, 6));
+        browser.fixtureOwner("legal", "Gîte " + UUID.randomUUID().toString().substring(0, 6));
         browser.click("menu-receiptSettings");
         browser.waitForPath("/app/settings/receipts.xhtml");
         assertEquals("Mentions légales des reçus", browser.driver.findElement(By.tagName("h1")).getText().strip());
@@ -172,7 +172,7 @@ public class DocumentSettingsIT {
 
     @Test
     void theOwnerWritesAScheduledMessageInTwoLanguagesIsToldOfATypoAndSwitchesItOff() {
-        browser.onboardedOwner("messages", "Gîte " + UUID.randomUUID().toString().substring(0, 6));
+        browser.fixtureOwner("messages", "Gîte " + UUID.randomUUID().toString().substring(0, 6));
         browser.click("menu-messages");
         browser.waitForPath("/app/settings/messages.xhtml");
         assertEquals("Messages aux voyageurs", browser.driver.findElement(By.tagName("h1")).getText().strip());

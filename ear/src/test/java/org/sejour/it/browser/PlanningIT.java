@@ -39,7 +39,7 @@ public class PlanningIT {
 
     @Deployment(testable = false)
     public static EnterpriseArchive deployment() {
-        return Deployments.application();
+        return Deployments.withTests(Browser.OWNER_FIXTURE);
     }
 
     private Browser browser;
@@ -131,7 +131,7 @@ public class PlanningIT {
 
     @Test
     void ownerPlansRatesBansAndStockAndSeesTheBookings() throws SQLException {
-        browser.onboardedOwner("planning", "Gîte du Planning " + UUID.randomUUID().toString().substring(0, 6));
+        browser.fixtureOwner("planning", "Gîte du Planning " + UUID.randomUUID().toString().substring(0, 6));
         browser.clickAndWaitForReload("menu-planning");
         browser.waitForPath("/app/planning.xhtml");
         long accommodationId = Long.parseLong(browser.byId("grid")
@@ -235,7 +235,7 @@ public class PlanningIT {
     @Test
     void aKeyboardUserSelectsDaysAndCreatesARate() {
         String gite = "Gîte au Clavier " + UUID.randomUUID().toString().substring(0, 6);
-        browser.onboardedOwner("planning-keys", gite);
+        browser.fixtureOwner("planning-keys", gite);
         browser.open("app/planning.xhtml?start=2027-05-03");
         browser.waitForDocument();
         long accommodationId = Long.parseLong(browser.byId("grid")
@@ -318,7 +318,7 @@ public class PlanningIT {
 
     @Test
     void navigationMovesByWeekAndMonthAndPicksAMonth() {
-        browser.onboardedOwner("planning-nav", "Chalet " + UUID.randomUUID().toString().substring(0, 6));
+        browser.fixtureOwner("planning-nav", "Chalet " + UUID.randomUUID().toString().substring(0, 6));
         browser.open("app/planning.xhtml?start=2027-05-03");
         browser.waitForDocument();
         assertEquals("2027-05-03", firstDay());
