@@ -283,6 +283,7 @@ public class PageWalkIT {
                 Visit.of("app/account/contact.xhtml", Role.OWNER, ""),
                 Visit.of("app/account/credentials.xhtml", Role.OWNER, ""),
                 Visit.of("app/account/advanced.xhtml", Role.OWNER, ""),
+                Visit.of("app/audit.xhtml", Role.OWNER, ""),
                 Visit.of("operator/owners.xhtml", Role.OPERATOR, ""),
                 Visit.of("operator/jobs.xhtml", Role.OPERATOR, ""));
     }

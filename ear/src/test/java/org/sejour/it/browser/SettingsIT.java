@@ -29,7 +29,7 @@ public class SettingsIT {
 
     @Deployment(testable = false)
     public static EnterpriseArchive deployment() {
-        return Deployments.application();
+        return Deployments.withTests(Browser.OWNER_FIXTURE);
     }
 
     private Browser browser;
@@ -52,7 +52,7 @@ public class SettingsIT {
     @Test
     void supplementWithTranslationsAndPeriodPricesIsCreatedEditedAndDeleted() {
         String gite = "Gîte des Prés " + unique();
-        browser.onboardedOwner("supplements", gite);
+        browser.fixtureOwner("supplements", gite);
         pages.openFromMenu("menu-supplements", "/app/supplements.xhtml");
         assertTrue(browser.bodyText().contains("Aucun supplément pour l'instant."), browser.bodyText());
 
@@ -152,7 +152,7 @@ public class SettingsIT {
     @Test
     void promoCodeIsSearchedCreatedEditedAndDeleted() {
         String gite = "Chalet du Lac " + unique();
-        browser.onboardedOwner("promo", gite);
+        Browser.Owner owner = browser.fixtureOwner("promo", gite);
         pages.openFromMenu("menu-promoCodes", "/app/promo-codes.xhtml");
 
         browser.click("list:add");
@@ -226,12 +226,28 @@ public class SettingsIT {
         browser.resize(1280, 900);
         pages.deleteRow("list:codes", "NOEL2019");
         assertTrue(browser.bodyText().contains("Le code promo est supprimé."), browser.bodyText());
+
+        // the change log names the owner, their address and each step of the code's life
+        pages.openFromMenu("menu-audit", "/app/audit.xhtml");
+        browser.choose("trail:subject", "Codes promo");
+        browser.click("trail:apply");
+        browser.waitForAjax();
+        String log = browser.bodyText();
+        assertTrue(log.contains(owner.login()), log);
+        assertTrue(log.contains("127.0.0.1") || log.contains("0:0:0:0:0:0:0:1"), "the browser's address: " + log);
+        assertTrue(log.contains("Création") && log.contains("Suppression"), log);
+        assertTrue(log.contains("code: NOEL2019"), log);
+        assertTrue(log.matches("(?s).*percent: 10(\\.00)? → 15(\\.00)?.*"), log);
+        // the fixture's accommodation is in the account's log, not among the codes
+        String table = browser.driver.findElement(By.id("trail:entries")).getText();
+        assertFalse(table.contains("Hébergements ·"), "codes only: " + table);
+        pages.screenshot("audit-trail-codes");
     }
 
     @Test
     void ageRangesAndSalesTermsAreEdited() {
         String mas = "Mas des Oliviers " + unique();
-        browser.onboardedOwner("terms", mas);
+        browser.fixtureOwner("terms", mas);
         pages.openFromMenu("menu-ageRanges", "/app/age-ranges.xhtml");
         // a new account has the defaults
         assertTrue(pages.rowText("list:ranges", "Adulte").contains("de 18 à 120 ans"));
@@ -314,7 +330,7 @@ public class SettingsIT {
 
     @Test
     void anotherOwnerCannotOpenTheFirstOwnersSettings() {
-        browser.onboardedOwner("tenant-a", "Gîte A " + unique());
+        browser.fixtureOwner("tenant-a", "Gîte A " + unique());
         browser.open("app/age-ranges.xhtml");
         browser.waitForDocument();
         long adult = pages.idOfRow("list:ranges", "Adulte");
@@ -337,7 +353,7 @@ public class SettingsIT {
         assertEquals(200, browser.httpStatus("app/supplements.xhtml?id=" + supplement));
 
         secondBrowser = browsers.open("second");
-        secondBrowser.onboardedOwner("tenant-b", "Gîte B " + unique());
+        secondBrowser.fixtureOwner("tenant-b", "Gîte B " + unique());
         assertEquals(404, secondBrowser.httpStatus("app/supplements.xhtml?id=" + supplement));
         assertEquals(404, secondBrowser.httpStatus("app/promo-codes.xhtml?id=" + code));
         assertEquals(404, secondBrowser.httpStatus("app/age-ranges.xhtml?id=" + adult));

@@ -4,6 +4,8 @@ import jakarta.ejb.EJB;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import org.sejour.application.audit.AuditEntry;
+import org.sejour.application.audit.AuditTrailService;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.booking.Cancellation;
 import org.sejour.application.booking.CancellationTerms;
@@ -59,6 +61,8 @@ public class DossierPage implements Serializable {
     @EJB
     DossierService dossiers;
     @EJB
+    AuditTrailService trail;
+    @EJB
     DossierQueries queries;
     @EJB
     MailOutbox outbox;
@@ -76,6 +80,8 @@ public class DossierPage implements Serializable {
     /** the id as the URL gives it: parsed here so that a malformed one is a 404, not an empty page */
     private String idParam;
     private Long id;
+    /** the dossier's rows of the audit trail, oldest first */
+    private List<AuditEntry> changes = List.of();
     private DossierView dossier;
     private List<MailLogEntry> mails;
     private List<InvoiceService.ReceiptSummary> receipts;
@@ -125,6 +131,7 @@ public class DossierPage implements Serializable {
         acceptances = contractAcceptances.acceptances(currentUser.accountId(), id);
         refundables = refunds.refundable(currentUser.accountId(), id);
         hold = deposits.holdOf(currentUser.accountId(), id).orElse(null);
+        changes = trail.ofDossier(currentUser.accountId(), id);
     }
 
     /** The owner keeps part of the security deposit held on the guest's card, for a reason; the rest is released. */
@@ -345,6 +352,7 @@ public class DossierPage implements Serializable {
     }
 
     public Long getId() { return id; }
+    public List<AuditEntry> getChanges() { return changes; }
     public String getIdParam() { return idParam; }
     public void setIdParam(String idParam) { this.idParam = idParam; }
     /**
