@@ -12,9 +12,10 @@ import java.security.Principal;
 import java.util.Set;
 
 /**
- * Names, for the audit trail, who sends a request that may change something and from which
- * address: the signed-in user (the caller principal is their id) or a visitor of the public
- * pages and API. Reads (GET, HEAD, OPTIONS) carry nothing, so searches pay nothing for it.
+ * Names, for the audit trail, who sends a request and from which address: the signed-in user
+ * (the caller principal is their id), whatever the method (a download of a guest's data is a
+ * GET and a privacy action), or a visitor of the public pages and API when they may change
+ * something: their reads (GET, HEAD, OPTIONS) carry nothing, so searches pay nothing for it.
  * Mapped in web.xml.
  */
 public class AuditOriginFilter extends HttpFilter {
@@ -25,11 +26,12 @@ public class AuditOriginFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        if (READS.contains(request.getMethod())) {
+        Long userId = userId(request.getUserPrincipal());
+        if (userId == null && READS.contains(request.getMethod())) {
             chain.doFilter(request, response);
             return;
         }
-        AuditOrigin.set(new AuditOrigin(userId(request.getUserPrincipal()), request.getRemoteAddr()));
+        AuditOrigin.set(new AuditOrigin(userId, request.getRemoteAddr()));
         try {
             chain.doFilter(request, response);
         } finally {
