@@ -18,6 +18,8 @@ create table audit_event (
     account_id     bigint,
     actor_kind     varchar(8) not null check (actor_kind in ('USER', 'PUBLIC', 'SYSTEM')),
     actor_user_id  bigint,
+    -- the login at the time: a removed staff member's rows still say who they were
+    actor_login    varchar(254),
     client_address varchar(64),
     object_type    varchar(40) not null,
     object_key     varchar(200) not null,
@@ -83,11 +85,12 @@ begin
       into key_text
       from unnest(string_to_array(tg_argv[2], ',')) as c;
 
-    insert into audit_event (account_id, actor_kind, actor_user_id, client_address, object_type, object_key,
-                             dossier_id, action, changes)
+    insert into audit_event (account_id, actor_kind, actor_user_id, actor_login, client_address, object_type,
+                             object_key, dossier_id, action, changes)
     values (account,
             case when actor like 'USER:%' then 'USER' when actor = 'PUBLIC' then 'PUBLIC' else 'SYSTEM' end,
             case when actor like 'USER:%' then substring(actor from 6)::bigint end,
+            case when actor like 'USER:%' then (select u.login from app_user u where u.id = substring(actor from 6)::bigint) end,
             nullif(current_setting('sejour.client', true), ''),
             tg_table_name, key_text,
             case when tg_argv[1] <> '' then (any_row ->> tg_argv[1])::bigint end,

@@ -8,7 +8,7 @@ import java.util.Objects;
 /**
  * One changed row as the audit trail holds it.
  *
- * @param actorLogin the signed-in user's login, or null for a visitor of the public pages
+ * @param actorLogin the signed-in user's login when they made the change, or null for a visitor of the public pages
  *                   ({@link ActorKind#PUBLIC}) and the server's own work ({@link ActorKind#SYSTEM})
  * @param objectKey  the row's key as the table has it ("12", or "dossier_id=7,position=2")
  * @param dossierId  the dossier the row belongs to, if any

@@ -35,9 +35,9 @@ public class AuditTrailService {
     /** a page of the trail holds at most this many rows */
     public static final int MAX_PAGE = 200;
 
-    private static final String COLUMNS = "e.id, e.occurred_at, e.actor_kind, u.login, e.client_address, e.object_type,"
-            + " e.object_key, e.dossier_id, e.action, e.changes::text";
-    private static final String FROM = " from audit_event e left join app_user u on u.id = e.actor_user_id";
+    private static final String COLUMNS = "e.id, e.occurred_at, e.actor_kind, e.actor_login, e.client_address,"
+            + " e.object_type, e.object_key, e.dossier_id, e.action, e.changes::text";
+    private static final String FROM = " from audit_event e";
 
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
@@ -97,14 +97,15 @@ public class AuditTrailService {
         }
     }
 
-    /** The account's users and anyone else (the operator) who changed its data, by login. */
+    /**
+     * Whose changes the owner can ask for: the account's users and the operators (who may act on
+     * the account). A removed staff member is no longer listed; their rows keep their login.
+     */
     public List<Person> people(long accountId) {
         try (Connection c = dataSource.getConnection();
-             PreparedStatement s = c.prepareStatement("select u.id, u.login from app_user u where u.account_id = ?"
-                     + " or u.id in (select distinct actor_user_id from audit_event where account_id = ?"
-                     + " and actor_user_id is not null) order by u.login")) {
+             PreparedStatement s = c.prepareStatement("select u.id, u.login from app_user u"
+                     + " where u.account_id = ? or u.role = 'OPERATOR' order by u.account_id is null, u.login")) {
             s.setLong(1, accountId);
-            s.setLong(2, accountId);
             List<Person> people = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
