@@ -34,6 +34,10 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
@@ -123,45 +127,90 @@ public class PageWalkIT {
         assertEveryPageIsWalkedOrLeftOut(visits);
         String axe = axeSource();
         Texts texts = new Texts();
-        Map<String, List<String>> findings = new LinkedHashMap<>();
-        int shown = 0;
+        // one browser per language, walking at the same time: a page's time is mostly the browser's
+        // (rendering, axe, the screenshot), and two cores do two languages in little more than one
+        Map<String, Browser> browserOf = new LinkedHashMap<>();
         for (String language : LANGUAGES) {
-            Browser browser = browsers.open("walk-" + language);
-            browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
-            if (!language.equals("fr")) {
-                browser.open("login.xhtml");
-                browser.clickAndWaitForReload(browser.driver.findElement(By.cssSelector(
-                        "a.lang[lang='" + language + "']")).getAttribute("id"));
+            browserOf.put(language, browsers.open("walk-" + language));
+        }
+        Map<String, Map<String, List<String>>> findingsOf = new LinkedHashMap<>();
+        List<Future<Integer>> walks = new ArrayList<>();
+        ExecutorService walkers = Executors.newFixedThreadPool(LANGUAGES.size());
+        try {
+            for (String language : LANGUAGES) {
+                Map<String, List<String>> found = new LinkedHashMap<>();
+                findingsOf.put(language, found);
+                walks.add(walkers.submit(() -> walkIn(browserOf.get(language), language, visits, season, password,
+                        axe, texts, found)));
             }
-            for (Role role : Role.values()) {
-                if (role == Role.OWNER) {
-                    browser.submitLogin(season.getProperty("login"), password);
-                    browser.waitForPath("/app/");
-                } else if (role == Role.OPERATOR) {
-                    browser.logout();
-                    browser.loginAsOperator();
-                }
-                if (role != Role.PUBLIC && !language.equals(lang(browser))) {
-                    browser.switchLanguage(language);
-                }
-                for (int width : WIDTHS) {
-                    browser.resize(width, 900);
-                    // a phone's scrollbars overlay the page; a desktop's take their width
-                    browser.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", width < 600));
-                    for (Visit visit : visits) {
-                        if (visit.role() == role) {
-                            List<String> found = walk(browser, visit, language, width, axe, texts);
-                            shown++;
-                            if (!found.isEmpty()) {
-                                findings.put(visit.name() + " " + language + " " + width + " px", found);
-                            }
+            int shown = 0;
+            for (Future<Integer> walk : walks) {
+                shown += done(walk);
+            }
+            Map<String, List<String>> findings = new LinkedHashMap<>();
+            findingsOf.values().forEach(findings::putAll);
+            Duration took = Duration.ofNanos(System.nanoTime() - started);
+            report(findings, shown, took);
+        } finally {
+            walkers.shutdownNow();
+        }
+    }
+
+    /** One language's walk: every visit as its role, at both widths; answers how many pages it showed. */
+    private int walkIn(Browser browser, String language, List<Visit> visits, Properties season, String password,
+                       String axe, Texts texts, Map<String, List<String>> findings) {
+        int shown = 0;
+        browser.driver.manage().timeouts().scriptTimeout(Duration.ofSeconds(60));
+        if (!language.equals("fr")) {
+            browser.open("login.xhtml");
+            browser.clickAndWaitForReload(browser.driver.findElement(By.cssSelector(
+                    "a.lang[lang='" + language + "']")).getAttribute("id"));
+        }
+        for (Role role : Role.values()) {
+            if (role == Role.OWNER) {
+                browser.submitLogin(season.getProperty("login"), password);
+                browser.waitForPath("/app/");
+            } else if (role == Role.OPERATOR) {
+                browser.logout();
+                browser.loginAsOperator();
+            }
+            if (role != Role.PUBLIC && !language.equals(lang(browser))) {
+                browser.switchLanguage(language);
+            }
+            for (int width : WIDTHS) {
+                browser.resize(width, 900);
+                // a phone's scrollbars overlay the page; a desktop's take their width
+                browser.driver.executeCdpCommand("Emulation.setScrollbarsHidden", Map.of("hidden", width < 600));
+                for (Visit visit : visits) {
+                    if (visit.role() == role) {
+                        List<String> found = walk(browser, visit, language, width, axe, texts);
+                        shown++;
+                        if (!found.isEmpty()) {
+                            findings.put(visit.name() + " " + language + " " + width + " px", found);
                         }
                     }
                 }
             }
         }
-        Duration took = Duration.ofNanos(System.nanoTime() - started);
-        report(findings, shown, took);
+        return shown;
+    }
+
+    /** A walk's count, or its failure as the test's own. */
+    private static int done(Future<Integer> walk) {
+        try {
+            return walk.get();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            if (e.getCause() instanceof RuntimeException r) {
+                throw r;
+            }
+            if (e.getCause() instanceof Error err) {
+                throw err;
+            }
+            throw new IllegalStateException(e.getCause());
+        }
     }
 
     /** The phone booking with the keyboard alone: Tab to each field, type, Enter on the button. */
