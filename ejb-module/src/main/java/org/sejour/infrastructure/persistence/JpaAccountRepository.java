@@ -1,5 +1,6 @@
 package org.sejour.infrastructure.persistence;
 
+import jakarta.ejb.EJB;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
@@ -17,6 +18,8 @@ public class JpaAccountRepository implements AccountRepository {
 
     @PersistenceContext(unitName = "sejour")
     private EntityManager em;
+    @EJB
+    AccountStates states;
 
     @Override
     public int nextAccountNumber() {
@@ -58,6 +61,10 @@ public class JpaAccountRepository implements AccountRepository {
 
     @Override
     public Optional<AccountState> stateByNumber(int accountNumber) {
+        return states.byNumber(accountNumber, this::readState);
+    }
+
+    private Optional<AccountState> readState(int accountNumber) {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = em.createNativeQuery("select a.id, a.mode, a.catalog_version, n.version from account a "
                         + "left join account_nights n on n.account_id = a.id where a.account_number = ?1")
