@@ -236,8 +236,8 @@ public class SettingsIT {
         assertTrue(log.contains(owner.login()), log);
         assertTrue(log.contains("127.0.0.1") || log.contains("0:0:0:0:0:0:0:1"), "the browser's address: " + log);
         assertTrue(log.contains("Création") && log.contains("Suppression"), log);
-        assertTrue(log.contains("code: NOEL2019"), log);
-        assertTrue(log.matches("(?s).*percent: 10(\\.00)? → 15(\\.00)?.*"), log);
+        assertTrue(log.contains("Code: NOEL2019"), log);
+        assertTrue(log.matches("(?s).*Pourcentage: 10(\\.00)? → 15(\\.00)?.*"), log);
         // the fixture's accommodation is in the account's log, not among the codes
         String table = browser.driver.findElement(By.id("trail:entries")).getText();
         assertFalse(table.contains("Hébergements ·"), "codes only: " + table);
