@@ -1,0 +1,262 @@
+package org.sejour.application.report;
+
+import jakarta.annotation.Resource;
+import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
+import org.sejour.application.report.ReportFigures.AccommodationLine;
+import org.sejour.application.report.ReportFigures.Figures;
+import org.sejour.application.report.ReportFigures.MonthLine;
+import org.sejour.application.report.ReportFigures.OriginLine;
+import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.pricing.QuoteLine;
+import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.NotFoundException;
+
+import javax.sql.DataSource;
+import java.math.BigDecimal;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.LocalDate;
+import java.time.YearMonth;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+
+/**
+ * The owner's reports (docs/reports.md): occupancy, average nightly price, revenue per
+ * accommodation and per month, bookings per origin and cancellations, for a period and all the
+ * owner's accommodations or one. Four SQL aggregates whatever the number of dossiers, all
+ * {@code where account_id = ?}; Java only adds up the few rows per accommodation and month they
+ * give. One class, so that who may read the figures can be said in one place.
+ */
+@Stateless
+@TransactionAttribute(TransactionAttributeType.SUPPORTS)
+public class ReportService {
+
+    /** A report spans at most two years: beyond that the months no longer fit a chart. */
+    public static final int MAX_YEARS = 2;
+
+    /** Lines that price the nights themselves: the rate, and the discounts taken off it. */
+    static final List<String> LODGING = Stream.of(QuoteLine.Kind.ACCOMMODATION, QuoteLine.Kind.RATE_DISCOUNT,
+            QuoteLine.Kind.PROMOTION, QuoteLine.Kind.PROMO_CODE).map(Enum::name).toList();
+    /** Collected for the commune, not revenue. */
+    static final List<String> TAX = Stream.of(QuoteLine.Kind.TOURIST_TAX, QuoteLine.Kind.TOURIST_TAX_SURCHARGE)
+            .map(Enum::name).toList();
+
+    @Resource(lookup = "jdbc/sejour")
+    DataSource dataSource;
+
+    /**
+     * The reports of the nights {@code from} to {@code to} (both included), for the accommodation
+     * {@code accommodationId} of the owner or, when null, all of them. Another owner's (or a
+     * missing) accommodation is not found; a period missing, reversed or too long is refused
+     * with a reason per field.
+     */
+    public ReportFigures report(long accountId, LocalDate from, LocalDate to, Long accommodationId) {
+        validate(from, to);
+        LocalDate end = to.plusDays(1);
+        try (Connection c = dataSource.getConnection()) {
+            Map<Long, String> names = new LinkedHashMap<>();
+            Map<Key, Figures> cells = new HashMap<>();
+            lettable(c, accountId, from, end, accommodationId, names, cells);
+            if (accommodationId != null && names.isEmpty()) {
+                throw new NotFoundException("accommodation", accommodationId);
+            }
+            booked(c, accountId, from, end, accommodationId, cells);
+            List<OriginLine> origins = origins(c, accountId, from, end, accommodationId);
+            return assemble(from, to, accommodationId, names, cells, origins);
+        } catch (SQLException e) {
+            throw new IllegalStateException("reports of account " + accountId + " could not be read", e);
+        }
+    }
+
+    private static void validate(LocalDate from, LocalDate to) {
+        List<InvalidInputException.Violation> wrong = new ArrayList<>();
+        if (from == null) {
+            wrong.add(new InvalidInputException.Violation("from", "reports.from.required"));
+        }
+        if (to == null) {
+            wrong.add(new InvalidInputException.Violation("to", "reports.to.required"));
+        }
+        if (from != null && to != null && to.isBefore(from)) {
+            wrong.add(new InvalidInputException.Violation("to", "reports.period.reversed"));
+        } else if (from != null && to != null && !to.isBefore(from.plusYears(MAX_YEARS))) {
+            wrong.add(new InvalidInputException.Violation("to", "reports.period.tooLong"));
+        }
+        if (!wrong.isEmpty()) {
+            throw new InvalidInputException(wrong);
+        }
+    }
+
+    /** One accommodation in one month. */
+    private record Key(long accommodationId, YearMonth month) {
+    }
+
+    /**
+     * Units that could be let, per accommodation and month: night by night, one unit for an
+     * accommodation without stock management, the stock entered for one with it (none entered:
+     * nothing to let), and on a night closed by a sales ban only the units sold anyway.
+     */
+    private static void lettable(Connection c, long accountId, LocalDate from, LocalDate end, Long accommodationId,
+                                 Map<Long, String> names, Map<Key, Figures> cells) throws SQLException {
+        String sql = "select a.id, a.name, to_char(n.night, 'YYYY-MM'), sum(case "
+                + "  when exists (select 1 from sales_ban b where b.accommodation_id = a.id "
+                + "               and n.night between b.first_night and b.last_night) then coalesce(s.sold, 0) "
+                + "  when a.stock_managed then coalesce(s.units, 0) else coalesce(s.units, 1) end) "
+                + "from accommodation a "
+                + "cross join (select d::date night from generate_series(?::date, ?::date - 1, interval '1 day') d) n "
+                + "left join night_stock s on s.accommodation_id = a.id and s.night = n.night "
+                + "where a.account_id = ?" + (accommodationId == null ? "" : " and a.id = ?")
+                + " group by a.id, a.seq, a.name, 3 order by a.seq, 3";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, accommodationId, from, end, accountId);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    names.put(r.getLong(1), r.getString(2));
+                    cells.merge(new Key(r.getLong(1), YearMonth.parse(r.getString(3))),
+                            new Figures(r.getLong(4), 0, 0, BigDecimal.ZERO, BigDecimal.ZERO), Figures::plus);
+                }
+            }
+        }
+    }
+
+    /**
+     * Booked nights and revenue per accommodation and month. Each stay of a live dossier (not
+     * cancelled, not a booking test) and each channel block holding its nights is cut into the
+     * months, and the period, its nights fall in; a stay's price goes with its nights, pro rata.
+     * Lines of the whole dossier (adjustments) go with its first stay.
+     */
+    private static void booked(Connection c, long accountId, LocalDate from, LocalDate end, Long accommodationId,
+                               Map<Key, Figures> cells) throws SQLException {
+        String lodging = quoted(LODGING);
+        String notRevenue = quoted(Stream.concat(LODGING.stream(), TAX.stream()).toList());
+        String sql = "with stay as ("
+                + " select s.accommodation_id acc, d.arrival, d.departure,"
+                + "  coalesce(sum(l.amount) filter (where l.kind in (" + lodging + ")), 0) lodging,"
+                + "  coalesce(sum(l.amount) filter (where l.kind not in (" + notRevenue + ")), 0) extras,"
+                + "  true dossier"
+                + " from dossier d join dossier_stay s on s.dossier_id = d.id"
+                + " left join dossier_line l on l.dossier_id = d.id and coalesce(l.stay_position, 0) = s.position"
+                + " where d.account_id = ? and d.status <> 'CANCELLED' and d.origin <> 'TEST'"
+                + " and d.arrival < ? and d.departure > ?" + (accommodationId == null ? "" : " and s.accommodation_id = ?")
+                + " group by s.id, s.accommodation_id, d.arrival, d.departure"
+                + " union all"
+                + " select b.accommodation_id, b.first_night, b.departure, 0, 0, false"
+                + " from channel_block b join channel_feed f on f.id = b.feed_id"
+                + " where f.account_id = ? and b.holds_nights and b.first_night < ? and b.departure > ?"
+                + (accommodationId == null ? "" : " and b.accommodation_id = ?")
+                + "), part as ("
+                + " select st.*, m.first_day, st.departure - st.arrival nights,"
+                + "  least(st.departure, (m.first_day + interval '1 month')::date, ?::date)"
+                + "   - greatest(st.arrival, m.first_day, ?::date) inside"
+                + " from stay st join (select d::date first_day from generate_series(date_trunc('month', ?::date),"
+                + "   ?::date - 1, interval '1 month') d) m"
+                + "  on st.arrival < (m.first_day + interval '1 month')::date and st.departure > m.first_day"
+                + ") select acc, to_char(first_day, 'YYYY-MM'),"
+                + " coalesce(sum(inside) filter (where dossier), 0), coalesce(sum(inside) filter (where not dossier), 0),"
+                + " coalesce(sum(lodging * inside / nights), 0), coalesce(sum(extras * inside / nights), 0)"
+                + " from part where inside > 0 group by 1, 2";
+        List<Object> values = new ArrayList<>(List.of(accountId, end, from));
+        if (accommodationId != null) {
+            values.add(accommodationId);
+        }
+        values.addAll(List.of(accountId, end, from));
+        if (accommodationId != null) {
+            values.add(accommodationId);
+        }
+        values.addAll(List.of(end, from, from, end));
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, null, values.toArray());
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    cells.merge(new Key(r.getLong(1), YearMonth.parse(r.getString(2))),
+                            new Figures(0, r.getLong(3), r.getLong(4), r.getBigDecimal(5), r.getBigDecimal(6)),
+                            Figures::plus);
+                }
+            }
+        }
+    }
+
+    /**
+     * Dossiers with a night in the period per origin, live and cancelled (booking tests left
+     * out), then the channel blocks holding nights in it per feed.
+     */
+    private static List<OriginLine> origins(Connection c, long accountId, LocalDate from, LocalDate end,
+                                            Long accommodationId) throws SQLException {
+        List<OriginLine> origins = new ArrayList<>();
+        String sql = "select d.origin, count(*) filter (where d.status <> 'CANCELLED'),"
+                + " count(*) filter (where d.status = 'CANCELLED') from dossier d"
+                + " where d.account_id = ? and d.origin <> 'TEST' and d.arrival < ? and d.departure > ?"
+                + (accommodationId == null ? ""
+                : " and exists (select 1 from dossier_stay s where s.dossier_id = d.id and s.accommodation_id = ?)")
+                + " group by d.origin";
+        try (PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, accommodationId, accountId, end, from);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    origins.add(new OriginLine(Origin.valueOf(r.getString(1)), null, r.getLong(2), r.getLong(3)));
+                }
+            }
+        }
+        String channels = "select f.name, count(*) from channel_block b join channel_feed f on f.id = b.feed_id"
+                + " where f.account_id = ? and b.holds_nights and b.first_night < ? and b.departure > ?"
+                + (accommodationId == null ? "" : " and b.accommodation_id = ?") + " group by f.name";
+        try (PreparedStatement s = c.prepareStatement(channels)) {
+            bind(s, accommodationId, accountId, end, from);
+            try (ResultSet r = s.executeQuery()) {
+                while (r.next()) {
+                    origins.add(new OriginLine(null, r.getString(1), r.getLong(2), 0));
+                }
+            }
+        }
+        origins.sort(Comparator.comparingLong((OriginLine o) -> -(o.bookings() + o.cancelled()))
+                .thenComparing(o -> o.origin() == null ? 1 : 0)
+                .thenComparing(o -> o.origin() == null ? o.channel() : o.origin().name()));
+        return origins;
+    }
+
+    private static ReportFigures assemble(LocalDate from, LocalDate to, Long accommodationId, Map<Long, String> names,
+                                          Map<Key, Figures> cells, List<OriginLine> origins) {
+        Map<Long, Figures> perAccommodation = new HashMap<>();
+        Map<YearMonth, Figures> perMonth = new TreeMap<>();
+        for (YearMonth m = YearMonth.from(from); !m.isAfter(YearMonth.from(to)); m = m.plusMonths(1)) {
+            perMonth.put(m, Figures.NONE);
+        }
+        Figures total = Figures.NONE;
+        for (Map.Entry<Key, Figures> cell : cells.entrySet()) {
+            perAccommodation.merge(cell.getKey().accommodationId(), cell.getValue(), Figures::plus);
+            perMonth.merge(cell.getKey().month(), cell.getValue(), Figures::plus);
+            total = total.plus(cell.getValue());
+        }
+        List<AccommodationLine> accommodations = names.entrySet().stream()
+                .map(n -> new AccommodationLine(n.getKey(), n.getValue(),
+                        perAccommodation.getOrDefault(n.getKey(), Figures.NONE)))
+                .collect(Collectors.toList());
+        List<MonthLine> months = perMonth.entrySet().stream().map(m -> new MonthLine(m.getKey(), m.getValue())).toList();
+        return new ReportFigures(from, to, accommodationId, accommodations, months, total, origins);
+    }
+
+    private static String quoted(List<String> kinds) {
+        return kinds.stream().map(k -> "'" + k + "'").collect(Collectors.joining(", "));
+    }
+
+    /** Binds {@code values} then, when given, the accommodation the report is narrowed to. */
+    private static void bind(PreparedStatement s, Long accommodationId, Object... values) throws SQLException {
+        int i = 0;
+        for (Object value : values) {
+            s.setObject(++i, value);
+        }
+        if (accommodationId != null) {
+            s.setObject(++i, accommodationId);
+        }
+    }
+}
