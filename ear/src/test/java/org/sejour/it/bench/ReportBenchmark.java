@@ -164,8 +164,7 @@ public class ReportBenchmark {
                     + "select " + accountId + ", g, 'RBEN-" + accountNumber + "-' || g, 'Gîte ' || g, false, "
                     + "'GITE', 'TWO_STARS', '1 rue du Banc', 'Annecy', 1, 6, 'BOOKABLE' from generate_series(1, "
                     + accommodations + ") g");
-            s.execute("update account set last_accommodation_seq = " + accommodations + ", last_dossier_number = "
-                    + dossiers + " where id = " + accountId);
+            s.execute("update account set last_accommodation_seq = " + accommodations + " where id = " + accountId);
             String nights = "(2 + n % 3)";
             String lodging = "(90 * " + nights + " + n % 50)";
             String supplement = "(case when n % 5 = 1 then 20 else 0 end)";
