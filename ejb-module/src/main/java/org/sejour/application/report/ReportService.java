@@ -108,17 +108,35 @@ public class ReportService {
      */
     private static void lettable(Connection c, long accountId, LocalDate from, LocalDate end, Long accommodationId,
                                  Map<Long, String> names, Map<Key, Figures> cells) throws SQLException {
-        String sql = "select a.id, a.name, to_char(n.night, 'YYYY-MM'), sum(case "
-                + "  when exists (select 1 from sales_ban b where b.accommodation_id = a.id "
-                + "               and n.night between b.first_night and b.last_night) then coalesce(s.sold, 0) "
-                + "  when a.stock_managed then coalesce(s.units, 0) else coalesce(s.units, 1) end) "
-                + "from accommodation a "
-                + "cross join (select d::date night from generate_series(?::date, ?::date - 1, interval '1 day') d) n "
-                + "left join night_stock s on s.accommodation_id = a.id and s.night = n.night "
-                + "where a.account_id = ?" + (accommodationId == null ? "" : " and a.id = ?")
+        String one = accommodationId == null ? "" : " and a.id = ?";
+        // the owner's stock rows and closed nights of the period, each read by its index first:
+        // joined night by night, night_stock would be scanned for every owner
+        String sql = "with stock as (select s.accommodation_id, s.night, s.units, s.sold from night_stock s"
+                + "  join accommodation a on a.id = s.accommodation_id"
+                + "  where a.account_id = ?" + one + " and s.night >= ? and s.night < ?),"
+                + " closed as (select distinct b.accommodation_id, n::date night from sales_ban b"
+                + "  join accommodation a on a.id = b.accommodation_id"
+                + "  cross join generate_series(greatest(b.first_night, ?::date), least(b.last_night, ?::date - 1),"
+                + "   interval '1 day') n"
+                + "  where a.account_id = ?" + one + " and b.first_night < ? and b.last_night >= ?)"
+                + " select a.id, a.name, to_char(date_trunc('month', n.night), 'YYYY-MM'), sum(case"
+                + "  when x.night is not null then coalesce(s.sold, 0)"
+                + "  when a.stock_managed then coalesce(s.units, 0) else coalesce(s.units, 1) end)"
+                + " from accommodation a"
+                + " cross join (select d::date night from generate_series(?::date, ?::date - 1, interval '1 day') d) n"
+                + " left join stock s on s.accommodation_id = a.id and s.night = n.night"
+                + " left join closed x on x.accommodation_id = a.id and x.night = n.night"
+                + " where a.account_id = ?" + one
                 + " group by a.id, a.seq, a.name, 3 order by a.seq, 3";
+        List<Object> values = new ArrayList<>();
+        values.add(accountId);
+        addIfGiven(values, accommodationId);
+        values.addAll(List.of(from, end, from, end, accountId));
+        addIfGiven(values, accommodationId);
+        values.addAll(List.of(end, from, from, end, accountId));
+        addIfGiven(values, accommodationId);
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, accommodationId, from, end, accountId);
+            bind(s, null, values.toArray());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     names.put(r.getLong(1), r.getString(2));
@@ -139,16 +157,19 @@ public class ReportService {
                                Map<Key, Figures> cells) throws SQLException {
         String lodging = quoted(LODGING);
         String notRevenue = quoted(Stream.concat(LODGING.stream(), TAX.stream()).toList());
+        // the dossiers found by the GiST index on their nights (V49); each one's stays and lines then
+        // read by their keys: a lateral subquery, so that the planner does not hash every stay and line
         String sql = "with stay as ("
-                + " select s.accommodation_id acc, d.arrival, d.departure,"
+                + " select st.acc, d.arrival, d.departure, st.lodging, st.extras, true dossier"
+                + " from dossier d cross join lateral (select s.accommodation_id acc,"
                 + "  coalesce(sum(l.amount) filter (where l.kind in (" + lodging + ")), 0) lodging,"
-                + "  coalesce(sum(l.amount) filter (where l.kind not in (" + notRevenue + ")), 0) extras,"
-                + "  true dossier"
-                + " from dossier d join dossier_stay s on s.dossier_id = d.id"
-                + " left join dossier_line l on l.dossier_id = d.id and coalesce(l.stay_position, 0) = s.position"
-                + " where d.account_id = ? and d.status <> 'CANCELLED' and d.origin <> 'TEST'"
-                + " and d.arrival < ? and d.departure > ?" + (accommodationId == null ? "" : " and s.accommodation_id = ?")
-                + " group by s.id, s.accommodation_id, d.arrival, d.departure"
+                + "  coalesce(sum(l.amount) filter (where l.kind not in (" + notRevenue + ")), 0) extras"
+                + "  from dossier_stay s left join dossier_line l"
+                + "   on l.dossier_id = s.dossier_id and coalesce(l.stay_position, 0) = s.position"
+                + "  where s.dossier_id = d.id" + (accommodationId == null ? "" : " and s.accommodation_id = ?")
+                + "  group by s.position, s.accommodation_id) st"
+                + " where d.account_id = ? and daterange(d.arrival, d.departure) && daterange(?::date, ?::date)"
+                + " and d.status <> 'CANCELLED' and d.origin <> 'TEST'"
                 + " union all"
                 + " select b.accommodation_id, b.first_night, b.departure, 0, 0, false"
                 + " from channel_block b join channel_feed f on f.id = b.feed_id"
@@ -165,14 +186,10 @@ public class ReportService {
                 + " coalesce(sum(inside) filter (where dossier), 0), coalesce(sum(inside) filter (where not dossier), 0),"
                 + " coalesce(sum(lodging * inside / nights), 0), coalesce(sum(extras * inside / nights), 0)"
                 + " from part where inside > 0 group by 1, 2";
-        List<Object> values = new ArrayList<>(List.of(accountId, end, from));
-        if (accommodationId != null) {
-            values.add(accommodationId);
-        }
-        values.addAll(List.of(accountId, end, from));
-        if (accommodationId != null) {
-            values.add(accommodationId);
-        }
+        List<Object> values = new ArrayList<>();
+        addIfGiven(values, accommodationId);
+        values.addAll(List.of(accountId, from, end, accountId, end, from));
+        addIfGiven(values, accommodationId);
         values.addAll(List.of(end, from, from, end));
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, null, values.toArray());
@@ -195,12 +212,13 @@ public class ReportService {
         List<OriginLine> origins = new ArrayList<>();
         String sql = "select d.origin, count(*) filter (where d.status <> 'CANCELLED'),"
                 + " count(*) filter (where d.status = 'CANCELLED') from dossier d"
-                + " where d.account_id = ? and d.origin <> 'TEST' and d.arrival < ? and d.departure > ?"
+                + " where d.account_id = ? and daterange(d.arrival, d.departure) && daterange(?::date, ?::date)"
+                + " and d.origin <> 'TEST'"
                 + (accommodationId == null ? ""
                 : " and exists (select 1 from dossier_stay s where s.dossier_id = d.id and s.accommodation_id = ?)")
                 + " group by d.origin";
         try (PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, accommodationId, accountId, end, from);
+            bind(s, accommodationId, accountId, from, end);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     origins.add(new OriginLine(Origin.valueOf(r.getString(1)), null, r.getLong(2), r.getLong(3)));
@@ -243,6 +261,12 @@ public class ReportService {
                 .collect(Collectors.toList());
         List<MonthLine> months = perMonth.entrySet().stream().map(m -> new MonthLine(m.getKey(), m.getValue())).toList();
         return new ReportFigures(from, to, accommodationId, accommodations, months, total, origins);
+    }
+
+    private static void addIfGiven(List<Object> values, Long accommodationId) {
+        if (accommodationId != null) {
+            values.add(accommodationId);
+        }
     }
 
     private static String quoted(List<String> kinds) {
