@@ -186,6 +186,15 @@ public class ReportsIT {
                 bookings);
         assertEquals(0.2, ((Number) byOrigin.value(byOrigin.rowCount() - 1, "Taux d'annulation")).doubleValue(), 1e-9);
 
+        // one gîte chosen in the form: its figures only, the other's row gone
+        browser.choose("reports:accommodation", "Gîte les Tilleuls");
+        browser.click("reports:show");
+        browser.waitForAjax();
+        browser.until(d -> plain(browser.textOf(By.id("summaryOccupancy"))).equals("14,8 %"), "Tilleuls' occupancy");
+        assertEquals("100,00 €", plain(browser.textOf(By.id("summaryAverage"))));
+        assertEquals("0,0 %", plain(browser.textOf(By.id("summaryCancellation"))));
+        assertTrue(!plain(browser.textOf(By.id("reports:accommodations"))).contains("Lauriers"));
+
         // a reversed period: a message next to the field, no figures
         browser.js("document.getElementById('reports:from_input').value = '30/06/2027';"
                 + "document.getElementById('reports:to_input').value = '01/05/2027';");

@@ -108,44 +108,55 @@ public class ReportService {
      */
     private static void lettable(Connection c, long accountId, LocalDate from, LocalDate end, Long accommodationId,
                                  Map<Long, String> names, Map<Key, Figures> cells) throws SQLException {
-        String one = accommodationId == null ? "" : " and a.id = ?";
-        // the owner's stock rows and closed nights of the period, each read by its index first:
-        // joined night by night, night_stock would be scanned for every owner
-        String sql = "with stock as (select s.accommodation_id, s.night, s.units, s.sold from night_stock s"
-                + "  join accommodation a on a.id = s.accommodation_id"
-                + "  where a.account_id = ?" + one + " and s.night >= ? and s.night < ?),"
+        // counted per month, not night by night: a night of an accommodation without stock is one
+        // unit whatever its stock row says, so only stock-managed accommodations' rows and closed
+        // nights are read (by their keys); the rest is each month's number of nights
+        String sql = "with acc as (select id, seq, name, stock_managed from accommodation where account_id = ?"
+                + (accommodationId == null ? "" : " and id = ?") + "),"
                 + " closed as (select distinct b.accommodation_id, n::date night from sales_ban b"
-                + "  join accommodation a on a.id = b.accommodation_id"
+                + "  join acc a on a.id = b.accommodation_id"
                 + "  cross join generate_series(greatest(b.first_night, ?::date), least(b.last_night, ?::date - 1),"
                 + "   interval '1 day') n"
-                + "  where a.account_id = ?" + one + " and b.first_night < ? and b.last_night >= ?)"
-                + " select a.id, a.name, to_char(date_trunc('month', n.night), 'YYYY-MM'), sum(case"
-                + "  when x.night is not null then coalesce(s.sold, 0)"
-                + "  when a.stock_managed then coalesce(s.units, 0) else coalesce(s.units, 1) end)"
-                + " from accommodation a"
-                + " cross join (select d::date night from generate_series(?::date, ?::date - 1, interval '1 day') d) n"
-                + " left join stock s on s.accommodation_id = a.id and s.night = n.night"
-                + " left join closed x on x.accommodation_id = a.id and x.night = n.night"
-                + " where a.account_id = ?" + one
-                + " group by a.id, a.seq, a.name, 3 order by a.seq, 3";
+                + "  where b.first_night < ? and b.last_night >= ?),"
+                + " month as (select m::date first_day,"
+                + "  least((m + interval '1 month')::date, ?::date) - greatest(m::date, ?::date) nights"
+                + "  from generate_series(date_trunc('month', ?::date)::timestamp, (?::date - 1)::timestamp,"
+                + "   interval '1 month') m),"
+                + " part as ("
+                + "  select a.id, m.first_day, m.nights units from acc a cross join month m where not a.stock_managed"
+                + "  union all"
+                + "  select s.accommodation_id, date_trunc('month', s.night)::date, s.units"
+                + "  from acc a join night_stock s on s.accommodation_id = a.id"
+                + "  where a.stock_managed and s.night >= ? and s.night < ?"
+                + "  and not exists (select 1 from closed x where x.accommodation_id = s.accommodation_id and x.night = s.night)"
+                + "  union all"
+                // a closed night: only what was sold on it anyway (the one unit counted above taken back)
+                + "  select x.accommodation_id, date_trunc('month', x.night)::date,"
+                + "   coalesce(s.sold, 0) - case when a.stock_managed then 0 else 1 end"
+                + "  from closed x join acc a on a.id = x.accommodation_id"
+                + "  left join night_stock s on s.accommodation_id = x.accommodation_id and s.night = x.night)"
+                + " select a.id, a.name, to_char(p.first_day, 'YYYY-MM'), coalesce(sum(p.units), 0)"
+                + " from acc a left join part p on p.id = a.id"
+                + " group by a.id, a.seq, a.name, p.first_day order by a.seq, 3";
         List<Object> values = new ArrayList<>();
         values.add(accountId);
         addIfGiven(values, accommodationId);
-        values.addAll(List.of(from, end, from, end, accountId));
-        addIfGiven(values, accommodationId);
-        values.addAll(List.of(end, from, from, end, accountId));
-        addIfGiven(values, accommodationId);
+        values.addAll(List.of(from, end, end, from, end, from, from, end, from, end));
         try (PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, null, values.toArray());
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     names.put(r.getLong(1), r.getString(2));
-                    cells.merge(new Key(r.getLong(1), YearMonth.parse(r.getString(3))),
-                            new Figures(r.getLong(4), 0, 0, BigDecimal.ZERO, BigDecimal.ZERO), Figures::plus);
+                    // a stock-managed accommodation without stock or ban in the period has no month row
+                    if (r.getString(3) != null) {
+                        cells.merge(new Key(r.getLong(1), YearMonth.parse(r.getString(3))),
+                                new Figures(r.getLong(4), 0, 0, BigDecimal.ZERO, BigDecimal.ZERO), Figures::plus);
+                    }
                 }
             }
         }
     }
+
 
     /**
      * Booked nights and revenue per accommodation and month. Each stay of a live dossier (not
@@ -176,12 +187,12 @@ public class ReportService {
                 + " where f.account_id = ? and b.holds_nights and b.first_night < ? and b.departure > ?"
                 + (accommodationId == null ? "" : " and b.accommodation_id = ?")
                 + "), part as ("
+                // each stay cut into the months its nights in the period fall in: one or two rows a stay
                 + " select st.*, m.first_day, st.departure - st.arrival nights,"
-                + "  least(st.departure, (m.first_day + interval '1 month')::date, ?::date)"
-                + "   - greatest(st.arrival, m.first_day, ?::date) inside"
-                + " from stay st join (select d::date first_day from generate_series(date_trunc('month', ?::date),"
-                + "   ?::date - 1, interval '1 month') d) m"
-                + "  on st.arrival < (m.first_day + interval '1 month')::date and st.departure > m.first_day"
+                + "  least(st.departure, m.next_day, ?::date) - greatest(st.arrival, m.first_day, ?::date) inside"
+                + " from stay st cross join lateral (select d::date first_day, (d + interval '1 month')::date next_day"
+                + "  from generate_series(date_trunc('month', greatest(st.arrival, ?::date))::timestamp,"
+                + "   (least(st.departure, ?::date) - 1)::timestamp, interval '1 month') d) m"
                 + ") select acc, to_char(first_day, 'YYYY-MM'),"
                 + " coalesce(sum(inside) filter (where dossier), 0), coalesce(sum(inside) filter (where not dossier), 0),"
                 + " coalesce(sum(lodging * inside / nights), 0), coalesce(sum(extras * inside / nights), 0)"
