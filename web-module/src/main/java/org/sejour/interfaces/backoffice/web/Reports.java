@@ -1,7 +1,6 @@
 package org.sejour.interfaces.backoffice.web;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -21,19 +20,15 @@ import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.interfaces.security.CurrentUser;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.text.NumberFormat;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.function.Function;
 
 /**
@@ -95,8 +90,8 @@ public class Reports implements Serializable {
         accommodations = accommodationService.list(currentUser.accountId()).stream()
                 .map(a -> new Option(a.id(), a.name())).toList();
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
-        from = parse(fromParam).orElse(today.withDayOfYear(1));
-        to = parse(toParam).orElse(today.withDayOfYear(today.lengthOfYear()));
+        from = Faces.isoDate(fromParam).orElse(today.withDayOfYear(1));
+        to = Faces.isoDate(toParam).orElse(today.withDayOfYear(today.lengthOfYear()));
         if (accommodationParam != null && !accommodationParam.isBlank()) {
             try {
                 accommodation = Long.valueOf(accommodationParam.strip());
@@ -111,14 +106,6 @@ public class Reports implements Serializable {
             Faces.notFound();
         } catch (InvalidInputException e) {
             Faces.show(FORM, e);
-        }
-    }
-
-    private static Optional<LocalDate> parse(String iso) {
-        try {
-            return iso == null || iso.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(iso.strip()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
         }
     }
 
@@ -163,20 +150,8 @@ public class Reports implements Serializable {
         }
         figures = shown;
         byte[] file = writer.write(shown, labels(Faces.text(sheetKey), firstHeaderKey));
-        FacesContext context = FacesContext.getCurrentInstance();
-        ExternalContext external = context.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType("application/vnd.openxmlformats-officedocument.spreadsheetml.sheet");
-        external.setResponseContentLength(file.length);
-        external.setResponseHeader("Content-Disposition",
-                "attachment; filename=\"" + ReportFiles.fileName(report, shown) + "\"");
-        external.setResponseHeader("Cache-Control", "private, no-store");
-        try {
-            external.getResponseOutputStream().write(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        context.responseComplete();
+        Faces.attachment(ReportFiles.fileName(report, shown),
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", file);
     }
 
     private ReportFiles.Labels labels(String sheetName, String firstHeaderKey) {
