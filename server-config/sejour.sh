@@ -208,7 +208,7 @@ cmd_test() {
 
 # ./sejour bench [class]: every benchmark unless one is named
 cmd_bench() {
-  local bench="${1:-EngineBenchmark,PlanningBenchmark,ChannelBenchmark,DossierBenchmark,ApiLoadBenchmark,MailBenchmark,MessageBenchmark,ContractBenchmark}"
+  local bench="${1:-EngineBenchmark,PlanningBenchmark,ChannelBenchmark,DossierBenchmark,ApiLoadBenchmark,MailBenchmark,MessageBenchmark,ContractBenchmark,ReportBenchmark}"
   [[ "$bench" =~ ^[A-Za-z]+Benchmark(,[A-Za-z]+Benchmark)*$ ]] || { echo "usage: ./sejour bench [SomeBenchmark]" >&2; exit 2; }
   local report="$DOMAINS/sejour-test/tmp/sejour-bench.txt"  # the server writes to its java.io.tmpdir
   rm -f "$report"

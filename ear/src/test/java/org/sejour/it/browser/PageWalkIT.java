@@ -306,6 +306,7 @@ public class PageWalkIT {
                 Visit.of("app/arrivals.xhtml", Role.OWNER, ""),
                 Visit.of("app/departures.xhtml", Role.OWNER, ""),
                 Visit.of("app/tourist-tax.xhtml", Role.OWNER, "from=2027-06-01&to=2027-06-30"),
+                Visit.of("app/reports.xhtml", Role.OWNER, "from=2027-01-01&to=2027-12-31"),
                 Visit.of("app/dossiers.xhtml", Role.OWNER, ""),
                 Visit.of("app/dossier.xhtml", "option", Role.OWNER, "id=" + season.getProperty("option")),
                 Visit.of("app/dossier.xhtml", "confirmed", Role.OWNER, "id=" + season.getProperty("confirmed")),

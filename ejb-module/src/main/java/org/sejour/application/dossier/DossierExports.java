@@ -327,7 +327,7 @@ public class DossierExports {
         return switch (type) {
             case TEXT -> text;
             case INTEGER -> Long.parseLong(text);
-            case MONEY -> new BigDecimal(text);
+            case MONEY, PERCENT -> new BigDecimal(text);
             case DATE -> LocalDate.parse(text);
             case DATE_TIME -> LocalDateTime.parse(text);
         };

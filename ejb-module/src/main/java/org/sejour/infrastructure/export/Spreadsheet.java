@@ -26,7 +26,8 @@ public final class Spreadsheet implements AutoCloseable {
     /** rows kept in memory before SXSSF flushes them to its temporary file */
     private static final int WINDOW = 200;
 
-    public enum Type { TEXT, INTEGER, MONEY, DATE, DATE_TIME }
+    /** PERCENT: a ratio (0.25 shows as 25.0 %). */
+    public enum Type { TEXT, INTEGER, MONEY, DATE, DATE_TIME, PERCENT }
 
     /** A column: its header, the type of its cells, its width in characters. */
     public record Column(String header, Type type, int width) {
@@ -42,6 +43,7 @@ public final class Spreadsheet implements AutoCloseable {
     private final CellStyle money;
     private final CellStyle date;
     private final CellStyle dateTime;
+    private final CellStyle percent;
     private int nextRow;
 
     public Spreadsheet(String sheetName, List<Column> columns) {
@@ -50,6 +52,7 @@ public final class Spreadsheet implements AutoCloseable {
         money = style("#,##0.00 \"€\"");
         date = style("dd/mm/yyyy");
         dateTime = style("dd/mm/yyyy hh:mm");
+        percent = style("0.0%");
         CellStyle header = workbook.createCellStyle();
         Font bold = workbook.createFont();
         bold.setBold(true);
@@ -98,6 +101,10 @@ public final class Spreadsheet implements AutoCloseable {
             case DATE_TIME -> {
                 cell.setCellValue((LocalDateTime) value);
                 cell.setCellStyle(dateTime);
+            }
+            case PERCENT -> {
+                cell.setCellValue(((BigDecimal) value).doubleValue());
+                cell.setCellStyle(percent);
             }
         }
     }

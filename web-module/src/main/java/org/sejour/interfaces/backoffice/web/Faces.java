@@ -91,4 +91,31 @@ public final class Faces {
             throw new java.io.UncheckedIOException(e);
         }
     }
+
+    /** A day given in an address as 2027-05-01, or nothing when absent or not a date. */
+    public static java.util.Optional<java.time.LocalDate> isoDate(String iso) {
+        try {
+            return iso == null || iso.isBlank() ? java.util.Optional.empty()
+                    : java.util.Optional.of(java.time.LocalDate.parse(iso.strip()));
+        } catch (java.time.format.DateTimeParseException e) {
+            return java.util.Optional.empty();
+        }
+    }
+
+    /** Answers the request with a file to save (an export), never cached, and ends the Faces lifecycle. */
+    public static void attachment(String fileName, String contentType, byte[] content) {
+        FacesContext context = FacesContext.getCurrentInstance();
+        jakarta.faces.context.ExternalContext external = context.getExternalContext();
+        external.responseReset();
+        external.setResponseContentType(contentType);
+        external.setResponseContentLength(content.length);
+        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + fileName + "\"");
+        external.setResponseHeader("Cache-Control", "private, no-store");
+        try {
+            external.getResponseOutputStream().write(content);
+        } catch (java.io.IOException e) {
+            throw new java.io.UncheckedIOException(e);
+        }
+        context.responseComplete();
+    }
 }

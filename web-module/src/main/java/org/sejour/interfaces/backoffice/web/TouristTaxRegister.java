@@ -1,7 +1,6 @@
 package org.sejour.interfaces.backoffice.web;
 
 import jakarta.ejb.EJB;
-import jakarta.faces.context.ExternalContext;
 import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
@@ -13,19 +12,15 @@ import org.sejour.application.touristtax.TaxRegisterService;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.interfaces.security.CurrentUser;
 
-import java.io.IOException;
 import java.io.Serializable;
-import java.io.UncheckedIOException;
 import java.text.Normalizer;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.time.format.DateTimeFormatter;
-import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.Optional;
 
 /**
  * "Registre de la taxe de séjour": the owner picks a period and one of their communes, reads the
@@ -62,19 +57,11 @@ public class TouristTaxRegister implements Serializable {
         }
         communes = registers.communes(currentUser.accountId());
         YearMonth last = YearMonth.from(BusinessCalendar.today(Clock.systemUTC())).minusMonths(1);
-        from = parse(fromParam).orElse(last.atDay(1));
-        to = parse(toParam).orElse(last.atEndOfMonth());
+        from = Faces.isoDate(fromParam).orElse(last.atDay(1));
+        to = Faces.isoDate(toParam).orElse(last.atEndOfMonth());
         if (!communes.isEmpty()) {
             commune = communes.get(0);
             show();
-        }
-    }
-
-    private static Optional<LocalDate> parse(String iso) {
-        try {
-            return iso == null || iso.isBlank() ? Optional.empty() : Optional.of(LocalDate.parse(iso.strip()));
-        } catch (DateTimeParseException e) {
-            return Optional.empty();
         }
     }
 
@@ -107,19 +94,7 @@ public class TouristTaxRegister implements Serializable {
         register = shown;
         TaxRegisterFiles.Labels labels = labels();
         byte[] file = "csv".equals(extension) ? TaxRegisterFiles.csv(shown, labels) : TaxRegisterFiles.excel(shown, labels);
-        FacesContext context = FacesContext.getCurrentInstance();
-        ExternalContext external = context.getExternalContext();
-        external.responseReset();
-        external.setResponseContentType(contentType);
-        external.setResponseContentLength(file.length);
-        external.setResponseHeader("Content-Disposition", "attachment; filename=\"" + fileName(shown, extension) + "\"");
-        external.setResponseHeader("Cache-Control", "private, no-store");
-        try {
-            external.getResponseOutputStream().write(file);
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-        context.responseComplete();
+        Faces.attachment(fileName(shown, extension), contentType, file);
     }
 
     /** "taxe-de-sejour-annecy-2026-07-01-2026-07-31.xlsx": ASCII only, for every browser and mail client. */
