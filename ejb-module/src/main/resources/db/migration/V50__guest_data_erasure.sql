@@ -51,7 +51,7 @@ begin
     end if;
     foreach term in array terms loop
         if length(btrim(term)) >= 3 then
-            t := regexp_replace(t, regexp_replace(btrim(term), '([.*+?^${}()|\[\]\\])', '\\\1', 'g'),
+            t := regexp_replace(t, regexp_replace(btrim(term), '([.*+?^{}()|$\[\]\\])', '\\\1', 'g'),
                                 '[effacé]', 'gi');
         end if;
     end loop;

@@ -164,8 +164,7 @@ public class GuestDataIT {
                 .contains(l.asJsonObject().getJsonNumber("dossier_id").longValue())), "the guest's price lines only");
         String jsonText = new String(export.json(), StandardCharsets.UTF_8);
         assertFalse(jsonText.contains("Zoé") || jsonText.contains(namesake.email()), "not the namesake: " + jsonText);
-        assertFalse(jsonText.contains("Othergast") || jsonText.contains("\"id\": " + othersGuest.id() + ","),
-                "not the other owner's guest");
+        assertFalse(jsonText.contains("Othergast"), "not the other owner's guest");
         for (Dossier notHis : List.of(namesakes, withoutEmail, othersGuest)) {
             assertFalse(jsonText.contains("\"guest_token\": \"" + notHis.guestToken() + "\""), "dossier " + notHis.id());
         }
@@ -202,7 +201,7 @@ public class GuestDataIT {
         String plate = "ZQ-" + tag;
         String address = "2001:db8::" + Integer.toHexString(home.hashCode() & 0xffff);
         List<PreArrivalForm.Person> persons = new ArrayList<>();
-        persons.add(new PreArrivalForm.Person(guest.firstName(), guest.lastName(), 40, "ES", LocalDate.of(1985, 3, 14),
+        persons.add(new PreArrivalForm.Person(guest.firstName(), guest.lastName(), 42, "ES", LocalDate.of(1985, 3, 14),
                 "Sevilla", home, "+34 600 000 000", guest.email()));
         persons.add(null);
         preArrivals.submit(first.guestToken(), new PreArrivalForm.Answers(LocalTime.of(17, 0), persons, plate,

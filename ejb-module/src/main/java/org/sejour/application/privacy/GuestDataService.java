@@ -61,7 +61,7 @@ public class GuestDataService {
         Dossier picked = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
         List<Long> ids = records.dossiersOfGuest(accountId, dossierId);
         List<Table> tables = records.rowsOf(accountId, ids);
-        List<Integer> numbers = numbers(tables);
+        List<Integer> numbers = records.numbers(accountId, ids);
         String name = picked.guest().firstName() + " " + picked.guest().lastName();
         String email = picked.guest().email();
         String matchedBy = email == null ? "dossier" : "email";
@@ -115,7 +115,7 @@ public class GuestDataService {
     /** The numbers of the owner's dossiers of the guest of this dossier: what an export or an erasure covers. */
     public List<Integer> dossierNumbersOfGuest(long accountId, long dossierId) {
         dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
-        return numbers(records.rowsOf(accountId, records.dossiersOfGuest(accountId, dossierId)).subList(0, 1));
+        return records.numbers(accountId, records.dossiersOfGuest(accountId, dossierId));
     }
 
     /** The day the guest of this dossier was anonymised, if they were. */
@@ -146,10 +146,6 @@ public class GuestDataService {
         byte[] bytes = new byte[32];
         RANDOM.nextBytes(bytes);
         return Base64.getUrlEncoder().withoutPadding().encodeToString(bytes);
-    }
-
-    private static List<Integer> numbers(List<Table> tables) {
-        return tables.get(0).rows().stream().map(r -> ((Number) r.get("number")).intValue()).toList();
     }
 
     private static String join(List<Integer> numbers) {

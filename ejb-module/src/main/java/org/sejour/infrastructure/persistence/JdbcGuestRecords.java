@@ -68,6 +68,16 @@ public class JdbcGuestRecords implements GuestRecords {
     }
 
     @Override
+    public List<Integer> numbers(long accountId, List<Long> dossierIds) {
+        try (Connection c = dataSource.getConnection()) {
+            return idsOn(c, "select number from dossier where id = any(?) and account_id = ? order by id",
+                    c.createArrayOf("bigint", dossierIds.toArray()), accountId).stream().map(Long::intValue).toList();
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    @Override
     public Optional<Long> accountOf(long dossierId) {
         return ids("select account_id from dossier where id = ?", dossierId).stream().findFirst();
     }

@@ -26,6 +26,9 @@ public interface GuestRecords {
      */
     List<Long> dossiersOfGuest(long accountId, long dossierId);
 
+    /** The numbers of these dossiers of the account, in id order. */
+    List<Integer> numbers(long accountId, List<Long> dossierIds);
+
     /** The account a dossier belongs to. */
     Optional<Long> accountOf(long dossierId);
 

@@ -93,6 +93,8 @@ public class DossierPage implements Serializable {
     private SecurityDeposits.HoldView hold;
     /** the day the guest was anonymised; null while they are not */
     private LocalDate guestErasedOn;
+    /** the numbers of the owner's dossiers an export or an erasure of this guest reaches */
+    private List<Integer> guestDossierNumbers;
     private BigDecimal captureAmount;
     private String captureReason;
 
@@ -131,6 +133,7 @@ public class DossierPage implements Serializable {
         refundables = refunds.refundable(currentUser.accountId(), id);
         hold = deposits.holdOf(currentUser.accountId(), id).orElse(null);
         guestErasedOn = guestData.guestErasedOn(currentUser.accountId(), id).orElse(null);
+        guestDossierNumbers = guestErasedOn != null ? List.of() : guestData.dossierNumbersOfGuest(currentUser.accountId(), id);
     }
 
     /**
@@ -144,9 +147,8 @@ public class DossierPage implements Serializable {
 
     /** The confirmation names the guest and the dossiers the erasure reaches. */
     public String getEraseQuestion() {
-        List<Integer> numbers = guestData.dossierNumbersOfGuest(currentUser.accountId(), id);
         return Faces.text("privacy.erase.question", dossier.guest().displayName(),
-                numbers.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+                guestDossierNumbers.stream().map(String::valueOf).collect(Collectors.joining(", ")));
     }
 
     public LocalDate getGuestErasedOn() {
