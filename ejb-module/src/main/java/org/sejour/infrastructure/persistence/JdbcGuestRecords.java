@@ -216,7 +216,7 @@ public class JdbcGuestRecords implements GuestRecords {
         }
     }
 
-    /** The guest's name, e-mail, phone and address as the dossiers and pre-arrival forms hold them. */
+    /** The guest's name, e-mail, phone and addresses as the dossiers, pre-arrival forms and contract evidence hold them. */
     private static List<String> terms(Connection c, Array dossiers) throws SQLException {
         Set<String> terms = new LinkedHashSet<>();
         String sql = "select guest_email, guest_phone, guest_first_name || ' ' || guest_last_name, "
@@ -224,10 +224,13 @@ public class JdbcGuestRecords implements GuestRecords {
                 + "from dossier where id = any(?) "
                 + "union all select p.email, p.phone, p.first_name || ' ' || p.last_name, p.last_name || ' ' || p.first_name, "
                 + "p.home_address, p.last_name, p.first_name "
-                + "from pre_arrival_person p join pre_arrival_form f on f.id = p.form_id where f.dossier_id = any(?)";
+                + "from pre_arrival_person p join pre_arrival_form f on f.id = p.form_id where f.dossier_id = any(?) "
+                // the address the contract was accepted from, which the dossier's history repeats
+                + "union all select address, null, null, null, null, null, null from contract_acceptance where dossier_id = any(?)";
         try (PreparedStatement s = c.prepareStatement(sql)) {
             s.setArray(1, dossiers);
             s.setArray(2, dossiers);
+            s.setArray(3, dossiers);
             try (ResultSet r = s.executeQuery()) {
                 while (r.next()) {
                     for (int i = 1; i <= 7; i++) {
