@@ -151,11 +151,13 @@ public class JdbcGuestRecords implements GuestRecords {
                     + "where session_id in (select provider_session from payment_attempt where dossier_id = any(?))", terms, d);
             // exports are kept a day and cannot be edited (a compressed workbook): the owner runs them again
             update(c, "delete from dossier_export where account_id = ?", accountId);
+            // a new version: a change the owner saves meanwhile from an older read fails rather than mixes
             update(c, "update dossier set guest_first_name = ?, guest_last_name = ?, guest_email = null, "
                     + "guest_phone = null, guest_address = null, guest_postal_code = null, guest_city = null, "
                     + "guest_country = null, cancel_reason = erase_terms(cancel_reason, ?), "
                     + "created_by = erase_terms(created_by, ?), idempotency_key = null, request_hash = null, "
-                    + "guest_erased_on = ? where id = any(?)", firstName, lastName, terms, terms, today, d);
+                    + "guest_erased_on = ?, version = version + 1 where id = any(?)", firstName, lastName, terms, terms,
+                    today, d);
             for (Long id : due) {
                 // the guest's link to the dossier dies with the guest
                 update(c, "update dossier set guest_token = ? where id = ?", newGuestToken + "-" + id, id);
