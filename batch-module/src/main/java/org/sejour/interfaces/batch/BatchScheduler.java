@@ -84,11 +84,11 @@ public class BatchScheduler implements JobConsole, ExportJobs {
 
     /** The jobs of META-INF/batch-jobs; only these can be started from the operator's page. */
     static final List<String> JOBS = List.of("option-expiry", "deposit-reminders", "balance-reminders",
-            "channel-sync", "photo-cleanup", "export-expiry", "stripe-reconciliation", "security-deposits", "guest-messages");
+            "channel-sync", "photo-cleanup", "export-expiry", "stripe-reconciliation", "security-deposits", "guest-messages", "guest-retention");
 
     /** The jobs the operator's page lists: those above and the exports owners ask for. */
     static final List<String> LISTED = List.of("option-expiry", "deposit-reminders", "balance-reminders",
-            "channel-sync", "photo-cleanup", "export-expiry", "stripe-reconciliation", "security-deposits", "guest-messages", "dossier-export");
+            "channel-sync", "photo-cleanup", "export-expiry", "stripe-reconciliation", "security-deposits", "guest-messages", "guest-retention", "dossier-export");
 
     @PostConstruct
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
@@ -222,6 +222,12 @@ public class BatchScheduler implements JobConsole, ExportJobs {
     @Schedule(hour = "8", minute = "30", timezone = "Europe/Paris", persistent = true, info = "security-deposits")
     void securityDeposits() {
         start("security-deposits", new Properties());
+    }
+
+    /** Guests past their owner's retention are anonymised at night, French time (docs/privacy.md). */
+    @Schedule(hour = "3", minute = "50", timezone = "Europe/Paris", persistent = true, info = "guest-retention")
+    void guestRetention() {
+        start("guest-retention", new Properties());
     }
 
     /** Exports are kept for a day; an hourly sweep keeps them not much longer. */

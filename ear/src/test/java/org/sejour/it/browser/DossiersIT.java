@@ -41,7 +41,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import java.util.UUID;
+import java.util.zip.ZipEntry;
+import java.util.zip.ZipInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -375,6 +378,57 @@ public class DossiersIT {
         } finally {
             smtp.stop();
         }
+    }
+
+    /**
+     * A guest's request in two clicks (docs/privacy.md): "Exporter les données du client" downloads
+     * the JSON and the PDF of that guest only; "Effacer le client", once confirmed, anonymises them.
+     * Another owner's dossier gives 404 for the download too.
+     */
+    @Test
+    void theGuestsDataAreExportedThenErasedFromTheDossierPage() throws Exception {
+        Owner owner = ownerWithDossiers("privacy");
+        Owner other = ownerWithDossiers("privacy-other");
+        signIn(browser, owner);
+        browser.open("app/dossier.xhtml?id=" + owner.martin());
+        browser.waitForDocument();
+
+        Path zip = browser.download("exportGuest", ".zip");
+        Map<String, byte[]> files = new HashMap<>();
+        try (ZipInputStream in = new ZipInputStream(Files.newInputStream(zip))) {
+            for (ZipEntry entry = in.getNextEntry(); entry != null; entry = in.getNextEntry()) {
+                files.put(entry.getName().replaceAll(".*\\.", ""), in.readAllBytes());
+            }
+        }
+        assertEquals(Set.of("json", "pdf"), files.keySet());
+        String json = new String(files.get("json"), StandardCharsets.UTF_8);
+        assertTrue(json.contains("\"guest_last_name\": \"Martin\""), json);
+        assertFalse(json.contains("Durand"), "the owner's other guest is not in it");
+        assertTrue(files.get("pdf").length > 1000 && new String(files.get("pdf"), 0, 5, StandardCharsets.US_ASCII)
+                .equals("%PDF-"));
+
+        browser.click("actions:eraseGuest");
+        WebElement yes = browser.until(d -> d.findElements(By.cssSelector(".ui-confirmdialog-yes")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElse(null), "the confirmation dialog");
+        String question = plain(browser.driver.findElements(By.cssSelector(".ui-confirm-dialog-message")).stream()
+                .filter(WebElement::isDisplayed).findFirst().orElseThrow().getText());
+        assertTrue(question.startsWith("Effacer MARTIN Claude de vos dossiers n° ") && question.endsWith("irréversible."),
+                question);
+        browser.keepEvidence("dossier-erase-guest-question");
+        yes.click();
+        browser.waitForAjax();
+        browser.until(d -> !d.findElements(By.id("guestErased")).isEmpty(), "the erased notice");
+        assertTrue(text("guestName").startsWith("EFFACÉ N° "), text("guestName"));
+        assertTrue(text("guestErased").startsWith("Données du client effacées le "), text("guestErased"));
+        assertTrue(browser.driver.findElements(By.id("actions:eraseGuest")).isEmpty(), "nothing left to erase");
+        browser.keepEvidence("dossier-guest-erased");
+
+        assertEquals(200, browser.httpStatus("app/guest-data/" + owner.durand() + ".json"));
+        browser.logout();
+        signIn(browser, other);
+        assertEquals(404, browser.httpStatus("app/guest-data/" + owner.durand() + ".zip"),
+                "another owner's dossier is not found");
+        assertEquals(404, browser.httpStatus("app/guest-data/abc.zip"));
     }
 
     /** Clicks "Renvoyer le mail au client", says yes to the confirmation and waits for the answer. */

@@ -99,6 +99,10 @@ public class Dossier implements Serializable {
     /** Secret that lets the guest (not the owner) follow and pay this dossier without an account. */
     @Column(name = "guest_token", nullable = false, updatable = false, unique = true)
     private String guestToken;
+
+    /** The day the guest was anonymised (GuestDataService), written by SQL only. */
+    @Column(name = "guest_erased_on", insertable = false, updatable = false)
+    private LocalDate guestErasedOn;
     /** null for dossiers nobody accepted terms for online (phone, channels, before V16) */
     @Embedded
     private TermsAcceptance termsAccepted;
@@ -578,6 +582,7 @@ public class Dossier implements Serializable {
     public Optional<String> idempotencyKey() { return Optional.ofNullable(idempotencyKey); }
     public Optional<String> requestHash() { return Optional.ofNullable(requestHash); }
     public String guestToken() { return guestToken; }
+    public Optional<LocalDate> guestErasedOn() { return Optional.ofNullable(guestErasedOn); }
     /** The terms the guest accepted online; EclipseLink reads an all-null embeddable as null. */
     public Optional<TermsAcceptance> termsAccepted() { return Optional.ofNullable(termsAccepted); }
     public Instant createdAt() { return createdAt; }

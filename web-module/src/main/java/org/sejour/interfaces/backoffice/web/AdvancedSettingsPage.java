@@ -6,13 +6,19 @@ import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
 import org.sejour.application.AccountService;
+import org.sejour.application.privacy.GuestDataService;
 import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
+import java.util.List;
+import java.util.stream.IntStream;
 
-/** "Paramètres avancés": minimum stay for every booking, the phone web app, several accommodations per site booking. */
+/**
+ * "Paramètres avancés": minimum stay for every booking, the phone web app, several accommodations
+ * per site booking, and how long guests' data are kept after their last stay (docs/privacy.md).
+ */
 @Named
 @ViewScoped
 public class AdvancedSettingsPage implements Serializable {
@@ -23,10 +29,14 @@ public class AdvancedSettingsPage implements Serializable {
     CurrentUser currentUser;
     @EJB
     AccountService accounts;
+    @EJB
+    GuestDataService guestData;
 
     private int minStayNights;
     private boolean mobileWebApp;
     private boolean siteSeveralStays;
+    /** years after the last departure; null: kept until the owner erases them */
+    private Integer retentionYears;
 
     @PostConstruct
     void load() {
@@ -34,10 +44,13 @@ public class AdvancedSettingsPage implements Serializable {
         minStayNights = account.minStayNights();
         mobileWebApp = account.mobileWebApp();
         siteSeveralStays = account.siteSeveralStays();
+        retentionYears = guestData.retentionYears(currentUser.accountId()).orElse(null);
     }
 
     public void save() {
         try {
+            // the retention first: the one of the two that can refuse its value
+            guestData.changeRetention(currentUser.accountId(), retentionYears);
             accounts.changeAdvancedSettings(currentUser.accountId(), minStayNights, mobileWebApp, siteSeveralStays);
             Faces.info("advanced.saved");
         } catch (SejourException e) {
@@ -45,6 +58,14 @@ public class AdvancedSettingsPage implements Serializable {
         }
     }
 
+    /** The retentions offered: the service's range, in whole years. */
+    public List<Integer> getRetentionChoices() {
+        return IntStream.rangeClosed(GuestDataService.MIN_RETENTION_YEARS, GuestDataService.MAX_RETENTION_YEARS)
+                .filter(n -> n <= 10 || n % 5 == 0).boxed().toList();
+    }
+
+    public Integer getRetentionYears() { return retentionYears; }
+    public void setRetentionYears(Integer retentionYears) { this.retentionYears = retentionYears; }
     public int getMinStayNights() { return minStayNights; }
     public void setMinStayNights(int minStayNights) { this.minStayNights = minStayNights; }
     public boolean isMobileWebApp() { return mobileWebApp; }

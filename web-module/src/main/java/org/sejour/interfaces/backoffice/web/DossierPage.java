@@ -19,6 +19,7 @@ import org.sejour.application.mail.MailLogEntry;
 import org.sejour.application.mail.MailOutbox;
 import org.sejour.application.payment.RefundService;
 import org.sejour.application.payment.SecurityDeposits;
+import org.sejour.application.privacy.GuestDataService;
 import org.sejour.domain.model.document.ContractAcceptances;
 import org.sejour.domain.model.document.ContractArchive;
 import org.sejour.domain.model.dossier.PaymentKind;
@@ -76,6 +77,8 @@ public class DossierPage implements Serializable {
     RefundService refunds;
     @EJB
     SecurityDeposits deposits;
+    @EJB
+    GuestDataService guestData;
 
     /** the id as the URL gives it: parsed here so that a malformed one is a 404, not an empty page */
     private String idParam;
@@ -94,6 +97,10 @@ public class DossierPage implements Serializable {
     private boolean refundOnCancel;
     private List<RefundService.Refundable> refundables;
     private SecurityDeposits.HoldView hold;
+    /** the day the guest was anonymised; null while they are not */
+    private LocalDate guestErasedOn;
+    /** the numbers of the owner's dossiers an export or an erasure of this guest reaches */
+    private List<Integer> guestDossierNumbers;
     private BigDecimal captureAmount;
     private String captureReason;
 
@@ -132,6 +139,27 @@ public class DossierPage implements Serializable {
         refundables = refunds.refundable(currentUser.accountId(), id);
         hold = deposits.holdOf(currentUser.accountId(), id).orElse(null);
         changes = trail.ofDossier(currentUser.accountId(), id);
+        guestErasedOn = guestData.guestErasedOn(currentUser.accountId(), id).orElse(null);
+        guestDossierNumbers = guestErasedOn != null ? List.of() : guestData.dossierNumbersOfGuest(currentUser.accountId(), id);
+    }
+
+    /**
+     * Anonymises the guest in all the owner's dossiers (docs/privacy.md), after the owner's
+     * confirmation: it cannot be undone.
+     */
+    public void eraseGuest() {
+        act(() -> guestData.erase(currentUser.accountId(), id, BusinessCalendar.today(Clock.systemUTC()), actor()),
+                "privacy.erased");
+    }
+
+    /** The confirmation names the guest and the dossiers the erasure reaches. */
+    public String getEraseQuestion() {
+        return Faces.text("privacy.erase.question", dossier.guest().displayName(),
+                guestDossierNumbers.stream().map(String::valueOf).collect(Collectors.joining(", ")));
+    }
+
+    public LocalDate getGuestErasedOn() {
+        return guestErasedOn;
     }
 
     /** The owner keeps part of the security deposit held on the guest's card, for a reason; the rest is released. */
