@@ -16,6 +16,7 @@ import org.sejour.application.audit.AuditSubject;
 import org.sejour.application.audit.AuditTrailService;
 import org.sejour.application.booking.DossierService;
 import org.sejour.application.catalog.SalesBanService;
+import org.sejour.application.privacy.GuestDataService;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
@@ -63,6 +64,8 @@ public class AuditTrailIT {
     SalesBanService bans;
     @EJB
     DossierService dossiers;
+    @EJB
+    GuestDataService guestData;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
 
@@ -158,6 +161,39 @@ public class AuditTrailIT {
         assertThrows(NotFoundException.class, () -> trail.ofDossier(other.accountId(), dossier.id()));
         assertFalse(trail.search(other.accountId(), AuditFilter.ALL, 0, 200).stream()
                 .anyMatch(r -> r.objectKey().equals(Long.toString(ban)) || Long.valueOf(dossier.id()).equals(r.dossierId())));
+    }
+
+    @Test
+    void aGuestsExportAndErasureAreInTheTrailWithWhoAndFromWhereAndNothingOfTheGuest() throws SQLException {
+        CreatedOwner owner = fixtures.owner("audit-privacy", "Pw-audit-4!");
+        long gite = fixtures.gite(owner.accountId(), "Gîte Discret", "700.00");
+        Dossier dossier = fixtures.book(owner.accountId(), gite, MAY_FIRST, "Hortense", "Effaçable",
+                "hortense.effacable@example.test", Origin.PHONE, null, false);
+        AuditOrigin.set(new AuditOrigin(userId(owner.login()), "203.0.113.8"));
+        guestData.export(owner.accountId(), dossier.id());
+        guestData.erase(owner.accountId(), dossier.id(), LocalDate.now(), owner.login());
+
+        List<AuditEntry> privacy = trail.search(owner.accountId(),
+                new AuditFilter(AuditSubject.PRIVACY, null, null, null), 0, 10);
+        assertEquals(List.of("ERASURE", "EXPORT"), privacy.stream().map(e -> byField(e).get("kind").after()).toList());
+        for (AuditEntry action : privacy) {
+            assertEquals(owner.login(), action.actorLogin());
+            assertEquals("203.0.113.8", action.clientAddress());
+            assertEquals(dossier.id(), action.dossierId());
+        }
+        // the erasure's own writes (plain SQL in the same transaction) name the owner too
+        AuditEntry anonymised = trail.ofDossier(owner.accountId(), dossier.id()).stream()
+                .filter(e -> e.table().equals("dossier") && e.action() == AuditEntry.Action.UPDATE
+                        && e.changes().stream().anyMatch(c -> c.field().equals("guest_last_name")))
+                .reduce((a, b) -> b).orElseThrow();
+        assertEquals(owner.login(), anonymised.actorLogin());
+        assertTrue(byField(anonymised).get("guest_last_name").redacted());
+        try (Connection c = dataSource.getConnection(); Statement s = c.createStatement();
+             ResultSet r = s.executeQuery("select count(*) from audit_event where changes::text ilike '%hortense%'"
+                     + " or changes::text ilike '%effa_able%' or actor_login ilike '%hortense%'")) {
+            r.next();
+            assertEquals(0, r.getLong(1), "nothing of the erased guest in the trail");
+        }
     }
 
     @Test

@@ -18,7 +18,8 @@ public enum AuditSubject {
     SETTINGS("account", "age_range", "sales_terms", "sales_terms_text", "deposit_rule", "cancellation_rule",
             "contract_settings", "contract_text", "mail_settings", "mail_text", "mail_language", "receipt_settings",
             "reminder_settings", "message_rule", "message_rule_text", "stripe_account"),
-    STAFF("app_user");
+    STAFF("app_user"),
+    PRIVACY("privacy_action");
 
     private final List<String> tables;
 

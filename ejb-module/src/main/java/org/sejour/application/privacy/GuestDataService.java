@@ -10,6 +10,8 @@ import jakarta.json.JsonObjectBuilder;
 import jakarta.json.JsonWriter;
 import jakarta.json.JsonWriterFactory;
 import jakarta.json.stream.JsonGenerator;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
@@ -55,6 +57,11 @@ public class GuestDataService {
     GuestDataRenderer renderer;
     @Inject
     DossierRepository dossiers;
+    @PersistenceContext(unitName = "sejour")
+    EntityManager em;
+
+    /** A privacy action, kept for the audit trail (V53), which names who did it and from where. */
+    enum Action { EXPORT, ERASURE, RETENTION_ERASURE }
 
     /** The guest's data as JSON and PDF; another owner's dossier is not found. */
     public GuestExport export(long accountId, long dossierId) {
@@ -70,6 +77,7 @@ public class GuestDataService {
                 name + (email == null ? "" : " <" + email + ">") + " · "
                         + (numbers.size() == 1 ? "dossier n° " : "dossiers n° ") + join(numbers),
                 lines(tables));
+        record(accountId, dossierId, Action.EXPORT, numbers.size());
         LOG.log(Level.INFO, "Guest data of dossier {0} exported for account {1} ({2} dossiers)",
                 new Object[]{dossierId, accountId, numbers.size()});
         return new GuestExport(json, pdf, numbers, "donnees-client-" + picked.number());
@@ -88,6 +96,7 @@ public class GuestDataService {
         List<Long> ids = records.dossiersOfGuest(accountId, dossierId);
         String lastName = "effacé n° " + picked.number();
         int erased = records.anonymise(accountId, ids, "Client", lastName, today, token());
+        record(accountId, dossierId, Action.ERASURE, erased);
         LOG.log(Level.INFO, "Guest of dossier {0} erased by {1}, account {2} ({3} dossiers)",
                 new Object[]{dossierId, actor, accountId, erased});
         return "Client " + lastName;
@@ -107,6 +116,7 @@ public class GuestDataService {
         List<Long> ids = records.dossiersOfGuest(accountId, dossierId);
         int number = dossiers.find(accountId, ids.get(0)).map(Dossier::number).orElseThrow();
         int erased = records.anonymise(accountId, ids, "Client", "effacé n° " + number, today, token());
+        record(accountId, dossierId, Action.RETENTION_ERASURE, erased);
         LOG.log(Level.INFO, "Guest of dossier {0} erased at the end of account {1}''s retention ({2} dossiers)",
                 new Object[]{dossierId, accountId, erased});
         return erased;
@@ -240,5 +250,12 @@ public class GuestDataService {
             case "channel_conflict" -> "Conflit de canal / Channel conflict";
             default -> table;
         };
+    }
+
+    /** Through the persistence context's connection, where the audit trail's actor is set (AuditInterceptor). */
+    private void record(long accountId, long dossierId, Action action, int dossierCount) {
+        em.createNativeQuery("insert into privacy_action (account_id, dossier_id, kind, dossiers) values (?1, ?2, ?3, ?4)")
+                .setParameter(1, accountId).setParameter(2, dossierId).setParameter(3, action.name())
+                .setParameter(4, dossierCount).executeUpdate();
     }
 }
