@@ -98,13 +98,13 @@ public class AuditTrailService {
     }
 
     /**
-     * Whose changes the owner can ask for: the account's users and the operators (who may act on
-     * the account). A removed staff member is no longer listed; their rows keep their login.
+     * Whose changes the owner can ask for: the account's users. The operator's changes, and a
+     * removed staff member's, are shown with their login but not offered as a filter.
      */
     public List<Person> people(long accountId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select u.id, u.login from app_user u"
-                     + " where u.account_id = ? or u.role = 'OPERATOR' order by u.account_id is null, u.login")) {
+                     + " where u.account_id = ? order by u.login")) {
             s.setLong(1, accountId);
             List<Person> people = new ArrayList<>();
             try (ResultSet r = s.executeQuery()) {
