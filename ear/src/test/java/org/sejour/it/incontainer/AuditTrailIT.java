@@ -22,7 +22,7 @@ import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
-import org.sejour.infrastructure.audit.AuditOrigin;
+import org.sejour.application.audit.AuditOrigin;
 import org.sejour.it.Deployments;
 import org.sejour.it.fixtures.DossierFixtures;
 

@@ -6,6 +6,7 @@ import jakarta.interceptor.InvocationContext;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.transaction.TransactionSynchronizationRegistry;
+import org.sejour.application.audit.AuditOrigin;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;

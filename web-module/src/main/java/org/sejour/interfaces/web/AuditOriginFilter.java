@@ -5,7 +5,7 @@ import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
-import org.sejour.infrastructure.audit.AuditOrigin;
+import org.sejour.application.audit.AuditOrigin;
 
 import java.io.IOException;
 import java.security.Principal;

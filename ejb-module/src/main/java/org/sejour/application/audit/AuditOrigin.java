@@ -1,11 +1,11 @@
-package org.sejour.infrastructure.audit;
+package org.sejour.application.audit;
 
 import java.util.Objects;
 import java.util.Optional;
 
 /**
  * Who is asking, and from where, for the request the current thread serves: set by the web
- * module around each request that may change something, read by {@link AuditInterceptor} when
+ * module around each request that may change something, read by the audit interceptor (infrastructure) when
  * a transaction begins to write. A thread without one is the server's own work (timers, jobs).
  *
  * @param userId the signed-in user (an owner, a staff member or the operator), or null for a
@@ -21,7 +21,7 @@ public record AuditOrigin(Long userId, String clientAddress) {
     }
 
     /** What the database's audit triggers read as sejour.actor. */
-    String actor() {
+    public String actor() {
         return userId == null ? "PUBLIC" : "USER:" + userId;
     }
 
