@@ -120,7 +120,7 @@ public class StaffIT {
             housekeeper.waitForPath("/app/cleaning.xhtml");
             List<String> menu = housekeeper.driver.findElements(By.cssSelector("nav.sidebar a")).stream()
                     .map(WebElement::getText).map(String::strip).toList();
-            assertEquals(List.of("Liste de ménage", "Identifiants de connexion"), menu, "the housekeeper's menu");
+            assertEquals(List.of("Ménage", "Identifiants de connexion"), menu, "the housekeeper's menu");
             assertTrue(housekeeper.driver.findElements(By.id("headerSearch")).isEmpty(), "no dossier search");
             String list = housekeeper.textOf(By.id("cleaning"));
             assertTrue(list.contains("Gîte les Lauriers") && list.contains(arrival.getProperty("number"))
