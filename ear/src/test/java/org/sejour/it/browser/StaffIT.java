@@ -300,6 +300,23 @@ public class StaffIT {
         assertFalse(owner.bodyText().contains(theirs.getProperty("login")), owner.bodyText());
     }
 
+    @Test
+    void aStaffLoginIsThrottledAsAnOwnersIs() {
+        String password = "Pw-" + UUID.randomUUID();
+        Properties owner = FixtureHttp.post("sejour-tests/fixtures/staff", "action=owner&prefix=throttle&password="
+                + password);
+        Properties member = FixtureHttp.post("sejour-tests/fixtures/staff", "action=member&account="
+                + owner.getProperty("account") + "&role=HOUSEKEEPING&password=" + password);
+        // sejour.login.max-failures (5) wrong passwords, each from another address: the login's own limit
+        for (int i = 0; i < 5; i++) {
+            Response wrong = new LoopbackClient("127.0.0." + (61 + i)).login(member.getProperty("login"), "wrong-" + i);
+            assertTrue(wrong.body().contains("Identifiant ou mot de passe incorrect."), wrong.body());
+        }
+        Response right = new LoopbackClient("127.0.0.70").login(member.getProperty("login"), password);
+        assertEquals(200, right.status(), "not signed in");
+        assertTrue(right.body().contains("Trop de tentatives"), right.body());
+    }
+
     // ---------------------------------------------------------------- helpers
 
     private static Properties season(String prefix, String password) {
