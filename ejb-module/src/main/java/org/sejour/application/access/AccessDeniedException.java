@@ -8,7 +8,15 @@ public class AccessDeniedException extends SejourException {
 
     private static final long serialVersionUID = 1L;
 
+    private final Permission permission;
+
     public AccessDeniedException(Permission permission) {
-        super("error.accessDenied", permission.name());
+        super("error.accessDenied");
+        this.permission = permission;
+    }
+
+    /** What the call needed. */
+    public Permission permission() {
+        return permission;
     }
 }
