@@ -76,7 +76,7 @@ public class StaffIT {
     @Test
     void anInvitedHousekeeperSeesOnlyTheCleaningListAndTheLinkWorksOnce() throws Exception {
         String password = "Pw-" + UUID.randomUUID();
-        Properties season = season("invite", password);
+        Properties season = owner("invite", password);
         Properties arrival = FixtureHttp.post("sejour-tests/fixtures/staff", "action=arrival&account="
                 + season.getProperty("account") + "&accommodation=" + season.getProperty("lauriers"));
         String email = "menage-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test";
@@ -234,7 +234,7 @@ public class StaffIT {
     @Test
     void removingChangingAndSigningOutEverywhereEndOpenSessions() throws Exception {
         String password = "Pw-" + UUID.randomUUID();
-        Properties season = season("sessions", password);
+        Properties season = owner("sessions", password);
         Browser owner = browsers.open("owner");
         owner.submitLogin(season.getProperty("login"), password);
         owner.waitForPath("/app/");
@@ -270,8 +270,14 @@ public class StaffIT {
 
         // "sign out everywhere": both of the member's browsers are out
         Properties twice = member(season, "ACCOUNTANT", password);
-        Browser first = signedIn("first", twice, password, "/app/dashboard.xhtml");
-        Browser second = signedIn("second", twice, password, "/app/dashboard.xhtml");
+        // the two browsers already open, the first at the login page, the second signed out first
+        Browser first = member;
+        first.submitLogin(twice.getProperty("login"), password);
+        first.waitForPath("/app/dashboard.xhtml");
+        Browser second = desk;
+        second.logout();
+        second.submitLogin(twice.getProperty("login"), password);
+        second.waitForPath("/app/dashboard.xhtml");
         first.open("app/account/credentials.xhtml");
         first.clickAndWaitForReload("sessions:signOutEverywhere");
         first.waitForPath("/login.xhtml");
@@ -283,9 +289,8 @@ public class StaffIT {
     @Test
     void anotherOwnersMemberIsNotFound() throws Exception {
         String password = "Pw-" + UUID.randomUUID();
-        Properties season = season("mine", password);
-        Properties other = FixtureHttp.post("sejour-tests/fixtures/staff", "action=owner&prefix=other&password="
-                + password);
+        Properties season = owner("mine", password);
+        Properties other = owner("other", password);
         Properties theirs = FixtureHttp.post("sejour-tests/fixtures/staff", "action=member&account="
                 + other.getProperty("account") + "&role=RECEPTION&password=" + password);
         Properties answer = FixtureHttp.post("sejour-tests/fixtures/staff", "action=remove&account="
@@ -303,8 +308,7 @@ public class StaffIT {
     @Test
     void aStaffLoginIsThrottledAsAnOwnersIs() {
         String password = "Pw-" + UUID.randomUUID();
-        Properties owner = FixtureHttp.post("sejour-tests/fixtures/staff", "action=owner&prefix=throttle&password="
-                + password);
+        Properties owner = owner("throttle", password);
         Properties member = FixtureHttp.post("sejour-tests/fixtures/staff", "action=member&account="
                 + owner.getProperty("account") + "&role=HOUSEKEEPING&password=" + password);
         // sejour.login.max-failures (5) wrong passwords, each from another address: the login's own limit
@@ -321,6 +325,11 @@ public class StaffIT {
 
     private static Properties season(String prefix, String password) {
         return FixtureHttp.post("sejour-tests/fixtures/page-walk", "prefix=" + prefix + "&password=" + password);
+    }
+
+    /** An owner with one gîte, for the tests that need no dossier. */
+    private static Properties owner(String prefix, String password) {
+        return FixtureHttp.post("sejour-tests/fixtures/staff", "action=owner&prefix=" + prefix + "&password=" + password);
     }
 
     private static Properties member(Properties season, String role, String password) {
