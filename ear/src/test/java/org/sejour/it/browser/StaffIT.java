@@ -194,6 +194,8 @@ public class StaffIT {
                 "the refusal, said on the page");
         assertEquals("OPTION", text("select status from dossier where id = ?", Long.parseLong(option)));
         assertTrue(browser.textOf(By.id("status")).contains("Option"), browser.textOf(By.id("status")));
+        browser.open("app/dossiers.xhtml");
+        assertFalse(browser.driver.findElements(By.id("search:export")).isEmpty(), "exports are the accountant's");
 
         // crafted posts to pages the role may not open: refused before Faces reads them
         Properties housekeeper = member(season, "HOUSEKEEPING", password);
@@ -220,6 +222,12 @@ public class StaffIT {
         settings.put("mails:save", "mails:save");
         settings.put("jakarta.faces.ViewState", "-1:-1");
         assertEquals(403, desk.post("/app/settings/mails.xhtml", settings, Map.of()).status());
+        // no exports of guest data for reception: the pages it may open offer none
+        Response arrivals = desk.get("/app/arrivals.xhtml");
+        Response search = desk.get("/app/dossiers.xhtml");
+        assertEquals(200, arrivals.status());
+        assertFalse(arrivals.body().contains("movements:export") || search.body().contains("search:export"),
+                "an export button for reception");
         assertEquals(403, desk.post("/app/account/staff.xhtml", Map.of("invite", "invite", "invite:email",
                 "intrus@example.test", "invite:send", "invite:send", "jakarta.faces.ViewState", "-1:-1"), Map.of())
                 .status());
