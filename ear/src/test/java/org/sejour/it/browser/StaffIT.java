@@ -226,8 +226,9 @@ public class StaffIT {
         Response arrivals = desk.get("/app/arrivals.xhtml");
         Response search = desk.get("/app/dossiers.xhtml");
         assertEquals(200, arrivals.status());
-        assertFalse(arrivals.body().contains("movements:export") || search.body().contains("search:export"),
+        assertFalse(arrivals.body().contains("id=\"movements:export\"") || search.body().contains("id=\"search:export\""),
                 "an export button for reception");
+        assertTrue(arrivals.body().contains("id=\"movements:show\""), "the arrivals' form is there");
         assertEquals(403, desk.post("/app/account/staff.xhtml", Map.of("invite", "invite", "invite:email",
                 "intrus@example.test", "invite:send", "invite:send", "jakarta.faces.ViewState", "-1:-1"), Map.of())
                 .status());
