@@ -7,6 +7,7 @@ import jakarta.transaction.Status;
 import jakarta.transaction.Synchronization;
 import jakarta.transaction.TransactionSynchronizationRegistry;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.accommodation.AccommodationDetails;
 import org.sejour.domain.model.accommodation.AccommodationPhoto;
@@ -14,6 +15,7 @@ import org.sejour.domain.model.accommodation.AccommodationRepository;
 import org.sejour.domain.model.accommodation.StoredImage;
 import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.account.AccountRepository;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.TranslatedText;
@@ -57,6 +59,7 @@ public class AccommodationService {
                 .orElseThrow(() -> new NotFoundException("accommodation", accommodationId));
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public Accommodation create(long accountId, @NotNull AccommodationDetails details) {
         Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
         Accommodation created = accommodations.store(new Accommodation(account, details, Instant.now()));
@@ -64,6 +67,7 @@ public class AccommodationService {
         return created;
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public Accommodation update(long accountId, long accommodationId, @NotNull AccommodationDetails details) {
         Accommodation accommodation = get(accountId, accommodationId);
         accommodation.describe(details);
@@ -71,6 +75,7 @@ public class AccommodationService {
     }
 
     /** Replaces how guests get in (sent only to guests with a booking, by the owner's messages). */
+    @Requires(Permission.MANAGE_SETTINGS)
     public Accommodation giveAccess(long accountId, long accommodationId, @NotNull TranslatedText instructions) {
         Accommodation accommodation = get(accountId, accommodationId);
         accommodation.giveAccess(instructions);
@@ -81,6 +86,7 @@ public class AccommodationService {
      * Deletes an accommodation and its photos. Once dossiers exist (booking engine) this
      * refuses accommodations that have any.
      */
+    @Requires(Permission.MANAGE_SETTINGS)
     public void delete(long accountId, long accommodationId) {
         Accommodation accommodation = get(accountId, accommodationId);
         List<String> keys = accommodation.photos().stream().map(AccommodationPhoto::storageKey).toList();
@@ -89,6 +95,7 @@ public class AccommodationService {
     }
 
     /** Checks, resizes and stores an uploaded image, then adds it after the others. */
+    @Requires(Permission.MANAGE_SETTINGS)
     public AccommodationPhoto addPhoto(long accountId, long accommodationId, @NotNull byte[] upload,
                                        String originalName) {
         Accommodation accommodation = get(accountId, accommodationId);
@@ -103,12 +110,14 @@ public class AccommodationService {
         return accommodations.storePhoto(photo);
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public void removePhoto(long accountId, long accommodationId, long photoId) {
         Accommodation accommodation = get(accountId, accommodationId);
         AccommodationPhoto removed = accommodation.removePhoto(photoId);
         afterCommit(() -> photoStore.delete(accountId, removed.storageKey()));
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public void movePhoto(long accountId, long accommodationId, long photoId, int offset) {
         get(accountId, accommodationId).movePhoto(photoId, offset);
     }

@@ -3,9 +3,11 @@ package org.sejour.application;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
 import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.account.ContactDetails;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
 
@@ -22,12 +24,14 @@ public class AccountService {
         return accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public Account updateContactDetails(long accountId, @NotNull ContactDetails details) {
         Account account = account(accountId);
         account.updateContactDetails(details);
         return account;
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public Account changeAdvancedSettings(long accountId, int minStayNights, boolean mobileWebApp,
                                           boolean siteSeveralStays) {
         if (minStayNights < 1 || minStayNights > Account.MAX_MIN_STAY_NIGHTS) {
@@ -39,6 +43,7 @@ public class AccountService {
         return account;
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public Account requestProduction(long accountId) {
         Account account = account(accountId);
         account.requestProduction(Instant.now());

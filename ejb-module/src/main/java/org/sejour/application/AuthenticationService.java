@@ -120,6 +120,12 @@ public class AuthenticationService {
         return user.map(u -> "user " + u.id()).orElseGet(() -> tags.tag(login));
     }
 
+    /** Ends every session of the user, this one included, at its next request. */
+    public void endSessions(long userId) {
+        users.find(userId).orElseThrow(() -> new NotFoundException("user", userId)).endSessions();
+        LOG.log(Level.INFO, "User {0} signed out of all their sessions", userId);
+    }
+
     public SignedInUser user(long userId) {
         return users.find(userId).map(SignedInUser::of)
                 .orElseThrow(() -> new NotFoundException("user", userId));
@@ -159,7 +165,7 @@ public class AuthenticationService {
         return SignedInUser.of(user);
     }
 
-    static List<Violation> passwordPolicy(String field, String password) {
+    public static List<Violation> passwordPolicy(String field, String password) {
         if (password.length() < MIN_PASSWORD_LENGTH) {
             return List.of(new Violation(field, "credentials.password.tooShort"));
         }

@@ -90,13 +90,13 @@ public class PageWalkIT {
 
     static final List<Known> KNOWN = List.of();
 
-    private enum Role { PUBLIC, OWNER, OPERATOR }
+    enum Role { PUBLIC, OWNER, OPERATOR }
 
     /**
      * One address of a page (the guest's pages at the addresses guests use, which the site's
      * router forwards to the page); a page may be visited in several states (a dossier per status).
      */
-    private record Visit(String page, String variant, Role role, String address) {
+    record Visit(String page, String variant, Role role, String address) {
         static Visit of(String page, Role role, String query) {
             return new Visit(page, "", role, page + (query.isEmpty() ? "" : "?" + query));
         }
@@ -285,8 +285,8 @@ public class PageWalkIT {
         }
     }
 
-    /** The addresses, built from the season's ids; a role says who opens them. */
-    private static List<Visit> visits(Properties season) {
+    /** The addresses, built from the season's ids; a role says who opens them (StaffIT opens them as each staff role). */
+    static List<Visit> visits(Properties season) {
         String site = "site/" + season.getProperty("number");
         String lauriers = season.getProperty("lauriers");
         String stay = "accommodation=" + lauriers + "&arrival=2027-05-15&nights=7";
@@ -294,6 +294,7 @@ public class PageWalkIT {
         return List.of(
                 Visit.of("login.xhtml", Role.PUBLIC, ""),
                 Visit.of("error.xhtml", Role.PUBLIC, ""),
+                Visit.of("invitation.xhtml", Role.PUBLIC, "token=unknown"),
                 new Visit("guest/site.xhtml", "", Role.PUBLIC, site),
                 new Visit("guest/accommodation.xhtml", "", Role.PUBLIC, site + "/accommodation/" + season.getProperty("combe")),
                 new Visit("guest/book.xhtml", "", Role.PUBLIC, site + "/book?" + stay),
@@ -334,6 +335,8 @@ public class PageWalkIT {
                 Visit.of("app/account/credentials.xhtml", Role.OWNER, ""),
                 Visit.of("app/account/advanced.xhtml", Role.OWNER, ""),
                 Visit.of("app/audit.xhtml", Role.OWNER, ""),
+                Visit.of("app/account/staff.xhtml", Role.OWNER, ""),
+                Visit.of("app/cleaning.xhtml", Role.OWNER, ""),
                 Visit.of("operator/owners.xhtml", Role.OPERATOR, ""),
                 Visit.of("operator/jobs.xhtml", Role.OPERATOR, ""));
     }

@@ -8,7 +8,9 @@ import jakarta.json.Json;
 import jakarta.json.JsonObject;
 import jakarta.json.JsonReader;
 import jakarta.json.JsonValue;
+import org.sejour.application.access.Requires;
 import org.sejour.application.booking.BusinessCalendar;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
 
@@ -46,6 +48,7 @@ public class AuditTrailService {
     public record Person(long userId, String login) implements java.io.Serializable {
     }
 
+    @Requires(Permission.VIEW_AUDIT)
     public long count(long accountId, AuditFilter filter) {
         Query query = where(accountId, filter);
         try (Connection c = dataSource.getConnection();
@@ -60,6 +63,7 @@ public class AuditTrailService {
     }
 
     /** The most recent changes first. */
+    @Requires(Permission.VIEW_AUDIT)
     public List<AuditEntry> search(long accountId, AuditFilter filter, int first, int max) {
         if (first < 0 || max < 1 || max > MAX_PAGE) {
             throw new IllegalArgumentException("a page is 1 to " + MAX_PAGE + " rows from 0: " + first + "/" + max);
@@ -75,6 +79,7 @@ public class AuditTrailService {
     }
 
     /** One dossier's changes in the order they happened; another owner's dossier is not found. */
+    @Requires(Permission.VIEW_DOSSIERS)
     public List<AuditEntry> ofDossier(long accountId, long dossierId) {
         try (Connection c = dataSource.getConnection()) {
             try (PreparedStatement s = c.prepareStatement("select 1 from dossier where id = ? and account_id = ?")) {
@@ -101,6 +106,7 @@ public class AuditTrailService {
      * Whose changes the owner can ask for: the account's users. The operator's changes, and a
      * removed staff member's, are shown with their login but not offered as a filter.
      */
+    @Requires(Permission.VIEW_AUDIT)
     public List<Person> people(long accountId) {
         try (Connection c = dataSource.getConnection();
              PreparedStatement s = c.prepareStatement("select u.id, u.login from app_user u"

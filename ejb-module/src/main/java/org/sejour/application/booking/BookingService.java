@@ -8,6 +8,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.inject.Inject;
+import org.sejour.application.access.Requires;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierAmounts;
 import org.sejour.domain.model.dossier.DossierRepository;
@@ -51,6 +53,7 @@ public class BookingService {
      * Books the stay, or returns the dossier an earlier call with the same idempotency key
      * made. A reused key with a different request is refused.
      */
+    @Requires(Permission.CHANGE_DOSSIERS)
     public Dossier book(long accountId, @NotNull BookingCommand command, @Size(max = 100) String idempotencyKey,
                         @NotNull String actor) {
         String hash = idempotencyKey == null ? null : sha256(command.canonical());
@@ -61,6 +64,7 @@ public class BookingService {
      * Changes a booking (dates, nights, accommodations, persons, supplements, code) at the price
      * the owner decided, moving its nights in one transaction; another owner's dossier is not found.
      */
+    @Requires(Permission.CHANGE_DOSSIERS)
     public Dossier change(long accountId, long dossierId, @NotNull ChangeCommand command, @NotNull String actor) {
         return retried(() -> transaction.change(accountId, dossierId, command, actor));
     }

@@ -4,10 +4,12 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
 import org.sejour.application.catalog.SalesTermsService;
 import org.sejour.application.document.InvoiceService;
 import org.sejour.application.mail.MailOutbox;
 import org.sejour.application.payment.RefundService;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
@@ -58,6 +60,7 @@ public class DossierService {
         return dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
     }
 
+    @Requires(Permission.CHANGE_DOSSIERS)
     public Dossier confirm(long accountId, long dossierId, @NotNull String actor) {
         Dossier dossier = get(accountId, dossierId);
         dossier.confirm(Instant.now(), actor);
@@ -100,6 +103,7 @@ public class DossierService {
      * Cancels under the owner's policy: its fee stays as a line, the nights go back to the stock
      * (the channels' feeds follow), the code's use goes back to the code.
      */
+    @Requires(Permission.CHANGE_DOSSIERS)
     public Dossier cancel(long accountId, long dossierId, @NotNull String actor, String reason) {
         Dossier dossier = get(accountId, dossierId);
         return cancel(dossier, actor, reason, Money.of(termsOf(dossier).fee()), false).dossier();
@@ -110,6 +114,7 @@ public class DossierService {
      * to the total): the fee stays as a line, the nights go back to the stock, the code's use to
      * the code, in the same transaction. What the guest paid above the fee is left to refund.
      */
+    @Requires(Permission.CHANGE_DOSSIERS)
     public Cancellation cancel(long accountId, long dossierId, @NotNull String actor, String reason,
                                @NotNull Money fee) {
         return cancel(accountId, dossierId, actor, reason, fee, false);
@@ -121,6 +126,7 @@ public class DossierService {
      * by the owner, by hand), each refund with its numbered credit note and mail. All in this
      * transaction: a refund Stripe refuses leaves the dossier as it was, with Stripe's answer.
      */
+    @Requires(Permission.CHANGE_DOSSIERS)
     public Cancellation cancel(long accountId, long dossierId, @NotNull String actor, String reason,
                                @NotNull Money fee, boolean refund) {
         Dossier dossier = get(accountId, dossierId);
@@ -188,6 +194,7 @@ public class DossierService {
      * Records a payment and issues its receipt; an option whose deposit is now paid is
      * confirmed. A provider's repeated notification (same provider reference) changes nothing.
      */
+    @Requires(Permission.RECORD_PAYMENTS)
     public Dossier recordPayment(long accountId, long dossierId, @NotNull PaymentKind kind, @NotNull LocalDate paidOn,
                                  @NotNull Money amount, @NotNull String method, String reference,
                                  String providerReference, @NotNull String actor) {
@@ -202,12 +209,14 @@ public class DossierService {
         return dossier;
     }
 
+    @Requires(Permission.CHANGE_DOSSIERS)
     public Dossier markSignedContractReceived(long accountId, long dossierId, boolean received, @NotNull String actor) {
         Dossier dossier = get(accountId, dossierId);
         dossier.markSignedContractReceived(received, Instant.now(), actor);
         return dossier;
     }
 
+    @Requires(Permission.CHANGE_DOSSIERS)
     public Dossier allowOnlinePayment(long accountId, long dossierId, boolean allowed, @NotNull String actor) {
         Dossier dossier = get(accountId, dossierId);
         dossier.allowOnlinePayment(allowed, Instant.now(), actor);
@@ -218,6 +227,7 @@ public class DossierService {
      * Queues the guest's booking mail again (contract or notification, per the owner's setting)
      * through the outbox, with the request in the dossier's history: both or neither.
      */
+    @Requires(Permission.CHANGE_DOSSIERS)
     public Dossier resendGuestMail(long accountId, long dossierId, @NotNull String actor) {
         Dossier dossier = get(accountId, dossierId);
         Instant now = Instant.now();

@@ -3,7 +3,9 @@ package org.sejour.application.catalog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
 import org.sejour.domain.model.account.AccountRepository;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.catalog.AgeRangeRepository;
 import org.sejour.domain.model.catalog.CatalogAgeRange;
 import org.sejour.domain.model.shared.InvalidInputException;
@@ -49,11 +51,13 @@ public class AgeRangeService {
         return CatalogAgeRange.defaultsFor(accountId).stream().map(ranges::store).toList();
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public CatalogAgeRange create(long accountId, @NotNull String label, int minAge, int maxAge, boolean taxable) {
         return create(accountId, french(label), minAge, maxAge, taxable);
     }
 
     /** A new range named in French (required: dossiers keep that label) and in any other language. */
+    @Requires(Permission.MANAGE_SETTINGS)
     public CatalogAgeRange create(long accountId, @NotNull TranslatedText labels, int minAge, int maxAge,
                                   boolean taxable) {
         List<CatalogAgeRange> existing = list(accountId);
@@ -64,6 +68,7 @@ public class AgeRangeService {
         return ranges.store(range);
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public CatalogAgeRange update(long accountId, long ageRangeId, @NotNull String label, int minAge, int maxAge,
                                   boolean taxable) {
         CatalogAgeRange range = get(accountId, ageRangeId);
@@ -73,6 +78,7 @@ public class AgeRangeService {
         return update(accountId, ageRangeId, TranslatedText.of(renamed), minAge, maxAge, taxable);
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public CatalogAgeRange update(long accountId, long ageRangeId, @NotNull TranslatedText labels, int minAge,
                                   int maxAge, boolean taxable) {
         CatalogAgeRange range = get(accountId, ageRangeId);
@@ -100,6 +106,7 @@ public class AgeRangeService {
     }
 
     /** Dossiers keep the label and taxability of their party, so removing a range leaves them intact. */
+    @Requires(Permission.MANAGE_SETTINGS)
     public void delete(long accountId, long ageRangeId) {
         ranges.remove(get(accountId, ageRangeId));
     }

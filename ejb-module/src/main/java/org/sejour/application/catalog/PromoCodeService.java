@@ -3,6 +3,8 @@ package org.sejour.application.catalog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.catalog.CatalogPromoCode;
 import org.sejour.domain.model.catalog.DayPeriod;
 import org.sejour.domain.model.catalog.PromoCodeRepository;
@@ -43,6 +45,7 @@ public class PromoCodeService {
         }
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public CatalogPromoCode create(long accountId, @NotNull Definition definition) {
         requireFree(accountId, definition.code(), null);
         access.selection(accountId, definition.accommodationIds());
@@ -51,6 +54,7 @@ public class PromoCodeService {
                 definition.percent(), definition.accommodationIds(), definition.stays()));
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public CatalogPromoCode update(long accountId, long promoCodeId, @NotNull Definition definition) {
         CatalogPromoCode code = get(accountId, promoCodeId);
         requireFree(accountId, definition.code(), code.id());
@@ -77,6 +81,7 @@ public class PromoCodeService {
     }
 
     /** A code some dossier used stays, so that the dossier keeps its reference: it is refused here. */
+    @Requires(Permission.MANAGE_SETTINGS)
     public void delete(long accountId, long promoCodeId) {
         CatalogPromoCode code = get(accountId, promoCodeId);
         if (code.isConsumed()) {

@@ -3,6 +3,8 @@ package org.sejour.application.catalog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.catalog.CatalogPromotion;
 import org.sejour.domain.model.catalog.DayPeriod;
 import org.sejour.domain.model.catalog.PromotionRepository;
@@ -27,6 +29,7 @@ public class PromotionService {
      * @param labels the owner's label in any languages, or none; @param accommodationIds empty for
      * all; @param stays empty for all stays
      */
+    @Requires(Permission.MANAGE_SETTINGS)
     public CatalogPromotion create(long accountId, @NotNull Promotion.Kind kind, int days,
                                    @NotNull BigDecimal percent, @NotNull TranslatedText labels,
                                    @NotNull Set<Long> accommodationIds, @NotNull List<DayPeriod> stays) {
@@ -34,6 +37,7 @@ public class PromotionService {
         return promotions.store(new CatalogPromotion(accountId, kind, days, percent, labels, accommodationIds, stays));
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public CatalogPromotion update(long accountId, long promotionId, @NotNull Promotion.Kind kind, int days,
                                    @NotNull BigDecimal percent, @NotNull TranslatedText labels,
                                    @NotNull Set<Long> accommodationIds, @NotNull List<DayPeriod> stays) {
@@ -52,6 +56,7 @@ public class PromotionService {
         return promotions.ofAccount(accountId);
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public void delete(long accountId, long promotionId) {
         promotions.remove(get(accountId, promotionId));
     }

@@ -4,6 +4,8 @@ import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotEmpty;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.catalog.CatalogRate;
 import org.sejour.domain.model.catalog.DayPeriod;
 import org.sejour.domain.model.catalog.RateRepository;
@@ -31,6 +33,7 @@ public class RateService {
     @Inject
     RateRepository rates;
 
+    @Requires(Permission.CHANGE_PLANNING)
     public CatalogRate create(long accountId, long accommodationId,
                               @NotEmpty(message = "{rate.periods.required}") List<DayPeriod> periods, int nights,
                               @NotEmpty(message = "{rate.arrivalDays.required}") Set<DayOfWeek> arrivalDays,
@@ -57,6 +60,7 @@ public class RateService {
         return rates.overlapping(accountId, accommodationId, first, last);
     }
 
+    @Requires(Permission.CHANGE_PLANNING)
     public CatalogRate reprice(long accountId, long rateId, @NotNull BigDecimal price,
                                @NotNull Optional<CatalogRate.Discount> discount) {
         CatalogRate rate = get(accountId, rateId);
@@ -69,6 +73,7 @@ public class RateService {
      * booked keep the price they agreed; what is quoted, booked or changed from now on is priced
      * by the rate as it now is (the pricing cache follows at once: docs/booking-engine.md).
      */
+    @Requires(Permission.CHANGE_PLANNING)
     public CatalogRate redefine(long accountId, long rateId,
                                 @NotEmpty(message = "{rate.periods.required}") List<DayPeriod> periods, int nights,
                                 @NotEmpty(message = "{rate.arrivalDays.required}") Set<DayOfWeek> arrivalDays,
@@ -80,6 +85,7 @@ public class RateService {
         return rate;
     }
 
+    @Requires(Permission.CHANGE_PLANNING)
     public void delete(long accountId, long rateId) {
         rates.remove(get(accountId, rateId));
     }

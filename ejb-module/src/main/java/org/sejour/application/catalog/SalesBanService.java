@@ -3,6 +3,8 @@ package org.sejour.application.catalog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.catalog.SalesBan;
 import org.sejour.domain.model.catalog.SalesBanRepository;
 import org.sejour.domain.model.shared.InvalidInputException;
@@ -21,6 +23,7 @@ public class SalesBanService {
     @Inject
     SalesBanRepository bans;
 
+    @Requires(Permission.CHANGE_PLANNING)
     public SalesBan close(long accountId, long accommodationId, @NotNull LocalDate firstNight,
                           @NotNull LocalDate lastNight) {
         access.accommodation(accountId, accommodationId);
@@ -41,6 +44,7 @@ public class SalesBanService {
      * and what it closed outside them is closed again by a ban of its own. Answers how many bans
      * were touched (0: nothing was closed there).
      */
+    @Requires(Permission.CHANGE_PLANNING)
     public int lift(long accountId, long accommodationId, @NotNull LocalDate firstNight,
                     @NotNull LocalDate lastNight) {
         List<SalesBan> overlapping = overlapping(accountId, accommodationId, firstNight, lastNight);
@@ -57,6 +61,7 @@ public class SalesBanService {
         return overlapping.size();
     }
 
+    @Requires(Permission.CHANGE_PLANNING)
     public void delete(long accountId, long banId) {
         bans.remove(bans.find(accountId, banId).orElseThrow(() -> new NotFoundException("salesBan", banId)));
     }

@@ -3,8 +3,10 @@ package org.sejour.application.catalog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
 import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.account.AccountRepository;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.catalog.SalesTermsRepository;
 import org.sejour.domain.model.shared.InvalidInputException;
@@ -28,6 +30,7 @@ public class SalesTermsService {
         });
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public AccountSalesTerms change(long accountId, @NotNull AccountSalesTerms.Settings settings) {
         return terms.find(accountId)
                 .map(existing -> {
@@ -45,6 +48,7 @@ public class SalesTermsService {
      * stay (kept on the account, where the advanced settings also show it) and the translated
      * terms and conditions.
      */
+    @Requires(Permission.MANAGE_SETTINGS)
     public AccountSalesTerms change(long accountId, @NotNull AccountSalesTerms.Settings settings, int minStayNights,
                                     @NotNull TranslatedText conditions) {
         return change(accountId, settings, minStayNights, conditions, null);
@@ -54,6 +58,7 @@ public class SalesTermsService {
      * The same, with the cancellation policy and whether guests may cancel from their booking
      * page ({@code cancellation} null: left as it is).
      */
+    @Requires(Permission.MANAGE_SETTINGS)
     public AccountSalesTerms change(long accountId, @NotNull AccountSalesTerms.Settings settings, int minStayNights,
                                     @NotNull TranslatedText conditions, AccountSalesTerms.Cancellation cancellation) {
         Account account = accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));

@@ -3,7 +3,9 @@ package org.sejour.application.catalog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
 import org.sejour.domain.model.accommodation.Accommodation;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.catalog.NightStock;
 import org.sejour.domain.model.catalog.NightStockRepository;
 import org.sejour.domain.model.shared.InvalidInputException;
@@ -31,6 +33,7 @@ public class StockService {
     NightStockRepository stock;
 
     /** Sets {@code units} on every night from {@code first} to {@code last} included, creating missing rows. */
+    @Requires(Permission.CHANGE_PLANNING)
     public List<NightStock> setUnits(long accountId, long accommodationId, @NotNull LocalDate first,
                                      @NotNull LocalDate last, int units) {
         Accommodation accommodation = access.accommodation(accountId, accommodationId);

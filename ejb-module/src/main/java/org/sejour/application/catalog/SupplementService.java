@@ -3,6 +3,8 @@ package org.sejour.application.catalog;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.catalog.CatalogSupplement;
 import org.sejour.domain.model.catalog.SupplementRepository;
 import org.sejour.domain.model.catalog.SupplementText;
@@ -27,12 +29,14 @@ public class SupplementService {
                              boolean depositApplies, int maxQuantity, Set<Long> accommodationIds, int position) {
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public CatalogSupplement create(long accountId, @NotNull Definition d) {
         access.selection(accountId, d.accommodationIds());
         return supplements.store(new CatalogSupplement(accountId, d.mandatory(), d.texts(), d.price(),
                 d.depositApplies(), d.maxQuantity(), d.accommodationIds(), d.position()));
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public CatalogSupplement update(long accountId, long supplementId, @NotNull Definition d) {
         CatalogSupplement supplement = get(accountId, supplementId);
         access.selection(accountId, d.accommodationIds());
@@ -50,6 +54,7 @@ public class SupplementService {
         return supplements.ofAccount(accountId);
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public void delete(long accountId, long supplementId) {
         supplements.remove(get(accountId, supplementId));
     }

@@ -2,6 +2,8 @@ package org.sejour.application.catalog;
 
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
+import org.sejour.application.access.Requires;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.catalog.AccommodationTouristTax;
 import org.sejour.domain.model.catalog.TouristTaxRepository;
 
@@ -22,6 +24,7 @@ public class TouristTaxService {
         return taxes.find(accommodationId);
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public AccommodationTouristTax chargePerAdultNight(long accountId, long accommodationId, BigDecimal amount,
                                                        BigDecimal surchargePercent) {
         access.accommodation(accountId, accommodationId);
@@ -31,6 +34,7 @@ public class TouristTaxService {
                 AccommodationTouristTax.fixedPerAdultNight(accommodationId, amount, surchargePercent)));
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public AccommodationTouristTax chargePercentUnclassified(long accountId, long accommodationId, BigDecimal percent,
                                                              BigDecimal ceiling, BigDecimal surchargePercent) {
         access.accommodation(accountId, accommodationId);
@@ -41,6 +45,7 @@ public class TouristTaxService {
     }
 
     /** Stops collecting the tax for that accommodation. */
+    @Requires(Permission.MANAGE_SETTINGS)
     public void remove(long accountId, long accommodationId) {
         access.accommodation(accountId, accommodationId);
         taxes.find(accommodationId).ifPresent(taxes::remove);

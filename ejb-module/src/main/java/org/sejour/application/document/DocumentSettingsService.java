@@ -3,6 +3,8 @@ package org.sejour.application.document;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.document.ContractSettings;
 import org.sejour.domain.model.document.DocumentSettingsRepository;
 import org.sejour.domain.model.document.MailSettings;
@@ -25,6 +27,7 @@ public class DocumentSettingsService {
         return settings.findContract(accountId).orElseGet(() -> ContractSettings.defaultsFor(accountId));
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public ContractSettings changeContract(long accountId, @NotNull ContractSettings.Changes changes) {
         ContractSettings contract = settings.findContract(accountId)
                 .orElseGet(() -> settings.store(ContractSettings.defaultsFor(accountId)));
@@ -33,6 +36,7 @@ public class DocumentSettingsService {
     }
 
     /** Checks and scales the uploaded logo like a photo (format told from its bytes); null removes it. */
+    @Requires(Permission.MANAGE_SETTINGS)
     public void replaceLogo(long accountId, byte[] upload) {
         ContractSettings contract = settings.findContract(accountId)
                 .orElseGet(() -> settings.store(ContractSettings.defaultsFor(accountId)));
@@ -43,6 +47,7 @@ public class DocumentSettingsService {
         return settings.findMail(accountId).orElseGet(() -> MailSettings.defaultsFor(accountId));
     }
 
+    @Requires(Permission.MANAGE_SETTINGS)
     public MailSettings changeMail(long accountId, @NotNull MailSettings.Changes changes) {
         MailSettings mail = settings.findMail(accountId)
                 .orElseGet(() -> settings.store(MailSettings.defaultsFor(accountId)));
@@ -55,6 +60,7 @@ public class DocumentSettingsService {
     }
 
     /** Applies to receipts issued from now on; the ones already issued keep their mentions. */
+    @Requires(Permission.MANAGE_SETTINGS)
     public ReceiptSettings changeReceipt(long accountId, @NotNull ReceiptSettings.Changes changes) {
         ReceiptSettings receipt = settings.findReceipt(accountId)
                 .orElseGet(() -> settings.store(ReceiptSettings.defaultsFor(accountId)));

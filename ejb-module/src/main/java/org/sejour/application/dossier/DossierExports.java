@@ -12,10 +12,12 @@ import jakarta.json.JsonReaderFactory;
 import jakarta.json.JsonValue;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import org.sejour.application.access.Requires;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.dossier.DossierCriteria.BalanceFilter;
 import org.sejour.application.dossier.DossierQueries.Keyed;
 import org.sejour.application.dossier.DossierQueries.Movement;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.shared.NotFoundException;
@@ -76,6 +78,7 @@ public class DossierExports {
      * Records an owner's request for the export of a search; the caller then starts the job with
      * the returned id. Counts the rows now, so that the page can show progress from the start.
      */
+    @Requires(Permission.EXPORTS)
     public long request(long accountId, DossierCriteria criteria, DossierSort sort, boolean ascending,
                         ExportLabels labels, Instant now) {
         Objects.requireNonNull(criteria, "criteria is required");
@@ -111,6 +114,7 @@ public class DossierExports {
      * Records an owner's request for the export of their arrivals or departures from {@code first}
      * to {@code last} (inclusive), as the list shows them; the caller then starts the job.
      */
+    @Requires(Permission.EXPORTS)
     public long requestMovements(long accountId, Movement movement, LocalDate first, LocalDate last,
                                  ExportLabels labels, Instant now) {
         Objects.requireNonNull(first, "first is required");

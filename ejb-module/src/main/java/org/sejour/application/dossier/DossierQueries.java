@@ -6,6 +6,8 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.persistence.Query;
+import org.sejour.domain.model.account.Permission;
+import org.sejour.application.access.Requires;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.catalog.SalesTermsRepository;
 import org.sejour.domain.model.dossier.Dossier;
@@ -28,6 +30,7 @@ import static org.sejour.infrastructure.persistence.NativeValues.localDate;
 import java.io.Serializable;
 import java.math.BigDecimal;
 import java.time.LocalDate;
+import java.util.Comparator;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.EnumMap;
@@ -140,6 +143,26 @@ public class DossierQueries {
         @SuppressWarnings("unchecked")
         List<Object[]> rows = query.getResultList();
         return rows.stream().map(DossierQueries::movementRow).toList();
+    }
+
+    /**
+     * Arrivals and departures from {@code first} to {@code last} inclusive, by day then accommodation,
+     * departures of a day first (the unit is cleaned before the next guests come): the housekeeping
+     * list, read from the same lists as the arrivals and departures pages, without amounts nor contact.
+     */
+    @Requires(Permission.VIEW_CLEANING_LIST)
+    public List<CleaningLine> cleaningList(long accountId, LocalDate first, LocalDate last) {
+        List<CleaningLine> lines = new ArrayList<>();
+        for (Movement movement : List.of(Movement.DEPARTURE, Movement.ARRIVAL)) {
+            for (MovementRow row : movements(accountId, movement, first, last)) {
+                LocalDate arrival = movement == Movement.ARRIVAL ? row.day() : row.day().minusDays(row.nights());
+                lines.add(new CleaningLine(row.day(), movement, row.number(), row.accommodation(), arrival,
+                        arrival.plusDays(row.nights()), row.persons()));
+            }
+        }
+        lines.sort(Comparator.comparing(CleaningLine::day).thenComparing(CleaningLine::movement,
+                Comparator.comparing(m -> m == Movement.DEPARTURE ? 0 : 1)).thenComparing(CleaningLine::accommodation));
+        return lines;
     }
 
     /** How many movements {@link #movements} lists, counted without reading them. */

@@ -13,6 +13,9 @@ import org.sejour.domain.model.invoice.Invoice;
 import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.account.ContactDetails;
+import org.sejour.domain.model.account.StaffInvitation;
+import org.sejour.domain.model.account.StaffInvitationRepository;
+import org.sejour.infrastructure.security.InvitationTokens;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.catalog.AgeRangeNames;
 import org.sejour.domain.model.catalog.AgeRangeRepository;
@@ -41,6 +44,7 @@ import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
 
 import java.time.LocalDate;
+import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -88,6 +92,10 @@ public class MailComposer {
     OnlinePaymentService payments;
     /** where guests reach the site, for the links in mails ("https://gites.example/"); no link without it */
     @Inject
+    StaffInvitationRepository invitations;
+    @Inject
+    InvitationTokens invitationTokens;
+    @Inject
     @ConfigProperty(name = "sejour.public-url")
     Optional<String> publicUrl;
 
@@ -126,6 +134,9 @@ public class MailComposer {
         public OutgoingMessage compose(OutboxMail mail) {
             if (mail.kind() == MailKind.CHANNEL_CONFLICT) {
                 return conflict(mail, texts(mail.language()));
+            }
+            if (mail.kind() == MailKind.STAFF_INVITATION) {
+                return invitation(mail, texts(mail.language()));
             }
             long accountId = mail.accountId();
             long dossierId = mail.dossierId().orElseThrow(() -> new IllegalStateException("mail " + mail.id() + " has no dossier"));
@@ -313,6 +324,24 @@ public class MailComposer {
         String body = paragraphs(t.text("mail.conflict.intro", conflict.feedName(), conflict.accommodationName()),
                 facts, t.text("mail.conflict.advice"));
         return new OutgoingMessage(mail.id(), "Séjour", mail.recipient(), Optional.empty(), Optional.empty(), subject,
+                body, List.of());
+    }
+
+    /** The invitation to the owner's staff; its link is derived again from the invitation's nonce. */
+    private OutgoingMessage invitation(OutboxMail mail, ContractTexts t) {
+        long invitationId = mail.staffInvitationId().orElseThrow();
+        StaffInvitation invitation = invitations.find(invitationId)
+                .filter(i -> i.accountId() == mail.accountId())
+                .orElseThrow(() -> new NotFoundException("invitation", invitationId));
+        Account account = accounts.find(mail.accountId())
+                .orElseThrow(() -> new NotFoundException("account", mail.accountId()));
+        String owner = account.contact().map(ContactDetails::displayName).orElse("Séjour");
+        String base = publicUrl.map(u -> u.endsWith("/") ? u : u + "/").orElse("/");
+        String link = base + "invitation.xhtml?token=" + invitationTokens.token(invitation.nonce());
+        String subject = t.text("mail.staff.subject", owner);
+        String body = paragraphs(t.text("mail.staff.intro", owner, t.text("mail.staff.role." + invitation.role().name())),
+                link, t.text("mail.staff.expiry", t.date(LocalDate.ofInstant(invitation.expiresAt(), ZoneOffset.UTC))));
+        return new OutgoingMessage(mail.id(), owner, mail.recipient(), Optional.empty(), Optional.empty(), subject,
                 body, List.of());
     }
 

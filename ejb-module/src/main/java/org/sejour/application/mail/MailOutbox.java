@@ -6,6 +6,7 @@ import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.account.ContactDetails;
+import org.sejour.domain.model.account.StaffInvitation;
 import org.sejour.domain.model.document.DocumentSettingsRepository;
 import org.sejour.domain.model.document.GuestMail;
 import org.sejour.domain.model.document.MailSettings;
@@ -73,6 +74,12 @@ public class MailOutbox {
     public Optional<OutboxMail> channelConflict(long accountId, long conflictId, Instant at) {
         return ownerEmail(accountId).map(owner -> outbox.store(OutboxMail.channelConflict(accountId, conflictId,
                 owner, at)));
+    }
+
+    /** An invitation to the owner's staff, to the address invited. */
+    public OutboxMail staffInvitation(StaffInvitation invitation, Language language, Instant at) {
+        return outbox.store(OutboxMail.staffInvitation(invitation.accountId(), invitation.id(), invitation.email(),
+                language, at));
     }
 
     /** The owner changed the booking and ticked "tell the guest": the change mail with the new contract. */

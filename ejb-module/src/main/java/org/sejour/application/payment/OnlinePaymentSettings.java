@@ -4,7 +4,9 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
 import org.sejour.domain.model.account.AccountRepository;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.payment.StripeAccount;
 import org.sejour.domain.model.payment.StripeAccountRepository;
 import org.sejour.domain.model.shared.InvalidInputException;
@@ -69,6 +71,7 @@ public class OnlinePaymentSettings {
      * Checks the key with Stripe (GET /v1/account) and stores both secrets sealed. A key Stripe
      * refuses is not stored. Leaving a field empty keeps the secret already stored.
      */
+    @Requires(Permission.MANAGE_SETTINGS)
     public View connect(long accountId, String secretKey, String webhookSecret) {
         if (!box.available()) {
             throw new SejourException("stripe.sealing.unavailable");
@@ -101,6 +104,7 @@ public class OnlinePaymentSettings {
      * The security deposit held on the guest's card before arrival (docs/payments.md): an amount
      * (empty: none), {@code daysBefore} days before arrival (1 to 6). Needs Stripe connected.
      */
+    @Requires(Permission.MANAGE_SETTINGS)
     public View askHolds(long accountId, Optional<Money> amount, int daysBefore) {
         StripeAccount account = stripeAccounts.find(accountId).orElseThrow(() -> new SejourException("hold.stripeFirst"));
         account.askHolds(amount, daysBefore);
@@ -113,6 +117,7 @@ public class OnlinePaymentSettings {
      * release them but Stripe, days later); if Stripe does not release one, nothing is
      * disconnected and the owner is told which dossiers hold it.
      */
+    @Requires(Permission.MANAGE_SETTINGS)
     public View disconnect(long accountId, @NotNull String actor) {
         List<Integer> stillHeld = deposits.releaseAll(accountId, actor);
         if (!stillHeld.isEmpty()) {

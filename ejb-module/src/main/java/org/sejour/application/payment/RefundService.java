@@ -4,9 +4,11 @@ import jakarta.ejb.EJB;
 import jakarta.ejb.Stateless;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.document.InvoiceService;
 import org.sejour.application.mail.MailOutbox;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.Payment;
@@ -94,6 +96,7 @@ public class RefundService {
      * Refunds {@code amount} of one of the dossier's payments, for {@code reason}. Another
      * owner's dossier or payment is not found.
      */
+    @Requires(Permission.RECORD_PAYMENTS)
     public Refund refund(long accountId, long dossierId, long paymentId, @NotNull Money amount, @NotNull String reason,
                          @NotNull String actor) {
         Dossier dossier = locked(accountId, dossierId);
@@ -105,6 +108,7 @@ public class RefundService {
      * leaves to give back. Answers the refunds made; the amount must not exceed what the
      * payments leave to refund.
      */
+    @Requires(Permission.RECORD_PAYMENTS)
     public List<Refund> refund(long accountId, long dossierId, @NotNull Money amount, @NotNull String reason,
                                @NotNull String actor) {
         return refund(locked(accountId, dossierId), amount, reason, actor);
@@ -115,6 +119,7 @@ public class RefundService {
      * refunding what the guest paid above the fee): it is not read again, so what the caller
      * changed on it and has not yet written stays.
      */
+    @Requires(Permission.RECORD_PAYMENTS)
     public List<Refund> refund(@NotNull Dossier dossier, @NotNull Money amount, @NotNull String reason,
                                @NotNull String actor) {
         List<Refund> made = new ArrayList<>();

@@ -7,6 +7,8 @@ import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
@@ -118,6 +120,7 @@ public class SecurityDeposits {
 
     /** Places the owner's hold on the card the dossier's Stripe payment was made with. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Requires(Permission.RECORD_PAYMENTS)
     public HoldView place(long accountId, long dossierId, @NotNull LocalDate today) {
         Dossier dossier = dossiers.lock(dossierId).filter(d -> d.accountId() == accountId)
                 .orElseThrow(() -> new NotFoundException("dossier", dossierId));
@@ -148,6 +151,7 @@ public class SecurityDeposits {
      * Stripe, it is marked released (Stripe let it go) and the refusal shows as the dossier's hold.
      */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Requires(Permission.RECORD_PAYMENTS)
     public Renewal releaseOrRenew(long accountId, long dossierId, @NotNull LocalDate today) {
         DepositHold hold = holds.lockPlaced(accountId, dossierId).orElseThrow(() -> new SejourException("hold.notPlaced"));
         Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
@@ -187,6 +191,7 @@ public class SecurityDeposits {
      * numbers whose hold is still placed because Stripe did not release it.
      */
     @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    @Requires(Permission.RECORD_PAYMENTS)
     public List<Integer> releaseAll(long accountId, @NotNull String actor) {
         SecurityDeposits self = context.getBusinessObject(SecurityDeposits.class);
         for (long[] placed : holds.placedOf(accountId)) {
@@ -201,6 +206,7 @@ public class SecurityDeposits {
 
     /** Releases the dossier's placed hold now, and says so in its history. */
     @TransactionAttribute(TransactionAttributeType.REQUIRES_NEW)
+    @Requires(Permission.RECORD_PAYMENTS)
     public void release(long accountId, long dossierId, @NotNull String actor) {
         DepositHold hold = holds.lockPlaced(accountId, dossierId).orElseThrow(() -> new SejourException("hold.notPlaced"));
         Dossier dossier = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
@@ -227,6 +233,7 @@ public class SecurityDeposits {
     }
 
     /** The owner keeps {@code amount} of the dossier's hold, for {@code reason}; Stripe releases the rest. */
+    @Requires(Permission.RECORD_PAYMENTS)
     public HoldView capture(long accountId, long dossierId, @NotNull Money amount, @NotNull String reason,
                             @NotNull String actor) {
         DepositHold hold = holds.lockPlaced(accountId, dossierId).orElseThrow(() -> new SejourException("hold.notPlaced"));

@@ -13,6 +13,8 @@ import jakarta.json.stream.JsonGenerator;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
 import jakarta.validation.constraints.NotNull;
+import org.sejour.application.access.Requires;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.privacy.GuestRecords;
@@ -64,6 +66,7 @@ public class GuestDataService {
     enum Action { EXPORT, ERASURE, RETENTION_ERASURE }
 
     /** The guest's data as JSON and PDF; another owner's dossier is not found. */
+    @Requires(Permission.MANAGE_GUEST_DATA)
     public GuestExport export(long accountId, long dossierId) {
         Dossier picked = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
         List<Long> ids = records.dossiersOfGuest(accountId, dossierId);
@@ -88,6 +91,7 @@ public class GuestDataService {
      * (docs/privacy.md says what goes and what accounting law keeps); answers the pseudonym the
      * guest now goes by. It cannot be undone. Another owner's dossier is not found.
      */
+    @Requires(Permission.MANAGE_GUEST_DATA)
     public String erase(long accountId, long dossierId, @NotNull LocalDate today, @NotNull String actor) {
         Dossier picked = dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
         if (picked.guestErasedOn().isPresent()) {
@@ -123,12 +127,14 @@ public class GuestDataService {
     }
 
     /** The numbers of the owner's dossiers of the guest of this dossier: what an export or an erasure covers. */
+    @Requires(Permission.VIEW_DOSSIERS)
     public List<Integer> dossierNumbersOfGuest(long accountId, long dossierId) {
         dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId));
         return records.numbers(accountId, records.dossiersOfGuest(accountId, dossierId));
     }
 
     /** The day the guest of this dossier was anonymised, if they were. */
+    @Requires(Permission.VIEW_DOSSIERS)
     public Optional<LocalDate> guestErasedOn(long accountId, long dossierId) {
         return dossiers.find(accountId, dossierId).orElseThrow(() -> new NotFoundException("dossier", dossierId))
                 .guestErasedOn();
@@ -144,6 +150,7 @@ public class GuestDataService {
     }
 
     /** Guests anonymised this many years after their last departure; null: never. */
+    @Requires(Permission.MANAGE_GUEST_DATA)
     public void changeRetention(long accountId, Integer years) {
         if (years != null && (years < MIN_RETENTION_YEARS || years > MAX_RETENTION_YEARS)) {
             throw new InvalidInputException("retentionYears", "privacy.retention.range");

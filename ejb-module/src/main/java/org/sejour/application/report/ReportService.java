@@ -4,10 +4,12 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.Stateless;
 import jakarta.ejb.TransactionAttribute;
 import jakarta.ejb.TransactionAttributeType;
+import org.sejour.application.access.Requires;
 import org.sejour.application.report.ReportFigures.AccommodationLine;
 import org.sejour.application.report.ReportFigures.Figures;
 import org.sejour.application.report.ReportFigures.MonthLine;
 import org.sejour.application.report.ReportFigures.OriginLine;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.pricing.QuoteLine;
 import org.sejour.domain.model.shared.InvalidInputException;
@@ -61,6 +63,7 @@ public class ReportService {
      * missing) accommodation is not found; a period missing, reversed or too long is refused
      * with a reason per field.
      */
+    @Requires(Permission.VIEW_FIGURES)
     public ReportFigures report(long accountId, LocalDate from, LocalDate to, Long accommodationId) {
         validate(from, to);
         LocalDate end = to.plusDays(1);

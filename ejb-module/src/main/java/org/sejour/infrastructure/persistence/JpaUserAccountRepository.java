@@ -42,4 +42,9 @@ public class JpaUserAccountRepository implements UserAccountRepository {
         return em.createNamedQuery("UserAccount.byAccount", UserAccount.class)
                 .setParameter("accountId", accountId).getResultList();
     }
+
+    @Override
+    public void remove(UserAccount user) {
+        em.remove(em.contains(user) ? user : em.merge(user));
+    }
 }

@@ -97,4 +97,10 @@ public class SecurityProducers {
     LoginTags loginTags() {
         return new LoginTags(secrets.secret(LOGIN_SECRET));
     }
+
+    @Produces
+    @Singleton
+    InvitationTokens invitationTokens() {
+        return new InvitationTokens(secrets.secret(LOGIN_SECRET));
+    }
 }

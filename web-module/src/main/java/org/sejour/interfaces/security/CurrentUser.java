@@ -7,6 +7,7 @@ import jakarta.inject.Named;
 import jakarta.security.enterprise.SecurityContext;
 import org.sejour.application.AuthenticationService;
 import org.sejour.application.SignedInUser;
+import org.sejour.domain.model.account.Permission;
 import org.sejour.domain.model.shared.NotFoundException;
 
 import java.security.Principal;
@@ -48,6 +49,19 @@ public class CurrentUser {
             throw new NotFoundException("account", "-");
         }
         return accountId;
+    }
+
+    /** Whether the signed-in user may use what needs the permission named; for menus and buttons. */
+    public boolean may(String permission) {
+        return isSignedIn() && get().may(Permission.valueOf(permission));
+    }
+
+    /** The page the brand link leads to: the first one the user's role may open. */
+    public String getHome() {
+        if (!isSignedIn()) {
+            return "/login.xhtml";
+        }
+        return isOperator() ? "/operator/owners.xhtml" : PagePermissions.home(get().role());
     }
 
     public boolean isOperator() {

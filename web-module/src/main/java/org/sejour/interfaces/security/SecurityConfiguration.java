@@ -11,7 +11,7 @@ import jakarta.security.enterprise.authentication.mechanism.http.LoginToContinue
  */
 @CustomFormAuthenticationMechanismDefinition(
         loginToContinue = @LoginToContinue(loginPage = "/login.xhtml", errorPage = "", useForwardToLogin = false))
-@DeclareRoles({"owner", "operator"})
+@DeclareRoles({"owner", "operator", "reception", "housekeeping", "accountant"})
 @ApplicationScoped
 public class SecurityConfiguration {
 }

@@ -22,7 +22,7 @@ public class SecurityHeadersFilter extends HttpFilter {
 
     /** Paths whose URL is itself a key (a guest's booking, a payment, an iCal feed). */
     private static final Pattern TOKEN_PATHS = Pattern.compile(
-            "/(pay|booking|receipts|contracts|offline-pay|ical)/.*|/payment/return|/api/v1/bookings/.*");
+            "/(pay|booking|receipts|contracts|offline-pay|ical)/.*|/payment/return|/api/v1/bookings/.*|/invitation\\.xhtml");
 
     private final boolean https = ConfigProvider.getConfig()
             .getOptionalValue("sejour.cookie.secure", Boolean.class).orElse(false);

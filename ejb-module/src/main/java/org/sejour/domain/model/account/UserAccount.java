@@ -19,7 +19,7 @@ import java.util.Locale;
 import java.util.Objects;
 import java.util.Optional;
 
-/** Someone who signs in: an owner (of one account) or an operator. */
+/** Someone who signs in: an owner or a member of their staff (of one account), or an operator. */
 @Entity
 @Table(name = "app_user")
 @NamedQuery(name = "UserAccount.byLogin", query = "select u from UserAccount u where lower(u.login) = :login")
@@ -39,7 +39,7 @@ public class UserAccount implements java.io.Serializable {
     private String passwordHash;
 
     @Enumerated(EnumType.STRING)
-    @Column(name = "role", nullable = false, updatable = false)
+    @Column(name = "role", nullable = false)
     private Role role;
 
     @ManyToOne(fetch = FetchType.LAZY)
@@ -54,6 +54,10 @@ public class UserAccount implements java.io.Serializable {
 
     @Column(name = "last_login_at")
     private Instant lastLoginAt;
+
+    /** Sessions opened under an older generation are over (see {@link #endSessions()}). */
+    @Column(name = "session_generation", nullable = false)
+    private int sessionGeneration;
 
     @Version
     private int version;
@@ -78,6 +82,15 @@ public class UserAccount implements java.io.Serializable {
                 Objects.requireNonNull(account, "account is required"), mustChangePassword, createdAt);
     }
 
+    /** A member of the account's staff, who chose their own password on accepting the invitation. */
+    public static UserAccount staff(Account account, String login, String passwordHash, Role role, Instant createdAt) {
+        if (role == null || !role.isStaff()) {
+            throw new IllegalArgumentException("a staff role is required: " + role);
+        }
+        return new UserAccount(login, passwordHash, role, Objects.requireNonNull(account, "account is required"),
+                false, createdAt);
+    }
+
     public static UserAccount operator(String login, String passwordHash, Instant createdAt) {
         return new UserAccount(login, passwordHash, Role.OPERATOR, null, false, createdAt);
     }
@@ -98,6 +111,23 @@ public class UserAccount implements java.io.Serializable {
     public Optional<Account> account() { return Optional.ofNullable(account); }
     public boolean mustChangePassword() { return mustChangePassword; }
     public Optional<Instant> lastLoginAt() { return Optional.ofNullable(lastLoginAt); }
+    public int sessionGeneration() { return sessionGeneration; }
+
+    /** Another staff role; the sessions opened under the old one end with it. */
+    public void changeStaffRole(Role newRole) {
+        if (!role.isStaff() || newRole == null || !newRole.isStaff()) {
+            throw new IllegalArgumentException("only staff change role, to a staff role: " + role + " -> " + newRole);
+        }
+        if (newRole != role) {
+            this.role = newRole;
+            endSessions();
+        }
+    }
+
+    /** Every session of this user ends at its next request. */
+    public void endSessions() {
+        sessionGeneration++;
+    }
 
     public void changeLogin(String newLogin) {
         this.login = normaliseLogin(newLogin);

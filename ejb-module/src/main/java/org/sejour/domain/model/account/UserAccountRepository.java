@@ -11,5 +11,8 @@ public interface UserAccountRepository {
 
     Optional<UserAccount> findByLogin(String login);
 
+    /** Every user of the account: its owner and staff. */
     List<UserAccount> ownersOf(long accountId);
+
+    void remove(UserAccount user);
 }

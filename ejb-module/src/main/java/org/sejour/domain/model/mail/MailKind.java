@@ -27,5 +27,7 @@ public enum MailKind {
     /** To the owner: a guest cancelled from their booking page. */
     OWNER_GUEST_CANCELLED,
     /** To the guest: a message of one of the owner's rules (before arrival, after departure…), in the outbox's language. */
-    GUEST_MESSAGE
+    GUEST_MESSAGE,
+    /** To a future member of the owner's staff: the one-time link to choose their password. */
+    STAFF_INVITATION
 }

@@ -50,6 +50,8 @@ public class OutboxMail implements Serializable {
     @Column(name = "channel_conflict_id", updatable = false)
     private Long channelConflictId;
     /** the credit note a refund mail carries (GUEST_REFUND only) */
+    @Column(name = "staff_invitation_id", updatable = false)
+    private Long staffInvitationId;
     @Column(name = "invoice_id", updatable = false)
     private Long invoiceId;
     @Enumerated(EnumType.STRING)
@@ -90,7 +92,7 @@ public class OutboxMail implements Serializable {
     public OutboxMail(long accountId, Long dossierId, MailKind kind, String recipient, String copyTo, String replyTo,
                       Language language, Instant at) {
         this(accountId, dossierId, null, kind, recipient, copyTo, replyTo, language, at);
-        if (kind == MailKind.CHANNEL_CONFLICT || kind == MailKind.GUEST_REFUND) {
+        if (kind == MailKind.CHANNEL_CONFLICT || kind == MailKind.GUEST_REFUND || kind == MailKind.STAFF_INVITATION) {
             throw new IllegalArgumentException(kind + " names what it is about: use channelConflict(...) or refund(...)");
         }
     }
@@ -116,6 +118,15 @@ public class OutboxMail implements Serializable {
         this.lang = Objects.requireNonNull(language, "language is required").code();
         this.createdAt = Objects.requireNonNull(at, "at is required");
         this.nextAttemptAt = at;
+    }
+
+    /** An invitation to join the account's staff; the link is written when the mail is rendered. */
+    public static OutboxMail staffInvitation(long accountId, long invitationId, String email, Language language,
+                                             Instant at) {
+        OutboxMail mail = new OutboxMail(accountId, null, null, MailKind.STAFF_INVITATION, email, null, null,
+                language, at);
+        mail.staffInvitationId = invitationId;
+        return mail;
     }
 
     /** The owner told of a channel conflict; the conflict row is read when the mail is rendered. */
@@ -184,6 +195,7 @@ public class OutboxMail implements Serializable {
     public long accountId() { return accountId; }
     public Optional<Long> dossierId() { return Optional.ofNullable(dossierId); }
     public Optional<Long> channelConflictId() { return Optional.ofNullable(channelConflictId); }
+    public Optional<Long> staffInvitationId() { return Optional.ofNullable(staffInvitationId); }
     public Optional<Long> invoiceId() { return Optional.ofNullable(invoiceId); }
     public MailKind kind() { return kind; }
     public String recipient() { return recipient; }

@@ -2,9 +2,13 @@ package org.sejour.interfaces.backoffice.web;
 
 import jakarta.annotation.PostConstruct;
 import jakarta.ejb.EJB;
+import jakarta.faces.context.ExternalContext;
+import jakarta.faces.context.FacesContext;
 import jakarta.faces.view.ViewScoped;
 import jakarta.inject.Inject;
 import jakarta.inject.Named;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.sejour.application.AuthenticationService;
@@ -12,6 +16,7 @@ import org.sejour.application.SignedInUser;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.security.CurrentUser;
 
+import java.io.IOException;
 import java.io.Serializable;
 
 /** "Identifiants de connexion": login and password, the current password required for both. */
@@ -67,6 +72,15 @@ public class CredentialsPage implements Serializable {
             newPassword = null;
             confirmation = null;
         }
+    }
+
+    /** Ends every session of this user, on every device, this one too; the login page says so. */
+    public void signOutEverywhere() throws IOException, ServletException {
+        authentication.endSessions(currentUser.get().userId());
+        ExternalContext external = FacesContext.getCurrentInstance().getExternalContext();
+        ((HttpServletRequest) external.getRequest()).logout();
+        external.invalidateSession();
+        Faces.redirect("/login.xhtml?ended=true");
     }
 
     public boolean isMustChange() { return mustChange; }

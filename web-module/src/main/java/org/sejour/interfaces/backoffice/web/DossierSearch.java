@@ -24,6 +24,7 @@ import org.sejour.application.dossier.DossierSort;
 import org.sejour.domain.model.accommodation.Accommodation;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
+import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
@@ -143,8 +144,12 @@ public class DossierSearch implements Serializable {
         Labels.of(DossierStatus.class, "dossier.status.").forEach((k, v) -> statuses.put(k.name(), v));
         Map<String, String> origins = new HashMap<>();
         Labels.of(Origin.class, "dossier.origin.").forEach((k, v) -> origins.put(k.name(), v));
-        exportWatch.start(exports.request(currentUser.accountId(), criteria, sort, ascending,
-                new ExportLabels(Faces.text("dossiers.title"), headers, statuses, origins), Instant.now()));
+        try {
+            exportWatch.start(exports.request(currentUser.accountId(), criteria, sort, ascending,
+                    new ExportLabels(Faces.text("dossiers.title"), headers, statuses, origins), Instant.now()));
+        } catch (SejourException e) {
+            Faces.show("search", e);
+        }
     }
 
     public String getQuery() { return query; }

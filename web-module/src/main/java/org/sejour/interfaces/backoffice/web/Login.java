@@ -17,7 +17,11 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Size;
 import org.sejour.application.LoginOutcome;
 import org.sejour.interfaces.security.DeviceCookie;
+import org.sejour.application.SignedInUser;
+import org.sejour.interfaces.security.CurrentUser;
 import org.sejour.interfaces.security.LoginAttempt;
+import org.sejour.interfaces.security.PagePermissions;
+import org.sejour.interfaces.security.StaffAccessFilter;
 
 import java.io.IOException;
 
@@ -30,6 +34,8 @@ public class Login {
     SecurityContext securityContext;
     @Inject
     LoginAttempt attempt;
+    @Inject
+    CurrentUser currentUser;
 
     @NotBlank(message = "{login.login.required}")
     @Size(max = 254)
@@ -54,8 +60,11 @@ public class Login {
                 request.changeSessionId();
                 attempt.outcome().flatMap(LoginOutcome::device).ifPresent(device ->
                         DeviceCookie.give(request, (HttpServletResponse) external.getResponse(), device));
+                SignedInUser user = attempt.outcome().flatMap(LoginOutcome::user).orElseThrow();
+                // the session lives as long as the user's generation does (StaffAccessFilter)
+                request.getSession().setAttribute(StaffAccessFilter.GENERATION, user.sessionGeneration());
                 Faces.redirect(securityContext.isCallerInRole("operator")
-                        ? "/operator/owners.xhtml" : "/app/dashboard.xhtml");
+                        ? "/operator/owners.xhtml" : PagePermissions.home(user.role()));
             }
             default -> {
                 LoginOutcome outcome = attempt.outcome().orElse(null);
@@ -71,8 +80,11 @@ public class Login {
 
     /** Where "/" leads: the operator's list of owners, or the owner's dashboard. */
     public String home() {
-        return securityContext.isCallerInRole("operator") ? "/operator/owners?faces-redirect=true"
-                : "/app/dashboard?faces-redirect=true";
+        if (securityContext.isCallerInRole("operator")) {
+            return "/operator/owners?faces-redirect=true";
+        }
+        return currentUser.isSignedIn() ? PagePermissions.home(currentUser.get().role()).replace(".xhtml", "")
+                + "?faces-redirect=true" : "/app/dashboard?faces-redirect=true";
     }
 
     public void logout() throws IOException, ServletException {

@@ -14,6 +14,7 @@ import org.sejour.application.dossier.MovementRow;
 import org.sejour.application.payment.SecurityDeposits;
 import org.sejour.application.prearrival.ArrivalNote;
 import org.sejour.application.prearrival.PreArrivalService;
+import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.security.CurrentUser;
 
 import java.io.Serializable;
@@ -126,8 +127,12 @@ public class Movements implements Serializable {
         List<String> headers = List.of(movement == Movement.ARRIVAL ? "dossier.arrival" : "dossier.departure",
                 "dossier.number", "dossier.guest", "dossier.accommodation", "dossier.nights", "dossier.persons",
                 "dossier.remaining", "dossier.phone").stream().map(key -> Faces.text(key)).toList();
-        exportWatch.start(exports.requestMovements(currentUser.accountId(), movement, from, to,
-                new ExportLabels(Faces.text(titleKey()), headers, Map.of(), Map.of()), Instant.now()));
+        try {
+            exportWatch.start(exports.requestMovements(currentUser.accountId(), movement, from, to,
+                    new ExportLabels(Faces.text(titleKey()), headers, Map.of(), Map.of()), Instant.now()));
+        } catch (SejourException e) {
+            Faces.show("movements", e);
+        }
     }
 
     public ExportWatch getExportWatch() {
