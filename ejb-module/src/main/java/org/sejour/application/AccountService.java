@@ -1,6 +1,8 @@
 package org.sejour.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import org.sejour.application.access.Requires;
@@ -20,6 +22,8 @@ public class AccountService {
     @Inject
     AccountRepository accounts;
 
+    /** Read on every back-office request (the header): no transaction to begin and commit. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public Account account(long accountId) {
         return accounts.find(accountId).orElseThrow(() -> new NotFoundException("account", accountId));
     }

@@ -1,6 +1,8 @@
 package org.sejour.application;
 
 import jakarta.ejb.Stateless;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
@@ -126,6 +128,8 @@ public class AuthenticationService {
         LOG.log(Level.INFO, "User {0} signed out of all their sessions", userId);
     }
 
+    /** Read on every back-office request: no transaction to begin, name the audit's actor in, and commit. */
+    @TransactionAttribute(TransactionAttributeType.SUPPORTS)
     public SignedInUser user(long userId) {
         return users.find(userId).map(SignedInUser::of)
                 .orElseThrow(() -> new NotFoundException("user", userId));
