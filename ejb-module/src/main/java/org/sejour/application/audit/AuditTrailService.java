@@ -11,7 +11,6 @@ import jakarta.json.JsonValue;
 import org.sejour.application.access.Requires;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.domain.model.account.Permission;
-import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
 
 import javax.sql.DataSource;
@@ -135,9 +134,6 @@ public class AuditTrailService {
     }
 
     private static Query where(long accountId, AuditFilter filter) {
-        if (filter.from() != null && filter.to() != null && filter.to().isBefore(filter.from())) {
-            throw new InvalidInputException("to", "audit.period.reversed");
-        }
         StringBuilder where = new StringBuilder(" where e.account_id = ?");
         List<Object> parameters = new ArrayList<>(List.of(accountId));
         if (filter.subject() != null) {
