@@ -9,6 +9,7 @@
 #   bench   the benchmarks (engine, planning, channels, dossiers, public API load), or the one named (./sejour bench DossierBenchmark),
 #           on a fresh test domain and database; prints their figures
 #   drill   the restart drill: stops, kills and starts under booking load, on a fresh test domain and database
+#   cluster-drill  the cluster drill: a Deployment Group of two instances behind HAProxy, a member killed under load
 # Settings (environment): see README.md, "Settings".
 set -euo pipefail
 
@@ -31,6 +32,8 @@ source "$CONFIG/lib/postgres.sh"
 source "$CONFIG/lib/payara.sh"
 # shellcheck source=server-config/lib/backup.sh
 source "$CONFIG/lib/backup.sh"
+# shellcheck source=server-config/lib/group.sh
+source "$CONFIG/lib/group.sh"
 
 # What the script runs besides itself; a new machine hears in one line what it lacks.
 require_tools() {
@@ -90,8 +93,9 @@ Set it to the address guests reach Séjour at (e.g. SEJOUR_PUBLIC_URL=https://bo
 }
 
 cmd_start() {
-  local port="${SEJOUR_HTTP_PORT:-8080}"
+  local port="${SEJOUR_HTTP_PORT:-8080}" count
   local creds="$VAR/credentials.properties"
+  count="$(group_size)"
   public_url_check "$port"
   build_if_needed
   payara_fetch
@@ -100,9 +104,17 @@ cmd_start() {
   domain_running sejour || public_port_close_offline sejour
   server_libraries sejour
   domain_configure sejour "$port" "$creds" "$VAR/storage" "${SEJOUR_DEMO:-true}"
-  deploy sejour "$(ear_file)"
-  domain_up sejour
-  log "Séjour is ready and open at http://localhost:$port/"
+  if ((count > 1)); then
+    # the DAS administers; the balancer takes the public port and the group's members serve
+    public_port sejour false
+    group_start "$count" "$port" "$creds"
+  else
+    group_leave
+    deploy sejour "$(ear_file)"
+    domain_up sejour
+  fi
+  local how=""; ((count == 1)) || how=" (a Deployment Group of $count instances behind HAProxy)"
+  log "Séjour is ready and open at http://localhost:$port/$how"
   local demo_password; demo_password="$(secret "$creds" demo.password)"
   cat <<MSG
 
@@ -116,12 +128,15 @@ MSG
 }
 
 cmd_stop() {
+  group_stop || true
   domain_down sejour || true
   db_stop "$VAR" || true
 }
 
 cmd_status() {
-  if domain_running sejour; then
+  if domain_running sejour && [[ -n "$(group_instances)" ]] && haproxy_running; then
+    log "Payara domain 'sejour' is running: the DAS of the Deployment Group $GROUP"
+  elif domain_running sejour; then
     local open; open="$(admin_rest sejour GET "${PUBLIC_LISTENER//.//}" 2>/dev/null \
         | grep -o '"enabled" *: *"[a-z]*"' | grep -o 'true\|false' | head -1)"
     if app_ready sejour; then
@@ -132,6 +147,7 @@ cmd_status() {
   else
     log "Payara domain 'sejour' is stopped"
   fi
+  group_status
   if db_running "$VAR"; then log "embedded PostgreSQL is running"; else log "embedded PostgreSQL is not running (or an external one is used)"; fi
 }
 
@@ -236,7 +252,7 @@ cmd_drill() {
 
 main() {
   case "${1:-}" in
-    start|test|bench|drill|backup|restore) require_tools ;;
+    start|test|bench|drill|cluster-drill|backup|restore) require_tools ;;
   esac
   case "${1:-}" in
     start) cmd_start ;;
@@ -245,9 +261,10 @@ main() {
     test) shift; cmd_test "$@" ;;
     bench) shift; cmd_bench "$@" ;;
     drill) cmd_drill ;;
+    cluster-drill) cmd_cluster_drill ;;
     backup) shift; cmd_backup "$@" ;;
     restore) shift; cmd_restore "$@" ;;
-    *) echo "usage: ./sejour start|stop|status|test|bench [SomeBenchmark]|drill|backup [FILE]|restore FILE [--target-time T] [--force]" >&2
+    *) echo "usage: ./sejour start|stop|status|test|bench [SomeBenchmark]|drill|cluster-drill|backup [FILE]|restore FILE [--target-time T] [--force]" >&2
        exit 2 ;;
   esac
 }

@@ -62,6 +62,13 @@ domain_running() {
 # folder and the photo storage, nothing else.
 domain_start() {
   local name="$1"
+  # Payara keeps the output of finished admin commands in config/jobs.xml, coloured as its console
+  # log is: a failed instance start wrote escape characters there, and the next start of the
+  # domain failed on the file it could no longer read. It holds nothing else.
+  if grep -qP '\x1b' "$DOMAINS/$name/config/jobs.xml" 2>/dev/null; then
+    log "Payara's list of finished admin commands (config/jobs.xml) is unreadable; removing it"
+    rm -f "$DOMAINS/$name/config/jobs.xml"
+  fi
   system_own "$DOMAINS/$name"
   log "Starting Payara domain $name"
   as_system_user "$PAYARA_HOME/bin/asadmin" --interactive=false start-domain "$name" >/dev/null
@@ -107,9 +114,13 @@ admin_password_set() {
 # machines: the admin port (unless SEJOUR_ADMIN_ADDRESS opens it), metrics, JMX, IIOP and the Data
 # Grid listen on loopback, the spare HTTPS listener with its self-signed certificate and the message
 # broker are off, and no header names the server's version.
+# The Deployment Group's configuration gets the same (its name the second argument), with the
+# operations listener on each instance's port (OPS_PORT, a system property of the instance). The
+# Data Grid is on for a group (SEJOUR_INSTANCES above 1), in the DAS's configuration too.
 # Returns 1 when something changed that takes effect at the next start.
 startup_settings() {
-  local name="$1" c=configs.config.server-config
+  local name="$1" cfg="${2:-server-config}" grid=false c="configs.config.${2:-server-config}"
+  [[ "${SEJOUR_INSTANCES:-1}" == 1 ]] || grid=true
   local want=(
     "$c.network-config.network-listeners.network-listener.admin-listener.address=${SEJOUR_ADMIN_ADDRESS:-127.0.0.1}"
     "$c.network-config.network-listeners.network-listener.http-listener-2.enabled=false"
@@ -134,6 +145,9 @@ startup_settings() {
     "$c.cdi-service.enable-implicit-cdi=false"
     "$c.admin-service.das-config.deploy-xml-validation=none"
   )
+  # a member of the group is reached through the balancer only, which names the client (Proxy-ip)
+  [[ "$cfg" == server-config ]] || want+=("$c.network-config.network-listeners.network-listener.http-listener-1.address=127.0.0.1"
+    "$c.network-config.protocols.protocol.http-listener-1.http.auth-pass-through-enabled=true")
   local current w changed=() restart=0
   current="$(asadmin_to "$name" get "$c.*" 2>/dev/null)"
   for w in "${want[@]}"; do
@@ -144,35 +158,56 @@ startup_settings() {
     restart=1
   fi
   # metrics name the server's internals: they get a listener of their own on loopback (port base + 85)
-  if ! asadmin_to "$name" list-http-listeners | awk '{print $1}' | grep -qx operations-listener; then
-    local base; base="$(cat "$DOMAINS/$name/sejour-portbase")"
-    asadmin_to "$name" create-virtual-server --hosts localhost operations >/dev/null
-    asadmin_to "$name" create-http-listener --listeneraddress 127.0.0.1 --listenerport $((base + 85)) \
+  if ! asadmin_to "$name" list-http-listeners "$cfg" | awk '{print $1}' | grep -qx operations-listener; then
+    local port='${OPS_PORT}'
+    [[ "$cfg" != server-config ]] || port=$(( $(cat "$DOMAINS/$name/sejour-portbase") + 85 ))
+    asadmin_to "$name" create-virtual-server --target "$cfg" --hosts localhost operations >/dev/null
+    asadmin_to "$name" create-http-listener --target "$cfg" --listeneraddress 127.0.0.1 --listenerport "$port" \
         --defaultvs operations operations-listener >/dev/null
     asadmin_to "$name" set "$c.http-service.virtual-server.operations.network-listeners=operations-listener" >/dev/null
-    asadmin_to "$name" set-metrics-configuration --virtualservers=operations >/dev/null
+    asadmin_to "$name" set-metrics-configuration --target "$cfg" --virtualservers=operations >/dev/null
     restart=1
   fi
-  local jvm; jvm="$(asadmin_to "$name" list-jvm-options)"
+  local jvm; jvm="$(asadmin_to "$name" list-jvm-options --target "$cfg")"
   # the Data Grid on loopback too: Hazelcast binds every interface unless told not to
   if ! grep -qxF -- '-Dhazelcast.socket.bind.any=false' <<<"$jvm"; then
-    asadmin_to "$name" create-jvm-options '-Dhazelcast.socket.bind.any=false' >/dev/null
+    asadmin_to "$name" create-jvm-options --target "$cfg" '-Dhazelcast.socket.bind.any=false' >/dev/null
     restart=1
   fi
   # the whole heap from the start: growing it step by step cost collections while Séjour loads
   if ! grep -qxF -- '-Xms768m' <<<"$jvm"; then
-    asadmin_to "$name" create-jvm-options '-Xms768m' >/dev/null
+    asadmin_to "$name" create-jvm-options --target "$cfg" '-Xms768m' >/dev/null
     restart=1
   fi
-  # ... and off: one server shares nothing with another, and starting it took 3 of the 35 seconds
-  # a restart lasted (the scale-out turns it on for a cluster, docs/operations.md)
-  local grid; grid="$(asadmin_to "$name" get-hazelcast-configuration)"
-  if ! grep -qE '^DAS Bind Address +127\.0\.0\.1 ' <<<"$grid" || ! grep -qE '^Enabled +false ' <<<"$grid"; then
-    asadmin_to "$name" set-hazelcast-configuration --dasbindaddress 127.0.0.1 --interfaces 127.0.0.1 \
-        --enabled=false --dynamic=false >/dev/null
+  # ... and off on one server: it shares nothing with another, and starting it took 3 of the 35
+  # seconds a restart lasted; on for a Deployment Group, whose members share limits and timers
+  local hz; hz="$(asadmin_to "$name" get-hazelcast-configuration --target "$cfg")"
+  if ! grep -qE '^DAS Bind Address +127\.0\.0\.1 ' <<<"$hz" || ! grep -qE "^Enabled +$grid " <<<"$hz"; then
+    asadmin_to "$name" set-hazelcast-configuration --target "$cfg" --dasbindaddress 127.0.0.1 --interfaces 127.0.0.1 \
+        --enabled="$grid" --dynamic=false >/dev/null
     restart=1
   fi
   return $restart
+}
+
+# The settings of a configuration (the server's, or the Deployment Group's) that the web tier
+# needs, as lines for asadmin multimode.
+config_limits() {
+  local c="configs.config.$1"
+  cat <<CMDS
+set $c.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
+set $c.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8
+# HTTP limits. A body above 26 MiB is refused (413) from its Content-Length, before it is read:
+# photo uploads go up to 12 MiB a file and 25 MiB a request (web.xml multipart-config), the API
+# refuses above 16 KiB itself. After an early answer, at most 1 MiB more of a body is read and
+# thrown away, then the connection is closed. Form posts (Faces) 2 MiB, request headers 8 KiB and
+# 100 at most (a body that stops coming is cut by the transport's 30 s read timeout).
+set $c.network-config.protocols.protocol.http-listener-1.http.max-post-size-bytes=27262976
+set $c.network-config.protocols.protocol.http-listener-1.http.max-swallowing-input-bytes=1048576
+set $c.network-config.protocols.protocol.http-listener-1.http.max-form-post-size-bytes=2097152
+set $c.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=8192
+set $c.network-config.protocols.protocol.http-listener-1.http.max-request-headers=100
+CMDS
 }
 
 domain_create() {
@@ -266,18 +301,7 @@ set $pool.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnect
 set $pool.is-connection-validation-required=true
 set $pool.fail-all-connections=true
 set $pool.validate-atmost-once-period-in-seconds=30
-set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.max-thread-pool-size=64
-set configs.config.server-config.thread-pools.thread-pool.http-thread-pool.min-thread-pool-size=8
-# HTTP limits. A body above 26 MiB is refused (413) from its Content-Length, before it is read:
-# photo uploads go up to 12 MiB a file and 25 MiB a request (web.xml multipart-config), the API
-# refuses above 16 KiB itself. After an early answer, at most 1 MiB more of a body is read and
-# thrown away, then the connection is closed. Form posts (Faces) 2 MiB, request headers 8 KiB and
-# 100 at most (a body that stops coming is cut by the transport's 30 s read timeout).
-set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-post-size-bytes=27262976
-set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-swallowing-input-bytes=1048576
-set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-form-post-size-bytes=2097152
-set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.header-buffer-length-bytes=8192
-set configs.config.server-config.network-config.protocols.protocol.http-listener-1.http.max-request-headers=100
+$(config_limits server-config)
 # the EJB timer service's own H2 database locks its file through the operating system, which frees
 # the lock when the JVM dies: its default (a lock file and a server socket) made a start after a
 # kill wait seconds for the dead JVM's lock

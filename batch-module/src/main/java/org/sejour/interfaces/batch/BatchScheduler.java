@@ -44,8 +44,9 @@ import java.util.logging.Level;
 import java.util.logging.Logger;
 
 /**
- * Starts Séjour's jobs and answers the operator's questions about them. Timers are persistent
- * so that, in a cluster, each firing runs on one server only. Starting and querying both
+ * Starts Séjour's jobs and answers the operator's questions about them. Each member of a
+ * Deployment Group has the timers; a firing runs on the one member that claims it first
+ * ({@link TimerFirings}). Starting and querying both
  * happen in this one bean because Payara tags a job with the component that started it (here
  * {@code sejour_batch-module.jar_BatchScheduler_…}) and refuses queries from any other.
  * <p>
@@ -70,6 +71,8 @@ public class BatchScheduler implements JobConsole, ExportJobs {
      * six missed beats (every 20 s), so that a long pause of a live server is not taken for its death.
      */
     static final Duration SILENCE = Duration.ofMinutes(2);
+    private static final Duration DAY = Duration.ofDays(1);
+    private static final Duration FIVE_MINUTES = Duration.ofMinutes(5);
 
     @Resource
     TimerService timers;
@@ -176,7 +179,7 @@ public class BatchScheduler implements JobConsole, ExportJobs {
 
     @Schedule(hour = "3", minute = "17", persistent = true, info = "photo-cleanup")
     void nightlyPhotoCleanup() {
-        start("photo-cleanup", new Properties());
+        scheduled("photo-cleanup", DAY);
     }
 
     /**
@@ -186,54 +189,54 @@ public class BatchScheduler implements JobConsole, ExportJobs {
      */
     @Schedule(hour = "*", minute = "*/5", persistent = true, info = "channel-sync")
     void channelSync() {
-        start("channel-sync", new Properties());
+        scheduled("channel-sync", FIVE_MINUTES);
     }
 
     /** Options lapse at midnight in France (the end of their deadline day); a quarter of an hour late at most. */
     @Schedule(hour = "*", minute = "*/15", persistent = true, info = "option-expiry")
     void optionExpiry() {
-        start("option-expiry", new Properties());
+        scheduled("option-expiry", Duration.ofMinutes(15));
     }
 
     /** Reminders go out in the morning, French time, once the night's options have lapsed. */
     @Schedule(hour = "9", minute = "0", timezone = "Europe/Paris", persistent = true, info = "deposit-reminders")
     void depositReminders() {
-        start("deposit-reminders", new Properties());
+        scheduled("deposit-reminders", DAY);
     }
 
     @Schedule(hour = "9", minute = "10", timezone = "Europe/Paris", persistent = true, info = "balance-reminders")
     void balanceReminders() {
-        start("balance-reminders", new Properties());
+        scheduled("balance-reminders", DAY);
     }
 
     /** The owners' scheduled messages: each goes out within five minutes of its moment. */
     @Schedule(hour = "*", minute = "*/5", persistent = true, info = "guest-messages")
     void guestMessages() {
-        start("guest-messages", new Properties());
+        scheduled("guest-messages", FIVE_MINUTES);
     }
 
     /** Stripe's payments of the last days against Séjour's records, each night (docs/payments.md). */
     @Schedule(hour = "4", minute = "5", timezone = "Europe/Paris", persistent = true, info = "stripe-reconciliation")
     void stripeReconciliation() {
-        start("stripe-reconciliation", new Properties());
+        scheduled("stripe-reconciliation", DAY);
     }
 
     /** Security deposits on guests' cards: held, renewed and released in the morning, French time. */
     @Schedule(hour = "8", minute = "30", timezone = "Europe/Paris", persistent = true, info = "security-deposits")
     void securityDeposits() {
-        start("security-deposits", new Properties());
+        scheduled("security-deposits", DAY);
     }
 
     /** Guests past their owner's retention are anonymised at night, French time (docs/privacy.md). */
     @Schedule(hour = "3", minute = "50", timezone = "Europe/Paris", persistent = true, info = "guest-retention")
     void guestRetention() {
-        start("guest-retention", new Properties());
+        scheduled("guest-retention", DAY);
     }
 
     /** Exports are kept for a day; an hourly sweep keeps them not much longer. */
     @Schedule(hour = "*", minute = "41", persistent = true, info = "export-expiry")
     void exportExpiry() {
-        start("export-expiry", new Properties());
+        scheduled("export-expiry", Duration.ofHours(1));
     }
 
     @Override
@@ -254,7 +257,25 @@ public class BatchScheduler implements JobConsole, ExportJobs {
         return start("dossier-export", parameters);
     }
 
-    /** Starts a job now; for the timers, the operator's "run now" and the tests. */
+    /**
+     * A timer's firing: every member of a Deployment Group has the timers, and the first to claim
+     * the period (table timer_firing) starts the job; on one server that is always this one.
+     */
+    private void scheduled(String jobName, Duration period) {
+        try {
+            if (!new TimerFirings(dataSource).claim(jobName, period, server)) {
+                LOG.log(Level.FINE, "Job {0}: another member runs this period''s firing", jobName);
+                return;
+            }
+        } catch (RuntimeException e) {
+            // the database is unreachable: the job could not run anyway; the next firing tries again
+            LOG.log(Level.WARNING, "Job " + jobName + " not started: its firing could not be claimed", e);
+            return;
+        }
+        start(jobName, new Properties());
+    }
+
+    /** Starts a job now; for the operator's "run now", the tests, and the timers once claimed. */
     public long start(String jobName, Properties parameters) {
         JobOperator operator = BatchRuntime.getJobOperator();
         long executionId = startedHere(operator.start(jobName, parameters));

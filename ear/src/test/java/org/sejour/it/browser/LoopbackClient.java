@@ -30,15 +30,15 @@ import java.util.stream.Collectors;
  * its cookies, follows no redirect, and sends the path exactly as given (no "..": normalisation is
  * the server's job, and what some tests check).
  */
-final class LoopbackClient {
+public final class LoopbackClient {
 
     private static final Pattern VIEW_STATE = Pattern.compile(
             "name=\"jakarta\\.faces\\.ViewState\"[^>]*value=\"([^\"]*)\"");
     private static final Pattern NONCE = Pattern.compile("'nonce-([^']+)'");
 
-    record Response(int status, Map<String, List<String>> headers, String body) {
+    public record Response(int status, Map<String, List<String>> headers, String body) {
 
-        Optional<String> header(String name) {
+        public Optional<String> header(String name) {
             List<String> values = headers.get(name.toLowerCase(Locale.ROOT));
             return values == null || values.isEmpty() ? Optional.empty() : Optional.of(values.get(0));
         }
@@ -69,19 +69,25 @@ final class LoopbackClient {
     private static final int READ_TIMEOUT_MILLIS = 180_000;
 
     private final InetAddress local;
-    private final URI base = URI.create(TestSettings.baseUrl());
+    private final URI base;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     /** A client whose connections come from {@code localAddress}, e.g. "127.0.0.2". */
-    LoopbackClient(String localAddress) {
+    public LoopbackClient(String localAddress) {
+        this(localAddress, URI.create(TestSettings.baseUrl()).getPort());
+    }
+
+    /** The same, to another port of this machine (one member of a Deployment Group, say). */
+    public LoopbackClient(String localAddress, int port) {
         try {
             local = InetAddress.getByName(localAddress);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        base = URI.create("http://localhost:" + port + "/");
     }
 
-    Response get(String path) {
+    public Response get(String path) {
         return send("GET", path, Map.of(), null);
     }
 
@@ -95,7 +101,7 @@ final class LoopbackClient {
     }
 
     /** Opens the login page and submits the form with what PrimeFaces' script adds to it (the nonce). */
-    Response login(String login, String password) {
+    public Response login(String login, String password) {
         return post("/login.xhtml", loginForm(login, password), Map.of());
     }
 
@@ -112,7 +118,7 @@ final class LoopbackClient {
         return form;
     }
 
-    String cookie(String name) {
+    public String cookie(String name) {
         return cookies.get(name);
     }
 

@@ -1,0 +1,624 @@
+package org.sejour.it.cluster;
+
+import org.jboss.shrinkwrap.api.exporter.ZipExporter;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+import org.sejour.it.Deployments;
+import org.sejour.it.FixtureHttp;
+import org.sejour.it.TestSettings;
+import org.sejour.it.browser.LoopbackClient;
+import org.sejour.it.fixtures.DossierFixtures;
+import org.sejour.it.fixtures.LoginFixtureServlet;
+import org.sejour.it.guest.GuestApiFixtureServlet;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.URLEncoder;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The cluster drill (./sejour cluster-drill, not part of the suite): a Deployment Group of two
+ * instances behind HAProxy, as SEJOUR_INSTANCES=2 ./sejour start makes it, on a database and a
+ * domain of its own. The drill deploys the application with the test fixtures to the group itself,
+ * through the DAS: Arquillian's Payara adapter targets the server, clusters and instances, not
+ * deployment groups.
+ * <ol>
+ * <li>64 guests race for one unit, half of them on each member: one booking, 63 refusals;</li>
+ * <li>the public API's rate limit counts the requests of one address to both members together;</li>
+ * <li>five wrong passwords on member 1 lock the login on member 2;</li>
+ * <li>throughput through the balancer against one member alone, and CPU per request per member;</li>
+ * <li>failover: searches at a fixed rate through the balancer while member 2 is killed (SIGKILL);
+ * bookings meanwhile oversell nothing; an owner signed in on member 2 is asked to sign in again;
+ * member 2 starts again and takes its share;</li>
+ * <li>each scheduled job ran once per period, whichever member's timer fired.</li>
+ * </ol>
+ * Figures go to the report that ./sejour cluster-drill prints.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+public class ClusterDrill {
+
+    private static final Pattern TERMS = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
+    private static final Pattern NO_RESULTS = Pattern.compile("\"results\"\\s*:\\s*\\[\\s*\\]");
+    private static final Pattern MEMBER = Pattern.compile("SEJOUR_MEMBER=(m\\d)");
+    private static final String THROTTLED = "Trop de tentatives";
+    private static final String FAILED = "Identifiant ou mot de passe incorrect.";
+    private static final String PASSWORD = "Right-password-1";
+    /** The public API's defaults (docs/public-api.md), which the drill keeps. */
+    private static final int BURST = 200;
+    private static final double PER_SECOND = 10;
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static final Instant STARTED = Instant.now();
+
+    @BeforeAll
+    static void deployToTheGroup() throws Exception {
+        Path ear = Files.createTempDirectory("cluster-drill").resolve("sejour.ear");
+        Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class, LoginFixtureServlet.class)
+                .as(ZipExporter.class).exportTo(ear.toFile(), true);
+        ear.toFile().setReadable(true, false);
+        ear.getParent().toFile().setExecutable(true, false);
+        asadmin("deploy", "--force=true", "--target", "sejour-group", "--virtualservers", "server", "--name", "sejour",
+                ear.toString());
+    }
+
+    @Test
+    @Order(1)
+    void sixtyFourGuestsOnBothMembersBookTheLastUnitOnce() throws Exception {
+        bothMembersTakeRequests();
+        Properties owner = owner("cluster-race");
+        String terms = terms(owner);
+        // each member keeps its answer to the week's search
+        String search = account(owner) + "/availability?arrival=2027-05-01&nights=7";
+        for (int member = 0; member < 2; member++) {
+            assertTrue(available(memberUrl(member) + search), "the week is free on member " + (member + 1));
+            assertTrue(available(memberUrl(member) + search), "the kept answer on member " + (member + 1));
+        }
+        List<Future<Integer>> answers = new ArrayList<>();
+        ExecutorService threads = Executors.newFixedThreadPool(64);
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            for (int i = 0; i < 64; i++) {
+                String member = memberUrl(i % 2);
+                String body = booking(owner, terms, "Racer" + i, "2027-05-01");
+                answers.add(threads.submit(() -> {
+                    go.await();
+                    return post(member + account(owner) + "/bookings", body).statusCode();
+                }));
+            }
+            go.countDown();
+            List<Integer> statuses = new ArrayList<>();
+            for (Future<Integer> answer : answers) {
+                statuses.add(answer.get(3, TimeUnit.MINUTES));
+            }
+            assertEquals(1, Collections.frequency(statuses, 201), statuses::toString);
+            assertEquals(63, Collections.frequency(statuses, 409), statuses::toString);
+        } finally {
+            threads.shutdownNow();
+        }
+        assertEquals(1, dossiersOf(owner), "one dossier for the unit");
+        // both members' kept answers follow the booking, whichever member took it, within the bound (1 s)
+        long booked = System.nanoTime();
+        List<String> shown = new ArrayList<>();
+        for (int member = 0; member < 2; member++) {
+            while (available(memberUrl(member) + search)) {
+                assertTrue(System.nanoTime() - booked < TimeUnit.SECONDS.toNanos(1),
+                        "member " + (member + 1) + " still offers the booked week after 1 s");
+                Thread.sleep(10);  // within the API's rate limit for this address
+            }
+            shown.add(String.format(Locale.ROOT, "member %d after %.0f ms", member + 1, (System.nanoTime() - booked) / 1e6));
+        }
+        report("booking race, 64 guests, 32 on each member: 1 booking (201), 63 refused (409), 1 dossier stored; "
+                + "the booked week left both members' kept answers: " + shown);
+    }
+
+    @Test
+    @Order(2)
+    void theRateLimitCountsOneAddressOnBothMembersTogether() {
+        Properties owner = owner("cluster-limit");
+        String path = account(owner).substring(1);
+        long start = System.nanoTime();
+        int accepted = 0;
+        int refused = 0;
+        int sent = 330;
+        for (int i = 0; i < sent; i++) {
+            // through the balancer, which alternates between the members
+            int status = new LoopbackClient("127.0.0.91").get("/" + path).status();
+            if (status == 200) {
+                accepted++;
+            } else if (status == 429) {
+                refused++;
+            }
+        }
+        double seconds = (System.nanoTime() - start) / 1e9;
+        // one bucket for the group: the burst and what it refilled meanwhile; a bucket per member would
+        // have let all 330 through (twice the burst)
+        double allowed = BURST + PER_SECOND * seconds;
+        assertEquals(sent, accepted + refused, "every answer a 200 or a 429");
+        assertTrue(accepted <= allowed + 1, accepted + " accepted in " + seconds + " s; one group-wide bucket allows " + allowed);
+        assertTrue(refused > 0, "refusals once the group's bucket is empty");
+        assertEquals(200, new LoopbackClient("127.0.0.92").get("/" + path).status(),
+                "another address has its own bucket: the members see the client's address, not the balancer's");
+        report(String.format(Locale.ROOT, "rate limit, %d requests from one address through the balancer in %.1f s: "
+                + "%d accepted (one group-wide bucket allows %.0f), %d refused (429)", sent, seconds, accepted, allowed, refused));
+    }
+
+    @Test
+    @Order(3)
+    void fiveWrongPasswordsOnOneMemberLockTheLoginOnTheOther() {
+        Properties owner = FixtureHttp.post("sejour-tests/fixtures/login", "action=owner&prefix=cluster-login"
+                + "&mustChange=false&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+        String login = owner.getProperty("login");
+        for (int i = 0; i < 5; i++) {
+            LoopbackClient.Response answer = new LoopbackClient("127.0.0." + (101 + i), memberPort(0))
+                    .login(login, "wrong-password-" + i);
+            assertTrue(answer.body().contains(FAILED), "attempt " + i + " on member 1: " + answer.status());
+        }
+        LoopbackClient.Response onTheOther = new LoopbackClient("127.0.0.110", memberPort(1)).login(login, PASSWORD);
+        assertEquals(200, onTheOther.status(), "member 2 keeps the client on the login page");
+        assertTrue(onTheOther.body().contains(THROTTLED), "member 2 knows the login is locked");
+        report("login throttling: 5 wrong passwords on member 1 from 5 addresses; the right one on member 2 refused "
+                + "(\"" + THROTTLED + "\")");
+    }
+
+    @Test
+    @Order(4)
+    void throughputOfTheGroupAgainstOneMember() throws Exception {
+        // the load comes from one address: the API's rate limit is lifted for the rest of the drill,
+        // which the members read at their start
+        asadmin("set-config-property", "--source=domain", "--propertyName=sejour.api.rateLimit.perSecond",
+                "--propertyValue=100000");
+        asadmin("stop-deployment-group", "sejour-group");
+        asadmin("start-deployment-group", "sejour-group");
+        waitUntilReady(0);
+        waitUntilReady(1);
+        Properties owner = owner("cluster-load");
+        String search = account(owner) + "/availability?arrival=2027-06-05&nights=3";
+        // kept answers: the first request computes, the others reuse
+        assertEquals(200, get(TestSettings.baseUrl() + search.substring(1)).statusCode());
+        assertEquals(200, get(memberUrl(0) + search).statusCode());
+        assertEquals(200, get(memberUrl(1) + search).statusCode());
+        Load group = closedLoop(TestSettings.baseUrl() + search.substring(1), 32, Duration.ofSeconds(15));
+        Load alone = closedLoop(memberUrl(0) + search, 32, Duration.ofSeconds(15));
+        report(String.format(Locale.ROOT, "kept searches, 32 connections, 15 s each: the group through the balancer "
+                + "%.0f/s (p50 %.1f ms, p99 %.1f ms, CPU per request: member 1 %.2f ms, member 2 %.2f ms); "
+                + "member 1 alone, directly %.0f/s (p50 %.1f ms, p99 %.1f ms, CPU per request %.2f ms)",
+                group.perSecond(), group.p50(), group.p99(), group.cpuPerRequest(0), group.cpuPerRequest(1),
+                alone.perSecond(), alone.p50(), alone.p99(), alone.cpuPerRequest(0)));
+        assertEquals(0, group.errors(), "no error through the balancer");
+        assertEquals(0, alone.errors(), "no error on member 1");
+    }
+
+    @Test
+    @Order(5)
+    void killingAMemberCostsAtMostTheRequestsInFlightOnIt() throws Exception {
+        Properties owner = owner("cluster-failover");
+        String terms = terms(owner);
+        String search = TestSettings.baseUrl() + account(owner).substring(1) + "/availability?nights=3&arrival=";
+
+        // an owner signed in through the balancer, on member 2 (the balancer's cookie says which)
+        Properties staff = FixtureHttp.post("sejour-tests/fixtures/login", "action=owner&prefix=cluster-session"
+                + "&mustChange=false&password=" + URLEncoder.encode(PASSWORD, StandardCharsets.UTF_8));
+        LoopbackClient signedIn = null;
+        for (int i = 0; i < 6 && signedIn == null; i++) {
+            LoopbackClient client = new LoopbackClient("127.0.0.12" + i);
+            assertEquals(302, client.login(staff.getProperty("login"), PASSWORD).status(), "signed in");
+            if ("m2".equals(client.cookie("SEJOUR_MEMBER"))) {
+                signedIn = client;
+            }
+        }
+        assertTrue(signedIn != null, "one of six sign-ins landed on member 2");
+        assertEquals(200, signedIn.get("/app/dashboard.xhtml").status(), "the owner works on member 2");
+
+        int rate = 200;
+        Duration length = Duration.ofSeconds(40);
+        Duration killAt = Duration.ofSeconds(10);
+        ConcurrentLinkedQueue<long[]> outcomes = new ConcurrentLinkedQueue<>();  // {sent at ns, latency ns, status}
+        ScheduledExecutorService clock = Executors.newSingleThreadScheduledExecutor();
+        ExecutorService senders = Executors.newFixedThreadPool(96);
+        long origin = System.nanoTime();
+        long period = 1_000_000_000L / rate;
+        int total = (int) (length.toSeconds() * rate);
+        for (int i = 0; i < total; i++) {
+            long due = i * period;
+            String url = search + LocalDates.arrival(i);
+            clock.schedule(() -> senders.execute(() -> {
+                int status;
+                try {
+                    status = get(url).statusCode();
+                } catch (IOException e) {
+                    status = -1;
+                }
+                outcomes.add(new long[]{due, System.nanoTime() - origin - due, status});
+            }), due, TimeUnit.NANOSECONDS);
+        }
+        // guests booking the same stay meanwhile, through the balancer: at most one gets it
+        List<Future<Integer>> bookings = new ArrayList<>();
+        clock.schedule(() -> {
+            for (int i = 0; i < 8; i++) {
+                String body = booking(owner, terms, "Failover" + i, "2027-07-03");
+                bookings.add(senders.submit(() -> {
+                    try {
+                        return post(TestSettings.baseUrl() + account(owner).substring(1) + "/bookings", body).statusCode();
+                    } catch (IOException e) {
+                        return -1;
+                    }
+                }));
+            }
+        }, killAt.toMillis() - 200, TimeUnit.MILLISECONDS);
+        Thread.sleep(killAt.toMillis());
+        long pid = memberPid(1);
+        long killedAt = System.nanoTime() - origin;
+        new ProcessBuilder("kill", "-KILL", Long.toString(pid)).inheritIO().start().waitFor();
+        Thread.sleep(length.minus(killAt).toMillis() + 5_000);
+        clock.shutdown();
+        senders.shutdown();
+        assertTrue(senders.awaitTermination(2, TimeUnit.MINUTES), "every search answered or failed");
+
+        List<long[]> all = new ArrayList<>(outcomes);
+        long errors = all.stream().filter(o -> o[2] != 200).count();
+        long errorsAfterKill = all.stream().filter(o -> o[2] != 200 && o[0] >= killedAt - 1_000_000_000L).count();
+        // p99 per second after the kill: how long until it is back under 50 ms
+        StringBuilder perSecond = new StringBuilder();
+        double backUnder50 = -1;
+        for (int s = -2; s < (length.toSeconds() - killAt.toSeconds()); s++) {
+            long from = killedAt + s * 1_000_000_000L;
+            long[] latencies = all.stream().filter(o -> o[0] >= from && o[0] < from + 1_000_000_000L)
+                    .mapToLong(o -> o[1]).sorted().toArray();
+            if (latencies.length == 0) {
+                continue;
+            }
+            double p99 = latencies[Math.min(latencies.length - 1, (int) Math.ceil(latencies.length * 0.99) - 1)] / 1e6;
+            perSecond.append(String.format(Locale.ROOT, " %+d s: %.0f;", s, p99));
+            if (s >= 0 && p99 <= 50 && backUnder50 < 0) {
+                backUnder50 = s;
+            } else if (p99 > 50) {
+                backUnder50 = -1;
+            }
+        }
+        List<Integer> bookingStatuses = new ArrayList<>();
+        for (Future<Integer> booking : bookings) {
+            bookingStatuses.add(booking.get());
+        }
+        long booked = Collections.frequency(bookingStatuses, 201);
+        report(String.format(Locale.ROOT, "failover: %d searches at %d/s through the balancer, member 2 killed (SIGKILL) "
+                + "after %d s: %d errors in all (%.2f %%), %d of them from 1 s before the kill on; p99 in ms per second "
+                + "from the kill:%s back under 50 ms %s", all.size(), rate, killAt.toSeconds(), errors,
+                100.0 * errors / all.size(), errorsAfterKill, perSecond,
+                backUnder50 < 0 ? "not within the drill" : "from second " + (long) backUnder50 + " after the kill"));
+        report("failover: 8 guests booking one stay through the balancer around the kill: " + bookingStatuses
+                + "; dossiers stored " + dossiersOf(owner));
+        assertEquals(all.size(), total, "every search was sent");
+        assertTrue(booked <= 1 && dossiersOf(owner) == booked, "no oversell: " + bookingStatuses);
+
+        // the owner whose member died: sent to member 1, which has no session for them, hence to sign in again
+        LoopbackClient.Response after = signedIn.get("/app/dashboard.xhtml");
+        assertEquals(302, after.status(), "asked to sign in again, not an error: " + after.status());
+        assertTrue(after.header("Location").orElse("").contains("login"), after.header("Location").orElse(""));
+        assertEquals(302, signedIn.login(staff.getProperty("login"), PASSWORD).status(), "signs in again on member 1");
+        report("failover: the owner signed in on member 2 was sent to sign in again (302 to the login page), "
+                + "and signed in on member 1");
+
+        // member 2 back: it rejoins and takes its share
+        long restart = System.nanoTime();
+        asadmin("start-instance", "sejour-2");
+        bothMembersTakeRequests();
+        report(String.format(Locale.ROOT, "failover: member 2 started again and took requests %.0f s after its start "
+                + "was asked", (System.nanoTime() - restart) / 1e9));
+    }
+
+    @Test
+    @Order(6)
+    void eachScheduledFiringRanOnOneMember() throws Exception {
+        // the jobs every five minutes: wait for a firing after both members run (member 2 restarted last)
+        long minutes = Duration.between(STARTED, Instant.now()).toMinutes();
+        try (Connection c = db()) {
+            Instant deadline = Instant.now().plus(Duration.ofMinutes(6));
+            while (firings(c) < 2 && Instant.now().isBefore(deadline)) {
+                Thread.sleep(10_000);
+            }
+            assertTrue(firings(c) >= 2, "the five-minute jobs fired during the drill");
+            try (PreparedStatement s = c.prepareStatement("select e.jobname, date_trunc('minute', e.createtime) as at, "
+                    + "count(*) from batch_executioninstancedata e where e.jobname in ('channel-sync', 'guest-messages') "
+                    + "group by 1, 2 order by 2");
+                 ResultSet rows = s.executeQuery()) {
+                List<String> runs = new ArrayList<>();
+                while (rows.next()) {
+                    runs.add(rows.getString(1) + " at " + rows.getTimestamp(2).toInstant() + " x" + rows.getInt(3));
+                    assertEquals(1, rows.getInt(3), "one execution per job and firing: " + runs);
+                }
+                report("timers over the drill's " + minutes + "+ minutes: " + runs.size() + " firings of the five-minute "
+                        + "jobs, each run once: " + runs + "; claims by member: " + claims(c));
+            }
+        }
+    }
+
+    // --- the group ---
+
+    /** What ./sejour cluster-drill says of the group (its ports, processes, administration), from its file. */
+    private static String group(String key) {
+        Properties group = new Properties();
+        try (var in = Files.newBufferedReader(Path.of(TestSettings.required("sejour.test.group")))) {
+            group.load(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        String value = group.getProperty(key);
+        if (value == null || value.isBlank()) {
+            throw new IllegalStateException("no " + key + " in the group's file (run ./sejour cluster-drill)");
+        }
+        return value;
+    }
+
+    private static String memberUrl(int index) {
+        return "http://127.0.0.1:" + memberPort(index);
+    }
+
+    private static int memberPort(int index) {
+        return Integer.parseInt(group("members").split(",")[index]);
+    }
+
+    /**
+     * Until both members are ready and the balancer sends requests to each (its cookie, set on an
+     * answer to a client without one, names the member that answered), 5 minutes at most.
+     */
+    private static void bothMembersTakeRequests() throws InterruptedException {
+        waitUntilReady(0);
+        waitUntilReady(1);
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            List<String> members = new ArrayList<>();
+            for (int i = 0; i < 6; i++) {
+                LoopbackClient.Response answer = new LoopbackClient("127.0.0.93").get("/login.xhtml");
+                answer.headers().getOrDefault("set-cookie", List.of()).stream().map(MEMBER::matcher)
+                        .filter(Matcher::find).map(m -> m.group(1)).forEach(members::add);
+            }
+            if (members.contains("m1") && members.contains("m2")) {
+                return;
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError("the balancer does not send requests to both members");
+    }
+
+    /** Until the member's readiness check says so (on its operations listener), 5 minutes at most. */
+    private static void waitUntilReady(int index) throws InterruptedException {
+        String url = "http://127.0.0.1:" + group("memberOps").split(",")[index] + "/health/ready";
+        long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(5);
+        while (System.nanoTime() < deadline) {
+            try {
+                if (get(url).statusCode() == 200) {
+                    return;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(1_000);
+        }
+        throw new AssertionError("member " + (index + 1) + " not ready after 5 minutes");
+    }
+
+    private static long memberPid(int index) throws IOException {
+        Path file = Path.of(group("memberPids").split(",")[index]);
+        return Long.parseLong(Files.readString(file).strip());
+    }
+
+    private static void asadmin(String... command) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of(group("asadmin"), "--interactive=false",
+                "--user", "admin", "--passwordfile", group("passfile"),
+                "--port", group("adminPort")));
+        line.addAll(Arrays.asList(command));
+        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
+    }
+
+    /** A member's CPU time so far (user + system), from /proc. */
+    private static long cpuNanos(int index) {
+        try {
+            String[] stat = Files.readString(Path.of("/proc/" + memberPid(index) + "/stat")).split("\\) ", 2)[1].split(" ");
+            long ticks = Long.parseLong(stat[11]) + Long.parseLong(stat[12]);
+            return ticks * 10_000_000L;  // USER_HZ is 100 on Linux
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    // --- load ---
+
+    private record Load(int requests, int errors, double seconds, long[] latencies, long[] cpu, int[] served) {
+        double perSecond() {
+            return requests / seconds;
+        }
+
+        double p50() {
+            return latencies[latencies.length / 2] / 1e6;
+        }
+
+        double p99() {
+            return latencies[Math.min(latencies.length - 1, (int) Math.ceil(latencies.length * 0.99) - 1)] / 1e6;
+        }
+
+        double cpuPerRequest(int member) {
+            return served[member] == 0 ? 0 : cpu[member] / 1e6 / served[member];
+        }
+    }
+
+    /**
+     * {@code connections} clients asking one after the other for {@code length}; counts per member
+     * what each served (the member's access is counted by the requests sent to it directly, or split
+     * evenly by the balancer's round robin).
+     */
+    private static Load closedLoop(String url, int connections, Duration length) throws Exception {
+        long[] cpuBefore = {cpuNanos(0), cpuNanos(1)};
+        ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
+        ConcurrentLinkedQueue<Integer> failures = new ConcurrentLinkedQueue<>();
+        ExecutorService threads = Executors.newFixedThreadPool(connections);
+        long start = System.nanoTime();
+        long end = start + length.toNanos();
+        for (int i = 0; i < connections; i++) {
+            threads.execute(() -> {
+                while (System.nanoTime() < end) {
+                    long sent = System.nanoTime();
+                    try {
+                        int status = get(url).statusCode();
+                        if (status != 200) {
+                            failures.add(status);
+                        }
+                    } catch (IOException e) {
+                        failures.add(-1);
+                    }
+                    latencies.add(System.nanoTime() - sent);
+                }
+            });
+        }
+        threads.shutdown();
+        assertTrue(threads.awaitTermination(length.toSeconds() + 60, TimeUnit.SECONDS));
+        double seconds = (System.nanoTime() - start) / 1e9;
+        long[] cpu = {cpuNanos(0) - cpuBefore[0], cpuNanos(1) - cpuBefore[1]};
+        int requests = latencies.size();
+        boolean direct = url.startsWith(memberUrl(0));
+        int[] served = direct ? new int[]{requests, 0} : new int[]{requests / 2, requests - requests / 2};
+        return new Load(requests, failures.size(), seconds, latencies.stream().mapToLong(Long::longValue).sorted().toArray(),
+                cpu, served);
+    }
+
+    // --- the API and the database ---
+
+    private static Properties owner(String prefix) {
+        return FixtureHttp.post("sejour-tests/fixtures/guest-api", "prefix=" + prefix + "-" + UUID.randomUUID()
+                .toString().substring(0, 8) + "&website=https://gites.example.test&mode=PROD");
+    }
+
+    /** Whether an availability search finds something (its results are not empty). */
+    private static boolean available(String url) throws IOException {
+        HttpResponse<String> answer = get(url);
+        assertEquals(200, answer.statusCode(), answer::body);
+        return !NO_RESULTS.matcher(answer.body()).find();
+    }
+
+    private static String account(Properties owner) {
+        return "/api/v1/accounts/" + owner.getProperty("number");
+    }
+
+    private static String terms(Properties owner) throws IOException {
+        Matcher m = TERMS.matcher(get(TestSettings.baseUrl() + account(owner).substring(1) + "/terms").body());
+        assertTrue(m.find(), "the terms have a version");
+        return m.group(1);
+    }
+
+    private static String booking(Properties owner, String terms, String lastName, String arrival) {
+        return "{\"accommodationId\":" + owner.getProperty("gite") + ",\"arrival\":\"" + arrival + "\",\"nights\":7,"
+                + "\"party\":{\"Adulte\":2},\"guest\":{\"firstName\":\"Anne\",\"lastName\":\"" + lastName + "\","
+                + "\"email\":\"anne@example.test\",\"phone\":\"+33 6 12 34 56 78\",\"country\":\"FR\"},"
+                + "\"acceptedTermsVersion\":\"" + terms + "\"}";
+    }
+
+    private static HttpResponse<String> get(String url) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(url)).GET());
+    }
+
+    private static HttpResponse<String> post(String url, String json) throws IOException {
+        return send(HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/json")
+                .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(json)));
+    }
+
+    private static HttpResponse<String> send(HttpRequest.Builder request) throws IOException {
+        try {
+            return HTTP.send(request.timeout(Duration.ofSeconds(30)).build(), HttpResponse.BodyHandlers.ofString());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IOException(e);
+        }
+    }
+
+    private static Connection db() throws SQLException {
+        return DriverManager.getConnection(TestSettings.dbUrl(), "sejour", TestSettings.credential("db.password"));
+    }
+
+    private static long dossiersOf(Properties owner) throws SQLException {
+        try (Connection c = db();
+             PreparedStatement s = c.prepareStatement("select count(*) from dossier where account_id = ?")) {
+            s.setLong(1, Long.parseLong(owner.getProperty("accountId")));
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    private static int firings(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select count(*) from timer_firing "
+                + "where job in ('channel-sync', 'guest-messages')");
+             ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getInt(1);
+        }
+    }
+
+    private static String claims(Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select server, count(*) from timer_firing group by 1 order by 1");
+             ResultSet rows = s.executeQuery()) {
+            List<String> byServer = new ArrayList<>();
+            while (rows.next()) {
+                byServer.add(rows.getString(1) + " " + rows.getInt(2));
+            }
+            return byServer.toString();
+        }
+    }
+
+    private static void report(String line) {
+        System.out.println("[cluster-drill] " + line);
+        try {
+            Files.writeString(Path.of(group("report")), line + "\n", StandardCharsets.UTF_8,
+                    StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Arrival dates spread over a year from next spring, so that the searches are not all one kept answer. */
+    private static final class LocalDates {
+        private static final java.time.LocalDate FIRST = java.time.LocalDate.of(2027, 4, 1);
+
+        static String arrival(int i) {
+            return FIRST.plusDays(ThreadLocalRandom.current().nextInt(300)).toString();
+        }
+    }
+}
