@@ -38,8 +38,9 @@ import java.util.Objects;
  * {@code capacity} keys and forgets a key once it holds nothing (see {@link CappedTable}); or,
  * when the Data Grid runs, in the grid, where all servers of the deployment group see the same
  * counts and a key vanishes once its state can hold nothing any more. A server that stops while a
- * password is being checked leaves that attempt counted as under way in the grid until the key
- * goes quiet: near the limit, the login then takes one attempt fewer at a time.
+ * password is being checked leaves that attempt counted as under way in the grid: a login with
+ * four failures is then refused as busy until they are forgotten (twice the ceiling without one),
+ * and the entry lasts until the login is left alone for its lifetime.
  */
 public final class LoginThrottle {
 
