@@ -1,12 +1,10 @@
 package org.sejour.infrastructure.security;
 
-import java.time.Duration;
-import java.time.Instant;
+import org.sejour.application.limits.LimitStore;
+
 import java.util.LinkedHashMap;
 import java.util.Map;
-import java.util.function.BiPredicate;
 import java.util.function.Function;
-import java.util.function.Supplier;
 
 /**
  * The login throttle's memory of one kind of key (logins, devices, addresses): at most
@@ -15,47 +13,43 @@ import java.util.function.Supplier;
  * used least recently is dropped. Under a spray of new keys that can forget a lock-out (the
  * price of a bound); what it cannot do is exhaust the heap. One lock for the whole table: every
  * admitted attempt costs a password hash, hundreds of times longer than the work done under it.
+ * Clock readings are in milliseconds.
  */
-final class CappedTable<E> {
+final class CappedTable<S> implements LimitStore<S> {
 
-    private static final Duration SWEEP_EVERY = Duration.ofMinutes(1);
+    private static final long SWEEP_EVERY_MILLIS = 60_000;
 
-    private final Supplier<E> fresh;
-    private final BiPredicate<E, Instant> idle;
-    private final Map<String, E> entries;
-    private Instant lastSweep = Instant.MIN;
+    private final Idle<S> idle;
+    private final Map<String, S> entries;
+    private long lastSweep = Long.MIN_VALUE;
 
-    CappedTable(int capacity, Supplier<E> fresh, BiPredicate<E, Instant> idle) {
+    CappedTable(int capacity, Idle<S> idle) {
         if (capacity < 1) {
             throw new IllegalArgumentException("capacity must be positive");
         }
-        this.fresh = fresh;
         this.idle = idle;
         // access order: the eldest entry is the one used least recently
         this.entries = new LinkedHashMap<>(64, 0.75f, true) {
             @Override
-            protected boolean removeEldestEntry(Map.Entry<String, E> eldest) {
+            protected boolean removeEldestEntry(Map.Entry<String, S> eldest) {
                 return size() > capacity;
             }
         };
     }
 
-    /** Applies the action to the key's entry (a fresh one when there is none), under the table's lock. */
-    synchronized <R> R apply(String key, Instant now, Function<E, R> action) {
-        if (lastSweep.plus(SWEEP_EVERY).isBefore(now)) {
-            entries.values().removeIf(e -> idle.test(e, now));
+    @Override
+    public synchronized <R> R update(String key, long now, Function<S, Step<S, R>> step) {
+        if (lastSweep + SWEEP_EVERY_MILLIS < now) {
+            entries.values().removeIf(e -> idle.at(e, now));
             lastSweep = now;
         }
-        E entry = entries.get(key);
-        if (entry == null) {
-            entry = fresh.get();
-            entries.put(key, entry);
-        }
-        R result = action.apply(entry);
-        if (idle.test(entry, now)) {
+        Step<S, R> next = step.apply(entries.get(key));
+        if (next.next() == null) {
             entries.remove(key);
+        } else {
+            entries.put(key, next.next());
         }
-        return result;
+        return next.answer();
     }
 
     synchronized int size() {

@@ -1,10 +1,13 @@
 package org.sejour.infrastructure.security;
 
+import org.sejour.application.limits.LimitStore;
+import org.sejour.application.limits.LimitStore.Step;
+import org.sejour.application.limits.LimitStores;
+
 import java.net.InetAddress;
 import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Locale;
 import java.util.Objects;
@@ -30,13 +33,23 @@ import java.util.Objects;
  * an owner in from a new address during an attack, but would give a guesser with many addresses
  * a fresh set of guesses per address; the device cookie protects the owner without that.
  * <p>
- * Memory is bounded: each of the three tables holds at most {@code capacity} keys, and forgets a
- * key once it holds nothing (see {@link CappedTable}).
+ * The state of a key is a small immutable value ({@link Lockout}, {@link Allowance}), kept in a
+ * {@link LimitStore}: in this server's memory, where each of the three tables holds at most
+ * {@code capacity} keys and forgets a key once it holds nothing (see {@link CappedTable}); or,
+ * when the Data Grid runs, in the grid, where all servers of the deployment group see the same
+ * counts and a key vanishes once its state can hold nothing any more. A server that stops while a
+ * password is being checked leaves that attempt counted as under way in the grid: a login with
+ * four failures is then refused as busy until they are forgotten (twice the ceiling without one),
+ * and the entry lasts until the login is left alone for its lifetime.
  */
 public final class LoginThrottle {
 
     /** How long to come back after being refused because other attempts on the same key are under way. */
     static final Duration BUSY_WAIT = Duration.ofSeconds(1);
+    /** A moment that has not come: no failure yet, no lock-out. */
+    private static final long NEVER = Long.MIN_VALUE;
+    /** Added to how long a state lasts in the grid: the servers' clocks may differ a little. */
+    private static final Duration CLOCK_MARGIN = Duration.ofMinutes(1);
 
     public record Settings(int maxFailures, Duration firstDelay, Duration maxDelay, int addressMaxFailures,
                            Duration addressForgiveness, int capacity) {
@@ -69,16 +82,36 @@ public final class LoginThrottle {
 
     private final Settings settings;
     private final Clock clock;
-    private final CappedTable<Lockout> logins;
-    private final CappedTable<Lockout> devices;
-    private final CappedTable<Allowance> addresses;
+    private final CappedTable<Lockout> localLogins;
+    private final CappedTable<Lockout> localDevices;
+    private final CappedTable<Allowance> localAddresses;
+    private final LimitStore<Lockout> logins;
+    private final LimitStore<Lockout> devices;
+    private final LimitStore<Allowance> addresses;
 
+    /** A throttle of this server alone, in its memory. */
     public LoginThrottle(Settings settings, Clock clock) {
+        this(settings, clock, LimitStores.inMemory());
+    }
+
+    /** A throttle whose tables are where {@code stores} keeps them; {@code clock} should be the stores' own. */
+    public LoginThrottle(Settings settings, Clock clock, LimitStores stores) {
         this.settings = Objects.requireNonNull(settings, "settings are required");
         this.clock = Objects.requireNonNull(clock, "clock is required");
-        this.logins = new CappedTable<>(settings.capacity(), Lockout::new, Lockout::idle);
-        this.devices = new CappedTable<>(settings.capacity(), Lockout::new, Lockout::idle);
-        this.addresses = new CappedTable<>(settings.capacity(), Allowance::new, Allowance::idle);
+        this.localLogins = new CappedTable<>(settings.capacity(), (l, now) -> l.idle(now, settings));
+        this.localDevices = new CappedTable<>(settings.capacity(), (l, now) -> l.idle(now, settings));
+        this.localAddresses = new CappedTable<>(settings.capacity(), (a, now) -> a.idle(now, settings));
+        // a lock-out is forgotten after twice the ceiling without a failure; an allowance is whole
+        // again once every unit is forgiven
+        Duration lockoutLasts = settings.maxDelay().multipliedBy(2).plus(CLOCK_MARGIN);
+        Duration allowanceLasts = settings.addressForgiveness().multipliedBy(settings.addressMaxFailures())
+                .plus(CLOCK_MARGIN);
+        this.logins = stores.store("sejour.login.logins", Lockout.CODEC, lockoutLasts, settings.capacity(),
+                localLogins);
+        this.devices = stores.store("sejour.login.devices", Lockout.CODEC, lockoutLasts, settings.capacity(),
+                localDevices);
+        this.addresses = stores.store("sejour.login.addresses", Allowance.CODEC, allowanceLasts,
+                settings.capacity(), localAddresses);
     }
 
     /**
@@ -86,20 +119,20 @@ public final class LoginThrottle {
      * device cookie that belongs to the user this login names, else null.
      */
     public Admission admit(String login, String address, String trustedDevice) {
-        Instant now = clock.instant();
+        long now = clock.millis();
         if (trustedDevice != null) {
-            Duration wait = devices.apply(trustedDevice, now, d -> d.admit(now));
+            Duration wait = devices.update(trustedDevice, now, d -> lockout(d).admit(now, settings));
             return wait.isZero() ? new Attempt(trustedDevice, null, true) : new Refusal(wait, Limit.DEVICE);
         }
         String loginKey = loginKey(login);
-        Duration wait = logins.apply(loginKey, now, l -> l.admit(now));
+        Duration wait = logins.update(loginKey, now, l -> lockout(l).admit(now, settings));
         if (!wait.isZero()) {
             return new Refusal(wait, Limit.LOGIN);
         }
         String addressKey = addressKey(address);
-        Duration addressWait = addresses.apply(addressKey, now, a -> a.take(now));
+        Duration addressWait = addresses.update(addressKey, now, a -> allowance(a).take(now, settings));
         if (!addressWait.isZero()) {
-            logins.apply(loginKey, now, Lockout::abandon);
+            logins.update(loginKey, now, l -> lockout(l).abandon(now, settings));
             return new Refusal(addressWait, Limit.ADDRESS);
         }
         return new Attempt(loginKey, addressKey, false);
@@ -107,33 +140,45 @@ public final class LoginThrottle {
 
     /** Wrong credentials; answers the lock-out this failure starts (zero if none). */
     public Duration failed(Attempt attempt) {
-        Instant now = clock.instant();
-        return (attempt.trusted() ? devices : logins).apply(attempt.key(), now, l -> l.fail(now));
+        long now = clock.millis();
+        return lockouts(attempt).update(attempt.key(), now, l -> lockout(l).fail(now, settings));
     }
 
     /** The right password: the key's failures are forgotten and the address gets its unit back. */
     public void succeeded(Attempt attempt) {
-        Instant now = clock.instant();
-        (attempt.trusted() ? devices : logins).apply(attempt.key(), now, Lockout::succeed);
+        long now = clock.millis();
+        lockouts(attempt).update(attempt.key(), now, l -> lockout(l).succeed(now, settings));
         giveBack(attempt, now);
     }
 
     /** No password was checked after all (the server was too busy): as if the attempt had not been made. */
     public void abandoned(Attempt attempt) {
-        Instant now = clock.instant();
-        (attempt.trusted() ? devices : logins).apply(attempt.key(), now, Lockout::abandon);
+        long now = clock.millis();
+        lockouts(attempt).update(attempt.key(), now, l -> lockout(l).abandon(now, settings));
         giveBack(attempt, now);
     }
 
-    private void giveBack(Attempt attempt, Instant now) {
+    private LimitStore<Lockout> lockouts(Attempt attempt) {
+        return attempt.trusted() ? devices : logins;
+    }
+
+    private void giveBack(Attempt attempt, long now) {
         if (!attempt.trusted()) {
-            addresses.apply(attempt.address(), now, a -> a.giveBack(now));
+            addresses.update(attempt.address(), now, a -> allowance(a).giveBack(now, settings));
         }
     }
 
-    /** How many keys the throttle remembers (logins, devices, addresses), for tests of its memory. */
+    private static Lockout lockout(Lockout stored) {
+        return stored == null ? Lockout.NONE : stored;
+    }
+
+    private static Allowance allowance(Allowance stored) {
+        return stored == null ? Allowance.NONE : stored;
+    }
+
+    /** How many keys the throttle remembers in memory (logins, devices, addresses), for tests of its memory. */
     int remembered() {
-        return logins.size() + devices.size() + addresses.size();
+        return localLogins.size() + localDevices.size() + localAddresses.size();
     }
 
     static String loginKey(String login) {
@@ -155,105 +200,130 @@ public final class LoginThrottle {
         }
     }
 
-    /** Failures on one key (a login, for untrusted clients; a device), and attempts on it under way. */
-    private final class Lockout {
-        int failures;
-        int underWay;
-        Instant lastFailure = Instant.MIN;
-        Instant blockedUntil = Instant.MIN;
+    /**
+     * Failures on one key (a login, for untrusted clients; a device), and attempts on it under way.
+     * Times in milliseconds of the epoch, {@link #NEVER} for none.
+     */
+    record Lockout(int failures, int underWay, long lastFailure, long blockedUntil) {
 
-        Duration admit(Instant now) {
-            forgetIfQuiet(now);
-            if (now.isBefore(blockedUntil)) {
-                return Duration.between(now, blockedUntil);
+        static final Lockout NONE = new Lockout(0, 0, NEVER, NEVER);
+
+        static final LimitStore.Codec<Lockout> CODEC = new LimitStore.Codec<>() {
+            @Override
+            public String encode(Lockout l) {
+                return l.failures + "," + l.underWay + "," + l.lastFailure + "," + l.blockedUntil;
+            }
+
+            @Override
+            public Lockout decode(String text) {
+                String[] parts = text.split(",", -1);
+                if (parts.length != 4) {
+                    throw new IllegalArgumentException("not a lock-out: " + text);
+                }
+                return new Lockout(Integer.parseInt(parts[0]), Integer.parseInt(parts[1]), Long.parseLong(parts[2]),
+                        Long.parseLong(parts[3]));
+            }
+        };
+
+        Step<Lockout, Duration> admit(long now, Settings settings) {
+            Lockout current = forgottenIfQuiet(now, settings);
+            if (now < current.blockedUntil) {
+                return current.kept(now, settings, Duration.ofMillis(current.blockedUntil - now));
             }
             // after a lock-out, or near the limit, one attempt at a time
-            if (underWay > 0 && failures + underWay >= settings.maxFailures()) {
-                return BUSY_WAIT;
+            if (current.underWay > 0 && current.failures + current.underWay >= settings.maxFailures()) {
+                return current.kept(now, settings, BUSY_WAIT);
             }
-            underWay++;
-            return Duration.ZERO;
+            return new Lockout(current.failures, current.underWay + 1, current.lastFailure, current.blockedUntil)
+                    .kept(now, settings, Duration.ZERO);
         }
 
-        Duration fail(Instant now) {
-            underWay = Math.max(0, underWay - 1);
-            forgetIfQuiet(now);
-            failures++;
-            lastFailure = now;
-            if (failures < settings.maxFailures()) {
-                return Duration.ZERO;
+        Step<Lockout, Duration> fail(long now, Settings settings) {
+            Lockout current = ended().forgottenIfQuiet(now, settings);
+            int count = current.failures + 1;
+            if (count < settings.maxFailures()) {
+                return new Lockout(count, current.underWay, now, current.blockedUntil)
+                        .kept(now, settings, Duration.ZERO);
             }
-            int doublings = Math.min(failures - settings.maxFailures(), 20);
+            int doublings = Math.min(count - settings.maxFailures(), 20);
             Duration delay = settings.firstDelay().multipliedBy(1L << doublings);
             delay = delay.compareTo(settings.maxDelay()) > 0 ? settings.maxDelay() : delay;
-            blockedUntil = now.plus(delay);
-            return delay;
+            return new Lockout(count, current.underWay, now, now + delay.toMillis()).kept(now, settings, delay);
         }
 
-        Void succeed() {
-            underWay = Math.max(0, underWay - 1);
-            failures = 0;
-            blockedUntil = Instant.MIN;
-            return null;
+        Step<Lockout, Void> succeed(long now, Settings settings) {
+            return new Lockout(0, ended().underWay, lastFailure, NEVER).kept(now, settings, null);
         }
 
-        Void abandon() {
-            underWay = Math.max(0, underWay - 1);
-            return null;
+        Step<Lockout, Void> abandon(long now, Settings settings) {
+            return ended().kept(now, settings, null);
+        }
+
+        /** One attempt under way fewer. */
+        private Lockout ended() {
+            return new Lockout(failures, Math.max(0, underWay - 1), lastFailure, blockedUntil);
         }
 
         /** A quiet period longer than twice the ceiling starts the count again. */
-        private boolean quiet(Instant now) {
-            return failures > 0 && lastFailure.plus(settings.maxDelay().multipliedBy(2)).isBefore(now);
+        private boolean quiet(long now, Settings settings) {
+            return failures > 0 && lastFailure + settings.maxDelay().multipliedBy(2).toMillis() < now;
         }
 
-        private void forgetIfQuiet(Instant now) {
-            if (quiet(now)) {
-                failures = 0;
-                blockedUntil = Instant.MIN;
-            }
+        private Lockout forgottenIfQuiet(long now, Settings settings) {
+            return quiet(now, settings) ? new Lockout(0, underWay, lastFailure, NEVER) : this;
         }
 
-        boolean idle(Instant now) {
-            return underWay == 0 && (failures == 0 || quiet(now));
+        boolean idle(long now, Settings settings) {
+            return underWay == 0 && (failures == 0 || quiet(now, settings));
+        }
+
+        /** This state as the next one, or none when it holds nothing. */
+        private <R> Step<Lockout, R> kept(long now, Settings settings, R answer) {
+            return new Step<>(idle(now, settings) ? null : this, answer);
         }
     }
 
-    /** An address's allowance: units used (failures kept, attempts under way), one forgiven per period. */
-    private final class Allowance {
-        double used;
-        Instant at = Instant.MIN;
+    /**
+     * An address's allowance: units used (failures kept, attempts under way), one forgiven per
+     * period, as of {@code at} (milliseconds of the epoch, {@link #NEVER} before the first).
+     */
+    record Allowance(double used, long at) {
 
-        Duration take(Instant now) {
-            forgive(now);
-            double over = used + 1 - settings.addressMaxFailures();
+        static final Allowance NONE = new Allowance(0, NEVER);
+
+        static final LimitStore.Codec<Allowance> CODEC = LimitStore.Codec.amountAt(Allowance::used, Allowance::at,
+                Allowance::new);
+
+        Step<Allowance, Duration> take(long now, Settings settings) {
+            Allowance current = forgiven(now, settings);
+            double over = current.used + 1 - settings.addressMaxFailures();
             if (over > 0) {
-                return Duration.ofMillis((long) Math.ceil(over * settings.addressForgiveness().toMillis()));
+                return current.kept(now, settings,
+                        Duration.ofMillis((long) Math.ceil(over * settings.addressForgiveness().toMillis())));
             }
-            used += 1;
-            return Duration.ZERO;
+            return new Allowance(current.used + 1, current.at).kept(now, settings, Duration.ZERO);
         }
 
-        Void giveBack(Instant now) {
-            forgive(now);
-            used = Math.max(0, used - 1);
-            return null;
+        Step<Allowance, Void> giveBack(long now, Settings settings) {
+            Allowance current = forgiven(now, settings);
+            return new Allowance(Math.max(0, current.used - 1), current.at).kept(now, settings, null);
         }
 
-        private void forgive(Instant now) {
-            if (at.isBefore(now)) {
-                if (!at.equals(Instant.MIN)) {
-                    double periods = (double) Duration.between(at, now).toMillis()
-                            / settings.addressForgiveness().toMillis();
-                    used = Math.max(0, used - periods);
-                }
-                at = now;
+        private Allowance forgiven(long now, Settings settings) {
+            if (at >= now) {
+                return this;
             }
+            double left = at == NEVER ? used
+                    : Math.max(0, used - (double) (now - at) / settings.addressForgiveness().toMillis());
+            return new Allowance(left, now);
         }
 
-        boolean idle(Instant now) {
-            forgive(now);
-            return used <= 0;
+        boolean idle(long now, Settings settings) {
+            return forgiven(now, settings).used <= 0;
+        }
+
+        private <R> Step<Allowance, R> kept(long now, Settings settings, R answer) {
+            return new Step<>(idle(now, settings) ? null : this, answer);
         }
     }
 }

@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.sejour.application.limits.LimitStores;
 import org.sejour.infrastructure.persistence.ServerSecrets;
 
 import java.time.Clock;
@@ -64,6 +65,9 @@ public class SecurityProducers {
     @EJB
     ServerSecrets secrets;
 
+    @Inject
+    LimitStores limitStores;
+
     @Produces
     @Singleton
     PasswordHasher passwordHasher() {
@@ -76,7 +80,7 @@ public class SecurityProducers {
     LoginThrottle loginThrottle() {
         return new LoginThrottle(new LoginThrottle.Settings(maxFailures, Duration.ofSeconds(firstDelaySeconds),
                 Duration.ofSeconds(maxDelaySeconds), addressMaxFailures, Duration.ofSeconds(addressForgiveSeconds),
-                rememberedKeys), Clock.systemUTC());
+                rememberedKeys), limitStores.clock(), limitStores);
     }
 
     @Produces

@@ -1,10 +1,12 @@
 package org.sejour.interfaces.web;
 
+import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpFilter;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.sejour.application.limits.LimitStores;
 
 import java.io.IOException;
 import java.util.List;
@@ -29,8 +31,6 @@ public class RateLimitFilter extends HttpFilter {
     /** Where a refusal goes: a servlet that sends the 429 and, as its error page, writes its body. */
     public static final String REFUSAL = "/too-many-requests";
     private static final String API = "/api/";
-    private static final RateLimiter API_LIMITER = RateLimiter.configured("sejour.api.rateLimit", 200, 10.0);
-    private static final RateLimiter PAGE_LIMITER = RateLimiter.configured("sejour.pages.rateLimit", 100, 5.0);
     /**
      * Pages not counted: the back office (behind the login), and static files a page pulls by the
      * dozen (Faces resources, photos, the widget script) or that channel managers fetch for many
@@ -39,13 +39,25 @@ public class RateLimitFilter extends HttpFilter {
     private static final List<String> NOT_COUNTED = List.of("/app/", "/operator/", "/jakarta.faces.resource/",
             "/resources/", "/site-photos/", "/widget/", "/ical/");
 
+    /** In this server's memory, or in the Data Grid the servers share when it runs. */
+    @Inject
+    transient LimitStores stores;
+    private transient RateLimiter apiLimiter;
+    private transient RateLimiter pageLimiter;
+
+    @Override
+    public void init() {
+        apiLimiter = RateLimiter.configured("sejour.api.rateLimit", 200, 10.0, stores);
+        pageLimiter = RateLimiter.configured("sejour.pages.rateLimit", 100, 5.0, stores);
+    }
+
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         String path = request.getRequestURI().substring(request.getContextPath().length());
-        RateLimiter limiter = path.startsWith(API) ? API_LIMITER
-                : NOT_COUNTED.stream().anyMatch(path::startsWith) ? null : PAGE_LIMITER;
-        long wait = limiter == null ? 0 : limiter.acquire(request.getRemoteAddr(), System.nanoTime());
+        RateLimiter limiter = path.startsWith(API) ? apiLimiter
+                : NOT_COUNTED.stream().anyMatch(path::startsWith) ? null : pageLimiter;
+        long wait = limiter == null ? 0 : limiter.acquire(request.getRemoteAddr());
         if (wait > 0) {
             response.setHeader("Retry-After", Long.toString(wait));
             response.setHeader("Cache-Control", "no-store");

@@ -2,6 +2,14 @@ package org.sejour.interfaces.web;
 
 import org.junit.jupiter.api.Test;
 
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.concurrent.TimeUnit;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class RateLimiterTest {
@@ -56,5 +64,30 @@ class RateLimiterTest {
         assertEquals(0, limiter.acquire("2001:db8:1:3::1", 0), "the next /64 is another client");
         assertEquals(0, limiter.acquire("127.0.0.1", 0));
         assertEquals(0, limiter.acquire("127.0.0.2", 0), "IPv4 addresses count one by one");
+    }
+
+    @Test
+    void manyThreadsNeverGetMoreThanTheBurst() throws Exception {
+        RateLimiter limiter = new RateLimiter(1000, 0.001);
+        ExecutorService threads = Executors.newFixedThreadPool(8);
+        try {
+            List<Callable<Integer>> clients = new ArrayList<>();
+            for (int t = 0; t < 8; t++) {
+                clients.add(() -> {
+                    int granted = 0;
+                    for (int i = 0; i < 500; i++) {
+                        granted += limiter.acquire("a", 0) == 0 ? 1 : 0;
+                    }
+                    return granted;
+                });
+            }
+            int granted = 0;
+            for (Future<Integer> done : threads.invokeAll(clients, 60, TimeUnit.SECONDS)) {
+                granted += done.get();
+            }
+            assertEquals(1000, granted, "4000 requests at once, none lost, none granted past the burst");
+        } finally {
+            threads.shutdownNow();
+        }
     }
 }
