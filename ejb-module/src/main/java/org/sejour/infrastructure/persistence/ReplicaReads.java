@@ -10,6 +10,7 @@ import org.sejour.domain.model.shared.SejourException;
 import javax.naming.InitialContext;
 import javax.naming.NamingException;
 import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -30,6 +31,7 @@ public class ReplicaReads {
 
     static final String RESOURCE = "jdbc/sejour-replica";
     static final int REST_SECONDS = 5;
+    private static final String READ_ONLY_TRANSACTION = "25006";
     /** a domain given a replica later is seen within this long without a redeployment */
     static final int LOOKUP_SECONDS = 60;
     private static final Logger LOG = Logger.getLogger(ReplicaReads.class.getName());
@@ -69,10 +71,16 @@ public class ReplicaReads {
                 // the primary decides: it may answer otherwise, or refuse the same way
                 LOG.log(Level.FINE, "Replica read refused, asking the primary: {0}", e.toString());
             } catch (RuntimeException e) {
-                // down, refusing, a statement cancelled by the replay: whatever it is, the primary answers
-                restUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(REST_SECONDS);
-                LOG.log(Level.WARNING, "Replica unavailable, reading the primary for {0} s: {1}",
-                        new Object[] {REST_SECONDS, rootCause(e).toString()});
+                if (needsAWrite(e)) {
+                    // a read that writes on first use (an account's default age ranges): once the
+                    // primary has written them, the replica answers again
+                    LOG.log(Level.FINE, "Replica read needs a write, asking the primary: {0}", e.toString());
+                } else {
+                    // down, refusing, a statement cancelled by the replay: whatever it is, the primary answers
+                    restUntil = System.nanoTime() + TimeUnit.SECONDS.toNanos(REST_SECONDS);
+                    LOG.log(Level.WARNING, "Replica unavailable, reading the primary for {0} s: {1}",
+                            new Object[] {REST_SECONDS, rootCause(e).toString()});
+                }
             }
         }
         return work.get();
@@ -95,6 +103,16 @@ public class ReplicaReads {
         } catch (NamingException e) {
             return Optional.empty();
         }
+    }
+
+    /** PostgreSQL's read_only_sql_transaction: the replica, or its read-only connection, refused a write or a lock */
+    static boolean needsAWrite(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof SQLException sql && READ_ONLY_TRANSACTION.equals(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
     }
 
     private static Throwable rootCause(Throwable e) {

@@ -6,6 +6,7 @@ import org.sejour.domain.model.account.AccountState;
 import org.sejour.domain.model.shared.NotFoundException;
 
 import javax.sql.DataSource;
+import java.sql.SQLException;
 import java.lang.reflect.Proxy;
 import java.util.ArrayList;
 import java.util.List;
@@ -89,6 +90,18 @@ class ReplicaReadsTest {
         assertEquals("computed", reads.read(STATE, () -> "computed"));
         assertEquals("computed", reads.read(STATE, () -> "computed"));
         assertEquals(1, transaction.calls, "a replica just found down is not asked again at once");
+    }
+
+    @Test
+    void aReadThatWritesOnFirstUseGoesToThePrimaryWithoutRestingTheReplica() {
+        // as the replica answered a search of an account without age ranges yet (AgeRangeService locks the account)
+        RuntimeException refused = new IllegalStateException("query failed", new SQLException(
+                "ERROR: cannot execute SELECT FOR UPDATE in a read-only transaction", "25006"));
+        ScriptedTransaction transaction = new ScriptedTransaction(refused, "answers");
+        ReplicaReads reads = reads(Optional.of(REPLICA), transaction);
+        assertEquals("computed", reads.read(STATE, () -> "computed"));
+        assertEquals("replica:computed", reads.read(STATE, () -> "computed"));
+        assertEquals(2, transaction.calls);
     }
 
     @Test
