@@ -10,6 +10,7 @@
 #           on a fresh test domain and database; prints their figures
 #   drill   the restart drill: stops, kills and starts under booking load, on a fresh test domain and database
 #   cluster-drill  the cluster drill: a Deployment Group of two instances behind HAProxy, a member killed under load
+#   (SEJOUR_REPLICA=true: start and stop a hot standby of the embedded PostgreSQL too; status says its lag)
 # Settings (environment): see README.md, "Settings".
 set -euo pipefail
 
@@ -34,6 +35,8 @@ source "$CONFIG/lib/payara.sh"
 source "$CONFIG/lib/backup.sh"
 # shellcheck source=server-config/lib/group.sh
 source "$CONFIG/lib/group.sh"
+# shellcheck source=server-config/lib/replica.sh
+source "$CONFIG/lib/replica.sh"
 
 # What the script runs besides itself; a new machine hears in one line what it lacks.
 require_tools() {
@@ -100,6 +103,8 @@ cmd_start() {
   build_if_needed
   payara_fetch
   db_setup "$VAR" "${SEJOUR_DB_PORT:-5432}" "$creds"
+  # replica (replica.sh): a hot standby when SEJOUR_REPLICA=true
+  if [[ -z "${SEJOUR_DB_HOST:-}" ]]; then if replica_enabled; then replica_start "$VAR"; else replica_off "$VAR"; fi; fi
   [[ -d "$DOMAINS/sejour" ]] || domain_create sejour $((port - 80))
   domain_running sejour || public_port_close_offline sejour
   server_libraries sejour
@@ -130,6 +135,7 @@ MSG
 cmd_stop() {
   group_stop || true
   domain_down sejour || true
+  replica_stop "$VAR" || true  # replica (replica.sh)
   db_stop "$VAR" || true
 }
 
@@ -149,6 +155,7 @@ cmd_status() {
   fi
   group_status
   if db_running "$VAR"; then log "embedded PostgreSQL is running"; else log "embedded PostgreSQL is not running (or an external one is used)"; fi
+  replica_status "$VAR"  # replica (replica.sh)
 }
 
 # Runs Maven with a fresh test domain and database; extra arguments go to Maven.
@@ -195,8 +202,8 @@ JAVA
 }
 
 # The script's own tests (server-config/test), each on databases of its own: a first start by a
-# system user that does not exist yet, the public address check, the configuration's digest, and
-# the backup drill.
+# system user that does not exist yet, the public address check, the configuration's digest, the
+# backup drill and the replica drill.
 script_tests() {
   log "The script's own tests (server-config/test)"
   pg_fetch
@@ -206,6 +213,8 @@ script_tests() {
   # shellcheck source=server-config/test/backup-drill.sh
   source "$CONFIG/test/backup-drill.sh"
   backup_drill
+  # replica (replica.sh): about 40 s
+  bash "$CONFIG/test/replica-drill.sh" $((${SEJOUR_TEST_DB_PORT:-15432} + 4)) || die "replica-drill.sh failed"
 }
 
 # Extra arguments go to Maven, e.g. ./sejour test -Dit.test=PlanningIT -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false

@@ -32,6 +32,10 @@ import java.util.List;
  * prints every result set, one row per line, columns separated by tabs.</li>
  * <li>{@code checksums URL}: for every table, its row count and a checksum of its rows'
  * text computed by the server; two databases with the same output hold the same rows.</li>
+ * <li>{@code replication-lag PRIMARY-URL STANDBY-URL SQL TIMEOUT-MS}: runs SQL on the primary
+ * (committed), then asks the standby until it has replayed the WAL up to that commit, and
+ * prints {@code lag_ms=...}: the time from the commit to its visibility there, measured in
+ * this one process (no program start in the figure). Exits 3 after TIMEOUT-MS.</li>
  * </ul>
  */
 public class PgClient {
@@ -45,6 +49,7 @@ public class PgClient {
                 case "base-backup" -> baseBackup(connection, Arrays.copyOfRange(args, 2, args.length));
                 case "sql" -> sql(connection, Arrays.copyOfRange(args, 2, args.length));
                 case "checksums" -> checksums(connection);
+                case "replication-lag" -> replicationLag(connection, Arrays.copyOfRange(args, 2, args.length));
                 default -> usage();
             }
         } catch (SQLException e) {
@@ -54,7 +59,8 @@ public class PgClient {
     }
 
     private static void usage() {
-        System.err.println("usage: PgClient base-backup URL LABEL OUT-DIR -- COMMAND... | sql URL [FILE...] | checksums URL");
+        System.err.println("usage: PgClient base-backup URL LABEL OUT-DIR -- COMMAND... | sql URL [FILE...] | checksums URL"
+                + " | replication-lag PRIMARY-URL STANDBY-URL SQL TIMEOUT-MS");
         System.exit(2);
     }
 
@@ -112,6 +118,40 @@ public class PgClient {
             System.out.println("stop_lsn=" + rs.getString(2));
             System.out.println("stop_time=" + rs.getString(5));
             System.out.println("server_version_num=" + rs.getString(6));
+        }
+    }
+
+    private static void replicationLag(Connection primary, String[] args) throws SQLException, InterruptedException {
+        if (args.length != 3) {
+            usage();
+        }
+        long timeoutNanos = Long.parseLong(args[2]) * 1_000_000L;
+        try (Connection standby = DriverManager.getConnection(args[0], System.getenv("PGUSER"), System.getenv("PGPASSWORD"));
+             Statement write = primary.createStatement();
+             PreparedStatement replayed = standby.prepareStatement("select pg_last_wal_replay_lsn() >= ?::pg_lsn")) {
+            write.execute(args[1]);
+            String lsn;
+            try (ResultSet rs = write.executeQuery("select pg_current_wal_lsn()")) {
+                rs.next();
+                lsn = rs.getString(1);
+            }
+            long committed = System.nanoTime();
+            replayed.setString(1, lsn);
+            while (true) {
+                try (ResultSet rs = replayed.executeQuery()) {
+                    rs.next();
+                    if (rs.getBoolean(1)) {
+                        break;
+                    }
+                }
+                if (System.nanoTime() - committed > timeoutNanos) {
+                    System.err.println("the standby has not replayed " + lsn + " after " + args[2] + " ms");
+                    System.exit(3);
+                }
+                Thread.sleep(1);
+            }
+            System.out.printf("lag_ms=%.1f%n", (System.nanoTime() - committed) / 1e6);
+            System.out.println("lsn=" + lsn);
         }
     }
 

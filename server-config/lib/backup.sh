@@ -110,6 +110,21 @@ pg_client() {
 # the port of the running embedded server of DIR (4th line of postmaster.pid)
 db_running_port() { sed -n 4p "$1/pgdata/postmaster.pid"; }
 
+# base_backup DIR LABEL OUT TAR [MEMBER...]: an online base backup of the running embedded PostgreSQL
+# of DIR with the low-level API (pg_backup_start, copy, pg_backup_stop in one session): its pgdata,
+# less what PostgreSQL leaves out of a base backup, and the other MEMBERs of DIR go into TAR; the
+# backup_label goes into OUT. Prints PgClient's key=value lines (WAL segments, stop time, version).
+# ./sejour backup archives it; a replica (replica.sh) starts from it.
+base_backup() {
+  local dir="$1" label="$2" out="$3" tar="$4"; shift 4
+  local excludes=() e
+  for e in "${BACKUP_PGDATA_EXCLUDES[@]}"; do excludes+=("--exclude=pgdata/$e"); done
+  PGUSER=postgres PGPASSWORD="$(secret "$dir/credentials.properties" db.superuser.password)" \
+    pg_client base-backup "jdbc:postgresql://localhost:$(db_running_port "$dir")/postgres" "$label" "$out" \
+      -- tar -cf "$tar" --exclude='pgsql_tmp*' "${excludes[@]}" \
+           --warning=no-file-changed --warning=no-file-removed --warning=no-file-shrank -C "$dir" pgdata "$@"
+}
+
 # "a is" / "a and b are"
 join_and() { if (($# == 1)); then echo "$1 is"; else echo "$1 and $2 are"; fi; }
 
@@ -175,8 +190,6 @@ cmd_backup() {
     local archive; archive="$(wal_archive_of "$VAR")"
     [[ -n "$archive" ]] || die "PostgreSQL runs without WAL archiving (started by an older ./sejour): restart it (./sejour stop; ./sejour start)"
     log "Base backup of the embedded PostgreSQL (WAL archive $archive)"
-    local excludes=() e
-    for e in "${BACKUP_PGDATA_EXCLUDES[@]}"; do excludes+=("--exclude=pgdata/$e"); done
     # Photos: a file is written before its row commits and deleted after its row's removal
     # commits, so the files the backup's rows name all exist at some moment of the copy. They are
     # copied with the database files, and those written since are added once the database part
@@ -185,10 +198,7 @@ cmd_backup() {
     [[ ! -d "$VAR/storage" ]] || photos=(storage)
     touch "$since"
     local result
-    result="$(PGUSER=postgres PGPASSWORD="$(secret "$VAR/credentials.properties" db.superuser.password)" \
-      pg_client base-backup "jdbc:postgresql://localhost:$(db_running_port "$VAR")/postgres" "$(basename "$file")" "$work/pgdata" \
-        -- tar -cf "$tar" --exclude='pgsql_tmp*' "${excludes[@]}" \
-             --warning=no-file-changed --warning=no-file-removed --warning=no-file-shrank -C "$VAR" pgdata "${photos[@]}")" \
+    result="$(base_backup "$VAR" "$(basename "$file")" "$work/pgdata" "$tar" "${photos[@]}")" \
       || die "the base backup failed (see above)"
     echo "database=embedded" >> "$manifest"
     echo "$result" >> "$manifest"

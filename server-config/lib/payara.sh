@@ -277,6 +277,8 @@ domain_configure() {
   if ! "${a[@]}" list-jdbc-resources | grep -qx jdbc/sejour; then
     "${a[@]}" create-jdbc-resource --connectionpoolid sejourPool jdbc/sejour >/dev/null
   fi
+  # replica (replica.sh): jdbc/sejour-replica when SEJOUR_REPLICA=true
+  replica_pool_configure "$name"
   if ! "${a[@]}" list-javamail-resources | grep -qx mail/sejour; then
     "${a[@]}" create-javamail-resource --mailhost "${SEJOUR_SMTP_HOST:-localhost}" --mailuser sejour \
         --fromaddress "${SEJOUR_MAIL_FROM:-noreply@localhost}" mail/sejour >/dev/null

@@ -35,6 +35,7 @@ import org.sejour.domain.model.pricing.Supplement;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.accommodation.PhotoSize;
+import org.sejour.infrastructure.persistence.ReplicaReads;
 import org.sejour.infrastructure.storage.PhotoStore;
 
 import java.nio.file.Path;
@@ -43,6 +44,7 @@ import java.time.YearMonth;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Supplier;
 
 /**
  * What a guest may see and do without an account, on the owner's behalf: the guest names the
@@ -76,6 +78,8 @@ public class PublicBookingService {
     AgeRangeService ageRanges;
     @EJB
     AccommodationService accommodationFiles;
+    @Inject
+    ReplicaReads replica;
 
     /** The terms a guest reads before booking, with the fingerprint the booking must quote back. */
     public record Terms(AccountSalesTerms terms, String version) {
@@ -98,6 +102,17 @@ public class PublicBookingService {
     public AccountState openState(int accountNumber) {
         return accounts.stateByNumber(accountNumber).filter(a -> a.mode() == AccountMode.PRODUCTION)
                 .orElseThrow(() -> new NotFoundException("account", accountNumber));
+    }
+
+    /**
+     * A read-only answer that will be kept under the account's {@code state} (its versions, as
+     * {@link #openState} gave them): computed on the database's replica when there is one that
+     * replays within its bound and holds exactly that state, on the primary otherwise. No
+     * transaction here: each computation has its own, as when called directly.
+     */
+    @TransactionAttribute(TransactionAttributeType.NOT_SUPPORTED)
+    public <T> T answerAt(@NotNull AccountState state, @NotNull Supplier<T> answer) {
+        return replica.read(state, answer);
     }
 
     public List<Accommodation> accommodations(int accountNumber) {

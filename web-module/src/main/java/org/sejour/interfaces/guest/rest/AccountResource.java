@@ -28,6 +28,7 @@ import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.booking.StayRequest;
 import org.sejour.application.guest.PublicBookingService;
 import org.sejour.domain.model.account.Account;
+import org.sejour.domain.model.account.AccountState;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.Guest;
 import org.sejour.domain.model.dossier.Origin;
@@ -121,8 +122,8 @@ public class AccountResource {
             @QueryParam("lang") String lang) {
         Language language = GuestLanguage.of(lang, headers);
         int number = accountNumber(account);
-        return Cached.ok(request, headers, guests.accommodations(number).stream()
-                .map(a -> PublicAssembler.summary(number, a, language)).toList(), CATALOGUE_MAX_AGE);
+        return Cached.ok(request, headers, guests.answerAt(guests.openState(number), () -> guests.accommodations(number)
+                .stream().map(a -> PublicAssembler.summary(number, a, language)).toList()), CATALOGUE_MAX_AGE);
     }
 
     @GET
@@ -185,8 +186,9 @@ public class AccountResource {
         int flex = Inputs.number("flexDays", flexDays, 0, MAX_FLEX_DAYS, 0, "api.flexDays.range");
         int number = accountNumber(account);
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
+        AccountState state = guests.openState(number);
         Cached.Body answer = answers.answer("availability/" + number + "/" + day + "/" + length + "/" + flex + "/"
-                + language, stamp(number, today), () -> {
+                + language, stamp(state, today), () -> guests.answerAt(state, () -> {
                     List<Views.SearchHitView> hits = new ArrayList<>();
                     for (int offset = -flex; offset <= flex; offset++) {
                         LocalDate tried = day.plusDays(offset);
@@ -196,7 +198,7 @@ public class AccountResource {
                         }
                     }
                     return new Views.SearchView(day.toString(), length, flex, hits);
-                });
+                }));
         return Cached.ok(request, headers, answer, AVAILABILITY_MAX_AGE);
     }
 
@@ -217,8 +219,9 @@ public class AccountResource {
         List<Long> ids = Inputs.ids("accommodation", accommodations, MAX_CALENDAR_ACCOMMODATIONS);
         int number = accountNumber(account);
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
+        AccountState state = guests.openState(number);
         Cached.Body answer = answers.answer("calendar/" + number + "/" + wanted + "/" + ids + "/" + language,
-                stamp(number, today), () -> {
+                stamp(state, today), () -> guests.answerAt(state, () -> {
                     List<Views.AccommodationMonthView> months = new ArrayList<>();
                     for (long id : ids) {
                         String name = guests.accommodation(number, id).name();
@@ -227,7 +230,7 @@ public class AccountResource {
                                 .map(d -> PublicAssembler.day(d, language)).toList()));
                     }
                     return new Views.CalendarView(wanted.toString(), months);
-                });
+                }));
         return Cached.ok(request, headers, answer, AVAILABILITY_MAX_AGE);
     }
 
@@ -298,11 +301,12 @@ public class AccountResource {
 
     /**
      * What an availability answer of the account depends on besides its question: the versions of
-     * its catalog and nights, and the business day (lead times and "not in the past" move with it).
-     * Reading it also refuses an account not open to guests, before anything is served.
+     * its catalog and nights ({@code state}, whose reading also refused an account not open to
+     * guests before anything is served), and the business day (lead times and "not in the past"
+     * move with it). The answer is computed on the replica only if it holds these very versions.
      */
-    private String stamp(int accountNumber, LocalDate today) {
-        return guests.openState(accountNumber).versions() + "/" + today;
+    private static String stamp(AccountState state, LocalDate today) {
+        return state.versions() + "/" + today;
     }
 
     /** The account number; anything that is not one is answered like an unknown number. */
