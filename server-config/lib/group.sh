@@ -69,8 +69,10 @@ group_configure() {
   # every member opens its own pool: together they stay within PostgreSQL's 100 connections
   # (the embedded server's max_connections), with room for the DAS, backups and an operator
   "${a[@]}" set "resources.jdbc-connection-pool.sejourPool.max-pool-size=$(( 80 / count ))" >/dev/null
-  local res
-  for res in jdbc/sejour mail/sejour; do
+  local res resources=(jdbc/sejour mail/sejour)
+  # the replica's pool, when SEJOUR_REPLICA made one (replica.sh)
+  ! "${a[@]}" list-jdbc-resources | grep -qx jdbc/sejour-replica || resources+=(jdbc/sejour-replica)
+  for res in "${resources[@]}"; do
     "${a[@]}" list-resource-refs "$GROUP" | grep -qx "$res" \
       || "${a[@]}" create-resource-ref --target "$GROUP" "$res" >/dev/null
   done
