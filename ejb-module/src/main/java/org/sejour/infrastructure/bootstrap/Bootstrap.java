@@ -5,7 +5,11 @@ import jakarta.ejb.DependsOn;
 import jakarta.ejb.EJB;
 import jakarta.ejb.Singleton;
 import jakarta.ejb.Startup;
+import jakarta.ejb.TransactionAttribute;
+import jakarta.ejb.TransactionAttributeType;
 import jakarta.inject.Inject;
+import jakarta.persistence.EntityManager;
+import jakarta.persistence.PersistenceContext;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sejour.application.AccommodationService;
 import org.sejour.application.AccountService;
@@ -33,7 +37,9 @@ import java.util.logging.Logger;
 /**
  * Creates the first operator and, where asked, a demo owner with one accommodation. The
  * passwords come from the server configuration (set by server-config from a file under
- * var/ that it generates), never from this code; an existing login is left untouched.
+ * var/ that it generates), never from this code; an existing login is left untouched. The
+ * members of a Deployment Group start at the same moment on a new database: each seeds under one
+ * transaction-scoped lock, so the second finds what the first created instead of failing on it.
  */
 @Singleton
 @Startup
@@ -63,9 +69,17 @@ public class Bootstrap {
     AccountService accounts;
     @EJB
     AccommodationService accommodations;
+    @PersistenceContext(unitName = "sejour")
+    EntityManager em;
+
+    /** The advisory lock's key: "sejour-" in ASCII, a number of Séjour's own. */
+    private static final long LOCK = 0x73656a6f75722dL;
 
     @PostConstruct
+    @TransactionAttribute(TransactionAttributeType.REQUIRED)
     void seed() {
+        em.createNativeQuery("select 1 from (select pg_advisory_xact_lock(?1)) locked").setParameter(1, LOCK)
+                .getSingleResult();
         operatorPassword.filter(p -> !p.isBlank()).ifPresent(password -> {
             if (users.findByLogin(operatorLogin).isEmpty()) {
                 operators.createOperator(operatorLogin, password);
