@@ -70,21 +70,31 @@ public final class LoopbackClient {
 
     private final InetAddress local;
     private final URI base;
+    /** To a member of a Deployment Group directly: the client named in Proxy-ip, as its balancer does. */
+    private final String proxyIp;
     private final Map<String, String> cookies = new LinkedHashMap<>();
 
     /** A client whose connections come from {@code localAddress}, e.g. "127.0.0.2". */
     public LoopbackClient(String localAddress) {
-        this(localAddress, URI.create(TestSettings.baseUrl()).getPort());
+        this(localAddress, URI.create(TestSettings.baseUrl()).getPort(), null);
     }
 
-    /** The same, to another port of this machine (one member of a Deployment Group, say). */
-    public LoopbackClient(String localAddress, int port) {
+    /**
+     * The same, to one member of a Deployment Group on {@code port}, past the balancer: the
+     * request names the client in Proxy-ip, as the balancer would.
+     */
+    public static LoopbackClient toMember(String localAddress, int port) {
+        return new LoopbackClient(localAddress, port, localAddress);
+    }
+
+    private LoopbackClient(String localAddress, int port, String proxyIp) {
         try {
             local = InetAddress.getByName(localAddress);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
         base = URI.create("http://localhost:" + port + "/");
+        this.proxyIp = proxyIp;
     }
 
     public Response get(String path) {
@@ -134,6 +144,9 @@ public final class LoopbackClient {
                     .collect(Collectors.joining("; "))).append("\r\n");
         }
         headers.forEach((name, value) -> head.append(name).append(": ").append(value).append("\r\n"));
+        if (proxyIp != null) {
+            head.append("Proxy-ip: ").append(proxyIp).append("\r\n");
+        }
         if (form != null) {
             head.append("Content-Type: application/x-www-form-urlencoded\r\n")
                     .append("Content-Length: ").append(body.length).append("\r\n");

@@ -83,7 +83,12 @@ public final class RateLimiter {
      * IPv6 host usually holds a whole /64 and would otherwise get a fresh bucket per address.
      */
     static String client(String address) {
-        if (address == null || address.indexOf(':') < 0) {
+        if (address == null) {
+            // a member of a Deployment Group reached without its balancer's Proxy-ip header: no
+            // client address at all, counted as one unknown client rather than failing the request
+            return "";
+        }
+        if (address.indexOf(':') < 0) {
             return address;
         }
         try {
