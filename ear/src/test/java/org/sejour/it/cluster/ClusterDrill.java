@@ -150,7 +150,7 @@ public class ClusterDrill {
 
     @Test
     @Order(2)
-    void theRateLimitCountsOneAddressOnBothMembersTogether() {
+    void theRateLimitCountsOneAddressOnBothMembersTogether() throws InterruptedException {
         Properties owner = owner("cluster-limit");
         String path = account(owner).substring(1);
         int sent = 600;
