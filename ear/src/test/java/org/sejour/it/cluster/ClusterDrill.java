@@ -217,10 +217,10 @@ public class ClusterDrill {
         Load group = closedLoop(TestSettings.baseUrl() + search.substring(1), 32, Duration.ofSeconds(15));
         Load alone = closedLoop(memberUrl(0) + search, 32, Duration.ofSeconds(15));
         report(String.format(Locale.ROOT, "kept searches, 32 connections, 15 s each: the group through the balancer "
-                + "%.0f/s (p50 %.1f ms, p99 %.1f ms, CPU per request: member 1 %.2f ms, member 2 %.2f ms); "
-                + "member 1 alone, directly %.0f/s (p50 %.1f ms, p99 %.1f ms, CPU per request %.2f ms)",
-                group.perSecond(), group.p50(), group.p99(), group.cpuPerRequest(0), group.cpuPerRequest(1),
-                alone.perSecond(), alone.p50(), alone.p99(), alone.cpuPerRequest(0)));
+                + "%.0f/s (p50 %.1f ms, p99 %.1f ms; CPU of both members %.2f ms per request: member 1 %.1f s, member 2 "
+                + "%.1f s); member 1 alone, directly %.0f/s (p50 %.1f ms, p99 %.1f ms, CPU %.2f ms per request)",
+                group.perSecond(), group.p50(), group.p99(), group.cpuPerRequest(), group.cpu()[0] / 1e9,
+                group.cpu()[1] / 1e9, alone.perSecond(), alone.p50(), alone.p99(), alone.cpuPerRequest()));
         assertEquals(0, group.errors(), "no error through the balancer");
         assertEquals(0, alone.errors(), "no error on member 1");
     }
@@ -248,7 +248,8 @@ public class ClusterDrill {
             }
         }
         assertTrue(signedIn != null, "one of six sign-ins landed on member 2");
-        assertEquals(200, signedIn.get(home).status(), "the owner works on member 2, on " + home);
+        String before = landing(signedIn, home);
+        assertTrue(before.startsWith("200 /app/"), "the owner works on member 2: " + before);
 
         int rate = 200;
         Duration length = Duration.ofSeconds(40);
@@ -332,9 +333,8 @@ public class ClusterDrill {
         assertTrue(booked <= 1 && dossiersOf(owner) == booked, "no oversell: " + bookingStatuses);
 
         // the owner whose member died: sent to member 1, which has no session for them, hence to sign in again
-        LoopbackClient.Response after = signedIn.get(home);
-        assertEquals(302, after.status(), "asked to sign in again, not an error: " + after.status());
-        assertTrue(after.header("Location").orElse("").contains("login"), after.header("Location").orElse(""));
+        String after = landing(signedIn, home);
+        assertTrue(after.startsWith("200 /login"), "asked to sign in again, not an error: " + after);
         assertEquals(302, signedIn.login(staff.getProperty("login"), PASSWORD).status(), "signs in again on member 1");
         report("failover: the owner signed in on member 2 was sent to sign in again (302 to the login page), "
                 + "and signed in on member 1");
@@ -466,7 +466,7 @@ public class ClusterDrill {
 
     // --- load ---
 
-    private record Load(int requests, int errors, double seconds, long[] latencies, long[] cpu, int[] served) {
+    private record Load(int requests, int errors, double seconds, long[] latencies, long[] cpu) {
         double perSecond() {
             return requests / seconds;
         }
@@ -479,16 +479,13 @@ public class ClusterDrill {
             return latencies[Math.min(latencies.length - 1, (int) Math.ceil(latencies.length * 0.99) - 1)] / 1e6;
         }
 
-        double cpuPerRequest(int member) {
-            return served[member] == 0 ? 0 : cpu[member] / 1e6 / served[member];
+        /** Both members' CPU per request: the balancer does not split a keep-alive client's requests evenly. */
+        double cpuPerRequest() {
+            return (cpu[0] + cpu[1]) / 1e6 / requests;
         }
     }
 
-    /**
-     * {@code connections} clients asking one after the other for {@code length}; counts per member
-     * what each served (the member's access is counted by the requests sent to it directly, or split
-     * evenly by the balancer's round robin).
-     */
+    /** {@code connections} clients asking one after the other for {@code length}, and the members' CPU meanwhile. */
     private static Load closedLoop(String url, int connections, Duration length) throws Exception {
         long[] cpuBefore = {cpuNanos(0), cpuNanos(1)};
         ConcurrentLinkedQueue<Long> latencies = new ConcurrentLinkedQueue<>();
@@ -516,11 +513,8 @@ public class ClusterDrill {
         assertTrue(threads.awaitTermination(length.toSeconds() + 60, TimeUnit.SECONDS));
         double seconds = (System.nanoTime() - start) / 1e9;
         long[] cpu = {cpuNanos(0) - cpuBefore[0], cpuNanos(1) - cpuBefore[1]};
-        int requests = latencies.size();
-        boolean direct = url.startsWith(memberUrl(0));
-        int[] served = direct ? new int[]{requests, 0} : new int[]{requests / 2, requests - requests / 2};
-        return new Load(requests, failures.size(), seconds, latencies.stream().mapToLong(Long::longValue).sorted().toArray(),
-                cpu, served);
+        return new Load(latencies.size(), failures.size(), seconds,
+                latencies.stream().mapToLong(Long::longValue).sorted().toArray(), cpu);
     }
 
     // --- the API and the database ---
@@ -528,6 +522,19 @@ public class ClusterDrill {
     private static Properties owner(String prefix) {
         return FixtureHttp.post("sejour-tests/fixtures/guest-api", "prefix=" + prefix + "-" + UUID.randomUUID()
                 .toString().substring(0, 8) + "&website=https://gites.example.test&mode=PROD");
+    }
+
+    /** Where a page leads once its redirects are followed: "status path" of the last answer. */
+    private static String landing(LoopbackClient client, String path) {
+        String at = path;
+        for (int hops = 0; hops < 5; hops++) {
+            LoopbackClient.Response answer = client.get(at);
+            if (answer.status() != 302) {
+                return answer.status() + " " + at;
+            }
+            at = URI.create(answer.header("Location").orElseThrow()).getRawPath();
+        }
+        return "redirected more than 5 times, last to " + at;
     }
 
     /** Whether an availability search finds something (its results are not empty). */
