@@ -190,6 +190,19 @@ startup_settings() {
   return $restart
 }
 
+# How a pool checks its connections (lines for asadmin multimode): at most every 30 s, not at each
+# checkout (a round trip per transaction); a failed check drops them all (the database restarted).
+pool_checks() {
+  local p="$1"
+  cat <<CMDS
+set $p.connection-validation-method=custom-validation
+set $p.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation
+set $p.is-connection-validation-required=true
+set $p.fail-all-connections=true
+set $p.validate-atmost-once-period-in-seconds=30
+CMDS
+}
+
 # The settings of a configuration (the server's, or the Deployment Group's) that the web tier
 # needs, as lines for asadmin multimode.
 config_limits() {
@@ -298,11 +311,7 @@ set $pool.property.user=$DB_USER
 set $pool.property.password=$DB_PASSWORD
 set $pool.steady-pool-size=4
 set $pool.max-pool-size=40
-set $pool.connection-validation-method=custom-validation
-set $pool.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation
-set $pool.is-connection-validation-required=true
-set $pool.fail-all-connections=true
-set $pool.validate-atmost-once-period-in-seconds=30
+$(pool_checks "$pool")
 $(config_limits server-config)
 # the EJB timer service's own H2 database locks its file through the operating system, which frees
 # the lock when the JVM dies: its default (a lock file and a server socket) made a start after a

@@ -212,11 +212,7 @@ set $p.transaction-isolation-level=repeatable-read
 set $p.is-isolation-level-guaranteed=true
 set $p.steady-pool-size=0
 set $p.max-pool-size=40
-set $p.connection-validation-method=custom-validation
-set $p.validation-classname=org.glassfish.api.jdbc.validation.PostgresConnectionValidation
-set $p.is-connection-validation-required=true
-set $p.fail-all-connections=true
-set $p.validate-atmost-once-period-in-seconds=30
+$(pool_checks "$p")
 set-config-property --source=domain --propertyName=sejour.replica.max-lag-ms --propertyValue=${SEJOUR_REPLICA_MAX_LAG_MS:-1000}
 CMDS
     local out; out="$("${a[@]}" multimode --file "$file" 2>&1)" || true
