@@ -206,10 +206,12 @@ defaults
 
 frontend sejour
     bind ${SEJOUR_HTTP_ADDRESS:-*}:$port
-    # no upgrade to HTTP/2 in clear (h2c): the connection would leave HTTP processing, and with it
-    # the header that names the client; clients go on in HTTP/1.1
-    http-request del-header Upgrade if { req.hdr(Upgrade) -i h2c }
-    http-request del-header HTTP2-Settings
+    # no upgrade to HTTP/2 in clear (h2c): an upgraded connection leaves HAProxy's HTTP processing,
+    # and with it the header that names the client; the request goes on in HTTP/1.1
+    acl h2c req.hdr(Upgrade) -i h2c
+    http-request del-header Connection if h2c
+    http-request del-header HTTP2-Settings if h2c
+    http-request del-header Upgrade if h2c
     http-request set-header Proxy-ip %[src]
     default_backend members
 

@@ -145,12 +145,9 @@ startup_settings() {
     "$c.cdi-service.enable-implicit-cdi=false"
     "$c.admin-service.das-config.deploy-xml-validation=none"
   )
-  # a member of the group is reached through the balancer only, which names the client (Proxy-ip);
-  # in plain HTTP/1.1: a connection upgraded to HTTP/2 (h2c) no longer passes through the
-  # balancer's header rules, and its requests came with no client address, or one of their own
+  # a member of the group is reached through the balancer only, which names the client (Proxy-ip)
   [[ "$cfg" == server-config ]] || want+=("$c.network-config.network-listeners.network-listener.http-listener-1.address=127.0.0.1"
-    "$c.network-config.protocols.protocol.http-listener-1.http.auth-pass-through-enabled=true"
-    "$c.network-config.protocols.protocol.http-listener-1.http.http2-enabled=false")
+    "$c.network-config.protocols.protocol.http-listener-1.http.auth-pass-through-enabled=true")
   local current w changed=() restart=0
   current="$(asadmin_to "$name" get "$c.*" 2>/dev/null)"
   for w in "${want[@]}"; do
