@@ -31,8 +31,8 @@ final class TimerFirings {
         if (period.toSeconds() < 1) {
             throw new IllegalArgumentException("a period is a second or more");
         }
+        // in the timer's transaction when it has one (the claim commits with it), else on its own
         try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(true);
             int claimed;
             try (PreparedStatement s = c.prepareStatement("insert into timer_firing (job, period, server) "
                     + "values (?, to_timestamp(floor(extract(epoch from now()) / ?) * ?), ?) on conflict do nothing")) {

@@ -273,16 +273,27 @@ public class ClusterDrill {
                 outcomes.add(new long[]{due, System.nanoTime() - origin - due, status});
             }), due, TimeUnit.NANOSECONDS);
         }
-        // guests booking the same stay meanwhile, through the balancer: at most one gets it
+        // guests booking the same stay meanwhile, through the balancer: at most one gets it. A booking
+        // cut off with the member is sent again with its Idempotency-Key, as the widget does.
         List<Future<Integer>> bookings = new ArrayList<>();
         clock.schedule(() -> {
             for (int i = 0; i < 8; i++) {
-                String body = booking(owner, terms, "Failover" + i, "2027-07-03");
+                String body = booking(owner, terms, "Failover" + i, "2027-05-01");
+                String key = UUID.randomUUID().toString();
                 bookings.add(senders.submit(() -> {
-                    try {
-                        return post(TestSettings.baseUrl() + account(owner).substring(1) + "/bookings", body).statusCode();
-                    } catch (IOException e) {
-                        return -1;
+                    for (int attempt = 1; ; attempt++) {
+                        try {
+                            int status = post(TestSettings.baseUrl() + account(owner).substring(1) + "/bookings", body,
+                                    key).statusCode();
+                            if (status < 500 || attempt == 3) {
+                                return status;
+                            }
+                        } catch (IOException cutOff) {
+                            if (attempt == 3) {
+                                return -1;
+                            }
+                        }
+                        Thread.sleep(1_000);
                     }
                 }));
             }
@@ -327,7 +338,8 @@ public class ClusterDrill {
                 + "from the kill:%s back under 50 ms %s", all.size(), rate, killAt.toSeconds(), errors,
                 100.0 * errors / all.size(), errorsAfterKill, perSecond,
                 backUnder50 < 0 ? "not within the drill" : "from second " + (long) backUnder50 + " after the kill"));
-        report("failover: 8 guests booking one stay through the balancer around the kill: " + bookingStatuses
+        report("failover: 8 guests booking one stay through the balancer around the kill (a cut-off booking sent again "
+                + "with its key, 3 times at most): " + bookingStatuses
                 + "; dossiers stored " + dossiersOf(owner));
         assertEquals(all.size(), total, "every search was sent");
         // the JDK's client asks to upgrade to HTTP/2 in clear: the balancer keeps it in HTTP/1.1,
@@ -569,8 +581,12 @@ public class ClusterDrill {
     }
 
     private static HttpResponse<String> post(String url, String json) throws IOException {
+        return post(url, json, UUID.randomUUID().toString());
+    }
+
+    private static HttpResponse<String> post(String url, String json, String idempotencyKey) throws IOException {
         return send(asTheBalancer(HttpRequest.newBuilder(URI.create(url)), url).header("Content-Type", "application/json")
-                .header("Idempotency-Key", UUID.randomUUID().toString()).POST(HttpRequest.BodyPublishers.ofString(json)));
+                .header("Idempotency-Key", idempotencyKey).POST(HttpRequest.BodyPublishers.ofString(json)));
     }
 
     /** A request sent to a member directly names its client in Proxy-ip, as the balancer does. */
