@@ -112,7 +112,7 @@ cmd_start() {
   if ((count > 1)); then
     # the DAS administers; the balancer takes the public port and the group's members serve
     public_port sejour false
-    group_start "$count" "$port" "$creds"
+    group_start "$count" "$port"
   else
     group_leave
     deploy sejour "$(ear_file)"

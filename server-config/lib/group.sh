@@ -34,7 +34,7 @@ group_node() {
 
 # The group's configuration, resources and N instances; idempotent like domain_configure.
 group_configure() {
-  local count="$1" creds="$2" a=(asadmin_to sejour)
+  local count="$1" a=(asadmin_to sejour)
   log "Configuring the Deployment Group $GROUP: $count instances, the Data Grid on"
   if ! "${a[@]}" list-configs | grep -qx "$GROUP_CONFIG"; then
     # default-config names its ports by system properties, which each instance sets from its port base
@@ -164,8 +164,7 @@ group_leave() {
 }
 
 instance_ready() {
-  curl -fsS --max-time 5 "http://127.0.0.1:$(( $(instance_portbase "$1") + 85 ))/health/ready" 2>/dev/null \
-    | grep -q '"name" *: *"database"'
+  ready_at $(( $(instance_portbase "$1") + 85 ))
 }
 
 # The balancer: HAProxy from Debian's packages, run by the system user, its files under var/haproxy.
@@ -251,8 +250,8 @@ haproxy_stop() {
 }
 
 group_start() {
-  local count="$1" port="$2" creds="$3"
-  group_configure "$count" "$creds"
+  local count="$1" port="$2"
+  group_configure "$count"
   # the cluster drill deploys the application with its test fixtures itself
   [[ "${SEJOUR_GROUP_DEPLOY:-true}" == false ]] || group_deploy "$(ear_file)"
   log "Starting the $count instances of $GROUP"

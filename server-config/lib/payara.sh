@@ -469,8 +469,12 @@ public_port() {
 # Ready means Séjour's own readiness check says so (MicroProfile Health, database reachable,
 # migrations applied), asked on the loopback listener while the public port may still be closed.
 app_ready() {
-  local url; url="http://127.0.0.1:$(( $(cat "$DOMAINS/$1/sejour-portbase") + 85 ))/health/ready"
-  curl -fsS --max-time 5 "$url" 2>/dev/null | grep -q '"name" *: *"database"'
+  ready_at $(( $(cat "$DOMAINS/$1/sejour-portbase") + 85 ))
+}
+
+# Séjour's readiness check on an operations listener of this host (a domain's, or an instance's).
+ready_at() {
+  curl -fsS --max-time 5 "http://127.0.0.1:$1/health/ready" 2>/dev/null | grep -q '"name" *: *"database"'
 }
 
 wait_until_ready() {

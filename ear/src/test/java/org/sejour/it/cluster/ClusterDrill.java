@@ -75,6 +75,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class ClusterDrill {
 
     private static final Pattern TERMS = Pattern.compile("\"version\"\\s*:\\s*\"([^\"]+)\"");
+    /** Searches arrive on random days of the 300 from next spring: not all one kept answer. */
+    private static final java.time.LocalDate FIRST_ARRIVAL = java.time.LocalDate.of(2027, 4, 1);
     private static final Pattern NO_RESULTS = Pattern.compile("\"results\"\\s*:\\s*\\[\\s*\\]");
     private static final Pattern MEMBER = Pattern.compile("SEJOUR_MEMBER=(m\\d)");
     private static final String THROTTLED = "Trop de tentatives";
@@ -262,7 +264,7 @@ public class ClusterDrill {
         int total = (int) (length.toSeconds() * rate);
         for (int i = 0; i < total; i++) {
             long due = i * period;
-            String url = search + LocalDates.arrival(i);
+            String url = search + FIRST_ARRIVAL.plusDays(ThreadLocalRandom.current().nextInt(300));
             clock.schedule(() -> senders.execute(() -> {
                 int status;
                 try {
@@ -645,15 +647,6 @@ public class ClusterDrill {
                     StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
-        }
-    }
-
-    /** Arrival dates spread over a year from next spring, so that the searches are not all one kept answer. */
-    private static final class LocalDates {
-        private static final java.time.LocalDate FIRST = java.time.LocalDate.of(2027, 4, 1);
-
-        static String arrival(int i) {
-            return FIRST.plusDays(ThreadLocalRandom.current().nextInt(300)).toString();
         }
     }
 }
