@@ -79,15 +79,7 @@ public class StaffAccessFilter extends HttpFilter {
         if (session != null) {
             session.invalidate();
         }
-        String location = request.getContextPath() + "/login.xhtml?ended=true";
-        if ("partial/ajax".equals(request.getHeader("Faces-Request"))) {
-            response.setContentType("text/xml");
-            response.setCharacterEncoding("UTF-8");
-            response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?><partial-response><redirect url=\""
-                    + location.replace("&", "&amp;").replace("\"", "&quot;") + "\"/></partial-response>");
-        } else {
-            response.sendRedirect(location);
-        }
+        Redirects.send(request, response, request.getContextPath() + "/login.xhtml?ended=true");
     }
 
     /** The path as the container mapped it: decoded, dot segments resolved (see OnboardingFilter). */

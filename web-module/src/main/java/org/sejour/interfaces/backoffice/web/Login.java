@@ -21,6 +21,7 @@ import org.sejour.application.SignedInUser;
 import org.sejour.interfaces.security.CurrentUser;
 import org.sejour.interfaces.security.LoginAttempt;
 import org.sejour.interfaces.security.PagePermissions;
+import org.sejour.interfaces.security.SessionAuthenticationMechanism;
 import org.sejour.interfaces.security.StaffAccessFilter;
 
 import java.io.IOException;
@@ -55,7 +56,6 @@ public class Login {
                         .credential(new UsernamePasswordCredential(login, new Password(password)))
                         .newAuthentication(true));
         switch (status) {
-            case SEND_CONTINUE -> context.responseComplete();
             case SUCCESS -> {
                 request.changeSessionId();
                 attempt.outcome().flatMap(LoginOutcome::device).ifPresent(device ->
@@ -63,8 +63,9 @@ public class Login {
                 SignedInUser user = attempt.outcome().flatMap(LoginOutcome::user).orElseThrow();
                 // the session lives as long as the user's generation does (StaffAccessFilter)
                 request.getSession().setAttribute(StaffAccessFilter.GENERATION, user.sessionGeneration());
-                Faces.redirect(securityContext.isCallerInRole("operator")
-                        ? "/operator/owners.xhtml" : PagePermissions.home(user.role()));
+                Faces.redirect(SessionAuthenticationMechanism.takeReturnAddress(request)
+                        .orElse(securityContext.isCallerInRole("operator")
+                                ? "/operator/owners.xhtml" : PagePermissions.home(user.role())));
             }
             default -> {
                 LoginOutcome outcome = attempt.outcome().orElse(null);
