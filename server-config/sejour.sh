@@ -190,15 +190,43 @@ JAVA
     chmod 755 "$tvar/java/bin/java"
     as_java="$tvar/java"
   fi
+  # a run that hangs would end only at CI's own time limit, saying nothing of why: after this
+  # long, print what the server's threads and the database's sessions are doing, then kill the
+  # test domain so that the run ends with the tests left failing
+  local watchdog=$(( ${SEJOUR_TEST_WATCHDOG_MINUTES:-55} * 60 ))
+  # (the sleep holds no output open: a CI reading the run's output to its end must not wait for it)
+  ( trap 'kill "$sleeper" 2>/dev/null; exit 0' TERM
+    sleep "$watchdog" >/dev/null 2>&1 & sleeper=$!
+    wait "$sleeper" && hang_report sejour-test "$tvar" "$dbport" ) &
+  local watchdog_pid=$!
   (cd "$ROOT" && AS_JAVA="$as_java" mvn -B install \
       -Dpayara.home="$PAYARA_HOME" -Dsejour.test.domain=sejour-test \
       -Dsejour.test.adminPassword="$(secret "$creds" admin.password)" \
       -Dsejour.test.adminPort="$admin" -Dsejour.test.httpPort="$http" -Dsejour.test.smtpPort=$((base + 25)) \
       -Dsejour.test.dbUrl="jdbc:postgresql://localhost:$dbport/sejour" \
       -Dsejour.test.credentials="$creds" "$@") || rc=$?
+  kill "$watchdog_pid" 2>/dev/null || true
   domain_stop sejour-test 2>/dev/null || true
   db_stop "$tvar" || true
   return $rc
+}
+
+# hang_report DOMAIN DB-DIR DB-PORT: the threads of the domain that run Séjour's or the tests' code,
+# and the database sessions not idle, then the domain killed
+hang_report() {
+  local name="$1" dir="$2" port="$3"
+  log "The tests have run for ${SEJOUR_TEST_WATCHDOG_MINUTES:-55} minutes: what the server is doing"
+  asadmin_to "$name" generate-jvm-report --type=thread 2>&1 \
+    | awk -v RS= '/org\.sejour|arquillian/ { print; print "" }' | head -n 400
+  log "Database sessions not idle"
+  PGUSER=postgres PGPASSWORD="$(secret "$dir/credentials.properties" db.superuser.password)" \
+    pg_client sql "jdbc:postgresql://localhost:$port/postgres" <<'SQL' 2>&1 | head -n 100
+select pid, state, wait_event_type || ':' || wait_event, now() - xact_start, pg_blocking_pids(pid)::text,
+       left(regexp_replace(query, '\s+', ' ', 'g'), 300)
+from pg_stat_activity where datname = 'sejour' and state <> 'idle' and pid <> pg_backend_pid()
+SQL
+  log "Killing $name: the tests still running fail"
+  asadmin --user admin --passwordfile "$(admin_passfile "$name")" stop-domain --kill=true "$name" >/dev/null 2>&1 || true
 }
 
 # The script's own tests (server-config/test), each on databases of its own: a first start by a

@@ -32,7 +32,9 @@ public class AuditOriginFilter extends HttpFilter {
             chain.doFilter(request, response);
             return;
         }
-        AuditOrigin.set(new AuditOrigin(userId, request.getRemoteAddr()));
+        // a group member reached past the balancer, without its Proxy-ip header, knows no address
+        String address = request.getRemoteAddr();
+        AuditOrigin.set(new AuditOrigin(userId, address == null ? "" : address));
         try {
             chain.doFilter(request, response);
         } finally {
