@@ -36,7 +36,8 @@ public final class Deployments {
         EnterpriseArchive ear = application();
         WebArchive tests = ShrinkWrap.create(WebArchive.class, "sejour-tests.war")
                 .addClasses(testClasses)
-                .addClasses(Deployments.class, TestSettings.class, Timings.class, PdfText.class, TestSmtp.class)
+                .addClasses(Deployments.class, TestSettings.class, Timings.class, PdfText.class, TestSmtp.class,
+                        TestsWarAuthentication.class)
                 .addAsWebInfResource(EmptyAsset.INSTANCE, "beans.xml");
         ear.addAsModule(Testable.archiveToTest(tests));
         String applicationXml = read(ear, "META-INF/application.xml");
