@@ -216,8 +216,11 @@ JAVA
 hang_report() {
   local name="$1" dir="$2" port="$3"
   log "The tests have run for ${SEJOUR_TEST_WATCHDOG_MINUTES:-55} minutes: what the server is doing"
-  asadmin_to "$name" generate-jvm-report --type=thread 2>&1 \
-    | awk -v RS= '/org\.sejour|arquillian/ { print; print "" }' | head -n 400
+  # Payara's report: one block per thread, each opened by this heading; the statistics lines left out
+  asadmin_to "$name" generate-jvm-report --type=thread 2>&1 | awk '
+    /^Thread Execution Information:/ { if (b ~ /org\.sejour|arquillian|Exception|rror/) printf "%s", b; b = "" }
+    !/^(Number of times|Total CPU|User-level CPU|Thread Synchronization|-----)/ { b = b $0 "\n" }
+    END { if (b ~ /org\.sejour|arquillian|Exception|rror/) printf "%s", b }' | head -n 600
   log "Database sessions not idle"
   PGUSER=postgres PGPASSWORD="$(secret "$dir/credentials.properties" db.superuser.password)" \
     pg_client sql "jdbc:postgresql://localhost:$port/postgres" <<'SQL' 2>&1 | head -n 100

@@ -13,6 +13,7 @@ import org.sejour.it.browser.LoopbackClient;
 import org.sejour.it.fixtures.DossierFixtures;
 import org.sejour.it.fixtures.LoginFixtureServlet;
 import org.sejour.it.guest.GuestApiFixtureServlet;
+import org.sejour.it.recovery.JobCrashFixtureServlet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -67,7 +68,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * <li>failover: searches at a fixed rate through the balancer while member 2 is killed (SIGKILL);
  * bookings meanwhile oversell nothing; an owner signed in on member 2 is asked to sign in again;
  * member 2 starts again and takes its share;</li>
- * <li>each scheduled job ran once per period, whichever member's timer fired.</li>
+ * <li>each scheduled job ran once per period, whichever member's timer fired;</li>
+ * <li>a job of member 1 killed mid-way is finished by member 2 from its checkpoint.</li>
  * </ol>
  * Figures go to the report that ./sejour cluster-drill prints.
  */
@@ -92,7 +94,8 @@ public class ClusterDrill {
     @BeforeAll
     static void deployToTheGroup() throws Exception {
         Path ear = Files.createTempDirectory("cluster-drill").resolve("sejour.ear");
-        Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class, LoginFixtureServlet.class)
+        Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class, LoginFixtureServlet.class,
+                        JobCrashFixtureServlet.class)
                 .as(ZipExporter.class).exportTo(ear.toFile(), true);
         ear.toFile().setReadable(true, false);
         ear.getParent().toFile().setExecutable(true, false);
@@ -390,6 +393,79 @@ public class ClusterDrill {
         }
     }
 
+    /**
+     * A job running on member 1 when it is killed: its heartbeats stop, member 2 takes the
+     * execution for interrupted once they have been silent for {@code BatchScheduler.SILENCE} and
+     * restarts it from its checkpoint; every guest is reminded once. The job is caught mid-way as
+     * in JobCrashRecoveryIT: the drill holds a dossier of its second chunk.
+     */
+    @Test
+    @Order(7)
+    void aJobOfAKilledMemberIsFinishedByTheOther() throws Exception {
+        int late = 12;
+        int chunk = 5;
+        String today = "2027-04-12";
+        Properties setup = jobFixture(0, "action=setup&count=" + late + "&today=" + today);
+        long accountId = Long.parseLong(setup.getProperty("accountId"));
+        List<Long> dossiers = Arrays.stream(setup.getProperty("dossiers").split(",")).map(Long::valueOf).toList();
+        List<Long> lateOnes = dossiers.subList(1, dossiers.size());
+        long killed;
+        String killedMember;
+        try (Connection lock = db()) {
+            lock.setAutoCommit(false);
+            try (PreparedStatement s = lock.prepareStatement("select id from dossier where id = ? for update")) {
+                s.setLong(1, lateOnes.get(chunk + 1));
+                s.executeQuery().close();
+            }
+            killed = Long.parseLong(jobFixture(0, "action=start&accountId=" + accountId + "&today=" + today
+                    + "&chunkSize=" + chunk).getProperty("executionId"));
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+            while (count("select count(*) from pg_stat_activity where wait_event_type = 'Lock' "
+                    + "and datname = current_database()") == 0) {
+                assertTrue(System.nanoTime() < deadline, "the job did not reach the held dossier");
+                Thread.sleep(200);
+            }
+            assertEquals(chunk, count("select count(*) from payment_reminder where account_id = " + accountId),
+                    "the first chunk committed, the second waits");
+            killedMember = text("select server from job_heartbeat where execution_id = " + killed);
+            new ProcessBuilder("kill", "-KILL", Long.toString(memberPid(0))).inheritIO().start().waitFor();
+            lock.rollback();
+        }
+        long killedAt = System.nanoTime();
+        Properties restarted = new Properties();
+        long deadline = killedAt + TimeUnit.MINUTES.toNanos(5);
+        while (!"true".equals(restarted.getProperty("finished"))) {
+            assertTrue(System.nanoTime() < deadline, "member 2 did not finish the execution within 5 minutes: "
+                    + restarted);
+            Thread.sleep(2_000);
+            restarted = jobFixture(1, "restartOf=" + killed);
+        }
+        double after = (System.nanoTime() - killedAt) / 1e9;
+        long again = Long.parseLong(restarted.getProperty("executionId"));
+        assertEquals("COMPLETED", restarted.getProperty("status"), restarted::toString);
+        assertEquals(late - chunk, Integer.parseInt(restarted.getProperty("readCount")),
+                "read on from the checkpoint: " + restarted);
+        for (long dossier : lateOnes) {
+            assertEquals(1, count("select count(*) from payment_reminder where dossier_id = " + dossier
+                    + " and rule = 'DEPOSIT_LATE'"), "one reminder for " + dossier);
+        }
+        assertEquals(0, count("select count(*) from payment_reminder where dossier_id = " + dossiers.get(0)),
+                "the dossier not late is not reminded");
+        String restartedBy = text("select server from job_heartbeat where execution_id = " + again);
+        assertTrue(restartedBy != null && !restartedBy.equals(killedMember),
+                "restarted by the other member: " + killedMember + " then " + restartedBy);
+        report(String.format(Locale.ROOT, "job recovery: deposit reminders killed with member 1 (%s) in their second "
+                + "chunk; member 2 (%s) restarted them from the checkpoint and finished %.0f s after the kill "
+                + "(heartbeats silent for %s first): %d reminders, each dossier once", killedMember, restartedBy, after,
+                "2 minutes", late));
+
+        long restart = System.nanoTime();
+        asadmin("start-instance", "sejour-1");
+        bothMembersTakeRequests();
+        report(String.format(Locale.ROOT, "job recovery: member 1 started again and took requests %.0f s after its "
+                + "start was asked", (System.nanoTime() - restart) / 1e9));
+    }
+
     // --- the group ---
 
     /** What ./sejour cluster-drill says of the group (its ports, processes, administration), from its file. */
@@ -602,6 +678,30 @@ public class ClusterDrill {
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
             throw new IOException(e);
+        }
+    }
+
+    /** The job fixture of one member, past the balancer: a POST when the form has an action, else a GET. */
+    private static Properties jobFixture(int member, String form) throws IOException {
+        String url = memberUrl(member) + "/sejour-tests/fixtures/job-crash";
+        HttpRequest.Builder request = form.startsWith("action=")
+                ? HttpRequest.newBuilder(URI.create(url)).header("Content-Type", "application/x-www-form-urlencoded")
+                        .POST(HttpRequest.BodyPublishers.ofString(form))
+                : HttpRequest.newBuilder(URI.create(url + "?" + form)).GET();
+        HttpResponse<String> answer = send(request.header("Proxy-ip", "127.0.0.1"));
+        assertEquals(200, answer.statusCode(), url + " " + form + ": " + answer.body());
+        Properties properties = new Properties();
+        properties.load(new java.io.StringReader(answer.body()));
+        return properties;
+    }
+
+    private static long count(String sql) throws SQLException {
+        return Long.parseLong(text(sql));
+    }
+
+    private static String text(String sql) throws SQLException {
+        try (Connection c = db(); PreparedStatement s = c.prepareStatement(sql); ResultSet rows = s.executeQuery()) {
+            return rows.next() ? rows.getString(1) : null;
         }
     }
 
