@@ -54,8 +54,8 @@ public class OnboardingFilter extends HttpFilter {
         }
         if (target == null) {
             request.getSession().setAttribute(ONBOARDED, Boolean.TRUE);
-        } else if (!target.equals(path(request))) {
-            sendTo(request.getContextPath() + target, request, response);
+        } else if (!target.equals(Requests.mappedPath(request))) {
+            Requests.redirect(request.getContextPath() + target, request, response);
             return;
         }
         chain.doFilter(request, response);
@@ -63,36 +63,5 @@ public class OnboardingFilter extends HttpFilter {
 
     private boolean isOnboarded(long accountId) {
         return accounts.account(accountId).isContactCompleted() && !accommodations.list(accountId).isEmpty();
-    }
-
-    /**
-     * The path as the container mapped it: decoded, "." and ".." segments resolved, no path
-     * parameters. The raw request URI is none of these ("/app/x/../dossiers.xhtml" is the dossiers page).
-     */
-    private static String path(HttpServletRequest request) {
-        String info = request.getPathInfo();
-        return request.getServletPath() + (info == null ? "" : info);
-    }
-
-    /**
-     * A redirect, which an Ajax request does not follow: Faces' partial response sends the page
-     * there instead. Either way the request itself is not carried out.
-     */
-    private static void sendTo(String location, HttpServletRequest request, HttpServletResponse response)
-            throws IOException {
-        if (!isFacesAjax(request)) {
-            response.sendRedirect(location);
-            return;
-        }
-        response.setContentType("text/xml");
-        response.setCharacterEncoding("UTF-8");
-        String url = location.replace("&", "&amp;").replace("\"", "&quot;").replace("<", "&lt;");
-        response.getWriter().write("<?xml version=\"1.0\" encoding=\"UTF-8\"?>"
-                + "<partial-response><redirect url=\"" + url + "\"/></partial-response>");
-    }
-
-    private static boolean isFacesAjax(HttpServletRequest request) {
-        return "partial/ajax".equals(request.getHeader("Faces-Request"))
-                || request.getParameter("jakarta.faces.partial.ajax") != null;
     }
 }

@@ -63,7 +63,7 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
         if (context.isProtected()) {
             rememberReturnAddress(request);
             try {
-                Redirects.send(request, response, request.getContextPath() + LOGIN_PAGE);
+                Requests.redirect(request.getContextPath() + LOGIN_PAGE, request, response);
             } catch (IOException e) {
                 return AuthenticationStatus.SEND_FAILURE;
             }
@@ -86,11 +86,10 @@ public class SessionAuthenticationMechanism implements HttpAuthenticationMechani
      * only a plain path of this application, so that it can never lead to another site.
      */
     private static void rememberReturnAddress(HttpServletRequest request) {
-        if (!"GET".equals(request.getMethod()) || Redirects.isAjax(request)) {
+        if (!"GET".equals(request.getMethod()) || Requests.isFacesAjax(request)) {
             return;
         }
-        String info = request.getPathInfo();
-        String path = request.getServletPath() + (info == null ? "" : info);
+        String path = Requests.mappedPath(request);
         if (PLAIN_PATH.matcher(path).matches()) {
             String query = request.getQueryString();
             request.getSession().setAttribute(RETURN_TO, path + (query == null ? "" : "?" + query));

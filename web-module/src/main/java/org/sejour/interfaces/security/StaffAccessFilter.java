@@ -60,7 +60,7 @@ public class StaffAccessFilter extends HttpFilter {
             return;
         }
         if (user.role().isStaff()) {
-            String path = path(request);
+            String path = Requests.mappedPath(request);
             Optional<Permission> required = PagePermissions.required(path);
             if (required.isPresent() && !user.may(required.get())) {
                 LOG.log(Level.FINE, "Page {0} refused to user {1} ({2})", new Object[]{path, user.userId(), user.role()});
@@ -79,12 +79,6 @@ public class StaffAccessFilter extends HttpFilter {
         if (session != null) {
             session.invalidate();
         }
-        Redirects.send(request, response, request.getContextPath() + "/login.xhtml?ended=true");
-    }
-
-    /** The path as the container mapped it: decoded, dot segments resolved (see OnboardingFilter). */
-    private static String path(HttpServletRequest request) {
-        String info = request.getPathInfo();
-        return request.getServletPath() + (info == null ? "" : info);
+        Requests.redirect(request.getContextPath() + "/login.xhtml?ended=true", request, response);
     }
 }
