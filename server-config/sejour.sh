@@ -301,7 +301,7 @@ main() {
     test) shift; cmd_test "$@" ;;
     bench) shift; cmd_bench "$@" ;;
     drill) cmd_drill ;;
-    cluster-drill) cmd_cluster_drill ;;
+    cluster-drill) shift; cmd_cluster_drill "$@" ;;
     backup) shift; cmd_backup "$@" ;;
     restore) shift; cmd_restore "$@" ;;
     *) echo "usage: ./sejour start|stop|status|test|bench [SomeBenchmark]|drill|cluster-drill|backup [FILE]|restore FILE [--target-time T] [--force]" >&2

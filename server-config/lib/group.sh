@@ -227,10 +227,29 @@ CFG
   done
 }
 
+# HAProxy from Debian's packages when it is missing and this script runs as root with apt; its
+# own service stays unstarted (invoke-rc.d asks policy-rc.d): only ./sejour runs it, on its own file.
+haproxy_install() {
+  command -v haproxy >/dev/null 2>&1 && return 0
+  [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1 \
+    || die "a Deployment Group needs HAProxy in front (Debian: apt-get install haproxy, as root)"
+  log "Installing HAProxy (Debian package haproxy) for the balancer"
+  local policy=/usr/sbin/policy-rc.d placed=false
+  if [[ ! -e "$policy" ]]; then
+    printf '#!/bin/sh\n# placed by ./sejour while it installs haproxy: no service starts\nexit 101\n' > "$policy"
+    chmod 755 "$policy"
+    placed=true
+  fi
+  local rc=0
+  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null 2>&1 \
+      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null; }; } || rc=$?
+  [[ "$placed" == false ]] || rm -f "$policy"
+  ((rc == 0)) && command -v haproxy >/dev/null 2>&1 || die "installing HAProxy failed (apt-get install haproxy)"
+}
+
 haproxy_start() {
   local count="$1" port="$2" dir; dir="$(haproxy_dir)"
-  command -v haproxy >/dev/null 2>&1 \
-    || die "a Deployment Group needs HAProxy in front (Debian: apt-get install haproxy)"
+  haproxy_install
   mkdir -p "$dir"
   haproxy_config "$count" "$port" > "$dir/haproxy.cfg"
   system_own "$dir"
@@ -294,13 +313,14 @@ group_status() {
 # ./sejour cluster-drill: the cluster drill (ear/src/test/java/org/sejour/it/cluster/ClusterDrill.java)
 # on a Deployment Group of two instances behind HAProxy, started by this script as
 # SEJOUR_INSTANCES=2 ./sejour start starts one, with a Payara, a database and a domain of their
-# own under var/cluster (fresh each run). The drill deploys the application with its test fixtures
-# to the group. About a quarter of an hour; prints the drill's figures.
+# own under var/cluster (fresh each run), and a replica of its database (SEJOUR_REPLICA). The drill
+# deploys the application with its test fixtures to the group. About 20 minutes; prints the drill's
+# figures. Maven arguments after the command are passed on (e.g. -Dit.test=ClusterDrill#promote*).
 cmd_cluster_drill() {
   local cvar="$VAR/cluster" base="${SEJOUR_CLUSTER_PORT_BASE:-12000}"
   local http=$((base + 80)) dbport=$((base + 432)) script="$CONFIG/sejour.sh"
   local env=(env SEJOUR_VAR="$cvar" SEJOUR_INSTANCES=2 SEJOUR_HTTP_PORT="$http" SEJOUR_DB_PORT="$dbport"
-    SEJOUR_DEMO=false SEJOUR_GROUP_DEPLOY=false SEJOUR_PUBLIC_URL="http://localhost:$http/")
+    SEJOUR_REPLICA=true SEJOUR_DEMO=false SEJOUR_GROUP_DEPLOY=false SEJOUR_PUBLIC_URL="http://localhost:$http/")
   build_if_needed
   "${env[@]}" "$script" stop >/dev/null 2>&1 || true
   rm -rf "$cvar"
@@ -318,6 +338,9 @@ asadmin=$home/bin/asadmin
 passfile=$cvar/asadmin.pass
 adminPort=$((base + 48))
 report=$report
+var=$cvar
+script=$script
+replicaPort=$(replica_port "$dbport")
 PROPS
   chmod 644 "$report"
   local rc=0
@@ -327,7 +350,7 @@ PROPS
       -Dsejour.test.adminPassword="$(secret "$cvar/credentials.properties" admin.password)" \
       -Dsejour.test.adminPort=$((base + 48)) -Dsejour.test.httpPort="$http" -Dsejour.test.smtpPort=$((base + 25)) \
       -Dsejour.test.dbUrl="jdbc:postgresql://localhost:$dbport/sejour" \
-      -Dsejour.test.credentials="$cvar/credentials.properties" -Dsejour.test.group="$group") || rc=$?
+      -Dsejour.test.credentials="$cvar/credentials.properties" -Dsejour.test.group="$group" "$@") || rc=$?
   "${env[@]}" "$script" stop || true
   echo; cat "$report"
   return $rc

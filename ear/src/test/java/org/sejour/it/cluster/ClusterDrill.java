@@ -48,10 +48,12 @@ import java.util.concurrent.Future;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
@@ -69,7 +71,12 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * bookings meanwhile oversell nothing; an owner signed in on member 2 is asked to sign in again;
  * member 2 starts again and takes its share;</li>
  * <li>each scheduled job ran once per period, whichever member's timer fired;</li>
- * <li>a job of member 1 killed mid-way is finished by member 2 from its checkpoint.</li>
+ * <li>a job of member 1 killed mid-way is finished by member 2 from its checkpoint;</li>
+ * <li>an accommodation's iCal export, kept by each member, follows a booking on both;</li>
+ * <li>the public searches are read from the database's replica; a booking reaches it within the
+ * bound; with the replica stopped the group answers from the primary, and reads the replica again
+ * once it is back;</li>
+ * <li>the primary is lost: the replica is promoted, the group pointed at it, and guests book again.</li>
  * </ol>
  * Figures go to the report that ./sejour cluster-drill prints.
  */
@@ -84,10 +91,13 @@ public class ClusterDrill {
     private static final String THROTTLED = "Trop de tentatives";
     private static final String FAILED = "Identifiant ou mot de passe incorrect.";
     private static final String PASSWORD = "Right-password-1";
+    /** The first night of the week the drill books, as an iCal export writes it. */
+    private static final String BOOKED_NIGHT = "20270501";
     /** The public API's defaults (docs/public-api.md), which the drill keeps. */
     private static final int BURST = 200;
     private static final double PER_SECOND = 10;
 
+    private static final AtomicLong OWN_REPLICA_QUERIES = new AtomicLong();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final Instant STARTED = Instant.now();
 
@@ -101,12 +111,12 @@ public class ClusterDrill {
         ear.getParent().toFile().setExecutable(true, false);
         asadmin("deploy", "--force=true", "--target", "sejour-group", "--virtualservers", "server", "--name", "sejour",
                 ear.toString());
+        bothMembersTakeRequests();
     }
 
     @Test
     @Order(1)
     void sixtyFourGuestsOnBothMembersBookTheLastUnitOnce() throws Exception {
-        bothMembersTakeRequests();
         Properties owner = owner("cluster-race");
         String terms = terms(owner);
         // each member keeps its answer to the week's search
@@ -466,6 +476,145 @@ public class ClusterDrill {
                 + "start was asked", (System.nanoTime() - restart) / 1e9));
     }
 
+    @Test
+    @Order(8)
+    void anICalExportFollowsABookingOnBothMembers() throws Exception {
+        Properties owner = owner("cluster-ical");
+        String path = "/ical/" + owner.getProperty("ical") + ".ics";
+        String[] etags = new String[2];
+        for (int member = 0; member < 2; member++) {
+            HttpResponse<String> feed = get(memberUrl(member) + path);
+            assertEquals(200, feed.statusCode(), "the export on member " + (member + 1));
+            assertFalse(feed.body().contains(BOOKED_NIGHT), "nothing booked yet: " + feed.body());
+            etags[member] = feed.headers().firstValue("ETag").orElseThrow();
+            // each member keeps the export: a platform polling with its validator gets a 304
+            assertEquals(304, ical(memberUrl(member) + path, etags[member]).statusCode(), "kept on member " + (member + 1));
+        }
+        assertEquals(etags[0], etags[1], "both members export the same calendar");
+        assertEquals(201, post(TestSettings.baseUrl() + account(owner).substring(1) + "/bookings",
+                booking(owner, terms(owner), "Calendrier", "2027-05-01")).statusCode());
+        long booked = System.nanoTime();
+        List<String> shown = new ArrayList<>();
+        for (int member = 0; member < 2; member++) {
+            HttpResponse<String> feed;
+            while ((feed = ical(memberUrl(member) + path, etags[member])).statusCode() == 304) {
+                assertTrue(System.nanoTime() - booked < TimeUnit.SECONDS.toNanos(1),
+                        "member " + (member + 1) + " still exports the calendar without the booking after 1 s");
+                Thread.sleep(10);
+            }
+            assertEquals(200, feed.statusCode());
+            assertTrue(feed.body().contains(BOOKED_NIGHT), "the booked week in member " + (member + 1) + "'s export: "
+                    + feed.body());
+            shown.add(String.format(Locale.ROOT, "member %d after %.0f ms", member + 1, (System.nanoTime() - booked) / 1e6));
+        }
+        report("iCal export across members: kept by both (304 to the platform's validator), the booking through the "
+                + "balancer in both members' export: " + shown + " (bound 1 s)");
+    }
+
+    /**
+     * The replica (SEJOUR_REPLICA, made by ./sejour cluster-drill): fresh searches are read from it,
+     * which its transaction count shows (nothing else reads it); a booking is in the answers at
+     * once and on the replica within the bound; the replica stopped, the group answers from the
+     * primary; started again, it catches up and is read again.
+     */
+    @Test
+    @Order(9)
+    void theReplicaServesTheSearchesAndTheGroupGoesOnWithoutIt() throws Exception {
+        Properties owner = owner("cluster-replica");
+        String terms = terms(owner);
+        String search = TestSettings.baseUrl() + account(owner).substring(1) + "/availability?nights=";
+        // the week of May 1st, found by a search a day off with a day's flexibility
+        String flexible = search + "7&arrival=2027-05-02&flexDays=1";
+        long read = replicaTransactions();
+        assertTrue(available(flexible), "free before the booking");
+        for (int i = 1; i < 10; i++) {
+            assertEquals(200, get(search + "7&arrival=" + FIRST_ARRIVAL.plusDays(100 + i)).statusCode());
+        }
+        long servedBefore = replicaReadsAfter(read, 10);
+
+        assertEquals(201, post(TestSettings.baseUrl() + account(owner).substring(1) + "/bookings",
+                booking(owner, terms, "Replique", "2027-05-01")).statusCode());
+        long booked = System.nanoTime();
+        assertFalse(available(search + "7&arrival=2027-05-01"), "the answer right after the booking has it");
+        double onReplica = untilOnTheReplica(owner, 1, booked, Duration.ofSeconds(1));
+        read = replicaTransactions();
+        assertFalse(available(flexible), "the flexible search, computed again, read from the replica");
+        replicaReadsAfter(read, 1);
+        report(String.format(Locale.ROOT, "replica: 10 fresh searches through the balancer cost the replica %d "
+                + "transactions (nothing else reads it); a booking was in the very next answer, replayed on the replica "
+                + "%.0f ms after its 201 (bound 1 s), and a search computed again from the replica then showed it", servedBefore,
+                onReplica));
+
+        sejour("replica_stop", group("var"));
+        long[] latencies = new long[20];
+        for (int i = 0; i < latencies.length; i++) {
+            long sent = System.nanoTime();
+            HttpResponse<String> answer = get(search + "7&arrival=" + FIRST_ARRIVAL.plusDays(200 + i));
+            latencies[i] = System.nanoTime() - sent;
+            assertEquals(200, answer.statusCode(), "searches go on with the replica stopped: " + answer.body());
+        }
+        assertEquals(201, post(TestSettings.baseUrl() + account(owner).substring(1) + "/bookings",
+                booking(owner, terms, "SansReplique", "2027-06-05")).statusCode(), "a booking with the replica stopped");
+        long restarted = System.nanoTime();
+        sejour("replica_start", group("var"));
+        double caughtUp = untilOnTheReplica(owner, 2, restarted, Duration.ofSeconds(60));
+        long readAgain = System.nanoTime();
+        read = replicaTransactions();
+        for (int i = 0; replicaTransactions() <= read; i++) {
+            assertTrue(System.nanoTime() - readAgain < TimeUnit.SECONDS.toNanos(30), "the replica is not read again");
+            assertEquals(200, get(search + "7&arrival=" + FIRST_ARRIVAL.plusDays(230 + i)).statusCode());
+            Thread.sleep(1_000);
+        }
+        report(String.format(Locale.ROOT, "replica stopped: 20 new searches answered 200 from the primary (the first in "
+                + "%.0f ms, the slowest %.0f ms) and a booking taken (201); started again, the replica had replayed it "
+                + "%.1f s after its start was asked, and was read again %.1f s later", latencies[0] / 1e6,
+                Arrays.stream(latencies).max().orElseThrow() / 1e6, caughtUp / 1e3, (System.nanoTime() - readAgain) / 1e9));
+    }
+
+    /**
+     * The promote procedure of docs/scaling.md: the primary stops for good, the replica is promoted
+     * ({@code pg_ctl promote}), the group's pool is pointed at it and the members restarted; the
+     * bookings made before are there and guests book again.
+     */
+    @Test
+    @Order(10)
+    void aPromotedReplicaTakesTheGroupsBookings() throws Exception {
+        Properties owner = owner("cluster-promote");
+        String terms = terms(owner);
+        String bookings = TestSettings.baseUrl() + account(owner).substring(1) + "/bookings";
+        assertEquals(201, post(bookings, booking(owner, terms, "AvantPromotion", "2027-05-01")).statusCode());
+        untilOnTheReplica(owner, 1, System.nanoTime(), Duration.ofSeconds(1));
+
+        sejour("db_stop", group("var"));
+        long lost = System.nanoTime();
+        int whileLost = post(bookings, booking(owner, terms, "SansBase", "2027-06-05")).statusCode();
+        assertTrue(whileLost >= 500, "no booking without a database: " + whileLost);
+        sejour("as_system_user", group("var") + "/pgsql/bin/pg_ctl", "-D", group("var") + "/replica/pgdata", "-w",
+                "promote");
+        try (Connection c = replicaDb(); PreparedStatement s = c.prepareStatement("select pg_is_in_recovery()");
+             ResultSet rows = s.executeQuery()) {
+            rows.next();
+            assertFalse(rows.getBoolean(1), "the promoted server takes writes");
+        }
+        asadmin("set", "resources.jdbc-connection-pool.sejourPool.property.portNumber=" + group("replicaPort"));
+        asadmin("stop-deployment-group", "sejour-group");
+        asadmin("start-deployment-group", "sejour-group");
+        bothMembersTakeRequests();
+        double switched = (System.nanoTime() - lost) / 1e9;
+
+        assertFalse(available(TestSettings.baseUrl() + account(owner).substring(1)
+                + "/availability?nights=7&arrival=2027-05-01"), "the booking made before the loss is kept");
+        assertEquals(201, post(bookings, booking(owner, terms, "ApresPromotion", "2027-06-05")).statusCode(),
+                "a guest books on the promoted server");
+        assertEquals(409, post(bookings, booking(owner, terms, "Double", "2027-06-05")).statusCode(),
+                "the promoted server refuses a double booking");
+        assertEquals(2, onTheReplica(owner), "both bookings stored on the promoted server");
+        report(String.format(Locale.ROOT, "promote: primary stopped (a booking meanwhile answered %d), replica promoted, "
+                + "the group's pool pointed at it and both members restarted: taking requests %.0f s after the loss; "
+                + "the booking made before is kept, a guest booked again (201), a double booking refused (409)",
+                whileLost, switched));
+    }
+
     // --- the group ---
 
     /** What ./sejour cluster-drill says of the group (its ports, processes, administration), from its file. */
@@ -738,6 +887,86 @@ public class ClusterDrill {
             }
             return byServer.toString();
         }
+    }
+
+    /** A function of ./sejour's scripts (server-config/sejour.sh, sourced) on the drill's var folder. */
+    private static void sejour(String... call) throws IOException, InterruptedException {
+        List<String> line = new ArrayList<>(List.of("bash", "-c", "source \"$1\"; shift; \"$@\"", "cluster-drill",
+                group("script")));
+        line.addAll(Arrays.asList(call));
+        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+        builder.environment().put("SEJOUR_VAR", group("var"));
+        builder.environment().put("SEJOUR_REPLICA", "true");
+        Process process = builder.start();
+        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
+        assertEquals(0, process.waitFor(), String.join(" ", call) + ": " + output);
+    }
+
+    /** The drill's own queries of the replica, one per connection: they are in its counts too. */
+    private static Connection replicaDb() throws SQLException {
+        OWN_REPLICA_QUERIES.incrementAndGet();
+        return DriverManager.getConnection("jdbc:postgresql://localhost:" + group("replicaPort") + "/sejour", "sejour",
+                TestSettings.credential("db.password"));
+    }
+
+    /**
+     * Transactions the replica has ended, less the drill's own queries before this one (one not in
+     * the view yet makes the figure smaller, never larger). A session's figures reach the view when
+     * it ends.
+     */
+    private static long replicaTransactions() throws SQLException {
+        long own = OWN_REPLICA_QUERIES.get();
+        try (Connection c = replicaDb(); PreparedStatement s = c.prepareStatement(
+                "select xact_commit + xact_rollback from pg_stat_database where datname = current_database()");
+             ResultSet rows = s.executeQuery()) {
+            rows.next();
+            return rows.getLong(1) - own;
+        }
+    }
+
+    /** The replica's transactions since {@code before} once there are at least {@code atLeast} more (15 s at most). */
+    private static long replicaReadsAfter(long before, int atLeast) throws SQLException, InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+        long seen;
+        while ((seen = replicaTransactions() - before) < atLeast) {
+            assertTrue(System.nanoTime() < deadline, "the searches were not read from the replica: " + seen
+                    + " transactions there");
+            Thread.sleep(250);
+        }
+        return seen;
+    }
+
+    private static long onTheReplica(Properties owner) throws SQLException {
+        try (Connection c = replicaDb();
+             PreparedStatement s = c.prepareStatement("select count(*) from dossier where account_id = ?")) {
+            s.setLong(1, Long.parseLong(owner.getProperty("accountId")));
+            try (ResultSet rows = s.executeQuery()) {
+                rows.next();
+                return rows.getLong(1);
+            }
+        }
+    }
+
+    /** Milliseconds from {@code since} until the replica holds the owner's {@code dossiers}, at most {@code bound}. */
+    private static double untilOnTheReplica(Properties owner, int dossiers, long since, Duration bound)
+            throws InterruptedException {
+        while (true) {
+            try {
+                if (onTheReplica(owner) >= dossiers) {
+                    return (System.nanoTime() - since) / 1e6;
+                }
+            } catch (SQLException starting) {
+                // the replica is starting again
+            }
+            assertTrue(System.nanoTime() - since < bound.toNanos(), "the replica lacks the owner's " + dossiers
+                    + " dossier(s) after " + bound);
+            Thread.sleep(5);
+        }
+    }
+
+    /** The export, revalidated with the validator a platform kept. */
+    private static HttpResponse<String> ical(String url, String etag) throws IOException {
+        return send(asTheBalancer(HttpRequest.newBuilder(URI.create(url)), url).header("If-None-Match", etag).GET());
     }
 
     private static void report(String line) {

@@ -7,6 +7,7 @@ import jakarta.servlet.annotation.WebServlet;
 import jakarta.servlet.http.HttpServlet;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpServletResponse;
+import org.sejour.application.channel.ChannelExportService;
 import org.sejour.application.AccommodationService;
 import org.sejour.application.AccountService;
 import org.sejour.application.CreatedOwner;
@@ -50,6 +51,8 @@ public class GuestApiFixtureServlet extends HttpServlet {
     AccountService accounts;
     @EJB
     AccommodationService accommodations;
+    @EJB
+    ChannelExportService exports;
     @Resource(lookup = "jdbc/sejour")
     DataSource dataSource;
 
@@ -82,7 +85,7 @@ public class GuestApiFixtureServlet extends HttpServlet {
         }
         response.setContentType("text/plain;charset=UTF-8");
         response.getWriter().write("number=" + owner.accountNumber() + "\naccountId=" + owner.accountId() + "\ngite="
-                + gite + "\nhidden=" + hidden + "\ncleaning=" + cleaning + "\nlogin=" + owner.login() + "\n");
+                + gite + "\nhidden=" + hidden + "\ncleaning=" + cleaning + "\nlogin=" + owner.login() + "\nical=" + exports.exportToken(owner.accountId(), gite) + "\n");
     }
 
     private long insert(String sql, Object... args) {
