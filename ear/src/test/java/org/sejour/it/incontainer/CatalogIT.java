@@ -306,6 +306,18 @@ public class CatalogIT {
     }
 
     @Test
+    void pricingANewAccountReadsTheDefaultAgeRangesWithoutStoringThem() throws SQLException {
+        long owner = newOwner();
+        long gite = gite(owner, false);
+        List<AgeRange> read = loader.load(owner, gite).ageRanges();
+        assertEquals(List.of("Adulte", "Enfant", "Bébé"), read.stream().map(AgeRange::label).toList());
+        // searches may run on the database's read-only replica: pricing writes nothing
+        assertEquals(0, count("select count(*) from age_range where account_id = ?", owner));
+        assertEquals(read, ageRanges.list(owner).stream().map(CatalogAgeRange::toPricing).toList(),
+                "the ranges stored later are the ones priced with");
+    }
+
+    @Test
     void ageRangesTermsAndTaxRoundTrip() throws SQLException {
         long owner = newOwner();
         long gite = gite(owner, false);

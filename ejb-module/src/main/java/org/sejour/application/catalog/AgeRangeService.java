@@ -51,6 +51,15 @@ public class AgeRangeService {
         return CatalogAgeRange.defaultsFor(accountId).stream().map(ranges::store).toList();
     }
 
+    /**
+     * The ranges as {@link #list} gives them, without storing the defaults of an account that has
+     * none yet: for the searches, which may run on the database's read-only replica.
+     */
+    public List<CatalogAgeRange> listForReading(long accountId) {
+        List<CatalogAgeRange> existing = ranges.ofAccount(accountId);
+        return existing.isEmpty() ? CatalogAgeRange.defaultsFor(accountId) : existing;
+    }
+
     @Requires(Permission.MANAGE_SETTINGS)
     public CatalogAgeRange create(long accountId, @NotNull String label, int minAge, int maxAge, boolean taxable) {
         return create(accountId, french(label), minAge, maxAge, taxable);

@@ -148,18 +148,19 @@ public class JpaDossierRepository implements DossierRepository {
      * Three indexed range reads, stock rows, overlapping bans and the imported calendars' events
      * that hold nights, sent as one statement (one round trip), whatever the number of
      * accommodations: joining every night of a generated series to the stock made the planner
-     * scan all of an account's stock for a one-week search.
+     * scan all of an account's stock for a one-week search. Nights come back as their distance in
+     * days from {@code first}: a search over 500 accommodations reads thousands of them, and
+     * converting each from a SQL date through the driver's calendar cost more than the query.
      */
     private Map<Long, NightAvailability> nightsOf(String accommodations, long id, LocalDate first, LocalDate end) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select 'S', a.id, a.stock_managed, s.night, s.units - s.sold, "
-                        + "null::date as first_night, null::date as last_night "
+        List<Object[]> rows = em.createNativeQuery("select 0, a.id, a.stock_managed, s.night - ?2, s.units - s.sold "
                         + "from accommodation a left join night_stock s on s.accommodation_id = a.id "
                         + "and s.night >= ?2 and s.night < ?3 where " + accommodations
-                        + " union all select 'B', b.accommodation_id, null, null, null, b.first_night, b.last_night "
+                        + " union all select 1, b.accommodation_id, null, b.first_night - ?2, b.last_night - ?2 "
                         + "from sales_ban b join accommodation a on a.id = b.accommodation_id where " + accommodations
                         + " and b.first_night < ?3 and b.last_night >= ?2"
-                        + " union all select 'C', c.accommodation_id, null, null, null, c.first_night, c.departure - 1 "
+                        + " union all select 2, c.accommodation_id, null, c.first_night - ?2, c.departure - 1 - ?2 "
                         + "from channel_block c join accommodation a on a.id = c.accommodation_id where "
                         + accommodations + " and c.holds_nights and c.first_night < ?3 and c.departure > ?2")
                 .setParameter(1, id).setParameter(2, first).setParameter(3, end)
@@ -167,21 +168,22 @@ public class JpaDossierRepository implements DossierRepository {
         Map<Long, RangeOfNights> ranges = new HashMap<>();
         List<Object[]> closures = new ArrayList<>();
         for (Object[] row : rows) {
-            if (!"S".equals(row[0])) {
+            if (((Number) row[0]).intValue() != 0) {
                 closures.add(row);
                 continue;
             }
             RangeOfNights range = ranges.computeIfAbsent(((Number) row[1]).longValue(),
                     key -> new RangeOfNights(first, end, (Boolean) row[2]));
             if (row[3] != null) {
-                range.remaining(localDate(row[3]), ((Number) row[4]).intValue());
+                range.remaining(((Number) row[3]).intValue(), ((Number) row[4]).intValue());
             }
         }
         // after the stock rows, whatever order the database returned them in
         for (Object[] row : closures) {
             RangeOfNights range = ranges.get(((Number) row[1]).longValue());
             if (range != null) {
-                range.close(localDate(row[5]), localDate(row[6]), "B".equals(row[0]));
+                range.close(((Number) row[3]).intValue(), ((Number) row[4]).intValue(),
+                        ((Number) row[0]).intValue() == 1);
             }
         }
         return new HashMap<>(ranges);
@@ -205,15 +207,16 @@ public class JpaDossierRepository implements DossierRepository {
             Arrays.fill(remaining, stockManaged ? 0 : 1);
         }
 
-        void remaining(LocalDate night, int units) {
-            remaining[(int) ChronoUnit.DAYS.between(first, night)] = Math.max(0, units);
+        /** The units left on the night {@code day} days after the first. */
+        void remaining(int day, int units) {
+            remaining[day] = Math.max(0, units);
         }
 
-        /** A sales ban (or an imported event holding units) from one night to another, both included. */
-        void close(LocalDate firstNight, LocalDate lastNight, boolean ban) {
+        /** A sales ban (or an imported event holding units) from one night to another, both included, in days from the first. */
+        void close(int firstDay, int lastDay, boolean ban) {
             boolean[] nights = ban ? banned : held;
-            int from = (int) Math.max(0, ChronoUnit.DAYS.between(first, firstNight));
-            int to = (int) Math.min(nights.length - 1L, ChronoUnit.DAYS.between(first, lastNight));
+            int from = Math.max(0, firstDay);
+            int to = Math.min(nights.length - 1, lastDay);
             for (int i = from; i <= to; i++) {
                 nights[i] = true;
             }

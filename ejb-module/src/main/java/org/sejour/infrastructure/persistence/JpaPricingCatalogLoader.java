@@ -143,7 +143,8 @@ public class JpaPricingCatalogLoader implements PricingCatalogLoader {
                 .collect(Collectors.toMap(AccommodationTouristTax::accommodationId, t -> t));
         SalesTerms salesTerms = terms.find(accountId).orElseGet(() -> AccountSalesTerms.defaultsFor(accountId))
                 .toPricing(minimumStay);
-        List<AgeRange> ranges = ageRanges.list(accountId).stream().map(CatalogAgeRange::toPricing).toList();
+        // read only: this runs on the replica too, where storing an account's default ranges would fail
+        List<AgeRange> ranges = ageRanges.listForReading(accountId).stream().map(CatalogAgeRange::toPricing).toList();
 
         Map<Long, PricingInputs> inputs = new LinkedHashMap<>();
         for (Accommodation accommodation : accommodations.ofAccount(accountId)) {
