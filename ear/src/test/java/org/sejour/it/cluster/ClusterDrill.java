@@ -861,8 +861,13 @@ public class ClusterDrill {
     }
 
     private static long dossiersOf(Properties owner) throws SQLException {
-        try (Connection c = db();
-             PreparedStatement s = c.prepareStatement("select count(*) from dossier where account_id = ?")) {
+        try (Connection c = db()) {
+            return dossiersOf(owner, c);
+        }
+    }
+
+    private static long dossiersOf(Properties owner, Connection c) throws SQLException {
+        try (PreparedStatement s = c.prepareStatement("select count(*) from dossier where account_id = ?")) {
             s.setLong(1, Long.parseLong(owner.getProperty("accountId")));
             try (ResultSet rows = s.executeQuery()) {
                 rows.next();
@@ -939,13 +944,8 @@ public class ClusterDrill {
     }
 
     private static long onTheReplica(Properties owner) throws SQLException {
-        try (Connection c = replicaDb();
-             PreparedStatement s = c.prepareStatement("select count(*) from dossier where account_id = ?")) {
-            s.setLong(1, Long.parseLong(owner.getProperty("accountId")));
-            try (ResultSet rows = s.executeQuery()) {
-                rows.next();
-                return rows.getLong(1);
-            }
+        try (Connection c = replicaDb()) {
+            return dossiersOf(owner, c);
         }
     }
 
