@@ -234,22 +234,23 @@ haproxy_install() {
   [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null 2>&1 \
     || die "a Deployment Group needs HAProxy in front (Debian: apt-get install haproxy, as root)"
   log "Installing HAProxy (Debian package haproxy) for the balancer"
-  local policy=/usr/sbin/policy-rc.d placed=false
-  if [[ ! -e "$policy" ]]; then
-    printf '#!/bin/sh\n# placed by ./sejour while it installs haproxy: no service starts\nexit 101\n' > "$policy"
-    chmod 755 "$policy"
-    placed=true
-  fi
-  local rc=0
-  { DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null 2>&1 \
-      || { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends haproxy >/dev/null; }; } || rc=$?
-  [[ "$placed" == false ]] || rm -f "$policy"
-  ((rc == 0)) && command -v haproxy >/dev/null 2>&1 || die "installing HAProxy failed (apt-get install haproxy)"
+  # in a subshell whose exit (an interruption too) removes the policy it placed: left behind, it
+  # would keep every package's service on this machine from starting
+  (
+    policy=/usr/sbin/policy-rc.d
+    if [[ ! -e "$policy" ]]; then
+      trap 'rm -f "$policy"' EXIT
+      printf '#!/bin/sh\n# placed by ./sejour while it installs haproxy: no service starts\nexit 101\n' > "$policy"
+      chmod 755 "$policy"
+    fi
+    export DEBIAN_FRONTEND=noninteractive
+    apt-get install -y -qq --no-install-recommends haproxy >/dev/null 2>&1 \
+      || { apt-get update -qq && apt-get install -y -qq --no-install-recommends haproxy >/dev/null; }
+  ) && command -v haproxy >/dev/null 2>&1 || die "installing HAProxy failed (apt-get install haproxy)"
 }
 
 haproxy_start() {
   local count="$1" port="$2" dir; dir="$(haproxy_dir)"
-  haproxy_install
   mkdir -p "$dir"
   haproxy_config "$count" "$port" > "$dir/haproxy.cfg"
   system_own "$dir"
@@ -270,6 +271,7 @@ haproxy_stop() {
 
 group_start() {
   local count="$1" port="$2"
+  haproxy_install  # first: without a balancer, started instances would serve nobody
   group_configure "$count"
   # the cluster drill deploys the application with its test fixtures itself
   [[ "${SEJOUR_GROUP_DEPLOY:-true}" == false ]] || group_deploy "$(ear_file)"

@@ -10,8 +10,8 @@ import org.sejour.domain.model.accommodation.AccommodationDetails;
 import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.account.AccountRepository;
 import org.sejour.domain.model.account.ContactDetails;
+import org.sejour.application.catalog.AgeRangeService;
 import org.sejour.domain.model.catalog.AgeRangeNames;
-import org.sejour.domain.model.catalog.AgeRangeRepository;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.catalog.SalesTermsRepository;
 import org.sejour.domain.model.document.ContractArchive;
@@ -66,7 +66,7 @@ public class ContractService {
     @Inject
     PhotoStore photoStore;
     @Inject
-    AgeRangeRepository ageRanges;
+    AgeRangeService ageRanges;
     @Inject
     ContractRenderer renderer;
     @Inject
@@ -153,7 +153,7 @@ public class ContractService {
                 contract.arrivalFrom(), contract.arrivalUntil(), contract.departureBefore(),
                 text(contract, ContractField.ARRIVAL_REMARKS, language),
                 text(contract, ContractField.DEPARTURE_REMARKS, language),
-                party(dossier, new AgeRangeNames(ageRanges.ofAccount(accountId), language)),
+                party(dossier, new AgeRangeNames(ageRanges.listForReading(accountId), language)),
                 priceLines(dossier, t),
                 dossier.amounts(),
                 salesTerms.find(accountId).map(AccountSalesTerms::depositType).orElse(SalesTerms.DepositType.ARRHES),

@@ -17,8 +17,8 @@ import org.sejour.domain.model.account.StaffInvitation;
 import org.sejour.domain.model.account.StaffInvitationRepository;
 import org.sejour.infrastructure.security.InvitationTokens;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
+import org.sejour.application.catalog.AgeRangeService;
 import org.sejour.domain.model.catalog.AgeRangeNames;
-import org.sejour.domain.model.catalog.AgeRangeRepository;
 import org.sejour.domain.model.catalog.CatalogAgeRange;
 import org.sejour.domain.model.catalog.SalesTermsRepository;
 import org.sejour.domain.model.channel.ChannelConflict;
@@ -79,7 +79,7 @@ public class MailComposer {
     @Inject
     ContractService contracts;
     @Inject
-    AgeRangeRepository ageRanges;
+    AgeRangeService ageRanges;
     @Inject
     ReminderRepository reminders;
     @Inject
@@ -161,7 +161,7 @@ public class MailComposer {
         MailSettings mail = settings.findMail(accountId).orElseGet(() -> MailSettings.defaultsFor(accountId));
         SalesTerms.DepositType depositType = salesTerms.find(accountId).map(AccountSalesTerms::depositType)
                 .orElse(SalesTerms.DepositType.ARRHES);
-        return new Owner(account, mail, depositType, ageRanges.ofAccount(accountId));
+        return new Owner(account, mail, depositType, ageRanges.listForReading(accountId));
     }
 
     private OutgoingMessage compose(OutboxMail mail, Dossier dossier, Owner ownerOf, ReminderRule rule, ContractTexts t) {
