@@ -512,7 +512,12 @@ final class Browser implements AutoCloseable {
         return download(buttonId, ".xlsx");
     }
 
-    /** Clicks a non-ajax download button and waits for the browser to finish saving the file it sends. */
+    /**
+     * Clicks a non-ajax download button and waits for the browser to finish saving the file it sends.
+     * Chromium reserves the file's name with an empty file while it writes into a .crdownload beside
+     * it, then moves that over it: the file counts once it has bytes and no .crdownload is left
+     * (a test once read the empty placeholder).
+     */
     Path download(String buttonId, String extension) throws IOException {
         Path dir = Files.createTempDirectory(TestSettings.artifacts(), "download-");
         driver.executeCdpCommand("Browser.setDownloadBehavior",
@@ -520,7 +525,16 @@ final class Browser implements AutoCloseable {
         click(buttonId);
         return until(d -> {
             try (Stream<Path> files = Files.list(dir)) {
-                return files.filter(f -> f.toString().endsWith(extension)).findFirst().orElse(null);
+                List<Path> all = files.toList();
+                if (all.stream().anyMatch(f -> f.toString().endsWith(".crdownload"))) {
+                    return null;
+                }
+                for (Path f : all) {
+                    if (f.toString().endsWith(extension) && Files.size(f) > 0) {
+                        return f;
+                    }
+                }
+                return null;
             } catch (IOException e) {
                 return null;
             }
