@@ -531,7 +531,7 @@ public class ClusterDrill {
 
     /**
      * The replica (SEJOUR_REPLICA, made by ./sejour cluster-drill): fresh searches are read from it,
-     * which its transaction count shows (nothing else reads it); a booking is in the answers at
+     * which its reads of night_stock show (only a search computed there makes them); a booking is in the answers at
      * once and on the replica within the bound; the replica stopped, the group answers from the
      * primary; started again, it catches up and is read again.
      */
@@ -708,9 +708,14 @@ public class ClusterDrill {
                 "--user", "admin", "--passwordfile", group("passfile"),
                 "--port", group("adminPort")));
         line.addAll(Arrays.asList(command));
-        Process process = new ProcessBuilder(line).redirectErrorStream(true).start();
+        succeeds(new ProcessBuilder(line), command);
+    }
+
+    /** Runs the process to its end; it must exit 0, else its output is the failure's message. */
+    private static void succeeds(ProcessBuilder builder, String... what) throws IOException, InterruptedException {
+        Process process = builder.redirectErrorStream(true).start();
         String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), String.join(" ", command) + ": " + output);
+        assertEquals(0, process.waitFor(), String.join(" ", what) + ": " + output);
     }
 
     /** A member's CPU time so far (user + system), from /proc. */
@@ -917,12 +922,10 @@ public class ClusterDrill {
         List<String> line = new ArrayList<>(List.of("bash", "-c", "source \"$1\"; shift; \"$@\"", "cluster-drill",
                 group("script")));
         line.addAll(Arrays.asList(call));
-        ProcessBuilder builder = new ProcessBuilder(line).redirectErrorStream(true);
+        ProcessBuilder builder = new ProcessBuilder(line);
         builder.environment().put("SEJOUR_VAR", group("var"));
         builder.environment().put("SEJOUR_REPLICA", "true");
-        Process process = builder.start();
-        String output = new String(process.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        assertEquals(0, process.waitFor(), String.join(" ", call) + ": " + output);
+        succeeds(builder, call);
     }
 
     private static Connection replicaDb() throws SQLException {
