@@ -74,6 +74,7 @@ import java.util.concurrent.TimeoutException;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The booking engine on Payara and PostgreSQL: quotes, dossiers, and the no-double-booking guarantee. */
@@ -451,6 +452,63 @@ public class BookingIT {
                 "a lapsed option gives it back too");
     }
 
+    /**
+     * The guests' search keeps its offers per accommodation (KeptOffers) and prices again only
+     * those whose nights changed: the others' offers are the very objects of the search before.
+     * Every way the nights change, plain SQL included, reaches the offers at once.
+     */
+    @Test
+    void aSearchPricesAgainOnlyTheAccommodationsWhoseNightsChanged() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
+        long other = accommodations.create(owner.accountId(), new AccommodationDetails("Gîte les Tilleuls",
+                false, AccommodationType.GITE, Classification.TWO_STARS, null, "2 chemin", "38000", "Grenoble",
+                null, null, 1, 6, null, null, null, null, Visibility.BOOKABLE, TranslatedText.empty(), Set.of())).id();
+        long rateId = insert("insert into rate (account_id, accommodation_id, nights, arrival_days, price) "
+                + "values (?, ?, 7, 32, 450) returning id", owner.accountId(), other);
+        update("insert into rate_period (rate_id, first_day, last_day) values (?, ?, ?)", rateId, MAY_FIRST,
+                LocalDate.of(2027, 6, 1));
+        List<AvailabilityService.Offer> first = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        assertEquals(List.of(owner.accommodationId(), other), accommodationsOf(first));
+        assertEquals(List.of(Money.of("500.00"), Money.of("450.00")),
+                first.stream().map(AvailabilityService.Offer::price).toList());
+        List<AvailabilityService.Offer> again = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        assertSame(first.get(0), again.get(0), "nothing changed: nothing priced again");
+        assertSame(first.get(1), again.get(1), "nothing changed: nothing priced again");
+
+        String unchanged = text("select coalesce((select version::text from accommodation_nights "
+                + "where accommodation_id = ?), 'none')", owner.accommodationId());
+        update("insert into sales_ban (accommodation_id, first_night, last_night) values (?, ?, ?)", other,
+                MAY_FIRST.plusDays(2), MAY_FIRST.plusDays(3));
+        List<AvailabilityService.Offer> banned = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        assertEquals(List.of(owner.accommodationId()), accommodationsOf(banned), "a ban in plain SQL shows at once");
+        assertSame(first.get(0), banned.get(0), "the accommodation without the ban is not priced again");
+        assertEquals(unchanged, text("select coalesce((select version::text from accommodation_nights "
+                + "where accommodation_id = ?), 'none')", owner.accommodationId()), "only the banned one's version moved");
+
+        update("delete from sales_ban where accommodation_id = ?", other);
+        List<AvailabilityService.Offer> lifted = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        assertEquals(List.of(owner.accommodationId(), other), accommodationsOf(lifted));
+        assertSame(first.get(0), lifted.get(0));
+        assertEquals(Money.of("450.00"), lifted.get(1).price());
+
+        bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), "Martin"), null, "owner");
+        List<AvailabilityService.Offer> booked = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        assertEquals(List.of(other), accommodationsOf(booked), "a booked week is not offered");
+        assertSame(lifted.get(1), booked.get(0), "the accommodation not booked is not priced again");
+        assertEquals(List.of(other), accommodationsOf(availability.offers(owner.accountId(), MAY_FIRST, 7)));
+
+        update("update rate set price = 480 where accommodation_id = ?", other);
+        List<AvailabilityService.Offer> repriced = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        assertEquals(Money.of("480.00"), repriced.get(0).price(), "a catalog change prices every accommodation again");
+        assertEquals(List.of(Money.of("500.00"), Money.of("480.00")), availability.offers(owner.accountId(),
+                MAY_FIRST.plusWeeks(1), 7).stream().map(AvailabilityService.Offer::price).toList(),
+                "another stay, not booked, has both");
+    }
+
+    private static List<Long> accommodationsOf(List<AvailabilityService.Offer> offers) {
+        return offers.stream().map(AvailabilityService.Offer::accommodationId).toList();
+    }
+
     /** The pricing inputs are cached per account version: every kind of change must show at once. */
     @Test
     void aCatalogChangeIsPricedAtOnce() throws SQLException {
@@ -520,6 +578,16 @@ public class BookingIT {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, args);
             s.executeUpdate();
+        }
+    }
+
+    private String text(String sql, Object... args) throws SQLException {
+        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
+            bind(s, args);
+            try (ResultSet r = s.executeQuery()) {
+                r.next();
+                return r.getString(1);
+            }
         }
     }
 

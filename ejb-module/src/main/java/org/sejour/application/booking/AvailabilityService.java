@@ -5,7 +5,6 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import org.sejour.application.catalog.PricingCatalogLoader;
 import org.sejour.application.catalog.PricingInputs;
-import org.sejour.domain.model.accommodation.BookableListing;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.pricing.AgeRange;
 import org.sejour.domain.model.pricing.ArrivalCalendar;
@@ -17,6 +16,7 @@ import org.sejour.domain.model.pricing.QuoteCalculator;
 import org.sejour.domain.model.pricing.QuoteRequest;
 import org.sejour.domain.model.pricing.RateTable;
 import org.sejour.domain.model.shared.InvalidInputException;
+import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.StayPeriod;
 
 import java.time.Clock;
@@ -26,6 +26,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.UUID;
 
 /** What can be booked: the search widget's list and the calendar widget's month. */
 @Stateless
@@ -38,6 +39,11 @@ public class AvailabilityService {
     PricingCatalogLoader catalogs;
     @Inject
     DossierRepository ledger;
+    @Inject
+    KeptOffers keptOffers;
+
+    /** The nights version of an accommodation whose nights have not changed since versions were kept. */
+    private static final UUID NEVER_CHANGED = new UUID(0, 0);
 
     private final QuoteCalculator calculator = new QuoteCalculator();
 
@@ -46,14 +52,20 @@ public class AvailabilityService {
     }
 
     /**
-     * Every accommodation of the account bookable online for the stay, with its price for
-     * the smallest party it takes (the guest refines the party in the booking flow).
+     * What a guest's list shows of one accommodation bookable for the stay: its price for the
+     * smallest party it takes, and the price struck out when a discount applies. Kept in
+     * {@link KeptOffers} between searches, hence only what the list shows.
+     */
+    public record Offer(long accommodationId, String name, String reference, StayPeriod stay, Money price,
+                        Optional<Money> struckOutPrice) {
+    }
+
+    /**
+     * Every accommodation of the account bookable online for the stay, with its full quote for
+     * the smallest party it takes (the owner's own test of the engine).
      */
     public List<SearchHit> search(long accountId, @NotNull LocalDate arrival, int nights) {
-        if (nights < 1 || nights > MAX_STAY_NIGHTS) {
-            throw new InvalidInputException("nights", "booking.nights.range");
-        }
-        StayPeriod stay = StayPeriod.of(arrival, nights);
+        StayPeriod stay = stay(arrival, nights);
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
         // two queries for the whole account (catalog version, nights), then pure pricing, in the
         // owner's order of accommodations
@@ -62,17 +74,68 @@ public class AvailabilityService {
                 stay.departure());
         List<SearchHit> hits = new ArrayList<>();
         for (PricingInputs pricing : inputs.values()) {
-            if (pricing.listing().isEmpty()) {
-                continue;
-            }
-            BookableListing listing = pricing.listing().get();
-            smallestParty(pricing).flatMap(party -> calculator.quote(new QuoteRequest(pricing.profile(), stay,
-                            party, Map.of(), Optional.empty(), today, "fr"), pricing.catalog(),
-                            nightsLeft.getOrDefault(listing.id(), NightAvailability.open(0))).quote())
-                    .ifPresent(quote -> hits.add(new SearchHit(listing.id(), listing.name(), listing.reference(),
-                            quote)));
+            pricing.listing().flatMap(listing -> quote(pricing, stay, today, nightsLeft.get(listing.id())))
+                    .ifPresent(quote -> hits.add(new SearchHit(quote.accommodationId(),
+                            pricing.listing().get().name(), pricing.listing().get().reference(), quote)));
         }
         return hits;
+    }
+
+    /**
+     * What the guests' search lists: every accommodation of the account bookable online for the
+     * stay, priced for the smallest party it takes (the guest refines the party in the booking
+     * flow). Only the accommodations whose nights changed since the last search of the stay are
+     * priced again; the others' offers are taken from {@link KeptOffers}.
+     */
+    public List<Offer> offers(long accountId, @NotNull LocalDate arrival, int nights) {
+        StayPeriod stay = stay(arrival, nights);
+        LocalDate today = BusinessCalendar.today(Clock.systemUTC());
+        Map<Long, PricingInputs> inputs = catalogs.loadAll(accountId);
+        // the versions before the nights: what is kept under a version is at least as new as it
+        Map<Long, UUID> versions = ledger.nightsVersions(accountId);
+        KeptOffers.Stay searched = new KeptOffers.Stay(accountId, arrival, nights, today);
+        Optional<KeptOffers.Priced> kept = keptOffers.of(searched, inputs);
+        int size = inputs.size();
+        UUID[] priced = new UUID[size];
+        Offer[] offers = new Offer[size];
+        boolean[] again = new boolean[size];
+        List<Long> stale = new ArrayList<>();
+        int i = 0;
+        for (Map.Entry<Long, PricingInputs> accommodation : inputs.entrySet()) {
+            Long id = accommodation.getKey();
+            UUID version = versions.getOrDefault(id, NEVER_CHANGED);
+            if (accommodation.getValue().listing().isEmpty()) {
+                priced[i] = version;
+            } else if (kept.isPresent() && kept.get().versions()[i].equals(version)) {
+                priced[i] = kept.get().versions()[i];
+                offers[i] = kept.get().offers()[i];
+            } else {
+                priced[i] = version;
+                again[i] = true;
+                stale.add(id);
+            }
+            i++;
+        }
+        if (!stale.isEmpty()) {
+            Map<Long, NightAvailability> nightsLeft = stale.size() == size
+                    ? ledger.availabilityOfAccount(accountId, stay.arrival(), stay.departure())
+                    : ledger.availabilityOf(accountId, stale, stay.arrival(), stay.departure());
+            i = 0;
+            for (Map.Entry<Long, PricingInputs> accommodation : inputs.entrySet()) {
+                if (again[i]) {
+                    offers[i] = offer(accommodation.getValue(), stay, today, nightsLeft.get(accommodation.getKey()));
+                }
+                i++;
+            }
+            keptOffers.keep(searched, new KeptOffers.Priced(inputs, priced, offers));
+        }
+        List<Offer> bookable = new ArrayList<>();
+        for (Offer offer : offers) {
+            if (offer != null) {
+                bookable.add(offer);
+            }
+        }
+        return bookable;
     }
 
     /** The arrival days of a month with their stay options and prices, as the calendar widget shows them. */
@@ -83,6 +146,29 @@ public class AvailabilityService {
                 month.atEndOfMonth().plusDays(MAX_STAY_NIGHTS + 1L));
         return ArrivalCalendar.bookable(RateTable.of(accommodationId, inputs.catalog().rates()), month, nights,
                 inputs.catalog().salesTerms(), BusinessCalendar.today(Clock.systemUTC()));
+    }
+
+    private static StayPeriod stay(LocalDate arrival, int nights) {
+        if (nights < 1 || nights > MAX_STAY_NIGHTS) {
+            throw new InvalidInputException("nights", "booking.nights.range");
+        }
+        return StayPeriod.of(arrival, nights);
+    }
+
+    /** The offer of one accommodation for the stay, null when it is not bookable. */
+    private Offer offer(PricingInputs pricing, StayPeriod stay, LocalDate today, NightAvailability nightsLeft) {
+        return pricing.listing().flatMap(listing -> quote(pricing, stay, today, nightsLeft)
+                        .map(quote -> new Offer(listing.id(), listing.name(), listing.reference(), stay,
+                                quote.accommodationPrice(), quote.struckOutPrice())))
+                .orElse(null);
+    }
+
+    /** The quote of the smallest party the accommodation takes, if the stay can be booked. */
+    private Optional<Quote> quote(PricingInputs pricing, StayPeriod stay, LocalDate today,
+                                  NightAvailability nightsLeft) {
+        return smallestParty(pricing).flatMap(party -> calculator.quote(new QuoteRequest(pricing.profile(), stay,
+                party, Map.of(), Optional.empty(), today, "fr"), pricing.catalog(),
+                nightsLeft == null ? NightAvailability.open(0) : nightsLeft).quote());
     }
 
     private static Optional<GuestParty> smallestParty(PricingInputs inputs) {

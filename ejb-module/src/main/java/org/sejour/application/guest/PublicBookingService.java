@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import org.sejour.application.AccommodationService;
 import org.sejour.application.booking.AvailabilityService;
-import org.sejour.application.booking.AvailabilityService.SearchHit;
+import org.sejour.application.booking.AvailabilityService.Offer;
 import org.sejour.application.booking.BookingCommand;
 import org.sejour.application.booking.BookingService;
 import org.sejour.application.booking.QuoteService;
@@ -141,8 +141,8 @@ public class PublicBookingService {
         return new Terms(terms, terms.fingerprint());
     }
 
-    public List<SearchHit> search(int accountNumber, @NotNull LocalDate arrival, int nights) {
-        return availability.search(openAccount(accountNumber).id(), arrival, nights);
+    public List<Offer> search(int accountNumber, @NotNull LocalDate arrival, int nights) {
+        return availability.offers(openAccount(accountNumber).id(), arrival, nights);
     }
 
     public List<ArrivalDay> month(int accountNumber, long accommodationId, @NotNull YearMonth month) {

@@ -144,6 +144,33 @@ public class JpaDossierRepository implements DossierRepository {
         return nightsOf("a.account_id = ?1", accountId, first, end);
     }
 
+    @Override
+    public Map<Long, NightAvailability> availabilityOf(long accountId, Collection<Long> accommodationIds,
+                                                       LocalDate first, LocalDate end) {
+        if (accommodationIds.isEmpty()) {
+            return new HashMap<>();
+        }
+        // ids are numbers: written into the statement, they cannot change its meaning
+        StringBuilder ids = new StringBuilder();
+        for (long id : accommodationIds) {
+            ids.append(ids.isEmpty() ? "" : ",").append(id);
+        }
+        return nightsOf("a.account_id = ?1 and a.id in (" + ids + ")", accountId, first, end);
+    }
+
+    @Override
+    public Map<Long, java.util.UUID> nightsVersions(long accountId) {
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = em.createNativeQuery("select n.accommodation_id, n.version from accommodation_nights n "
+                + "join accommodation a on a.id = n.accommodation_id where a.account_id = ?1")
+                .setParameter(1, accountId).getResultList();
+        Map<Long, java.util.UUID> versions = new HashMap<>();
+        for (Object[] row : rows) {
+            versions.put(((Number) row[0]).longValue(), (java.util.UUID) row[1]);
+        }
+        return versions;
+    }
+
     /**
      * Three indexed range reads, stock rows, overlapping bans and the imported calendars' events
      * that hold nights, sent as one statement (one round trip), whatever the number of

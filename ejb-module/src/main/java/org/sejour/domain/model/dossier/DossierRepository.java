@@ -59,6 +59,20 @@ public interface DossierRepository {
     java.util.Map<Long, org.sejour.domain.model.pricing.NightAvailability> availabilityOfAccount(
             long accountId, java.time.LocalDate first, java.time.LocalDate end);
 
+    /**
+     * {@link #availability} for those accommodations of the account, in one query; ids of
+     * another account are left out.
+     */
+    java.util.Map<Long, org.sejour.domain.model.pricing.NightAvailability> availabilityOf(
+            long accountId, Collection<Long> accommodationIds, java.time.LocalDate first, java.time.LocalDate end);
+
+    /**
+     * The nights version of each accommodation of the account whose nights changed since
+     * versions were kept (V56); an accommodation left out has the version "never changed". Read
+     * before the nights it stands for, so that what is kept under it is at least as new.
+     */
+    java.util.Map<Long, java.util.UUID> nightsVersions(long accountId);
+
     /** Spends one use of a promo code; false when it is single-use and already spent. */
     boolean spendPromoCode(long promoCodeId);
 

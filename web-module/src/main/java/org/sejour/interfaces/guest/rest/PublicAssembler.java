@@ -1,6 +1,6 @@
 package org.sejour.interfaces.guest.rest;
 
-import org.sejour.application.booking.AvailabilityService.SearchHit;
+import org.sejour.application.booking.AvailabilityService.Offer;
 import org.sejour.application.guest.PublicBookingService.Terms;
 import org.sejour.domain.model.account.Account;
 import org.sejour.domain.model.account.ContactDetails;
@@ -96,12 +96,11 @@ final class PublicAssembler {
         return new Views.PhotoView(p.id(), p.width(), p.height(), p.sizeBytes(), base + "/large", base + "/thumb");
     }
 
-    static Views.SearchHitView hit(int accountNumber, SearchHit hit, Language language) {
-        Quote quote = hit.quote();
-        StayPeriod stay = quote.stay();
+    static Views.SearchHitView hit(int accountNumber, Offer hit, Language language) {
+        StayPeriod stay = hit.stay();
         return new Views.SearchHitView(hit.accommodationId(), hit.name(), hit.reference(), stay.arrival().toString(),
-                stay.departure().toString(), stay.nights(), amount(quote.accommodationPrice()),
-                quote.struckOutPrice().map(PublicAssembler::amount).orElse(null), Money.CURRENCY.getCurrencyCode(),
+                stay.departure().toString(), stay.nights(), amount(hit.price()),
+                hit.struckOutPrice().map(PublicAssembler::amount).orElse(null), Money.CURRENCY.getCurrencyCode(),
                 bookUrl(accountNumber, hit.accommodationId(), stay.arrival(), stay.nights(), language));
     }
 
