@@ -73,6 +73,7 @@ import java.util.concurrent.TimeoutException;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -467,41 +468,51 @@ public class BookingIT {
                 + "values (?, ?, 7, 32, 450) returning id", owner.accountId(), other);
         update("insert into rate_period (rate_id, first_day, last_day) values (?, ?, ?)", rateId, MAY_FIRST,
                 LocalDate.of(2027, 6, 1));
-        List<AvailabilityService.Offer> first = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        AvailabilityService.StayOffers searched = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        List<AvailabilityService.Offer> first = searched.offers();
         assertEquals(List.of(owner.accommodationId(), other), accommodationsOf(first));
         assertEquals(List.of(Money.of("500.00"), Money.of("450.00")),
                 first.stream().map(AvailabilityService.Offer::price).toList());
-        List<AvailabilityService.Offer> again = availability.offers(owner.accountId(), MAY_FIRST, 7);
-        assertSame(first.get(0), again.get(0), "nothing changed: nothing priced again");
-        assertSame(first.get(1), again.get(1), "nothing changed: nothing priced again");
+        AvailabilityService.StayOffers again = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        assertSame(first.get(0), again.offers().get(0), "nothing changed: nothing priced again");
+        assertSame(first.get(1), again.offers().get(1), "nothing changed: nothing priced again");
+        assertEquals(searched.revision(), again.revision());
+
+        // nights changed after the stay: priced again, the same offer, so the same revision (the answer written is reused)
+        update("insert into sales_ban (accommodation_id, first_night, last_night) values (?, ?, ?)", other,
+                MAY_FIRST.plusDays(20), MAY_FIRST.plusDays(21));
+        AvailabilityService.StayOffers after = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        assertSame(first.get(1), after.offers().get(1));
+        assertEquals(searched.revision(), after.revision());
 
         String unchanged = text("select coalesce((select version::text from accommodation_nights "
                 + "where accommodation_id = ?), 'none')", owner.accommodationId());
         update("insert into sales_ban (accommodation_id, first_night, last_night) values (?, ?, ?)", other,
                 MAY_FIRST.plusDays(2), MAY_FIRST.plusDays(3));
-        List<AvailabilityService.Offer> banned = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        List<AvailabilityService.Offer> banned = availability.offers(owner.accountId(), MAY_FIRST, 7).offers();
         assertEquals(List.of(owner.accommodationId()), accommodationsOf(banned), "a ban in plain SQL shows at once");
+        assertNotEquals(searched.revision(), availability.offers(owner.accountId(), MAY_FIRST, 7).revision());
         assertSame(first.get(0), banned.get(0), "the accommodation without the ban is not priced again");
         assertEquals(unchanged, text("select coalesce((select version::text from accommodation_nights "
                 + "where accommodation_id = ?), 'none')", owner.accommodationId()), "only the banned one's version moved");
 
-        update("delete from sales_ban where accommodation_id = ?", other);
-        List<AvailabilityService.Offer> lifted = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        update("delete from sales_ban where accommodation_id = ? and first_night = ?", other, MAY_FIRST.plusDays(2));
+        List<AvailabilityService.Offer> lifted = availability.offers(owner.accountId(), MAY_FIRST, 7).offers();
         assertEquals(List.of(owner.accommodationId(), other), accommodationsOf(lifted));
         assertSame(first.get(0), lifted.get(0));
         assertEquals(Money.of("450.00"), lifted.get(1).price());
 
         bookings.book(owner.accountId(), booking(week(owner, MAY_FIRST, null), "Martin"), null, "owner");
-        List<AvailabilityService.Offer> booked = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        List<AvailabilityService.Offer> booked = availability.offers(owner.accountId(), MAY_FIRST, 7).offers();
         assertEquals(List.of(other), accommodationsOf(booked), "a booked week is not offered");
         assertSame(lifted.get(1), booked.get(0), "the accommodation not booked is not priced again");
-        assertEquals(List.of(other), accommodationsOf(availability.offers(owner.accountId(), MAY_FIRST, 7)));
+        assertEquals(List.of(other), accommodationsOf(availability.offers(owner.accountId(), MAY_FIRST, 7).offers()));
 
         update("update rate set price = 480 where accommodation_id = ?", other);
-        List<AvailabilityService.Offer> repriced = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        List<AvailabilityService.Offer> repriced = availability.offers(owner.accountId(), MAY_FIRST, 7).offers();
         assertEquals(Money.of("480.00"), repriced.get(0).price(), "a catalog change prices every accommodation again");
         assertEquals(List.of(Money.of("500.00"), Money.of("480.00")), availability.offers(owner.accountId(),
-                MAY_FIRST.plusWeeks(1), 7).stream().map(AvailabilityService.Offer::price).toList(),
+                MAY_FIRST.plusWeeks(1), 7).offers().stream().map(AvailabilityService.Offer::price).toList(),
                 "another stay, not booked, has both");
     }
 

@@ -23,8 +23,10 @@ import java.time.Clock;
 import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -61,6 +63,14 @@ public class AvailabilityService {
     }
 
     /**
+     * The offers of one search, in the owner's order, and their revision: a number of this
+     * server's memory that changes whenever the list does, so that an answer written from an
+     * equal revision may be served again as it was.
+     */
+    public record StayOffers(List<Offer> offers, long revision) {
+    }
+
+    /**
      * Every accommodation of the account bookable online for the stay, with its full quote for
      * the smallest party it takes (the owner's own test of the engine).
      */
@@ -87,7 +97,7 @@ public class AvailabilityService {
      * flow). Only the accommodations whose nights changed since the last search of the stay are
      * priced again; the others' offers are taken from {@link KeptOffers}.
      */
-    public List<Offer> offers(long accountId, @NotNull LocalDate arrival, int nights) {
+    public StayOffers offers(long accountId, @NotNull LocalDate arrival, int nights) {
         StayPeriod stay = stay(arrival, nights);
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
         Map<Long, PricingInputs> inputs = catalogs.loadAll(accountId);
@@ -123,11 +133,17 @@ public class AvailabilityService {
             i = 0;
             for (Map.Entry<Long, PricingInputs> accommodation : inputs.entrySet()) {
                 if (again[i]) {
-                    offers[i] = offer(accommodation.getValue(), stay, today, nightsLeft.get(accommodation.getKey()));
+                    Offer offer = offer(accommodation.getValue(), stay, today, nightsLeft.get(accommodation.getKey()));
+                    // most changes of nights leave a given stay as it was: the same offer, kept as it was
+                    boolean same = kept.isPresent() && Objects.equals(offer, kept.get().offers()[i]);
+                    offers[i] = same ? kept.get().offers()[i] : offer;
                 }
                 i++;
             }
-            keptOffers.keep(searched, new KeptOffers.Priced(inputs, priced, offers));
+            long revision = kept.isPresent() && Arrays.equals(offers, kept.get().offers())
+                    ? kept.get().revision() : keptOffers.newRevision();
+            kept = Optional.of(new KeptOffers.Priced(inputs, priced, offers, revision));
+            keptOffers.keep(searched, kept.get());
         }
         List<Offer> bookable = new ArrayList<>();
         for (Offer offer : offers) {
@@ -135,7 +151,7 @@ public class AvailabilityService {
                 bookable.add(offer);
             }
         }
-        return bookable;
+        return new StayOffers(bookable, kept.get().revision());
     }
 
     /** The arrival days of a month with their stay options and prices, as the calendar widget shows them. */

@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.atomic.AtomicLong;
 
 /**
  * What recent searches priced, accommodation by accommodation, each with the nights version it
@@ -31,11 +32,13 @@ public class KeptOffers {
 
     /**
      * One search's pricing, in the order of {@code inputs}: each accommodation's nights version
-     * and its offer, null when it is not bookable for the stay. Shared read-only once kept.
+     * and its offer, null when it is not bookable for the stay, and the revision of the offers
+     * (see {@link AvailabilityService.StayOffers}). Shared read-only once kept.
      */
-    record Priced(Map<Long, PricingInputs> inputs, UUID[] versions, Offer[] offers) {
+    record Priced(Map<Long, PricingInputs> inputs, UUID[] versions, Offer[] offers, long revision) {
     }
 
+    private final AtomicLong revisions = new AtomicLong();
     private final Map<Stay, Priced> entries = new LinkedHashMap<>(256, 0.75f, true);
     private final long capacity;
     private long held;
@@ -49,6 +52,11 @@ public class KeptOffers {
     /** CDI's proxy needs a no-argument constructor; it never serves requests itself. */
     protected KeptOffers() {
         this.capacity = 0;
+    }
+
+    /** A revision no offers of this server had before. */
+    long newRevision() {
+        return revisions.incrementAndGet();
     }
 
     /** What the last search of that stay priced, if it was priced from these very inputs. */

@@ -8,7 +8,7 @@ import jakarta.inject.Inject;
 import jakarta.validation.constraints.NotNull;
 import org.sejour.application.AccommodationService;
 import org.sejour.application.booking.AvailabilityService;
-import org.sejour.application.booking.AvailabilityService.Offer;
+import org.sejour.application.booking.AvailabilityService.StayOffers;
 import org.sejour.application.booking.BookingCommand;
 import org.sejour.application.booking.BookingService;
 import org.sejour.application.booking.QuoteService;
@@ -141,7 +141,7 @@ public class PublicBookingService {
         return new Terms(terms, terms.fingerprint());
     }
 
-    public List<Offer> search(int accountNumber, @NotNull LocalDate arrival, int nights) {
+    public StayOffers search(int accountNumber, @NotNull LocalDate arrival, int nights) {
         return availability.offers(openAccount(accountNumber).id(), arrival, nights);
     }
 

@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.sejour.application.booking.AvailabilityService.StayOffers;
 import org.sejour.application.booking.BookingCommand;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.booking.StayRequest;
@@ -189,15 +190,18 @@ public class AccountResource {
         AccountState state = guests.openState(number);
         Cached.Body answer = answers.answer("availability/" + number + "/" + day + "/" + length + "/" + flex + "/"
                 + language, stamp(state, today), () -> guests.answerAt(state, () -> {
-                    List<Views.SearchHitView> hits = new ArrayList<>();
+                    List<StayOffers> searched = new ArrayList<>();
                     for (int offset = -flex; offset <= flex; offset++) {
                         LocalDate tried = day.plusDays(offset);
                         if (!tried.isBefore(today)) {
-                            guests.search(number, tried, length)
-                                    .forEach(h -> hits.add(PublicAssembler.hit(number, h, language)));
+                            searched.add(guests.search(number, tried, length));
                         }
                     }
-                    return new Views.SearchView(day.toString(), length, flex, hits);
+                    // the same revisions: the same offers, so the same answer as the one kept
+                    return new AnswerCache.Draft(searched.stream().map(StayOffers::revision).toList(), () ->
+                            new Views.SearchView(day.toString(), length, flex, searched.stream()
+                                    .flatMap(o -> o.offers().stream())
+                                    .map(h -> PublicAssembler.hit(number, h, language)).toList()));
                 }));
         return Cached.ok(request, headers, answer, AVAILABILITY_MAX_AGE);
     }
@@ -221,7 +225,7 @@ public class AccountResource {
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
         AccountState state = guests.openState(number);
         Cached.Body answer = answers.answer("calendar/" + number + "/" + wanted + "/" + ids + "/" + language,
-                stamp(state, today), () -> guests.answerAt(state, () -> {
+                stamp(state, today), () -> AnswerCache.Draft.of(guests.answerAt(state, () -> {
                     List<Views.AccommodationMonthView> months = new ArrayList<>();
                     for (long id : ids) {
                         String name = guests.accommodation(number, id).name();
@@ -230,7 +234,7 @@ public class AccountResource {
                                 .map(d -> PublicAssembler.day(d, language)).toList()));
                     }
                     return new Views.CalendarView(wanted.toString(), months);
-                }));
+                })));
         return Cached.ok(request, headers, answer, AVAILABILITY_MAX_AGE);
     }
 

@@ -20,7 +20,18 @@ import java.util.function.Supplier;
 @ApplicationScoped
 public class AnswerCache {
 
-    private record Entry(String stamp, Cached.Body body) {
+    private record Entry(String stamp, Object fingerprint, Cached.Body body) {
+    }
+
+    /**
+     * What an answer is written from: a small fingerprint, equal only when what the view would
+     * show is the same (null: never reuse), and the view, built only if it must be written.
+     */
+    public record Draft(Object fingerprint, Supplier<Object> view) {
+
+        static Draft of(Object view) {
+            return new Draft(null, () -> view);
+        }
     }
 
     private final Map<String, Entry> entries = new LinkedHashMap<>(256, 0.75f, true);
@@ -38,10 +49,13 @@ public class AnswerCache {
     }
 
     /**
-     * The answer kept under {@code key} if it was computed under {@code stamp}; else {@code view}'s,
-     * written and kept. Two requests missing at once both compute: cheaper than making one wait.
+     * The answer kept under {@code key} if it was computed under {@code stamp}; else the one
+     * {@code draft} makes, written and kept, unless its fingerprint is that of the answer kept:
+     * then that answer's bytes, kept under the new stamp (a change of the account that leaves
+     * this answer as it was costs no writing). Two requests missing at once both compute:
+     * cheaper than making one wait.
      */
-    public Cached.Body answer(String key, String stamp, Supplier<Object> view) {
+    public Cached.Body answer(String key, String stamp, Supplier<Draft> draft) {
         Entry kept;
         synchronized (this) {
             kept = entries.get(key);
@@ -49,8 +63,10 @@ public class AnswerCache {
         if (kept != null && kept.stamp().equals(stamp)) {
             return kept.body();
         }
-        Cached.Body body = Cached.body(view.get());
-        keep(key, new Entry(stamp, body));
+        Draft drafted = draft.get();
+        Cached.Body body = kept != null && drafted.fingerprint() != null
+                && drafted.fingerprint().equals(kept.fingerprint()) ? kept.body() : Cached.body(drafted.view().get());
+        keep(key, new Entry(stamp, drafted.fingerprint(), body));
         return body;
     }
 
