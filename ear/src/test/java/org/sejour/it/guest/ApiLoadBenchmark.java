@@ -84,10 +84,14 @@ public class ApiLoadBenchmark {
     static final int FRESH_SEARCHES = 40;
     static final int PACED_RATE = 500;
     static final int PACED_CALENDARS = 200;
+    /** The connections of the issue's targets (kept searches against a static file, 3-night searches). */
+    static final int CONNECTIONS = 32;
 
     /** The mix: a guest searches and browses calendars more than they list or price a stay. */
     enum Endpoint {
-        AVAILABILITY(35), CALENDAR(30), ACCOMMODATIONS(15), QUOTE(20);
+        AVAILABILITY(35), CALENDAR(30), ACCOMMODATIONS(15), QUOTE(20),
+        /** Not in the mix: random 3-night searches, and the widget's script, a static file served by Payara. */
+        THREE_NIGHTS(0), STATIC_FILE(0);
 
         final int weight;
 
@@ -143,9 +147,10 @@ public class ApiLoadBenchmark {
         report(report, String.format("one guest alone, mix, %d s warm-up then %d s measured", SOLO_WARM_UP.toSeconds(),
                 SOLO_MEASURED.toSeconds()), drive(1, SOLO_WARM_UP, SOLO_MEASURED, Endpoint::draw, false),
                 SOLO_MEASURED, "");
+        long[] fresh = freshSearches();
         report.append(String.format("    %-15s %s  (the nights changed before each, so nothing kept serves it)%n",
-                "fresh search", stats(freshSearches(), null)));
-        long[] searches = report(report, String.format("%d concurrent guests, availability searches only, %d s warm-up "
+                "fresh search", stats(fresh, null)));
+        Figures searches = report(report, String.format("%d concurrent guests, availability searches only, %d s warm-up "
                         + "then %d s measured", USERS, WARM_UP.toSeconds(), SEARCH_MEASURED.toSeconds()),
                 drive(USERS, WARM_UP, SEARCH_MEASURED, r -> Endpoint.AVAILABILITY, false), SEARCH_MEASURED,
                 "  (target >= 500 requests/s, p95 <= 25 ms)");
@@ -154,6 +159,20 @@ public class ApiLoadBenchmark {
                         SHORT_WARM_UP.toSeconds(), SEARCH_MEASURED.toSeconds()),
                 paced(Endpoint.AVAILABILITY, PACED_RATE, SHORT_WARM_UP, SEARCH_MEASURED), SEARCH_MEASURED,
                 "  (target >= 500 requests/s, p95 <= 25 ms)");
+        // every stay these draw was searched in the phases above: each answer is a kept one
+        Figures kept = report(report, String.format("%d connections, kept availability searches, %d s warm-up then "
+                        + "%d s measured", CONNECTIONS, SOLO_WARM_UP.toSeconds(), SHORT_MEASURED.toSeconds()),
+                drive(CONNECTIONS, SOLO_WARM_UP, SHORT_MEASURED, r -> Endpoint.AVAILABILITY, false), SHORT_MEASURED,
+                "");
+        Figures file = report(report, String.format("%d connections, the widget's script (a static file of %d bytes; "
+                        + "a kept search answers %d gzipped bytes), %d s warm-up then %d s measured", CONNECTIONS,
+                        staticFileBytes(), searchAnswerBytes(), SOLO_WARM_UP.toSeconds(), SHORT_MEASURED.toSeconds()),
+                drive(CONNECTIONS, SOLO_WARM_UP, SHORT_MEASURED, r -> Endpoint.STATIC_FILE, false), SHORT_MEASURED, "");
+        Figures threeNights = report(report, String.format("%d connections, random 3-night searches, one night of the "
+                        + "account changed every second, %d s warm-up then %d s measured", CONNECTIONS,
+                        SHORT_WARM_UP.toSeconds(), SHORT_MEASURED.toSeconds()),
+                drive(CONNECTIONS, SHORT_WARM_UP, SHORT_MEASURED, r -> Endpoint.THREE_NIGHTS, true), SHORT_MEASURED,
+                "");
         report(report, String.format("month calendars arriving at %d/s (open loop), %d s warm-up then %d s measured",
                         PACED_CALENDARS, SHORT_WARM_UP.toSeconds(), SHORT_MEASURED.toSeconds()),
                 paced(Endpoint.CALENDAR, PACED_CALENDARS, SHORT_WARM_UP, SHORT_MEASURED), SHORT_MEASURED,
@@ -165,6 +184,16 @@ public class ApiLoadBenchmark {
         report(report, String.format("%d concurrent guests, mix, the nights changing every second, %d s warm-up "
                         + "then %d s measured", USERS, SHORT_WARM_UP.toSeconds(), SHORT_MEASURED.toSeconds()),
                 drive(USERS, SHORT_WARM_UP, SHORT_MEASURED, Endpoint::draw, true), SHORT_MEASURED, "");
+        report.append(String.format("  the targets of issue 20, figures of this run:%n"));
+        report.append(String.format("    kept search, %d connections: %.0f requests/s = %.0f %% of the static file's "
+                        + "%.0f/s (target >= 50 %%); p99 %.1f ms (target <= 20 ms)%n", CONNECTIONS, kept.perSecond(),
+                100 * kept.perSecond() / file.perSecond(), file.perSecond(), kept.p99()));
+        report.append(String.format("    3-night searches, a night changed every second: %.0f requests/s (target >= "
+                + "1500); p99 %.1f ms (target <= 50 ms)%n", threeNights.perSecond(), threeNights.p99()));
+        report.append(String.format("    a search computed afresh over %d accommodations: p95 %.1f ms (target <= 10 ms)%n",
+                ACCOMMODATIONS, percentile(fresh, 95)));
+        report.append(String.format("    CPU per kept search in the server: %.2f ms (target <= 0.3 ms)%n",
+                kept.serverCpuMillis()));
         double load = ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage();
         report.append(String.format("  errors (not 2xx/304): %d; load average at the end %.1f (2 cores, shared)%n",
                 errors.get(), load));
@@ -174,7 +203,7 @@ public class ApiLoadBenchmark {
         // benchmarks that run after this one append to the same file
         benchReport().toFile().setWritable(true, false);
         assertEquals(0, errors.get(), () -> "errors under load: " + firstErrors);
-        assertTrue(searches.length > 0, "no search completed in the measured window");
+        assertTrue(searches.perSecond() > 0, "no search completed in the measured window");
     }
 
     /** Searches each preceded by a change of the nights: the cost of an answer computed afresh. */
@@ -322,8 +351,12 @@ public class ApiLoadBenchmark {
         }
     }
 
-    /** Appends a phase's lines (endpoints it drew, then all, then CPU) to the report; answers all its latencies. */
-    private static long[] report(StringBuilder report, String title, Phase phase, Duration measured, String target) {
+    /** What the summary of targets takes from a phase: throughput, p99 and the server's CPU per request. */
+    private record Figures(double perSecond, double p99, double serverCpuMillis) {
+    }
+
+    /** Appends a phase's lines (endpoints it drew, then all, then CPU) to the report; answers its figures. */
+    private static Figures report(StringBuilder report, String title, Phase phase, Duration measured, String target) {
         report.append("  ").append(title).append(':').append(System.lineSeparator());
         for (Endpoint e : Endpoint.values()) {
             long[] sorted = phase.latencies().get(e);
@@ -339,7 +372,8 @@ public class ApiLoadBenchmark {
             report.append(String.format("    CPU per request: server %.2f ms, load generator %.2f ms: two otherwise idle "
                     + "cores would serve about %.0f requests/s%n", server, client, 2000 / (server + client)));
         }
-        return all;
+        return new Figures(all.length / (measured.toNanos() / 1e9), percentile(all, 99),
+                all.length == 0 ? Double.NaN : phase.cpu().serverMillis() / all.length);
     }
 
     /** One virtual guest: a request, its answer, the next; only requests begun and ended in the window count. */
@@ -367,6 +401,9 @@ public class ApiLoadBenchmark {
                     + YearMonth.now().plusMonths(1 + random.nextInt(10)));
             case ACCOMMODATIONS -> get("/accommodations" + (random.nextBoolean() ? "" : "?lang=en"));
             case QUOTE -> quote(accommodation, arrival, nights);
+            case THREE_NIGHTS -> get("/availability?arrival=" + arrival + "&nights=3");
+            case STATIC_FILE -> HttpRequest.newBuilder(URI.create(TestSettings.baseUrl() + "widget/sejour-widget.js"))
+                    .timeout(Duration.ofSeconds(30)).header("Accept-Encoding", "gzip").GET().build();
         };
     }
 
@@ -407,6 +444,18 @@ public class ApiLoadBenchmark {
             Thread.currentThread().interrupt();
             throw new IllegalStateException(e);
         }
+    }
+
+    /** The bytes the widget's script takes on the wire, as the load generator asks for it. */
+    private long staticFileBytes() throws IOException, InterruptedException {
+        return http.send(request(Endpoint.STATIC_FILE, ThreadLocalRandom.current()),
+                HttpResponse.BodyHandlers.ofByteArray()).body().length;
+    }
+
+    /** The bytes a 7-night search of the bench's account takes on the wire, gzipped. */
+    private long searchAnswerBytes() throws IOException, InterruptedException {
+        return http.send(get("/availability?arrival=" + LocalDate.now().plusDays(30) + "&nights=7"),
+                HttpResponse.BodyHandlers.ofByteArray()).body().length;
     }
 
     private void error(String what) {
