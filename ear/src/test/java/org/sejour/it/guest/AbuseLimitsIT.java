@@ -185,16 +185,17 @@ public class AbuseLimitsIT {
                 "other addresses keep their own allowance");
     }
 
-    /** A body declared at 20 MiB is answered 413 after its first 64 KiB, without waiting for the rest. */
+    /**
+     * A body declared at 20 MiB is answered 413 before any of it is sent. (Sending some first
+     * raced the answer: the server may close the connection before the client's write, which
+     * then fails with a broken pipe.)
+     */
     @Test
     void anOversizedBodyIsRefusedFromItsContentLengthBeforeItArrives() throws Exception {
         Properties owner = api.owner("abuse-length", "", "PROD");
         try (Socket socket = PublicApiClient.connectFrom("127.0.0.90")) {
             long started = System.nanoTime();
-            OutputStream out = startBooking(socket, owner, "Content-Length: " + TWENTY_MIB);
-            out.write("{\"guest\":\"".getBytes(StandardCharsets.US_ASCII));
-            out.write(new byte[64 * 1024]);
-            out.flush();
+            startBooking(socket, owner, "Content-Length: " + TWENTY_MIB).flush();
             assertTooLarge(answer(socket), started);
         }
         assertEquals(0, PublicApiClient.dossiersOf(owner), "nothing booked");
