@@ -478,12 +478,35 @@ public class BookingIT {
         assertSame(first.get(1), again.offers().get(1), "nothing changed: nothing priced again");
         assertEquals(searched.revision(), again.revision());
 
-        // nights changed after the stay: priced again, the same offer, so the same revision (the answer written is reused)
-        update("insert into sales_ban (accommodation_id, first_night, last_night) values (?, ?, ?)", other,
-                MAY_FIRST.plusDays(20), MAY_FIRST.plusDays(21));
+        // One transaction: the other's nights change after the stay (its version and the account's
+        // move), and a ban closes the first one's stay behind the trigger's back (the flag it sets
+        // once an accommodation's version moved in a transaction), so its version stays. Searched
+        // again, the first is still offered: only the accommodation whose version moved was priced
+        // again. The other's offer is the same as before, so the revision stays too (the answer
+        // already written is served again).
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement hide = c.prepareStatement("select set_config(?, 'y', true)");
+                 PreparedStatement ban = c.prepareStatement("insert into sales_ban (accommodation_id, first_night, "
+                         + "last_night) values (?, ?, ?)")) {
+                hide.setString(1, "sejour.nights_changed_a" + owner.accommodationId());
+                hide.execute();
+                bind(ban, new Object[] {owner.accommodationId(), MAY_FIRST.plusDays(1), MAY_FIRST.plusDays(1)});
+                ban.executeUpdate();
+                bind(ban, new Object[] {other, MAY_FIRST.plusDays(20), MAY_FIRST.plusDays(21)});
+                ban.executeUpdate();
+            }
+            c.commit();
+        }
         AvailabilityService.StayOffers after = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        assertEquals(List.of(owner.accommodationId(), other), accommodationsOf(after.offers()),
+                "the first accommodation, whose version did not move, was not priced again");
+        assertSame(first.get(0), after.offers().get(0));
         assertSame(first.get(1), after.offers().get(1));
         assertEquals(searched.revision(), after.revision());
+        update("delete from sales_ban where accommodation_id = ?", owner.accommodationId());
+        assertEquals(List.of(owner.accommodationId(), other),
+                accommodationsOf(availability.offers(owner.accountId(), MAY_FIRST, 7).offers()));
 
         String unchanged = text("select coalesce((select version::text from accommodation_nights "
                 + "where accommodation_id = ?), 'none')", owner.accommodationId());
@@ -514,6 +537,32 @@ public class BookingIT {
         assertEquals(List.of(Money.of("500.00"), Money.of("480.00")), availability.offers(owner.accountId(),
                 MAY_FIRST.plusWeeks(1), 7).offers().stream().map(AvailabilityService.Offer::price).toList(),
                 "another stay, not booked, has both");
+    }
+
+    /** Nothing bookable is an answer too: kept, with its revision, not an error. */
+    @Test
+    void anAccountWithNothingBookableOffersNothing() throws SQLException {
+        CreatedOwner owner = operators.createOwner("none-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
+        AvailabilityService.StayOffers none = availability.offers(owner.accountId(), MAY_FIRST, 7);
+        assertTrue(none.offers().isEmpty());
+        assertEquals(none.revision(), availability.offers(owner.accountId(), MAY_FIRST, 7).revision());
+    }
+
+    /** A ban moved from one accommodation to another changes the nights of both. */
+    @Test
+    void aRowMovedToAnotherAccommodationMovesBothVersions() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
+        long other = accommodations.create(owner.accountId(), new AccommodationDetails("Gîte les Tilleuls",
+                false, AccommodationType.GITE, Classification.TWO_STARS, null, "2 chemin", "38000", "Grenoble",
+                null, null, 1, 6, null, null, null, null, Visibility.BOOKABLE, TranslatedText.empty(), Set.of())).id();
+        update("insert into sales_ban (accommodation_id, first_night, last_night) values (?, ?, ?)",
+                owner.accommodationId(), MAY_FIRST, MAY_FIRST);
+        String query = "select coalesce((select version::text from accommodation_nights where accommodation_id = ?), 'none')";
+        String first = text(query, owner.accommodationId());
+        String second = text(query, other);
+        update("update sales_ban set accommodation_id = ? where accommodation_id = ?", other, owner.accommodationId());
+        assertNotEquals(first, text(query, owner.accommodationId()), "the accommodation the ban left");
+        assertNotEquals(second, text(query, other), "the accommodation the ban went to");
     }
 
     private static List<Long> accommodationsOf(List<AvailabilityService.Offer> offers) {

@@ -126,7 +126,9 @@ public class AvailabilityService {
             }
             i++;
         }
-        if (!stale.isEmpty()) {
+        // kept even when nothing is bookable (an account without bookable accommodations), so that
+        // the answer has a revision
+        if (kept.isEmpty() || !stale.isEmpty()) {
             Map<Long, NightAvailability> nightsLeft = stale.size() == size
                     ? ledger.availabilityOfAccount(accountId, stay.arrival(), stay.departure())
                     : ledger.availabilityOf(accountId, stale, stay.arrival(), stay.departure());

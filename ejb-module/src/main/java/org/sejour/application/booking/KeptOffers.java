@@ -6,6 +6,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.sejour.application.booking.AvailabilityService.Offer;
 import org.sejour.application.catalog.PricingInputs;
 
+import java.lang.ref.Reference;
+import java.lang.ref.WeakReference;
 import java.time.LocalDate;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
@@ -35,7 +37,12 @@ public class KeptOffers {
      * and its offer, null when it is not bookable for the stay, and the revision of the offers
      * (see {@link AvailabilityService.StayOffers}). Shared read-only once kept.
      */
-    record Priced(Map<Long, PricingInputs> inputs, UUID[] versions, Offer[] offers, long revision) {
+    record Priced(Reference<Map<Long, PricingInputs>> inputs, UUID[] versions, Offer[] offers, long revision) {
+
+        /** Held weakly: inputs the PricingCache let go can serve no search again, and are not kept alive here. */
+        Priced(Map<Long, PricingInputs> inputs, UUID[] versions, Offer[] offers, long revision) {
+            this(new WeakReference<>(inputs), versions, offers, revision);
+        }
     }
 
     private final AtomicLong revisions = new AtomicLong();
@@ -62,7 +69,7 @@ public class KeptOffers {
     /** What the last search of that stay priced, if it was priced from these very inputs. */
     synchronized Optional<Priced> of(Stay stay, Map<Long, PricingInputs> inputs) {
         Priced priced = entries.get(stay);
-        return priced != null && priced.inputs() == inputs ? Optional.of(priced) : Optional.empty();
+        return priced != null && priced.inputs().get() == inputs ? Optional.of(priced) : Optional.empty();
     }
 
     synchronized void keep(Stay stay, Priced priced) {

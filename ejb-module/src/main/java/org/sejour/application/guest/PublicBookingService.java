@@ -141,8 +141,15 @@ public class PublicBookingService {
         return new Terms(terms, terms.fingerprint());
     }
 
-    public StayOffers search(int accountNumber, @NotNull LocalDate arrival, int nights) {
-        return availability.offers(openAccount(accountNumber).id(), arrival, nights);
+    /**
+     * The offers for a stay of the account whose {@code state} {@link #openState} just gave: a
+     * search computed again after a change does not read the account a second time.
+     */
+    public StayOffers search(@NotNull AccountState state, @NotNull LocalDate arrival, int nights) {
+        if (state.mode() != AccountMode.PRODUCTION) {
+            throw new NotFoundException("account", state.accountId());
+        }
+        return availability.offers(state.accountId(), arrival, nights);
     }
 
     public List<ArrivalDay> month(int accountNumber, long accommodationId, @NotNull YearMonth month) {

@@ -199,7 +199,7 @@ public class AccountResource {
                     for (int offset = -flex; offset <= flex; offset++) {
                         LocalDate tried = day.plusDays(offset);
                         if (!tried.isBefore(today)) {
-                            searched.add(guests.search(number, tried, length));
+                            searched.add(guests.search(state, tried, length));
                         }
                     }
                     // the same revisions: the same offers, so the same answer as the one kept
