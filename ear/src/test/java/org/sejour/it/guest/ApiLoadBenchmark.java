@@ -241,6 +241,7 @@ public class ApiLoadBenchmark {
         }
         long measureFrom = System.nanoTime() + warmUp.toNanos();
         long measureTo = measureFrom + measured.toNanos();
+        announce(warmUp, measured);
         ExecutorService pool = Executors.newFixedThreadPool(users + 1);
         List<Future<?>> running = new ArrayList<>();
         for (int u = 0; u < users; u++) {
@@ -280,6 +281,7 @@ public class ApiLoadBenchmark {
         long measureFrom = start + warmUp.toNanos();
         long measureTo = measureFrom + measured.toNanos();
         long period = 1_000_000_000L / perSecond;
+        announce(warmUp, measured);
         ExecutorService sampler = Executors.newSingleThreadExecutor();
         Future<Cpu> before = sampler.submit(() -> Cpu.at(measureFrom));
         Future<Cpu> after = sampler.submit(() -> Cpu.at(measureTo));
@@ -316,6 +318,12 @@ public class ApiLoadBenchmark {
         Map<Endpoint, long[]> sorted = new EnumMap<>(Endpoint.class);
         latencies.forEach((e, q) -> sorted.put(e, q.stream().mapToLong(Long::longValue).sorted().toArray()));
         return new Phase(sorted, used);
+    }
+
+    /** The wall-clock window a phase measures, so that a profile of the server can be cut to it. */
+    private static void announce(Duration warmUp, Duration measured) {
+        java.time.LocalTime from = java.time.LocalTime.now().plus(warmUp);
+        LOG.info(() -> "measuring from " + from + " to " + from.plus(measured));
     }
 
     /** A phase's sorted latencies per endpoint, and the CPU the server and this load generator spent in its window. */

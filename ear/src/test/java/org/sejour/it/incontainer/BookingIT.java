@@ -461,9 +461,7 @@ public class BookingIT {
     @Test
     void aSearchPricesAgainOnlyTheAccommodationsWhoseNightsChanged() throws SQLException {
         Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
-        long other = accommodations.create(owner.accountId(), new AccommodationDetails("Gîte les Tilleuls",
-                false, AccommodationType.GITE, Classification.TWO_STARS, null, "2 chemin", "38000", "Grenoble",
-                null, null, 1, 6, null, null, null, null, Visibility.BOOKABLE, TranslatedText.empty(), Set.of())).id();
+        long other = secondAccommodation(owner);
         long rateId = insert("insert into rate (account_id, accommodation_id, nights, arrival_days, price) "
                 + "values (?, ?, 7, 32, 450) returning id", owner.accountId(), other);
         update("insert into rate_period (rate_id, first_day, last_day) values (?, ?, ?)", rateId, MAY_FIRST,
@@ -552,9 +550,7 @@ public class BookingIT {
     @Test
     void aRowMovedToAnotherAccommodationMovesBothVersions() throws SQLException {
         Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
-        long other = accommodations.create(owner.accountId(), new AccommodationDetails("Gîte les Tilleuls",
-                false, AccommodationType.GITE, Classification.TWO_STARS, null, "2 chemin", "38000", "Grenoble",
-                null, null, 1, 6, null, null, null, null, Visibility.BOOKABLE, TranslatedText.empty(), Set.of())).id();
+        long other = secondAccommodation(owner);
         update("insert into sales_ban (accommodation_id, first_night, last_night) values (?, ?, ?)",
                 owner.accommodationId(), MAY_FIRST, MAY_FIRST);
         String query = "select coalesce((select version::text from accommodation_nights where accommodation_id = ?), 'none')";
@@ -563,6 +559,13 @@ public class BookingIT {
         update("update sales_ban set accommodation_id = ? where accommodation_id = ?", other, owner.accommodationId());
         assertNotEquals(first, text(query, owner.accommodationId()), "the accommodation the ban left");
         assertNotEquals(second, text(query, other), "the accommodation the ban went to");
+    }
+
+    /** Another bookable gîte of the owner, without rates. */
+    private long secondAccommodation(Owner owner) {
+        return accommodations.create(owner.accountId(), new AccommodationDetails("Gîte les Tilleuls", false,
+                AccommodationType.GITE, Classification.TWO_STARS, null, "2 chemin", "38000", "Grenoble", null, null, 1,
+                6, null, null, null, null, Visibility.BOOKABLE, TranslatedText.empty(), Set.of())).id();
     }
 
     private static List<Long> accommodationsOf(List<AvailabilityService.Offer> offers) {
