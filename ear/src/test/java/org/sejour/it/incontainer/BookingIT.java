@@ -628,13 +628,7 @@ public class BookingIT {
     }
 
     private long insert(String sql, Object... args) throws SQLException {
-        try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
-            bind(s, args);
-            try (ResultSet r = s.executeQuery()) {
-                r.next();
-                return r.getLong(1);
-            }
-        }
+        return ((Number) firstValue(sql, args)).longValue();
     }
 
     private void update(String sql, Object... args) throws SQLException {
@@ -645,11 +639,16 @@ public class BookingIT {
     }
 
     private String text(String sql, Object... args) throws SQLException {
+        return (String) firstValue(sql, args);
+    }
+
+    /** The first column of the first row the statement answers. */
+    private Object firstValue(String sql, Object... args) throws SQLException {
         try (Connection c = dataSource.getConnection(); PreparedStatement s = c.prepareStatement(sql)) {
             bind(s, args);
             try (ResultSet r = s.executeQuery()) {
                 r.next();
-                return r.getString(1);
+                return r.getObject(1);
             }
         }
     }

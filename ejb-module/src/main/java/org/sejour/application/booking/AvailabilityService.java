@@ -129,7 +129,8 @@ public class AvailabilityService {
         // kept even when nothing is bookable (an account without bookable accommodations), so that
         // the answer has a revision
         if (kept.isEmpty() || !stale.isEmpty()) {
-            Map<Long, NightAvailability> nightsLeft = stale.size() == size
+            // nothing kept: the whole account in one read, whatever of it is not bookable
+            Map<Long, NightAvailability> nightsLeft = kept.isEmpty()
                     ? ledger.availabilityOfAccount(accountId, stay.arrival(), stay.departure())
                     : ledger.availabilityOf(accountId, stale, stay.arrival(), stay.departure());
             i = 0;

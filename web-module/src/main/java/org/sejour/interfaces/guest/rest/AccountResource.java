@@ -57,7 +57,7 @@ import java.util.Optional;
  * One owner's public side, named by the account number: profile, terms, accommodations and
  * their photos, availability, month calendars, quotes and bookings.
  */
-// one instance for all requests: created per request, it cost a fifth of a kept answer's CPU
+// one instance for all requests: created per request, it cost a sixth of a kept answer's CPU
 // (Jersey's injection and the @EJB's naming lookup); what is per request comes as parameters
 @Path("/v1/accounts/{account}")
 @Produces(MediaType.APPLICATION_JSON)
