@@ -2,16 +2,13 @@ package org.sejour.it.bench;
 
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.CreatedOwner;
 import org.sejour.application.document.ContractService;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.Origin;
-import org.sejour.it.Deployments;
 import org.sejour.it.PdfText;
 import org.sejour.it.fixtures.DossierFixtures;
 
@@ -45,11 +42,6 @@ public class ContractBenchmark {
     static final int WEEKS = 8;
     static final int WARMUP = 10;
     static final int ROUNDS = 3;
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(ContractBenchmark.class, DossierFixtures.class);
-    }
 
     @Inject
     DossierFixtures fixtures;

@@ -2,10 +2,8 @@ package org.sejour.it.bench;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -26,7 +24,6 @@ import org.sejour.application.job.JobConsole;
 import org.sejour.application.job.JobExecutionSummary;
 import org.sejour.domain.model.dossier.DossierStatus;
 import org.sejour.domain.model.dossier.Origin;
-import org.sejour.it.Deployments;
 import org.sejour.it.browser.ExcelJsSheet;
 
 import javax.sql.DataSource;
@@ -78,11 +75,6 @@ public class DossierBenchmark {
     /** in the server's java.io.tmpdir, from {@link #measure} to {@link #theJobsFileReadsBackWithExcelJs} */
     private static final String FILE = "dossier-bench-export.xlsx";
     private static final String EXPECTED = "dossier-bench-export.properties";
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierBenchmark.class, ExcelJsSheet.class);
-    }
 
     @EJB
     OperatorService operators;

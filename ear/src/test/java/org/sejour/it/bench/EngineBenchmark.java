@@ -3,9 +3,7 @@ package org.sejour.it.bench;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.CreatedOwner;
@@ -29,7 +27,6 @@ import org.sejour.domain.model.pricing.CancellationPolicy;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.StayPeriod;
-import org.sejour.it.Deployments;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -70,11 +67,6 @@ public class EngineBenchmark {
 
     private static final Logger LOG = Logger.getLogger(EngineBenchmark.class.getName());
     static final int ACCOMMODATIONS = 500;
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(EngineBenchmark.class);
-    }
 
     @EJB
     OperatorService operators;

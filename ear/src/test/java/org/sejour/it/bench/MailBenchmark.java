@@ -6,13 +6,10 @@ import jakarta.annotation.Resource;
 import jakarta.inject.Inject;
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.CreatedOwner;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSmtp;
 import org.sejour.it.Timings;
 import org.sejour.it.fixtures.DossierFixtures;
@@ -60,12 +57,6 @@ public class MailBenchmark {
     /** Linux reports a process's times in USER_HZ, 100 a second on every architecture it runs on. */
     static final double CLOCK_TICKS_PER_SECOND = 100;
     static final Duration GIVE_UP = Duration.ofMinutes(20);
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTestsAndLibraries(List.of(GreenMail.class, org.slf4j.LoggerFactory.class),
-                MailBenchmark.class, SqlStatementTally.class, DossierFixtures.class);
-    }
 
     @Inject
     DossierFixtures fixtures;

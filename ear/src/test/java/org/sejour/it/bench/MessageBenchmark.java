@@ -6,9 +6,7 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.mail.Session;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.CreatedOwner;
@@ -18,7 +16,6 @@ import org.sejour.application.message.MessageRuleService;
 import org.sejour.domain.model.message.MessageEvent;
 import org.sejour.domain.model.message.MessageRule;
 import org.sejour.domain.model.shared.Language;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSmtp;
 import org.sejour.it.fixtures.DossierFixtures;
 
@@ -62,12 +59,6 @@ public class MessageBenchmark {
 
     private static final Logger LOG = Logger.getLogger(MessageBenchmark.class.getName());
     static final int MESSAGES = 10_000;
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTestsAndLibraries(List.of(GreenMail.class, org.slf4j.LoggerFactory.class),
-                MessageBenchmark.class, MailBenchmark.class, SqlStatementTally.class, DossierFixtures.class);
-    }
 
     @Inject
     DossierFixtures fixtures;

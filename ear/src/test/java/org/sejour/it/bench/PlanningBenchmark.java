@@ -2,16 +2,13 @@ package org.sejour.it.bench;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.CreatedOwner;
 import org.sejour.application.OperatorService;
 import org.sejour.application.planning.PlanningQueries;
 import org.sejour.application.planning.PlanningView;
-import org.sejour.it.Deployments;
 
 import javax.sql.DataSource;
 import java.nio.file.Files;
@@ -39,11 +36,6 @@ public class PlanningBenchmark {
 
     private static final Logger LOG = Logger.getLogger(PlanningBenchmark.class.getName());
     public static final int ACCOMMODATIONS = 50;
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(PlanningBenchmark.class);
-    }
 
     @EJB
     OperatorService operators;

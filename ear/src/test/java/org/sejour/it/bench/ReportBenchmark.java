@@ -2,16 +2,13 @@ package org.sejour.it.bench;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.CreatedOwner;
 import org.sejour.application.OperatorService;
 import org.sejour.application.report.ReportFigures;
 import org.sejour.application.report.ReportService;
-import org.sejour.it.Deployments;
 
 import javax.sql.DataSource;
 import java.lang.management.ManagementFactory;
@@ -65,11 +62,6 @@ public class ReportBenchmark {
     static final int WARMUP = 5;
     static final int RUNS = 60;
     static final double TARGET_MS = 300;
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(ReportBenchmark.class);
-    }
 
     @EJB
     OperatorService operators;

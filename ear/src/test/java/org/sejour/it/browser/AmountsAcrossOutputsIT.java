@@ -3,23 +3,18 @@ package org.sejour.it.browser;
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.Multipart;
 import jakarta.mail.internet.MimeMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.json.Json;
-import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.PdfText;
 import org.sejour.it.TestSettings;
 import org.sejour.it.TestSmtp;
-import org.sejour.it.fixtures.AmountsFixtureServlet;
-import org.sejour.it.fixtures.DossierFixtures;
 
 import java.math.BigDecimal;
 import java.net.URI;
@@ -68,11 +63,6 @@ public class AmountsAcrossOutputsIT {
     private static final Logger LOG = Logger.getLogger(AmountsAcrossOutputsIT.class.getName());
     private static final String WEEK = "528.80";
     private static final String[] STATES = {"OPTION", "DEPOSIT_PAID", "BALANCE_PAID", "PARTLY_REFUNDED", "CANCELLED"};
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, AmountsFixtureServlet.class);
-    }
 
     @RegisterExtension
     final Browsers browsers = new Browsers();

@@ -1,16 +1,13 @@
 package org.sejour.it.browser;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
 
 import javax.imageio.ImageIO;
@@ -43,11 +40,6 @@ public class BackOfficeIT {
 
     private static final Pattern ACCOMMODATION_ID = Pattern.compile("accommodation\\.xhtml\\?id=(\\d+)");
     private static final Pattern PHOTO_ID = Pattern.compile("/app/photos/(\\d+)/thumb");
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
     private Browser browser;
     private Browser secondBrowser;

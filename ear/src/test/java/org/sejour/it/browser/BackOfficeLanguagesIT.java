@@ -1,16 +1,13 @@
 package org.sejour.it.browser;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
 
 import java.util.List;
@@ -25,11 +22,6 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public class BackOfficeLanguagesIT {
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
     @RegisterExtension
     final Browsers browsers = new Browsers();

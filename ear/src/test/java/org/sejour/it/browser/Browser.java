@@ -22,8 +22,6 @@ import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
-import org.sejour.it.fixtures.DossierFixtures;
-import org.sejour.it.fixtures.OwnerFixtureServlet;
 
 import java.io.File;
 import java.io.IOException;
@@ -458,8 +456,8 @@ final class Browser implements AutoCloseable {
     }
 
     /**
-     * {@link #onboardedOwner}'s owner made by the tests' fixture (OwnerFixtureServlet, which the
-     * test class must deploy, see {@link #OWNER_FIXTURE}), signed in on the dashboard: for tests
+     * {@link #onboardedOwner}'s owner made by the tests' fixture (OwnerFixtureServlet), signed in
+     * on the dashboard: for tests
      * whose subject is not the first login.
      */
     Owner fixtureOwner(String prefix, String accommodationName) {
@@ -472,9 +470,6 @@ final class Browser implements AutoCloseable {
         waitForPath("/app/dashboard.xhtml");
         return owner;
     }
-
-    /** What a test class deploys to use {@link #fixtureOwner}. */
-    static final Class<?>[] OWNER_FIXTURE = {DossierFixtures.class, OwnerFixtureServlet.class};
 
     /**
      * Chooses files in the accommodation page's photo input, as an owner picks several at once

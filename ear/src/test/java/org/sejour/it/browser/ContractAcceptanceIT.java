@@ -1,20 +1,15 @@
 package org.sejour.it.browser;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.PdfText;
-import org.sejour.it.fixtures.ContractAcceptanceFixtureServlet;
-import org.sejour.it.fixtures.DossierFixtures;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -55,11 +50,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class ContractAcceptanceIT {
 
     private static final String FIXTURE = "sejour-tests/fixtures/contract-acceptance";
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, ContractAcceptanceFixtureServlet.class);
-    }
 
     @RegisterExtension
     final Browsers browsers = new Browsers();

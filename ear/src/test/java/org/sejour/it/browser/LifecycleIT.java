@@ -1,9 +1,7 @@
 package org.sejour.it.browser;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -11,10 +9,7 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
-import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
-import org.sejour.it.fixtures.DossierFixtures;
-import org.sejour.it.fixtures.LifecycleFixtureServlet;
 
 import java.math.BigDecimal;
 import java.net.URLEncoder;
@@ -39,11 +34,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public class LifecycleIT {
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, LifecycleFixtureServlet.class);
-    }
 
     private Browser browser;
     private SettingsPages pages;

@@ -1,17 +1,13 @@
 package org.sejour.it.browser;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
-import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
 import org.sejour.it.browser.LoopbackClient.Response;
-import org.sejour.it.fixtures.LoginFixtureServlet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -56,11 +52,6 @@ public class LoginAbuseIT {
     private static final String CREDENTIALS = "/app/account/credentials.xhtml";
     /** where an owner who has not created an accommodation yet is at home */
     private static final String WIZARD = "/app/wizard.xhtml";
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(LoginFixtureServlet.class);
-    }
 
     @RegisterExtension
     final Browsers browsers = new Browsers();

@@ -1,20 +1,15 @@
 package org.sejour.it.browser;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.interactions.Actions;
-import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
-import org.sejour.it.fixtures.DossierFixtures;
-import org.sejour.it.fixtures.PageWalkFixtureServlet;
 
 import java.io.IOException;
 import java.io.Reader;
@@ -108,11 +103,6 @@ public class PageWalkIT {
         String name() {
             return page.replace(".xhtml", "").replace('/', '_') + (variant.isEmpty() ? "" : "-" + variant);
         }
-    }
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, PageWalkFixtureServlet.class);
     }
 
     @RegisterExtension

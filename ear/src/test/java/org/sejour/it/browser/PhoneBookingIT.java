@@ -2,10 +2,8 @@ package org.sejour.it.browser;
 
 import com.icegreen.greenmail.util.GreenMail;
 import jakarta.mail.internet.MimeMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -13,7 +11,6 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
 import org.sejour.it.TestSmtp;
 
@@ -42,11 +39,6 @@ public class PhoneBookingIT {
 
     private static final Pattern DOSSIER_ID = Pattern.compile("dossier\\.xhtml\\?id=(\\d+)");
     private static final DateTimeFormatter FRENCH_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
     private Browser browser;
     private Browser secondBrowser;

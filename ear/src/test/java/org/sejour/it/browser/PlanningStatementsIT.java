@@ -1,18 +1,13 @@
 package org.sejour.it.browser;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.bench.PlanningBenchmark;
-import org.sejour.it.fixtures.DossierFixtures;
-import org.sejour.it.fixtures.PlanningFixtureServlet;
 import org.sejour.it.fixtures.SqlStatementCounterServlet;
 
 import java.net.URLEncoder;
@@ -45,12 +40,6 @@ public class PlanningStatementsIT {
      * names the audit trail's actor, AuditInterceptor).
      */
     static final int MOST_STATEMENTS = 5;
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, PlanningFixtureServlet.class, PlanningBenchmark.class,
-                SqlStatementCounterServlet.class);
-    }
 
     @RegisterExtension
     final Browsers browsers = new Browsers();

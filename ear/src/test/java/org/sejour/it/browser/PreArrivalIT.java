@@ -1,19 +1,15 @@
 package org.sejour.it.browser;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.support.ui.Select;
-import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
 import org.sejour.it.fixtures.DossierFixtures;
-import org.sejour.it.fixtures.PreArrivalFixtureServlet;
 
 import java.io.IOException;
 import java.net.URI;
@@ -46,11 +42,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class PreArrivalIT {
 
     private static final String SCRIPT_NAME = "<b>Pablo</b><script>window.pwned=1</script>";
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, PreArrivalFixtureServlet.class);
-    }
 
     @RegisterExtension
     final Browsers browsers = new Browsers();

@@ -1,19 +1,14 @@
 package org.sejour.it.browser;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
-import org.sejour.it.fixtures.DossierFixtureServlet;
-import org.sejour.it.fixtures.DossierFixtures;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -40,11 +35,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public class ReceiptsPageIT {
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, DossierFixtureServlet.class);
-    }
 
     @RegisterExtension
     final Browsers browsers = new Browsers();

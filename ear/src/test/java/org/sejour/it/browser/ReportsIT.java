@@ -1,18 +1,14 @@
 package org.sejour.it.browser;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
-import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
-import org.sejour.it.fixtures.DossierFixtures;
 import org.sejour.it.fixtures.ReportFixtureServlet;
 
 import java.nio.file.Path;
@@ -50,11 +46,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class ReportsIT {
 
     private static final String PERIOD = "from=2027-05-01&to=2027-06-30";
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, ReportFixtureServlet.class);
-    }
 
     @RegisterExtension
     final Browsers browsers = new Browsers();

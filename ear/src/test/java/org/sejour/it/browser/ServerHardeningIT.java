@@ -1,14 +1,11 @@
 package org.sejour.it.browser;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.Cookie;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
 
 import java.io.IOException;
@@ -49,11 +46,6 @@ public class ServerHardeningIT {
     private static final int ADMIN_PORT = Integer.parseInt(TestSettings.required("payara.adminPort"));
     private static final int HTTP_PORT = Integer.parseInt(TestSettings.required("sejour.test.httpPort"));
     private static final String POOL_PROPERTIES = "/management/domain/resources/jdbc-connection-pool/sejourPool/property";
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.application();
-    }
 
     @RegisterExtension
     final Browsers browsers = new Browsers();

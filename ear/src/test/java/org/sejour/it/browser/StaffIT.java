@@ -3,24 +3,18 @@ package org.sejour.it.browser;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.GreenMailUtil;
 import jakarta.mail.internet.MimeMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
-import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
 import org.sejour.it.TestSmtp;
 import org.sejour.it.browser.LoopbackClient.Response;
-import org.sejour.it.fixtures.DossierFixtures;
-import org.sejour.it.fixtures.PageWalkFixtureServlet;
-import org.sejour.it.fixtures.StaffFixtureServlet;
 
 import java.nio.file.Path;
 import java.sql.Connection;
@@ -64,11 +58,6 @@ public class StaffIT {
             "HOUSEKEEPING", Set.of("app/cleaning.xhtml", "app/account/credentials.xhtml"),
             "ACCOUNTANT", Set.of("app/dashboard.xhtml", "app/tourist-tax.xhtml", "app/reports.xhtml", "app/new-bookings.xhtml",
                     "app/dossiers.xhtml", "app/dossier.xhtml", "app/account/credentials.xhtml"));
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, PageWalkFixtureServlet.class, StaffFixtureServlet.class);
-    }
 
     @RegisterExtension
     final Browsers browsers = new Browsers();

@@ -8,22 +8,17 @@ import com.stripe.net.Webhook;
 import jakarta.mail.Multipart;
 import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.WebElement;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
 import org.sejour.it.TestSmtp;
-import org.sejour.it.fixtures.DossierFixtures;
 import org.sejour.it.payment.FakeStripe;
-import org.sejour.it.payment.PaymentFixtureServlet;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -75,11 +70,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class StripePaymentsIT {
 
     private static final LocalDate MAY_FIRST = LocalDate.of(2027, 5, 1);
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, PaymentFixtureServlet.class);
-    }
 
     @RegisterExtension
     final Browsers browsers = new Browsers();

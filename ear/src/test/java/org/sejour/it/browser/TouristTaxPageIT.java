@@ -3,18 +3,13 @@ package org.sejour.it.browser;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.openqa.selenium.By;
-import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
-import org.sejour.it.fixtures.DossierFixtures;
-import org.sejour.it.fixtures.TaxRegisterFixtureServlet;
 
 import java.io.InputStream;
 import java.nio.charset.StandardCharsets;
@@ -34,11 +29,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public class TouristTaxPageIT {
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, TaxRegisterFixtureServlet.class);
-    }
 
     @RegisterExtension
     final Browsers browsers = new Browsers();

@@ -1,10 +1,8 @@
 package org.sejour.it.browser;
 
 import com.sun.net.httpserver.HttpServer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,10 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
-import org.sejour.it.fixtures.DossierFixtures;
-import org.sejour.it.guest.GuestApiFixtureServlet;
 
 import java.net.InetSocketAddress;
 import java.util.Properties;
@@ -33,11 +28,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @ExtendWith(ArquillianExtension.class)
 @RunAsClient
 public class WidgetToBackOfficeIT {
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class);
-    }
 
     @RegisterExtension
     final Browsers browsers = new Browsers();

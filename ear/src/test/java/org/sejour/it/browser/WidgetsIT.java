@@ -1,10 +1,8 @@
 package org.sejour.it.browser;
 
 import com.sun.net.httpserver.HttpServer;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -13,10 +11,7 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.Keys;
 import org.openqa.selenium.SearchContext;
 import org.openqa.selenium.WebElement;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
-import org.sejour.it.fixtures.DossierFixtures;
-import org.sejour.it.guest.GuestApiFixtureServlet;
 
 import java.io.IOException;
 import java.io.StringReader;
@@ -46,11 +41,6 @@ public class WidgetsIT {
 
     /** CSS of a careless host page: it would hide every button and repaint every text it reaches. */
     private static final String HOSTILE_CSS = "button{display:none!important}*{color:red!important;font-size:40px!important}";
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class);
-    }
 
     private Browser browser;
     private HttpServer site;

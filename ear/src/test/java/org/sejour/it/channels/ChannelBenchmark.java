@@ -2,9 +2,7 @@ package org.sejour.it.channels;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.AccommodationService;
@@ -19,7 +17,6 @@ import org.sejour.domain.model.accommodation.Classification;
 import org.sejour.domain.model.accommodation.Visibility;
 import org.sejour.domain.model.channel.FeedStatus;
 import org.sejour.domain.model.shared.TranslatedText;
-import org.sejour.it.Deployments;
 
 import javax.sql.DataSource;
 import java.net.URI;
@@ -53,13 +50,6 @@ public class ChannelBenchmark {
 
     private static final Logger LOG = Logger.getLogger(ChannelBenchmark.class.getName());
     static final int FEEDS = 1000;
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        // ChannelsIT's helpers are used here; its class refers to GreenMail, which must load too
-        return Deployments.withTestsAndLibraries(List.of(com.icegreen.greenmail.util.GreenMail.class,
-                org.slf4j.LoggerFactory.class), ChannelBenchmark.class, ChannelsIT.class, FeedServer.class);
-    }
 
     @EJB
     OperatorService operators;

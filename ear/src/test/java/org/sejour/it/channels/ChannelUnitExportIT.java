@@ -1,12 +1,9 @@
 package org.sejour.it.channels;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
 
 import java.io.IOException;
@@ -39,11 +36,6 @@ public class ChannelUnitExportIT {
     // the reader the ejb-module's export test uses: one line per event, uid|start|end|allDay|summary|stamp
     private static final Path READER = Path.of("..", "ejb-module", "src", "test", "resources", "channels", "node",
             "read-ics.mjs");
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(UnitExportFixtureServlet.class);
-    }
 
     private final HttpClient http = HttpClient.newHttpClient();
 

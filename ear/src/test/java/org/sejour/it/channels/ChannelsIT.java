@@ -8,9 +8,7 @@ import jakarta.annotation.Resource;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
 import jakarta.ejb.EJB;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +47,6 @@ import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.interfaces.batch.BatchScheduler;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSmtp;
 
 import javax.sql.DataSource;
@@ -97,13 +94,6 @@ public class ChannelsIT {
     static final LocalDate MAY_FIRST = LocalDate.of(2027, 5, 1);
     static final LocalDate MAY_8 = MAY_FIRST.plusWeeks(1);
     static final LocalDate MAY_15 = MAY_FIRST.plusWeeks(2);
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        // GreenMail inside the server: the conflict mail is sent and read back
-        return Deployments.withTestsAndLibraries(List.of(GreenMail.class, org.slf4j.LoggerFactory.class),
-                ChannelsIT.class, FeedServer.class);
-    }
 
     @EJB
     OperatorService operators;

@@ -10,10 +10,6 @@ import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
 import org.sejour.it.browser.LoopbackClient;
-import org.sejour.it.fixtures.DossierFixtures;
-import org.sejour.it.fixtures.LoginFixtureServlet;
-import org.sejour.it.guest.GuestApiFixtureServlet;
-import org.sejour.it.recovery.JobCrashFixtureServlet;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -102,9 +98,7 @@ public class ClusterDrill {
     @BeforeAll
     static void deployToTheGroup() throws Exception {
         Path ear = Files.createTempDirectory("cluster-drill").resolve("sejour.ear");
-        Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class, LoginFixtureServlet.class,
-                        JobCrashFixtureServlet.class)
-                .as(ZipExporter.class).exportTo(ear.toFile(), true);
+        Deployments.suite().as(ZipExporter.class).exportTo(ear.toFile(), true);
         ear.toFile().setReadable(true, false);
         ear.getParent().toFile().setExecutable(true, false);
         asadmin("deploy", "--force=true", "--target", "sejour-group", "--virtualservers", "server", "--name", "sejour",

@@ -1,15 +1,11 @@
 package org.sejour.it.guest;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sejour.it.Deployments;
 import org.sejour.it.ServerLog;
 import org.sejour.it.TestSettings;
-import org.sejour.it.fixtures.DossierFixtures;
 
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
@@ -50,11 +46,6 @@ public class AbuseLimitsIT {
     private static final Pattern HIDDEN = Pattern.compile("<input type=\"hidden\" name=\"([^\"]+)\"[^>]*? value=\"([^\"]*)\"");
     private static final int TWENTY_MIB = 20 * 1024 * 1024;
     private static final String FRENCH = "fr-FR,fr;q=0.9";
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class, ServerLog.class);
-    }
 
     private final PublicApiClient api = new PublicApiClient();
     /** No cookie store: a session the server opens would show as a Set-Cookie on every answer. */

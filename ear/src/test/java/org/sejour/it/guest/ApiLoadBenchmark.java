@@ -1,15 +1,11 @@
 package org.sejour.it.guest;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.it.BookableGites;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
-import org.sejour.it.fixtures.DossierFixtures;
 
 import java.io.ByteArrayInputStream;
 import java.io.IOException;
@@ -109,11 +105,6 @@ public class ApiLoadBenchmark {
             }
             throw new IllegalStateException("weights do not sum to 100");
         }
-    }
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class);
     }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)

@@ -1,14 +1,10 @@
 package org.sejour.it.guest;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSettings;
-import org.sejour.it.fixtures.DossierFixtures;
 import org.sejour.it.guest.PublicApiClient.Answer;
 
 import java.io.IOException;
@@ -43,11 +39,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class PublicApiIT {
 
     private static final String SITE = "http://gites-rousseau.example.test:8123";
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class);
-    }
 
     private final PublicApiClient api = new PublicApiClient();
 

@@ -2,9 +2,7 @@ package org.sejour.it.incontainer;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.AccommodationService;
@@ -26,7 +24,6 @@ import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.domain.model.accommodation.PhotoSize;
-import org.sejour.it.Deployments;
 
 import javax.imageio.ImageIO;
 import javax.sql.DataSource;
@@ -52,11 +49,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The services on Payara against PostgreSQL: tenancy, validation, photos, and what the schema refuses. */
 @ExtendWith(ArquillianExtension.class)
 public class AccountsAndAccommodationsIT {
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(AccountsAndAccommodationsIT.class);
-    }
 
     @EJB
     OperatorService operators;

@@ -3,9 +3,7 @@ package org.sejour.it.incontainer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
@@ -23,7 +21,6 @@ import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.application.audit.AuditOrigin;
-import org.sejour.it.Deployments;
 import org.sejour.it.fixtures.DossierFixtures;
 
 import javax.sql.DataSource;
@@ -50,11 +47,6 @@ import static org.sejour.it.fixtures.DossierFixtures.MAY_FIRST;
  */
 @ExtendWith(ArquillianExtension.class)
 public class AuditTrailIT {
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(AuditTrailIT.class, DossierFixtures.class);
-    }
 
     @Inject
     DossierFixtures fixtures;

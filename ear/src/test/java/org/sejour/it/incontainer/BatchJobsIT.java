@@ -9,9 +9,7 @@ import jakarta.ejb.EJB;
 import jakarta.mail.Multipart;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -58,7 +56,6 @@ import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.TranslatedText;
 import org.sejour.interfaces.batch.JobRepositoryTables;
-import org.sejour.it.Deployments;
 import org.sejour.it.TestSmtp;
 
 import javax.sql.DataSource;
@@ -95,12 +92,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class BatchJobsIT {
 
     static final LocalDate MAY_FIRST = LocalDate.of(2027, 5, 1);
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTestsAndLibraries(List.of(GreenMail.class, org.slf4j.LoggerFactory.class),
-                BatchJobsIT.class);
-    }
 
     @EJB
     OperatorService operators;

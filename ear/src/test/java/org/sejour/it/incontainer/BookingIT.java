@@ -5,9 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.inject.Inject;
 import jakarta.transaction.UserTransaction;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.AccommodationService;
@@ -46,7 +44,6 @@ import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
-import org.sejour.it.Deployments;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -84,11 +81,6 @@ public class BookingIT {
 
     // Saturday 1 May 2027: the tutorial's "Saturday to Saturday, 1 May – 1 June" moved to a future year
     static final LocalDate MAY_FIRST = LocalDate.of(2027, 5, 1);
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(BookingIT.class);
-    }
 
     @EJB
     OperatorService operators;

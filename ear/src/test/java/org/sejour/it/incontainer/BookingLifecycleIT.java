@@ -3,9 +3,7 @@ package org.sejour.it.incontainer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
@@ -57,7 +55,6 @@ import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
-import org.sejour.it.Deployments;
 import org.sejour.it.PdfText;
 
 import javax.sql.DataSource;
@@ -91,11 +88,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 public class BookingLifecycleIT {
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(BookingLifecycleIT.class);
-    }
 
     @EJB
     OperatorService operators;

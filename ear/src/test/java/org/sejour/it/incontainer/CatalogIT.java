@@ -2,14 +2,11 @@ package org.sejour.it.incontainer;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
 import org.sejour.application.AccommodationService;
-import org.sejour.application.CreatedOwner;
 import org.sejour.application.OperatorService;
 import org.sejour.application.catalog.AgeRangeService;
 import org.sejour.application.catalog.PricingCatalogLoader;
@@ -58,7 +55,6 @@ import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
-import org.sejour.it.Deployments;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -83,11 +79,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The owner's pricing configuration on Payara against PostgreSQL: round trips, tenancy, schema checks, the loader. */
 @ExtendWith(ArquillianExtension.class)
 public class CatalogIT {
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(CatalogIT.class);
-    }
 
     @EJB
     OperatorService operators;

@@ -2,9 +2,7 @@ package org.sejour.it.incontainer;
 
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.AccommodationService;
@@ -32,7 +30,6 @@ import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
-import org.sejour.it.Deployments;
 
 import javax.sql.DataSource;
 import java.math.BigDecimal;
@@ -60,11 +57,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 /** The dashboard's figures and the new-bookings badge, from dossiers booked through the engine. */
 @ExtendWith(ArquillianExtension.class)
 public class DashboardQueriesIT {
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DashboardQueriesIT.class);
-    }
 
     @EJB
     OperatorService operators;

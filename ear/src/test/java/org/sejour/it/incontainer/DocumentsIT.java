@@ -12,9 +12,7 @@ import jakarta.mail.Part;
 import jakarta.mail.Session;
 import jakarta.mail.internet.InternetAddress;
 import jakarta.mail.internet.MimeMessage;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -51,7 +49,6 @@ import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
-import org.sejour.it.Deployments;
 import org.sejour.it.PdfText;
 import org.sejour.it.TestSmtp;
 
@@ -92,12 +89,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 public class DocumentsIT {
 
     static final LocalDate MAY_FIRST = LocalDate.of(2027, 5, 1);
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTestsAndLibraries(List.of(GreenMail.class, org.slf4j.LoggerFactory.class),
-                DocumentsIT.class, RejectingSmtpServer.class);
-    }
 
     @EJB
     OperatorService operators;

@@ -10,9 +10,7 @@ import org.apache.poi.ss.usermodel.DateUtil;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.function.Executable;
@@ -37,7 +35,6 @@ import org.sejour.domain.model.dossier.Origin;
 import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
-import org.sejour.it.Deployments;
 import org.sejour.it.fixtures.DossierFixtures;
 
 import javax.sql.DataSource;
@@ -76,11 +73,6 @@ public class DossierExportJobIT {
 
     private static final List<String> MOVEMENT_HEADERS = List.of("Jour", "N°", "Client", "Hébergement", "Nuits",
             "Personnes", "Reste à payer", "Téléphone");
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierExportJobIT.class, DossierFixtures.class);
-    }
 
     @Inject
     DossierFixtures fixtures;

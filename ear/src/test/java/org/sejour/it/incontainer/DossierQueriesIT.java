@@ -3,9 +3,7 @@ package org.sejour.it.incontainer;
 import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.CreatedOwner;
@@ -28,7 +26,6 @@ import org.sejour.domain.model.dossier.PaymentKind;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
-import org.sejour.it.Deployments;
 import org.sejour.it.fixtures.DossierFixtures;
 
 import javax.sql.DataSource;
@@ -50,11 +47,6 @@ import static org.sejour.it.fixtures.DossierFixtures.MAY_FIRST;
 /** The dossier search, lists and dossier view on PostgreSQL: each filter, paging, sorting, tenancy. */
 @ExtendWith(ArquillianExtension.class)
 public class DossierQueriesIT {
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierQueriesIT.class, DossierFixtures.class);
-    }
 
     @Inject
     DossierFixtures fixtures;

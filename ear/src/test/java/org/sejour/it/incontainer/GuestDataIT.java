@@ -9,9 +9,7 @@ import jakarta.json.JsonObject;
 import org.apache.poi.ss.usermodel.DataFormatter;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.CreatedOwner;
@@ -37,7 +35,6 @@ import org.sejour.domain.model.prearrival.PreArrivalForm;
 import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.domain.model.shared.SejourException;
-import org.sejour.it.Deployments;
 import org.sejour.it.PdfText;
 import org.sejour.it.fixtures.DossierFixtures;
 
@@ -81,11 +78,6 @@ import static org.sejour.it.fixtures.DossierFixtures.MAY_FIRST;
  */
 @ExtendWith(ArquillianExtension.class)
 public class GuestDataIT {
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(GuestDataIT.class, DossierFixtures.class);
-    }
 
     @Inject
     DossierFixtures fixtures;

@@ -5,9 +5,7 @@ import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.enterprise.concurrent.ManagedExecutorService;
 import jakarta.transaction.UserTransaction;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.AccountService;
@@ -27,7 +25,6 @@ import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.NotFoundException;
 import org.sejour.application.payment.OfflineSessions;
-import org.sejour.it.Deployments;
 import org.sejour.it.PdfText;
 import org.sejour.it.fixtures.DossierFixtures;
 
@@ -61,11 +58,6 @@ import static org.sejour.it.fixtures.DossierFixtures.MAY_FIRST;
  */
 @ExtendWith(ArquillianExtension.class)
 public class InvoicesIT {
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(InvoicesIT.class, DossierFixtures.class);
-    }
 
     @Inject
     DossierFixtures fixtures;

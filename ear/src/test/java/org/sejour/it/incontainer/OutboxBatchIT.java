@@ -4,16 +4,13 @@ import jakarta.annotation.Resource;
 import jakarta.ejb.EJB;
 import jakarta.inject.Inject;
 import jakarta.mail.Session;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.CreatedOwner;
 import org.sejour.application.mail.MailDelivery;
 import org.sejour.application.mail.Mailer;
 import org.sejour.domain.model.mail.DeliveryOutcome;
-import org.sejour.it.Deployments;
 import org.sejour.it.fixtures.DossierFixtures;
 
 import javax.sql.DataSource;
@@ -40,11 +37,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 @ExtendWith(ArquillianExtension.class)
 public class OutboxBatchIT {
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(OutboxBatchIT.class, RejectingSmtpServer.class, DossierFixtures.class);
-    }
 
     @Inject
     DossierFixtures fixtures;

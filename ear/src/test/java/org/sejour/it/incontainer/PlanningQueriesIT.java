@@ -1,9 +1,7 @@
 package org.sejour.it.incontainer;
 
 import jakarta.ejb.EJB;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.AccommodationService;
@@ -34,7 +32,6 @@ import org.sejour.domain.model.shared.InvalidInputException;
 import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
-import org.sejour.it.Deployments;
 
 import java.math.BigDecimal;
 import java.time.DayOfWeek;
@@ -57,11 +54,6 @@ public class PlanningQueriesIT {
     static final LocalDate MAY_FIRST = LocalDate.of(2027, 5, 1);
     static final LocalDate FIRST = LocalDate.of(2027, 5, 3);
     static final LocalDate LAST = LocalDate.of(2027, 5, 30);
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(PlanningQueriesIT.class);
-    }
 
     @EJB
     OperatorService operators;

@@ -10,9 +10,7 @@ import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.ss.usermodel.Workbook;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.application.AccommodationService;
@@ -39,7 +37,6 @@ import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.Money;
 import org.sejour.domain.model.shared.StayPeriod;
 import org.sejour.domain.model.shared.TranslatedText;
-import org.sejour.it.Deployments;
 import org.sejour.it.fixtures.DossierFixtures;
 
 import javax.sql.DataSource;
@@ -82,11 +79,6 @@ public class TaxRegisterIT {
 
     private static final LocalDate MAY_31 = LocalDate.of(2027, 5, 31);
     private static final LocalDate JUNE_30 = LocalDate.of(2027, 6, 30);
-
-    @Deployment
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(TaxRegisterIT.class, DossierFixtures.class);
-    }
 
     @Inject
     DossierFixtures fixtures;

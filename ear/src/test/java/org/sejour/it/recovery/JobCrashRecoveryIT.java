@@ -6,14 +6,11 @@ import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
-import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
 import org.sejour.it.TestSmtp;
@@ -68,11 +65,6 @@ public class JobCrashRecoveryIT {
     private static final int EXPORT_CHUNK = 5;
     /** the period of the export: the owner's stays arrive two a Saturday from 1 May to 12 June 2027 */
     private static final LocalDate ARRIVALS_TO = DossierFixtures.MAY_FIRST.plusWeeks(6);
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, JobCrashFixtureServlet.class);
-    }
 
     private final PayaraProcess server = new PayaraProcess();
     private GreenMail smtp;

@@ -1,17 +1,12 @@
 package org.sejour.it.recovery;
 
-import org.jboss.arquillian.container.test.api.Deployment;
 import org.jboss.arquillian.container.test.api.RunAsClient;
 import org.jboss.arquillian.junit5.ArquillianExtension;
-import org.jboss.shrinkwrap.api.spec.EnterpriseArchive;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.sejour.it.BookableGites;
-import org.sejour.it.Deployments;
 import org.sejour.it.FixtureHttp;
 import org.sejour.it.TestSettings;
-import org.sejour.it.fixtures.DossierFixtures;
-import org.sejour.it.guest.GuestApiFixtureServlet;
 
 import java.io.IOException;
 import java.net.ConnectException;
@@ -74,11 +69,6 @@ public class RestartDrill {
     private static final int STOP_START_CYCLES = 10;
     private static final int KILL_CYCLES = 5;
     private static final int GUESTS = 24;
-
-    @Deployment(testable = false)
-    public static EnterpriseArchive deployment() {
-        return Deployments.withTests(DossierFixtures.class, GuestApiFixtureServlet.class);
-    }
 
     private final HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
             .connectTimeout(Duration.ofSeconds(2)).build();
