@@ -264,9 +264,9 @@ public class ApiLoadBenchmark {
         }
         double cpu = used.serverMillis() / run.requests();
         report.append(String.format("  wrk, %d connections, %s, %d s warm-up then %d s measured%n    %d requests, "
-                        + "%.1f requests/s, p99 %.1f ms; server CPU %.2f ms per request%n", CONNECTIONS, title,
-                SOLO_WARM_UP.toSeconds(), SHORT_MEASURED.toSeconds(), run.requests(), run.perSecond(), run.p99Millis(),
-                cpu));
+                        + "%.1f requests/s, p50 %.1f ms, p99 %.1f ms; server CPU %.2f ms per request%n", CONNECTIONS,
+                title, SOLO_WARM_UP.toSeconds(), SHORT_MEASURED.toSeconds(), run.requests(), run.perSecond(),
+                run.p50Millis(), run.p99Millis(), cpu));
         return new Figures(run.perSecond(), run.p99Millis(), cpu);
     }
 

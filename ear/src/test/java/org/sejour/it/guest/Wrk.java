@@ -22,13 +22,14 @@ final class Wrk {
 
     private static final Pattern RATE = Pattern.compile("(?m)^Requests/sec:\\s+([\\d.]+)");
     private static final Pattern COUNT = Pattern.compile("(?m)^\\s+(\\d+) requests in");
+    private static final Pattern P50 = Pattern.compile("(?m)^\\s+50%\\s+([\\d.]+)(us|ms|s)\\s*$");
     private static final Pattern P99 = Pattern.compile("(?m)^\\s+99%\\s+([\\d.]+)(us|ms|s)\\s*$");
     private static final Pattern NOT_2XX = Pattern.compile("(?m)^\\s+Non-2xx or 3xx responses: (\\d+)");
     private static final Pattern SOCKET_ERRORS = Pattern.compile(
             "(?m)^\\s+Socket errors: connect (\\d+), read (\\d+), write (\\d+), timeout (\\d+)");
 
-    /** What one run measured: its requests, their rate, their p99, and the requests that failed. */
-    record Run(long requests, double perSecond, double p99Millis, long errors, String output) {
+    /** What one run measured: its requests, their rate, their median and p99, and the requests that failed. */
+    record Run(long requests, double perSecond, double p50Millis, double p99Millis, long errors, String output) {
     }
 
     private Wrk() {
@@ -85,19 +86,24 @@ final class Wrk {
                 errors += Long.parseLong(socket.group(group));
             }
         }
-        Matcher p99 = P99.matcher(output);
-        if (!p99.find()) {
-            throw new IllegalStateException("no 99th percentile in wrk's output:\n" + output);
+        return new Run(Long.parseLong(find(COUNT, output).orElseThrow(() -> new IllegalStateException(
+                "no request count in wrk's output:\n" + output))),
+                Double.parseDouble(find(RATE, output).orElseThrow()), millis(P50, output), millis(P99, output), errors,
+                output);
+    }
+
+    /** A percentile of wrk's latency distribution, which it writes in us, ms or s. */
+    private static double millis(Pattern percentile, String output) {
+        Matcher m = percentile.matcher(output);
+        if (!m.find()) {
+            throw new IllegalStateException("no " + percentile + " in wrk's output:\n" + output);
         }
-        double value = Double.parseDouble(p99.group(1));
-        double millis = switch (p99.group(2)) {
+        double value = Double.parseDouble(m.group(1));
+        return switch (m.group(2)) {
             case "us" -> value / 1000;
             case "ms" -> value;
             default -> value * 1000;
         };
-        return new Run(Long.parseLong(find(COUNT, output).orElseThrow(() -> new IllegalStateException(
-                "no request count in wrk's output:\n" + output))),
-                Double.parseDouble(find(RATE, output).orElseThrow()), millis, errors, output);
     }
 
     private static java.util.Optional<String> find(Pattern pattern, String text) {
