@@ -249,40 +249,17 @@ script_tests() {
 }
 
 # Extra arguments go to Maven, e.g. ./sejour test -Dit.test=PlanningIT -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false
-# The script's tests run beside Maven's: always, unless -Dit.test names other tests only;
+# The script's tests run first: always, unless -Dit.test names other tests only;
 # -Dit.test=ScriptTests runs them alone.
 cmd_test() {
-  local selected="" arg scripts="" scripts_log="$VAR/script-tests.log" rc=0 scripts_rc=0
+  local selected="" arg
   for arg in "$@"; do [[ "$arg" == -Dit.test=* ]] && selected="${arg#-Dit.test=}"; done
-  if [[ "$selected" == ScriptTests ]]; then
-    script_tests
-    return 0
-  fi
   if [[ -z "$selected" || ",$selected," == *,ScriptTests,* ]]; then
-    # The drills mostly wait on their own databases (own ports and folders): beside the build and
-    # the suite they cost the run almost nothing. What both sides would otherwise fetch or create
-    # comes first, so that they never do it at once (two downloads into one file; useradd refuses
-    # while the other side's useradd holds /etc/passwd's lock).
-    mkdir -p "$VAR"
-    pg_fetch
-    payara_fetch
-    postgres_driver >/dev/null
-    system_user
-    log "The script's own tests run beside Maven's; their output follows Maven's ($scripts_log)"
-    ( script_tests ) >"$scripts_log" 2>&1 &
-    scripts=$!
+    script_tests
+    [[ "$selected" != ScriptTests ]] || return 0
   fi
   log "Unit, in-container and browser tests (Arquillian starts the test domain once)"
-  with_test_server "$@" || rc=$?
-  if [[ -n "$scripts" ]]; then
-    wait "$scripts" || scripts_rc=$?
-    cat "$scripts_log"
-    if ((scripts_rc != 0)); then
-      log "The script's own tests failed (exit $scripts_rc)"
-      ((rc != 0)) || rc=$scripts_rc
-    fi
-  fi
-  return $rc
+  with_test_server "$@"
 }
 
 # ./sejour bench [class]: every benchmark unless one is named
