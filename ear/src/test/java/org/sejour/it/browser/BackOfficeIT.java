@@ -139,10 +139,8 @@ public class BackOfficeIT {
 
     @Test
     void anotherOwnerGetsNotFoundForForeignAccommodation() throws IOException {
-        List<Browser.Owner> owners = browser.ownersCreatedByOperator("owner-a", "owner-b");
         String nameOfA = "Villa Secrète " + unique();
-        browser.firstLogin(owners.get(0));
-        browser.completeWizard(nameOfA);
+        browser.fixtureOwner("owner-a", nameOfA);
 
         browser.open("app/accommodations.xhtml");
         WebElement edit = accommodationItem(nameOfA).findElement(By.linkText("Modifier"));
@@ -164,8 +162,7 @@ public class BackOfficeIT {
         assertEquals(200, browser.httpStatus(photoPath), "A sees her own photo");
 
         secondBrowser = browsers.open("second");
-        secondBrowser.firstLogin(owners.get(1));
-        secondBrowser.completeWizard("Studio Voisin " + unique());
+        secondBrowser.fixtureOwner("owner-b", "Studio Voisin " + unique());
         secondBrowser.open("app/accommodation.xhtml?id=" + accommodationId);
         secondBrowser.waitForDocument();
         String title = secondBrowser.visible("error-title").getText().strip();
@@ -203,7 +200,7 @@ public class BackOfficeIT {
     @Test
     void invalidAccommodationInputKeepsTypedValuesAndSavesNothing() throws IOException {
         String existing = "Maison du Moulin " + unique();
-        browser.onboardedOwner("invalid", existing);
+        browser.fixtureOwner("invalid", existing);
 
         browser.open("app/accommodation.xhtml");
         browser.waitForDocument();
@@ -251,7 +248,7 @@ public class BackOfficeIT {
     @Test
     void dashboardAt375pxWidth() {
         String name = "Studio Plage " + unique();
-        browser.onboardedOwner("mobile", name);
+        browser.fixtureOwner("mobile", name);
         browser.resize(375, 812);
         browser.open("app/dashboard.xhtml");
         browser.waitForDocument();

@@ -29,7 +29,7 @@ public class BackOfficeLanguagesIT {
     @Test
     void anOwnerSwitchesTheBackOfficeToGermanThenCatalan() {
         Browser browser = browsers.open();
-        browser.onboardedOwner("lang", "Gîte des Sept Langues");
+        browser.fixtureOwner("lang", "Gîte des Sept Langues");
         assertPage(browser, "fr", "Tableau de bord");
         assertEquals(List.of("Français", "English", "Deutsch", "Español", "Català", "Italiano", "Nederlands"),
                 languageSelect(browser).getOptions().stream().map(o -> o.getText().strip()).toList());

@@ -397,7 +397,7 @@ public class BookingSiteIT {
     @Test
     void anOwnerInTestModeBooksThroughTheEngineFromTheBookingTestsPageAndDeletesTheTests() throws Exception {
         String gite = "Gîte test " + UUID.randomUUID().toString().substring(0, 6);
-        browser.onboardedOwner("site-test", gite);
+        browser.fixtureOwner("site-test", gite);
         int accountNumber = Integer.parseInt(browser.visible("account-number").getText().strip());
         LocalDate arrival = TODAY.plusDays(35);
         long accountId;

@@ -457,8 +457,7 @@ final class Browser implements AutoCloseable {
 
     /**
      * {@link #onboardedOwner}'s owner made by the tests' fixture (OwnerFixtureServlet), signed in
-     * on the dashboard: for tests
-     * whose subject is not the first login.
+     * on the dashboard: for tests whose subject is not the first login.
      */
     Owner fixtureOwner(String prefix, String accommodationName) {
         String password = "Pw-" + UUID.randomUUID() + "!";

@@ -88,9 +88,7 @@ public class PhoneBookingIT {
     @Test
     void ownerBooksByPhoneWithLiveQuoteAndTheDashboardCountsIt() throws Exception {
         String gite = "Gîte du Lac " + UUID.randomUUID().toString().substring(0, 6);
-        List<Browser.Owner> owners = browser.ownersCreatedByOperator("phone", "phone-other");
-        browser.firstLogin(owners.get(0));
-        browser.completeWizard(gite);
+        browser.fixtureOwner("phone", gite);
         int accountNumber = Integer.parseInt(browser.visible("account-number").getText().strip());
         assertEquals("0", browser.visible("newBookingsCount").getText().strip(), "no booking yet");
 
@@ -192,8 +190,7 @@ public class PhoneBookingIT {
 
         // another owner: A's accommodation does not exist for B, and A's booking is not on B's dashboard
         secondBrowser = browsers.open("second");
-        secondBrowser.firstLogin(owners.get(1));
-        secondBrowser.completeWizard("Studio Voisin");
+        secondBrowser.fixtureOwner("phone-other", "Studio Voisin");
         assertEquals(404, secondBrowser.httpStatus("app/phone-booking.xhtml?accommodation=" + accommodationId));
         secondBrowser.open("app/dashboard.xhtml");
         assertEquals("Aujourd'hui, aucune réservation n'a été réalisée.",
