@@ -32,6 +32,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.Queue;
+import java.util.concurrent.Callable;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -40,6 +41,7 @@ import java.util.concurrent.ThreadLocalRandom;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import java.util.function.Function;
 import java.util.logging.Logger;
 import java.util.zip.GZIPInputStream;
@@ -239,13 +241,7 @@ public class ApiLoadBenchmark {
             throws Exception {
         AtomicBoolean touching = new AtomicBoolean(nightsChanging);
         ExecutorService toucher = Executors.newSingleThreadExecutor();
-        Future<?> touches = toucher.submit(() -> {
-            while (touching.get()) {
-                touchNights(ThreadLocalRandom.current());
-                Thread.sleep(1000);
-            }
-            return null;
-        });
+        Future<?> touches = toucher.submit(nightsChangingWhile(touching::get));
         Wrk.Run run;
         Cpu used;
         try {
@@ -285,6 +281,17 @@ public class ApiLoadBenchmark {
         return took;
     }
 
+    /** One night of the account changed every second, as bookings would, while {@code going} holds. */
+    private Callable<Void> nightsChangingWhile(BooleanSupplier going) {
+        return () -> {
+            while (going.getAsBoolean()) {
+                touchNights(ThreadLocalRandom.current());
+                Thread.sleep(1000);
+            }
+            return null;
+        };
+    }
+
     /** What a booking does to the account's nights version, without booking: rewrites one stock row. */
     private void touchNights(ThreadLocalRandom random) throws SQLException {
         try (Connection c = DriverManager.getConnection(TestSettings.dbUrl(), "sejour",
@@ -312,13 +319,7 @@ public class ApiLoadBenchmark {
             running.add(pool.submit(() -> guest(measureFrom, measureTo, draw)));
         }
         if (nightsChanging) {
-            running.add(pool.submit(() -> {
-                while (System.nanoTime() < measureTo) {
-                    touchNights(ThreadLocalRandom.current());
-                    Thread.sleep(1000);
-                }
-                return null;
-            }));
+            running.add(pool.submit(nightsChangingWhile(() -> System.nanoTime() < measureTo)));
         }
         Cpu before = Cpu.at(measureFrom);
         Cpu after = Cpu.at(measureTo);

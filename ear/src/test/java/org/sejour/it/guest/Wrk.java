@@ -7,6 +7,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -106,9 +107,9 @@ final class Wrk {
         };
     }
 
-    private static java.util.Optional<String> find(Pattern pattern, String text) {
+    private static Optional<String> find(Pattern pattern, String text) {
         Matcher m = pattern.matcher(text);
-        return m.find() ? java.util.Optional.of(m.group(1)) : java.util.Optional.empty();
+        return m.find() ? Optional.of(m.group(1)) : Optional.empty();
     }
 
     /**
