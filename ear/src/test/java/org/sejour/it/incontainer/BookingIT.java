@@ -529,6 +529,45 @@ public class BookingIT {
                 "another stay, not booked, has both");
     }
 
+    /**
+     * A stay no one searched yet is priced afresh, but its nights come from memory (KeptNights)
+     * when the accommodation's nights version did not move since a search read their block: a
+     * change hidden from the trigger does not show. Switching stock management moves the version
+     * (V57), since it decides what a night without a stock row holds.
+     */
+    @Test
+    void aNewStayTakesItsNightsFromMemoryUntilTheirVersionMoves() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
+        assertEquals(List.of(owner.accommodationId()),
+                accommodationsOf(availability.offers(owner.accountId(), MAY_FIRST, 7).offers()));
+        // May 15's night is in the block read for May 1 (2027-04-20 to 05-21, KeptNights.BLOCK_NIGHTS)
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement hide = c.prepareStatement("select set_config(?, 'y', true)")) {
+                hide.setString(1, "sejour.nights_changed_a" + owner.accommodationId());
+                hide.execute();
+            }
+            try (PreparedStatement ban = c.prepareStatement("insert into sales_ban (accommodation_id, first_night, "
+                    + "last_night) values (?, ?, ?)")) {
+                bind(ban, new Object[] {owner.accommodationId(), MAY_FIRST.plusDays(14), MAY_FIRST.plusDays(14)});
+                ban.executeUpdate();
+            }
+            c.commit();
+        }
+        assertEquals(List.of(owner.accommodationId()),
+                accommodationsOf(availability.offers(owner.accountId(), MAY_FIRST.plusDays(14), 7).offers()),
+                "the nights of the block already read, not read again");
+
+        update("update accommodation set stock_managed = true where id = ?", owner.accommodationId());
+        assertEquals(List.of(), accommodationsOf(availability.offers(owner.accountId(), MAY_FIRST.plusDays(7), 7)
+                .offers()), "managed now and without stock rows: nothing for sale, read again at once");
+        update("update accommodation set stock_managed = false where id = ?", owner.accommodationId());
+        assertEquals(List.of(), accommodationsOf(availability.offers(owner.accountId(), MAY_FIRST.plusDays(14), 7)
+                .offers()), "read again: the ban shows");
+        assertEquals(List.of(owner.accommodationId()),
+                accommodationsOf(availability.offers(owner.accountId(), MAY_FIRST.plusDays(21), 7).offers()));
+    }
+
     /** Nothing bookable is an answer too: kept, with its revision, not an error. */
     @Test
     void anAccountWithNothingBookableOffersNothing() throws SQLException {

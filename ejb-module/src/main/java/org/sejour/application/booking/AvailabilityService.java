@@ -43,6 +43,8 @@ public class AvailabilityService {
     DossierRepository ledger;
     @Inject
     KeptOffers keptOffers;
+    @Inject
+    KeptNights keptNights;
 
     /** The nights version of an accommodation whose nights have not changed since versions were kept. */
     private static final UUID NEVER_CHANGED = new UUID(0, 0);
@@ -95,7 +97,8 @@ public class AvailabilityService {
      * What the guests' search lists: every accommodation of the account bookable online for the
      * stay, priced for the smallest party it takes (the guest refines the party in the booking
      * flow). Only the accommodations whose nights changed since the last search of the stay are
-     * priced again; the others' offers are taken from {@link KeptOffers}.
+     * priced again; the others' offers are taken from {@link KeptOffers}. The nights of those
+     * priced again are read from the database only when they changed ({@link KeptNights}).
      */
     public StayOffers offers(long accountId, @NotNull LocalDate arrival, int nights) {
         StayPeriod stay = stay(arrival, nights);
@@ -129,10 +132,8 @@ public class AvailabilityService {
         // kept even when nothing is bookable (an account without bookable accommodations), so that
         // the answer has a revision
         if (kept.isEmpty() || !stale.isEmpty()) {
-            // nothing kept: the whole account in one read, whatever of it is not bookable
-            Map<Long, NightAvailability> nightsLeft = kept.isEmpty()
-                    ? ledger.availabilityOfAccount(accountId, stay.arrival(), stay.departure())
-                    : ledger.availabilityOf(accountId, stale, stay.arrival(), stay.departure());
+            Map<Long, NightAvailability> nightsLeft = keptNights.of(stale, versions, NEVER_CHANGED, stay,
+                    (ids, first, end) -> ledger.availabilityOf(accountId, ids, first, end));
             i = 0;
             for (Map.Entry<Long, PricingInputs> accommodation : inputs.entrySet()) {
                 if (again[i]) {

@@ -3,6 +3,7 @@ package org.sejour.infrastructure.persistence;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.EntityManager;
 import jakarta.persistence.PersistenceContext;
+import jakarta.persistence.Query;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierRepository;
 import org.sejour.domain.model.dossier.DossierStatus;
@@ -135,13 +136,13 @@ public class JpaDossierRepository implements DossierRepository {
 
     @Override
     public NightAvailability availability(long accommodationId, LocalDate first, LocalDate end) {
-        return nightsOf("a.id = ?1", accommodationId, first, end)
+        return nightsOf("a.id = ?1", accommodationId, first, end, null)
                 .getOrDefault(accommodationId, night -> RangeOfNights.CLOSED);
     }
 
     @Override
     public Map<Long, NightAvailability> availabilityOfAccount(long accountId, LocalDate first, LocalDate end) {
-        return nightsOf("a.account_id = ?1", accountId, first, end);
+        return nightsOf("a.account_id = ?1", accountId, first, end, null);
     }
 
     @Override
@@ -150,12 +151,14 @@ public class JpaDossierRepository implements DossierRepository {
         if (accommodationIds.isEmpty()) {
             return new HashMap<>();
         }
-        // ids are numbers: written into the statement, they cannot change its meaning
-        StringBuilder ids = new StringBuilder();
+        // one array parameter, written as PostgreSQL's array literal: the statement's text stays
+        // the same whatever the ids, so the driver prepares it once
+        StringBuilder ids = new StringBuilder("{");
         for (long id : accommodationIds) {
-            ids.append(ids.isEmpty() ? "" : ",").append(id);
+            ids.append(ids.length() == 1 ? "" : ",").append(id);
         }
-        return nightsOf("a.account_id = ?1 and a.id in (" + ids + ")", accountId, first, end);
+        return nightsOf("a.account_id = ?1 and a.id = any(cast(?4 as bigint[]))", accountId, first, end,
+                ids.append('}').toString());
     }
 
     @Override
@@ -178,10 +181,12 @@ public class JpaDossierRepository implements DossierRepository {
      * scan all of an account's stock for a one-week search. Nights come back as their distance in
      * days from {@code first}: a search over 500 accommodations reads thousands of them, and
      * converting each from a SQL date through the driver's calendar cost more than the query.
+     * {@code idArray}, when given, is bound as ?4.
      */
-    private Map<Long, NightAvailability> nightsOf(String accommodations, long id, LocalDate first, LocalDate end) {
-        @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select 0, a.id, a.stock_managed, s.night - ?2, s.units - s.sold "
+    private Map<Long, NightAvailability> nightsOf(String accommodations, long id, LocalDate first, LocalDate end,
+                                                  String idArray) {
+        Query query = em.createNativeQuery("select 0, a.id, a.stock_managed, s.night - ?2, "
+                        + "s.units - s.sold "
                         + "from accommodation a left join night_stock s on s.accommodation_id = a.id "
                         + "and s.night >= ?2 and s.night < ?3 where " + accommodations
                         + " union all select 1, b.accommodation_id, null, b.first_night - ?2, b.last_night - ?2 "
@@ -190,8 +195,12 @@ public class JpaDossierRepository implements DossierRepository {
                         + " union all select 2, c.accommodation_id, null, c.first_night - ?2, c.departure - 1 - ?2 "
                         + "from channel_block c join accommodation a on a.id = c.accommodation_id where "
                         + accommodations + " and c.holds_nights and c.first_night < ?3 and c.departure > ?2")
-                .setParameter(1, id).setParameter(2, first).setParameter(3, end)
-                .getResultList();
+                .setParameter(1, id).setParameter(2, first).setParameter(3, end);
+        if (idArray != null) {
+            query.setParameter(4, idArray);
+        }
+        @SuppressWarnings("unchecked")
+        List<Object[]> rows = query.getResultList();
         Map<Long, RangeOfNights> ranges = new HashMap<>();
         List<Object[]> closures = new ArrayList<>();
         for (Object[] row : rows) {
