@@ -24,6 +24,7 @@ import java.time.LocalDate;
 import java.time.YearMonth;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -134,10 +135,12 @@ public class AvailabilityService {
         if (kept.isEmpty() || !stale.isEmpty()) {
             Map<Long, NightAvailability> nightsLeft = keptNights.of(stale, versions, NEVER_CHANGED, stay,
                     (ids, first, end) -> ledger.availabilityOf(accountId, ids, first, end));
+            SmallestParties parties = new SmallestParties();
             i = 0;
             for (Map.Entry<Long, PricingInputs> accommodation : inputs.entrySet()) {
                 if (again[i]) {
-                    Offer offer = offer(accommodation.getValue(), stay, today, nightsLeft.get(accommodation.getKey()));
+                    Offer offer = offer(accommodation.getValue(), parties.of(accommodation.getValue()), stay, today,
+                            nightsLeft.get(accommodation.getKey()));
                     // most changes of nights leave a given stay as it was: the same offer, kept as it was
                     boolean same = kept.isPresent() && Objects.equals(offer, kept.get().offers()[i]);
                     offers[i] = same ? kept.get().offers()[i] : offer;
@@ -175,9 +178,10 @@ public class AvailabilityService {
         return StayPeriod.of(arrival, nights);
     }
 
-    /** The offer of one accommodation for the stay, null when it is not bookable. */
-    private Offer offer(PricingInputs pricing, StayPeriod stay, LocalDate today, NightAvailability nightsLeft) {
-        return pricing.listing().flatMap(listing -> quote(pricing, stay, today, nightsLeft)
+    /** The offer of one accommodation for the stay to {@code party}, null when it is not bookable. */
+    private Offer offer(PricingInputs pricing, Optional<GuestParty> party, StayPeriod stay, LocalDate today,
+                        NightAvailability nightsLeft) {
+        return pricing.listing().flatMap(listing -> quote(pricing, party, stay, today, nightsLeft)
                         .map(quote -> new Offer(listing.id(), listing.name(), listing.reference(), stay,
                                 quote.accommodationPrice(), quote.struckOutPrice())))
                 .orElse(null);
@@ -186,9 +190,31 @@ public class AvailabilityService {
     /** The quote of the smallest party the accommodation takes, if the stay can be booked. */
     private Optional<Quote> quote(PricingInputs pricing, StayPeriod stay, LocalDate today,
                                   NightAvailability nightsLeft) {
-        return smallestParty(pricing).flatMap(party -> calculator.quote(new QuoteRequest(pricing.profile(), stay,
-                party, Map.of(), Optional.empty(), today, "fr"), pricing.catalog(),
+        return quote(pricing, smallestParty(pricing), stay, today, nightsLeft);
+    }
+
+    private Optional<Quote> quote(PricingInputs pricing, Optional<GuestParty> party, StayPeriod stay,
+                                  LocalDate today, NightAvailability nightsLeft) {
+        return party.flatMap(guests -> calculator.quote(new QuoteRequest(pricing.profile(), stay, guests, Map.of(),
+                Optional.empty(), today, "fr"), pricing.catalog(),
                 nightsLeft == null ? NightAvailability.open(0) : nightsLeft).quote());
+    }
+
+    /**
+     * The smallest parties of one search: the accommodations of an account share its age ranges
+     * and most their minimum capacity, and building a party for each of 500 of them was a tenth
+     * of a search's allocations.
+     */
+    private static final class SmallestParties {
+        private record Key(List<AgeRange> ageRanges, int capacityMin) {
+        }
+
+        private final Map<Key, Optional<GuestParty>> built = new HashMap<>();
+
+        Optional<GuestParty> of(PricingInputs inputs) {
+            return built.computeIfAbsent(new Key(inputs.ageRanges(), inputs.profile().capacityMin()),
+                    key -> smallestParty(inputs));
+        }
     }
 
     private static Optional<GuestParty> smallestParty(PricingInputs inputs) {

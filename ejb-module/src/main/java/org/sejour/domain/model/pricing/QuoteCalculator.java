@@ -141,9 +141,12 @@ public final class QuoteCalculator {
                 });
 
         SalesTerms terms = catalog.salesTerms();
-        Money total = lines.stream().map(QuoteLine::amount).reduce(Money.ZERO, Money::plus);
-        Money depositBase = lines.stream().filter(QuoteLine::inDepositBase)
-                .map(QuoteLine::amount).reduce(Money.ZERO, Money::plus);
+        Money total = Money.ZERO;
+        Money depositBase = Money.ZERO;
+        for (QuoteLine line : lines) {
+            total = total.plus(line.amount());
+            depositBase = line.inDepositBase() ? depositBase.plus(line.amount()) : depositBase;
+        }
         Percentage depositPercentage = terms.depositPercentageFor(bookingDate, stay.arrival());
         Money depositAmount = depositBase.percentage(depositPercentage);
         Quote.Deposit deposit = new Quote.Deposit(terms.depositType(), depositPercentage, depositBase,

@@ -59,7 +59,12 @@ public record Rate(long accommodationId,
 
     /** The period of application holding {@code arrival}, if any. */
     public Optional<DateRange> periodOf(LocalDate arrival) {
-        return periods.stream().filter(p -> p.contains(arrival)).findFirst();
+        for (DateRange period : periods) {
+            if (period.contains(arrival)) {
+                return Optional.of(period);
+            }
+        }
+        return Optional.empty();
     }
 
     public boolean allowsArrivalOn(DayOfWeek day) {

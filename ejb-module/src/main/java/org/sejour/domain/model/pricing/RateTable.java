@@ -1,14 +1,16 @@
 package org.sejour.domain.model.pricing;
 
+import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.util.Collection;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.SortedSet;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+
+import org.sejour.domain.model.shared.DateRange;
 
 /**
  * The rates of one accommodation and the one rule choosing the rate of a stay,
@@ -52,12 +54,26 @@ public final class RateTable {
         return rates.stream().map(Rate::nights).collect(Collectors.toCollection(TreeSet::new));
     }
 
-    /** The rate of a stay of {@code nights} arriving on {@code arrival}, if bookable at all. */
+    /**
+     * The rate of a stay of {@code nights} arriving on {@code arrival}, if bookable at all. A
+     * loop, not a stream: a search finds the rate of every accommodation of the account.
+     */
     public Optional<Rate> find(LocalDate arrival, int nights) {
         Objects.requireNonNull(arrival, "arrival is required");
-        return coveringArrival(arrival, nights).stream()
-                .filter(r -> r.allowsArrivalOn(arrival.getDayOfWeek()))
-                .min(precedence(arrival));
+        DayOfWeek day = arrival.getDayOfWeek();
+        Rate best = null;
+        DateRange bestPeriod = null;
+        for (Rate rate : rates) {
+            if (rate.nights() != nights || !rate.allowsArrivalOn(day)) {
+                continue;
+            }
+            DateRange period = rate.periodOf(arrival).orElse(null);
+            if (period != null && (best == null || precedes(rate, period, best, bestPeriod))) {
+                best = rate;
+                bestPeriod = period;
+            }
+        }
+        return Optional.ofNullable(best);
     }
 
     /** Why {@link #find} found nothing; only meaningful when it did. */
@@ -73,11 +89,13 @@ public final class RateTable {
                 .collect(Collectors.toList());
     }
 
-    private static Comparator<Rate> precedence(LocalDate arrival) {
-        Comparator<Rate> latestStart = Comparator.comparing(
-                (Rate r) -> r.periodOf(arrival).orElseThrow().first()).reversed();
-        return latestStart
-                .thenComparing(r -> r.periodOf(arrival).orElseThrow().last())
-                .thenComparing(Rate::discountedPrice);
+    /** The period that starts latest, then the shortest, then the lowest price; the first of equals stays. */
+    private static boolean precedes(Rate rate, DateRange period, Rate best, DateRange bestPeriod) {
+        int start = period.first().compareTo(bestPeriod.first());
+        if (start != 0) {
+            return start > 0;
+        }
+        int end = period.last().compareTo(bestPeriod.last());
+        return end != 0 ? end < 0 : rate.discountedPrice().compareTo(best.discountedPrice()) < 0;
     }
 }
