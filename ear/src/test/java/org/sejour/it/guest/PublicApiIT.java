@@ -126,8 +126,8 @@ public class PublicApiIT {
 
     /**
      * Availability answers are kept in memory between requests (AnswerCache): each change of the
-     * nights, whatever writes it (here plain SQL, then a booking), and each change of the
-     * account's mode must show within a second: the server learns of them from PostgreSQL's
+     * nights, whatever writes it (here plain SQL, then a booking), a change of the prices and each
+     * change of the account's mode must show within a second: the server learns of them from PostgreSQL's
      * notifications (AccountStates), not by asking at each request.
      */
     @Test
@@ -146,6 +146,11 @@ public class PublicApiIT {
         sql("delete from sales_ban where accommodation_id = " + owner.getProperty("gite"));
         fresh("the ban lifted", () -> hits(api.get(search)) == 1
                 && api.get(calendar).body().contains("\"date\":\"2027-05-01\""));
+        // a search prices from the catalog version of the account's kept state, not one read again
+        assertTrue(api.get(search).body().contains("\"price\":\"800.00\""));
+        sql("update rate set price = price + 100 where accommodation_id = " + owner.getProperty("gite"));
+        fresh("a price written behind the application's back", () -> api.get(search).body()
+                .contains("\"price\":\"900.00\""));
 
         assertEquals(201, api.post(account(owner) + "/bookings", booking(owner, "Durand", ""), "Idempotency-Key",
                 PublicApiClient.key()).status());

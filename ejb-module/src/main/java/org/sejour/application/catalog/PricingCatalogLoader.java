@@ -16,4 +16,11 @@ public interface PricingCatalogLoader {
      * queries whatever their number (the availability search prices them all).
      */
     java.util.Map<Long, PricingInputs> loadAll(long accountId);
+
+    /**
+     * {@link #loadAll(long)} for a caller that has read the account's catalog version itself
+     * (the guests' search, from the account's kept state): the inputs kept under that version,
+     * or else read now, which are at least as new.
+     */
+    java.util.Map<Long, PricingInputs> loadAll(long accountId, java.util.UUID catalogVersion);
 }

@@ -149,7 +149,7 @@ public class PublicBookingService {
         if (state.mode() != AccountMode.PRODUCTION) {
             throw new NotFoundException("account", state.accountId());
         }
-        return availability.offers(state.accountId(), arrival, nights);
+        return availability.offers(state, arrival, nights);
     }
 
     public List<ArrivalDay> month(int accountNumber, long accommodationId, @NotNull YearMonth month) {

@@ -99,7 +99,11 @@ public class JpaPricingCatalogLoader implements PricingCatalogLoader {
     @Override
     public Map<Long, PricingInputs> loadAll(long accountId) {
         // the version first: inputs read after it are at least as new as what it stands for
-        UUID version = catalogVersion(accountId);
+        return loadAll(accountId, catalogVersion(accountId));
+    }
+
+    @Override
+    public Map<Long, PricingInputs> loadAll(long accountId, UUID version) {
         Optional<Map<Long, PricingInputs>> cached = cache.get(accountId, version);
         if (cached.isPresent()) {
             return cached.get();

@@ -13,9 +13,11 @@ import java.util.UUID;
 
 /**
  * The pricing inputs of recently priced accounts, each tagged with the account's catalog
- * version (V9__catalog_version.sql). An entry serves only a reader that has just read the same
- * version from the database, so it is never staler than a fresh read would be; the inputs are
- * immutable records, safe to share between threads. Least recently used accounts go first.
+ * version (V9__catalog_version.sql), read before them. An entry serves only a reader that has
+ * just read the same version: from the database, so it is never staler than a fresh read would
+ * be, or from the account's kept state (the guests' search, whose answer is kept under that
+ * state). The inputs are immutable records, safe to share between threads. Least recently used
+ * accounts go first.
  */
 @ApplicationScoped
 public class PricingCache {

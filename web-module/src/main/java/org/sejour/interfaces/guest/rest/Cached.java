@@ -16,6 +16,7 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
 
@@ -88,9 +89,17 @@ final class Cached {
         return false;
     }
 
+    /**
+     * The fastest level: a 500-hit search (135 KB of JSON) compresses in 0.2 ms instead of 0.7 ms
+     * at the default level, to 6.8 KB instead of 6.4 KB; an answer computed afresh pays it once.
+     */
     private static byte[] gzip(byte[] bytes) {
         ByteArrayOutputStream out = new ByteArrayOutputStream(bytes.length / 4 + 64);
-        try (GZIPOutputStream zip = new GZIPOutputStream(out)) {
+        try (GZIPOutputStream zip = new GZIPOutputStream(out) {
+            {
+                def.setLevel(Deflater.BEST_SPEED);
+            }
+        }) {
             zip.write(bytes);
         } catch (IOException e) {
             throw new UncheckedIOException(e);
