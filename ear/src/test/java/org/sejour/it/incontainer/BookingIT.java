@@ -24,6 +24,8 @@ import org.sejour.domain.model.accommodation.AccommodationDetails;
 import org.sejour.domain.model.accommodation.AccommodationType;
 import org.sejour.domain.model.accommodation.Classification;
 import org.sejour.domain.model.accommodation.Visibility;
+import org.sejour.domain.model.account.AccountMode;
+import org.sejour.domain.model.account.AccountState;
 import org.sejour.domain.model.catalog.AccountSalesTerms;
 import org.sejour.domain.model.dossier.Dossier;
 import org.sejour.domain.model.dossier.DossierStatus;
@@ -566,6 +568,53 @@ public class BookingIT {
                 .offers()), "read again: the ban shows");
         assertEquals(List.of(owner.accommodationId()),
                 accommodationsOf(availability.offers(owner.accountId(), MAY_FIRST.plusDays(21), 7).offers()));
+    }
+
+    /**
+     * The guests' search takes the accommodations' nights versions read under the account's
+     * nights version of its kept state, once for each (KeptNights.versions): a change that moved
+     * an accommodation's version but, hidden from the trigger, not the account's does not show
+     * to a search under the same state; under the account's next version it does.
+     */
+    @Test
+    void theGuestsSearchReadsTheAccommodationsVersionsOnceForEachVersionOfTheAccount() throws SQLException {
+        Owner owner = ownerWithWeeklyRate(false, 1, "500.00");
+        LocalDate june = MAY_FIRST.plusWeeks(4);
+        AccountState state = stateOf(owner);
+        assertEquals(List.of(owner.accommodationId()), accommodationsOf(availability.offers(state, june, 7).offers()));
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement hide = c.prepareStatement("select set_config(?, 'y', true)")) {
+                hide.setString(1, "sejour.nights_changed_" + owner.accountId());
+                hide.execute();
+            }
+            try (PreparedStatement ban = c.prepareStatement("insert into sales_ban (accommodation_id, first_night, "
+                    + "last_night) values (?, ?, ?)")) {
+                bind(ban, new Object[] {owner.accommodationId(), june.plusDays(1), june.plusDays(1)});
+                ban.executeUpdate();
+            }
+            c.commit();
+        }
+        assertEquals(state, stateOf(owner), "the account's version did not move");
+        assertEquals(List.of(owner.accommodationId()), accommodationsOf(availability.offers(state, june, 7).offers()),
+                "the versions read under this state, not read again");
+        assertEquals(List.of(), accommodationsOf(availability.offers(owner.accountId(), june, 7).offers()),
+                "read again by a search that reads its versions itself");
+
+        update("insert into sales_ban (accommodation_id, first_night, last_night) values (?, ?, ?)",
+                owner.accommodationId(), june.plusDays(20), june.plusDays(20));
+        AccountState next = stateOf(owner);
+        assertNotEquals(state, next);
+        assertEquals(List.of(), accommodationsOf(availability.offers(next, june, 7).offers()));
+    }
+
+    /** The account's state as its kept copy (AccountStates) would hold it, read here in SQL. */
+    private AccountState stateOf(Owner owner) throws SQLException {
+        String nights = text("select coalesce((select version::text from account_nights where account_id = ?), '')",
+                owner.accountId());
+        return new AccountState(owner.accountId(), AccountMode.PRODUCTION,
+                UUID.fromString(text("select catalog_version::text from account where id = ?", owner.accountId())),
+                nights.isEmpty() ? Optional.empty() : Optional.of(UUID.fromString(nights)));
     }
 
     /** Nothing bookable is an answer too: kept, with its revision, not an error. */

@@ -104,26 +104,31 @@ public class AvailabilityService {
      */
     public StayOffers offers(long accountId, @NotNull LocalDate arrival, int nights) {
         StayPeriod stay = stay(arrival, nights);
-        return offers(accountId, catalogs.loadAll(accountId), stay);
+        Map<Long, PricingInputs> inputs = catalogs.loadAll(accountId);
+        return offers(accountId, inputs, ledger.nightsVersions(accountId), stay);
     }
 
     /**
-     * {@link #offers(long, LocalDate, int)} priced from the catalog version of the account's kept
-     * {@code state}, which the guests' search has just read, rather than from a version read
-     * again: the answer is kept under that state, and a round trip less is a tenth of a search
-     * computed afresh.
+     * {@link #offers(long, LocalDate, int)} from the versions of the account's kept {@code state},
+     * which the guests' search has just read, rather than from versions read again: the answer is
+     * kept under that state. The catalog version is the state's (a round trip less is a tenth of
+     * a search computed afresh), and the accommodations' nights versions are read once for each
+     * nights version of the account ({@link KeptNights#versions}).
      */
     public StayOffers offers(@NotNull AccountState state, @NotNull LocalDate arrival, int nights) {
         StayPeriod stay = stay(arrival, nights);
-        return offers(state.accountId(), catalogs.loadAll(state.accountId(), state.catalogVersion()), stay);
+        long accountId = state.accountId();
+        Map<Long, PricingInputs> inputs = catalogs.loadAll(accountId, state.catalogVersion());
+        return offers(accountId, inputs, keptNights.versions(accountId, state.nightsVersion(),
+                () -> ledger.nightsVersions(accountId)), stay);
     }
 
-    private StayOffers offers(long accountId, Map<Long, PricingInputs> inputs, StayPeriod stay) {
+    /** The offers priced from these inputs under these nights versions, read before the nights. */
+    private StayOffers offers(long accountId, Map<Long, PricingInputs> inputs, Map<Long, UUID> versions,
+                              StayPeriod stay) {
         LocalDate arrival = stay.arrival();
         int nights = stay.nights();
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
-        // the versions before the nights: what is kept under a version is at least as new as it
-        Map<Long, UUID> versions = ledger.nightsVersions(accountId);
         KeptOffers.Stay searched = new KeptOffers.Stay(accountId, arrival, nights, today);
         Optional<KeptOffers.Priced> kept = keptOffers.of(searched, inputs);
         int size = inputs.size();

@@ -10,10 +10,13 @@ import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * The nights that searches read, accommodation by accommodation, in blocks of
@@ -42,17 +45,53 @@ public class KeptNights {
     private record Kept(UUID version, NightAvailability nights) {
     }
 
+    /** The nights versions of an account's accommodations, read under the account's own nights version. */
+    private record Versions(Optional<UUID> ofAccount, Map<Long, UUID> ofAccommodations) {
+    }
+
     private final Map<Block, Kept> blocks = new LinkedHashMap<>(1024, 0.75f, true);
+    private final Map<Long, Versions> versions = new LinkedHashMap<>(64, 0.75f, true);
     private final long capacity;
+    private final int accounts;
 
     @Inject
-    public KeptNights(@ConfigProperty(name = "sejour.api.keptNights.blocks", defaultValue = "50000") long capacity) {
+    public KeptNights(@ConfigProperty(name = "sejour.api.keptNights.blocks", defaultValue = "50000") long capacity,
+                      @ConfigProperty(name = "sejour.api.keptNights.accounts", defaultValue = "1000") int accounts) {
         this.capacity = capacity;
+        this.accounts = accounts;
     }
 
     /** CDI's proxy needs a no-argument constructor; it never serves requests itself. */
     protected KeptNights() {
         this.capacity = 0;
+        this.accounts = 0;
+    }
+
+    /**
+     * The nights versions of the account's accommodations (V56), read with {@code reader} once
+     * for each nights version of the account: the same deferred trigger moves the account's
+     * version with any of its accommodations', so the accommodations' read under one account
+     * version stand while it does. The caller has read the account's version first (its kept
+     * state), so what is kept under it is at least as new as it. After a booking, the searches
+     * of every stay computed again read them once, not once each.
+     */
+    Map<Long, UUID> versions(long accountId, Optional<UUID> accountVersion, Supplier<Map<Long, UUID>> reader) {
+        synchronized (this) {
+            Versions kept = versions.get(accountId);
+            if (kept != null && kept.ofAccount().equals(accountVersion)) {
+                return kept.ofAccommodations();
+            }
+        }
+        Map<Long, UUID> read = Map.copyOf(reader.get());
+        synchronized (this) {
+            versions.put(accountId, new Versions(accountVersion, read));
+            Iterator<Versions> eldest = versions.values().iterator();
+            for (int over = versions.size() - accounts; over > 0 && eldest.hasNext(); over--) {
+                eldest.next();
+                eldest.remove();
+            }
+        }
+        return read;
     }
 
     /**
@@ -90,7 +129,7 @@ public class KeptNights {
                     blocks.put(new Block(accommodation.getKey(), b), kept);
                 }
             }
-            var eldest = blocks.values().iterator();
+            Iterator<Kept> eldest = blocks.values().iterator();
             for (long over = blocks.size() - capacity; over > 0 && eldest.hasNext(); over--) {
                 eldest.next();
                 eldest.remove();

@@ -10,10 +10,12 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assertions.fail;
 
 /** What is read from the database and what is taken from memory, block by block and version by version. */
 class KeptNightsTest {
@@ -39,7 +41,7 @@ class KeptNightsTest {
 
     @Test
     void blocksAreReadOnceAndServeEveryStayWithinThem() {
-        KeptNights kept = new KeptNights(1000);
+        KeptNights kept = new KeptNights(1000, 10);
         Map<Long, NightAvailability> first = kept.of(List.of(1L, 2L), Map.of(), UNCHANGED,
                 StayPeriod.of(BLOCK_START.plusDays(3), 7), reader);
         assertEquals(List.of("[1, 2] 2027-04-20..2027-05-22"), reads, "whole blocks are read");
@@ -53,7 +55,7 @@ class KeptNightsTest {
 
     @Test
     void onlyTheAccommodationsWhoseVersionMovedAreReadAgain() {
-        KeptNights kept = new KeptNights(1000);
+        KeptNights kept = new KeptNights(1000, 10);
         StayPeriod stay = StayPeriod.of(BLOCK_START, 3);
         kept.of(List.of(1L, 2L, 3L), Map.of(), UNCHANGED, stay, reader);
         UUID moved = UUID.randomUUID();
@@ -70,7 +72,7 @@ class KeptNightsTest {
 
     @Test
     void aStayAcrossBlocksTakesEachNightFromItsOwnBlock() {
-        KeptNights kept = new KeptNights(1000);
+        KeptNights kept = new KeptNights(1000, 10);
         kept.of(List.of(1L), Map.of(), UNCHANGED, StayPeriod.of(BLOCK_START, 7), reader);
         kept.of(List.of(1L), Map.of(), UNCHANGED, StayPeriod.of(BLOCK_START.plusDays(32), 7), reader);
         NightAvailability across = kept.of(List.of(1L), Map.of(), UNCHANGED,
@@ -85,7 +87,7 @@ class KeptNightsTest {
 
     @Test
     void theLeastRecentlyUsedBlocksGoFirstBeyondTheBound() {
-        KeptNights kept = new KeptNights(2);
+        KeptNights kept = new KeptNights(2, 10);
         StayPeriod stay = StayPeriod.of(BLOCK_START, 3);
         kept.of(List.of(1L, 2L), Map.of(), UNCHANGED, stay, reader);
         kept.of(List.of(1L), Map.of(), UNCHANGED, stay, reader);
@@ -99,7 +101,7 @@ class KeptNightsTest {
 
     @Test
     void anAccommodationTheReaderDoesNotFindIsLeftOutAndNotKept() {
-        KeptNights kept = new KeptNights(1000);
+        KeptNights kept = new KeptNights(1000, 10);
         KeptNights.Reader none = (ids, first, end) -> {
             reads.add(ids.toString());
             return Map.of();
@@ -108,6 +110,34 @@ class KeptNightsTest {
         assertTrue(kept.of(List.of(9L), Map.of(), UNCHANGED, stay, none).isEmpty());
         assertTrue(kept.of(List.of(9L), Map.of(), UNCHANGED, stay, none).isEmpty());
         assertEquals(List.of("[9]", "[9]"), reads);
+    }
+
+    @Test
+    void theAccommodationsVersionsAreReadOnceForEachVersionOfTheAccount() {
+        KeptNights kept = new KeptNights(1000, 2);
+        List<String> versionReads = new ArrayList<>();
+        Optional<UUID> first = Optional.of(UUID.randomUUID());
+        Map<Long, UUID> read = Map.of(1L, UUID.randomUUID());
+        assertEquals(read, kept.versions(7, first, () -> {
+            versionReads.add("7");
+            return read;
+        }));
+        assertEquals(read, kept.versions(7, first, () -> fail("read again under the same account version")));
+        Optional<UUID> second = Optional.of(UUID.randomUUID());
+        kept.versions(7, second, () -> {
+            versionReads.add("7 again");
+            return Map.of();
+        });
+        assertEquals(List.of("7", "7 again"), versionReads, "another version of the account: read again");
+        kept.versions(7, second, () -> fail("read again under the same account version"));
+        kept.versions(8, Optional.empty(), Map::of);
+        kept.versions(9, Optional.empty(), Map::of);
+        kept.versions(7, second, () -> {
+            versionReads.add("7 out");
+            return Map.of();
+        });
+        assertEquals(List.of("7", "7 again", "7 out"), versionReads,
+                "beyond the bound of accounts, the least recently used went");
     }
 
     private static int units(NightAvailability nights, LocalDate night) {
