@@ -543,19 +543,8 @@ public class BookingIT {
         assertEquals(List.of(owner.accommodationId()),
                 accommodationsOf(availability.offers(owner.accountId(), MAY_FIRST, 7).offers()));
         // May 15's night is in the block read for May 1 (2027-04-20 to 05-21, KeptNights.BLOCK_NIGHTS)
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement hide = c.prepareStatement("select set_config(?, 'y', true)")) {
-                hide.setString(1, "sejour.nights_changed_a" + owner.accommodationId());
-                hide.execute();
-            }
-            try (PreparedStatement ban = c.prepareStatement("insert into sales_ban (accommodation_id, first_night, "
-                    + "last_night) values (?, ?, ?)")) {
-                bind(ban, new Object[] {owner.accommodationId(), MAY_FIRST.plusDays(14), MAY_FIRST.plusDays(14)});
-                ban.executeUpdate();
-            }
-            c.commit();
-        }
+        banBehindTheTrigger("sejour.nights_changed_a" + owner.accommodationId(), owner.accommodationId(),
+                MAY_FIRST.plusDays(14));
         assertEquals(List.of(owner.accommodationId()),
                 accommodationsOf(availability.offers(owner.accountId(), MAY_FIRST.plusDays(14), 7).offers()),
                 "the nights of the block already read, not read again");
@@ -582,19 +571,7 @@ public class BookingIT {
         LocalDate june = MAY_FIRST.plusWeeks(4);
         AccountState state = stateOf(owner);
         assertEquals(List.of(owner.accommodationId()), accommodationsOf(availability.offers(state, june, 7).offers()));
-        try (Connection c = dataSource.getConnection()) {
-            c.setAutoCommit(false);
-            try (PreparedStatement hide = c.prepareStatement("select set_config(?, 'y', true)")) {
-                hide.setString(1, "sejour.nights_changed_" + owner.accountId());
-                hide.execute();
-            }
-            try (PreparedStatement ban = c.prepareStatement("insert into sales_ban (accommodation_id, first_night, "
-                    + "last_night) values (?, ?, ?)")) {
-                bind(ban, new Object[] {owner.accommodationId(), june.plusDays(1), june.plusDays(1)});
-                ban.executeUpdate();
-            }
-            c.commit();
-        }
+        banBehindTheTrigger("sejour.nights_changed_" + owner.accountId(), owner.accommodationId(), june.plusDays(1));
         assertEquals(state, stateOf(owner), "the account's version did not move");
         assertEquals(List.of(owner.accommodationId()), accommodationsOf(availability.offers(state, june, 7).offers()),
                 "the versions read under this state, not read again");
@@ -606,6 +583,26 @@ public class BookingIT {
         AccountState next = stateOf(owner);
         assertNotEquals(state, next);
         assertEquals(List.of(), accommodationsOf(availability.offers(next, june, 7).offers()));
+    }
+
+    /**
+     * A ban of one night, committed with {@code flag} set as the nights trigger sets it once it
+     * moved a version in a transaction (the account's or an accommodation's), so that this
+     * version does not move.
+     */
+    private void banBehindTheTrigger(String flag, long accommodationId, LocalDate night) throws SQLException {
+        try (Connection c = dataSource.getConnection()) {
+            c.setAutoCommit(false);
+            try (PreparedStatement hide = c.prepareStatement("select set_config(?, 'y', true)");
+                 PreparedStatement ban = c.prepareStatement("insert into sales_ban (accommodation_id, first_night, "
+                         + "last_night) values (?, ?, ?)")) {
+                hide.setString(1, flag);
+                hide.execute();
+                bind(ban, new Object[] {accommodationId, night, night});
+                ban.executeUpdate();
+            }
+            c.commit();
+        }
     }
 
     /** The account's state as its kept copy (AccountStates) would hold it, read here in SQL. */

@@ -185,8 +185,7 @@ public class JpaDossierRepository implements DossierRepository {
      */
     private Map<Long, NightAvailability> nightsOf(String accommodations, long id, LocalDate first, LocalDate end,
                                                   String idArray) {
-        Query query = em.createNativeQuery("select 0, a.id, a.stock_managed, s.night - ?2, "
-                        + "s.units - s.sold "
+        Query query = em.createNativeQuery("select 0, a.id, a.stock_managed, s.night - ?2, s.units - s.sold "
                         + "from accommodation a left join night_stock s on s.accommodation_id = a.id "
                         + "and s.night >= ?2 and s.night < ?3 where " + accommodations
                         + " union all select 1, b.accommodation_id, null, b.first_night - ?2, b.last_night - ?2 "
