@@ -85,11 +85,7 @@ public class KeptNights {
         Map<Long, UUID> read = Map.copyOf(reader.get());
         synchronized (this) {
             versions.put(accountId, new Versions(accountVersion, read));
-            Iterator<Versions> eldest = versions.values().iterator();
-            for (int over = versions.size() - accounts; over > 0 && eldest.hasNext(); over--) {
-                eldest.next();
-                eldest.remove();
-            }
+            trim(versions, accounts);
         }
         return read;
     }
@@ -129,13 +125,18 @@ public class KeptNights {
                     blocks.put(new Block(accommodation.getKey(), b), kept);
                 }
             }
-            Iterator<Kept> eldest = blocks.values().iterator();
-            for (long over = blocks.size() - capacity; over > 0 && eldest.hasNext(); over--) {
-                eldest.next();
-                eldest.remove();
-            }
+            trim(blocks, capacity);
         }
         return nights;
+    }
+
+    /** Removes the least recently used entries of an access-ordered map beyond {@code bound}. */
+    private static void trim(Map<?, ?> map, long bound) {
+        Iterator<?> eldest = map.values().iterator();
+        for (long over = map.size() - bound; over > 0 && eldest.hasNext(); over--) {
+            eldest.next();
+            eldest.remove();
+        }
     }
 
     /** The nights of blocks first to last of one accommodation, if all are kept under that version. */

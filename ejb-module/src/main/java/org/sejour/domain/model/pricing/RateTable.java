@@ -78,15 +78,9 @@ public final class RateTable {
 
     /** Why {@link #find} found nothing; only meaningful when it did. */
     public UnbookableReason whyNoRate(LocalDate arrival, int nights) {
-        return coveringArrival(arrival, nights).isEmpty()
-                ? UnbookableReason.NO_RATE_FOR_ARRIVAL_AND_LENGTH
-                : UnbookableReason.ARRIVAL_WEEKDAY_NOT_ALLOWED;
-    }
-
-    private List<Rate> coveringArrival(LocalDate arrival, int nights) {
-        return rates.stream()
-                .filter(r -> r.nights() == nights && r.periodOf(arrival).isPresent())
-                .collect(Collectors.toList());
+        return rates.stream().anyMatch(r -> r.nights() == nights && r.periodOf(arrival).isPresent())
+                ? UnbookableReason.ARRIVAL_WEEKDAY_NOT_ALLOWED
+                : UnbookableReason.NO_RATE_FOR_ARRIVAL_AND_LENGTH;
     }
 
     /** The period that starts latest, then the shortest, then the lowest price; the first of equals stays. */
