@@ -204,6 +204,78 @@ public class PublicApiIT {
                 "gzip refused: the plain answer, whose tag differs");
     }
 
+    /**
+     * A kept search is served before Jersey (KeptSearchFilter). It must go out as Jersey sends it:
+     * the same status, headers and bytes, gzipped or not, with CORS, and the same 304. Jersey's
+     * own sending is had by an Accept header that the filter leaves to it (a q=0 among its ranges).
+     */
+    @Test
+    void aKeptSearchGoesOutAsJerseySendsIt() throws Exception {
+        Properties owner = api.owner("api-kept", SITE, "PROD");
+        String search = account(owner) + "/availability?arrival=2027-05-01&nights=7&flexDays=1";
+        java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (List<String> asked : List.of(List.of("Accept-Encoding", "gzip, br", "Origin", SITE),
+                List.of("Accept-Language", "de-CH, en;q=0.5", "Origin", "http://evil.example.test"),
+                List.of("Accept", "application/json", "Accept-Encoding", "gzip;q=0", "Accept-Language", "it"))) {
+            List<String> byJersey = refusingHtml(asked);
+            java.net.http.HttpResponse<byte[]> computed = send(http, search, asked);
+            java.net.http.HttpResponse<byte[]> kept = send(http, search, asked);
+            java.net.http.HttpResponse<byte[]> keptByJersey = send(http, search, byJersey);
+            assertEquals(200, computed.statusCode(), asked::toString);
+            assertEquals(headers(computed), headers(kept), asked::toString);
+            assertEquals(headers(computed), headers(keptByJersey), asked::toString);
+            assertTrue(java.util.Arrays.equals(computed.body(), kept.body()), asked::toString);
+            assertTrue(java.util.Arrays.equals(computed.body(), keptByJersey.body()), asked::toString);
+
+            String tag = kept.headers().firstValue("ETag").orElseThrow();
+            List<String> revalidated = new java.util.ArrayList<>(asked);
+            revalidated.addAll(List.of("If-None-Match", "\"other\", " + tag));
+            java.net.http.HttpResponse<byte[]> notModified = send(http, search, revalidated);
+            java.net.http.HttpResponse<byte[]> notModifiedByJersey = send(http, search, refusingHtml(revalidated));
+            assertEquals(304, notModified.statusCode(), asked::toString);
+            assertEquals(0, notModified.body().length);
+            assertEquals(headers(notModifiedByJersey), headers(notModified), asked::toString);
+        }
+        assertEquals(SITE, send(http, search, List.of("Origin", SITE)).headers()
+                .firstValue("Access-Control-Allow-Origin").orElse(null), "the owner's website, kept or not");
+    }
+
+    /** The same headers with an Accept that refuses HTML beside JSON: the filter leaves it to Jersey. */
+    private static List<String> refusingHtml(List<String> headers) {
+        List<String> refusing = new java.util.ArrayList<>();
+        String accept = "*/*";
+        for (int i = 0; i < headers.size(); i += 2) {
+            if (headers.get(i).equals("Accept")) {
+                accept = headers.get(i + 1);
+            } else {
+                refusing.addAll(headers.subList(i, i + 2));
+            }
+        }
+        refusing.addAll(List.of("Accept", accept + ", text/html;q=0"));
+        return refusing;
+    }
+
+    private static java.net.http.HttpResponse<byte[]> send(java.net.http.HttpClient http, String path,
+                                                           List<String> headers) throws Exception {
+        java.net.http.HttpRequest.Builder request = java.net.http.HttpRequest.newBuilder(
+                java.net.URI.create(TestSettings.baseUrl() + path.substring(1)));
+        for (int i = 0; i < headers.size(); i += 2) {
+            request.header(headers.get(i), headers.get(i + 1));
+        }
+        return http.send(request.build(), java.net.http.HttpResponse.BodyHandlers.ofByteArray());
+    }
+
+    /** An answer's headers as a client reads them: names in any case; the date left out. */
+    private static Map<String, List<String>> headers(java.net.http.HttpResponse<byte[]> answer) {
+        Map<String, List<String>> headers = new java.util.TreeMap<>();
+        answer.headers().map().forEach((name, values) -> {
+            if (!name.equalsIgnoreCase("date")) {
+                headers.put(name.toLowerCase(java.util.Locale.ROOT), values);
+            }
+        });
+        return headers;
+    }
+
     private static int hits(Answer search) {
         assertEquals(200, search.status(), search::toString);
         return ((List<?>) search.json().get("results")).size();

@@ -76,8 +76,7 @@ public class AccountResource {
     /** Catalogue answers change when the owner edits; a minute of staleness costs nobody a booking. */
     private static final int CATALOGUE_MAX_AGE = 60;
     /** Availability changes with every booking: short, and the booking itself re-checks the stock. */
-    private static final int AVAILABILITY_MAX_AGE = 15;
-    private static final int MAX_FLEX_DAYS = 3;
+    static final int AVAILABILITY_MAX_AGE = 15;
     private static final int MAX_CALENDAR_ACCOMMODATIONS = 10;
     private static final String ACCOUNT = "the owner's account number";
 
@@ -183,29 +182,24 @@ public class AccountResource {
                                  @Parameter(description = "0 to 3") @QueryParam("flexDays") String flexDays,
                                  @QueryParam("lang") String lang,
             @Context Request request, @Context HttpHeaders headers) {
-        Language language = GuestLanguage.of(lang, headers);
-        LocalDate day = Inputs.date("arrival", arrival);
-        int length = Inputs.number("nights", nights, 1, Inputs.MAX_NIGHTS, -1, "api.nights.range");
-        if (length < 0) {
-            throw new InvalidInputException("nights", "api.required");
-        }
-        int flex = Inputs.number("flexDays", flexDays, 0, MAX_FLEX_DAYS, 0, "api.flexDays.range");
-        int number = accountNumber(account);
+        AvailabilityQuestion question = AvailabilityQuestion.read(account, arrival, nights, flexDays,
+                GuestLanguage.of(lang, headers));
+        int number = question.account();
+        Language language = question.language();
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
         AccountState state = guests.openState(number);
-        Cached.Body answer = answers.answer("availability/" + number + "/" + day + "/" + length + "/" + flex + "/"
-                + language, stamp(state, today), () -> guests.answerAt(state, () -> {
+        Cached.Body answer = answers.answer(question.key(), stamp(state, today), () -> guests.answerAt(state, () -> {
                     List<StayOffers> searched = new ArrayList<>();
-                    for (int offset = -flex; offset <= flex; offset++) {
-                        LocalDate tried = day.plusDays(offset);
+                    for (int offset = -question.flexDays(); offset <= question.flexDays(); offset++) {
+                        LocalDate tried = question.arrival().plusDays(offset);
                         if (!tried.isBefore(today)) {
-                            searched.add(guests.search(state, tried, length));
+                            searched.add(guests.search(state, tried, question.nights()));
                         }
                     }
                     // the same revisions: the same offers, so the same answer as the one kept
                     return new AnswerCache.Draft(searched.stream().map(StayOffers::revision).toList(), () ->
-                            new Views.SearchView(day.toString(), length, flex, searched.stream()
-                                    .flatMap(o -> o.offers().stream())
+                            new Views.SearchView(question.arrival().toString(), question.nights(),
+                                    question.flexDays(), searched.stream().flatMap(o -> o.offers().stream())
                                     .map(h -> PublicAssembler.hit(number, h, language)).toList()));
                 }));
         return Cached.ok(request, headers, answer, AVAILABILITY_MAX_AGE);
@@ -317,12 +311,12 @@ public class AccountResource {
      * guests before anything is served), and the business day (lead times and "not in the past"
      * move with it). The answer is computed on the replica only if it holds these very versions.
      */
-    private static String stamp(AccountState state, LocalDate today) {
+    static String stamp(AccountState state, LocalDate today) {
         return state.versions() + "/" + today;
     }
 
     /** The account number; anything that is not one is answered like an unknown number. */
-    private static int accountNumber(String account) {
+    static int accountNumber(String account) {
         if (account == null || !account.matches("\\d{6,9}")) {
             throw new org.sejour.domain.model.shared.NotFoundException("account", "?");
         }

@@ -7,6 +7,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import java.util.Iterator;
 import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
 import java.util.function.Supplier;
 
 /**
@@ -56,10 +57,7 @@ public class AnswerCache {
      * cheaper than making one wait.
      */
     public Cached.Body answer(String key, String stamp, Supplier<Draft> draft) {
-        Entry kept;
-        synchronized (this) {
-            kept = entries.get(key);
-        }
+        Entry kept = entry(key);
         if (kept != null && kept.stamp().equals(stamp)) {
             return kept.body();
         }
@@ -68,6 +66,16 @@ public class AnswerCache {
                 && drafted.fingerprint().equals(kept.fingerprint()) ? kept.body() : Cached.body(drafted.view().get());
         keep(key, new Entry(stamp, drafted.fingerprint(), body));
         return body;
+    }
+
+    /** The answer kept under {@code key} if it was computed under {@code stamp}, without computing one. */
+    public Optional<Cached.Body> kept(String key, String stamp) {
+        Entry kept = entry(key);
+        return kept != null && kept.stamp().equals(stamp) ? Optional.of(kept.body()) : Optional.empty();
+    }
+
+    private synchronized Entry entry(String key) {
+        return entries.get(key);
     }
 
     private synchronized void keep(String key, Entry entry) {

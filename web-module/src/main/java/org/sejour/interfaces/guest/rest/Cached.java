@@ -16,6 +16,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.util.Base64;
+import java.util.Locale;
+import java.util.Set;
+import java.util.regex.Pattern;
 import java.util.zip.Deflater;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.GZIPOutputStream;
@@ -30,25 +33,38 @@ import java.util.zip.GZIPOutputStream;
  */
 final class Cached {
 
-    private static final Jsonb JSON = JsonbBuilder.create();
     private static final String GZIP = "gzip";
+    private static final Pattern Q_ZERO = Pattern.compile(";\\s*q\\s*=\\s*0(\\.0*)?\\s*(,|;|$)");
+
+    static final String JSON_TYPE = "application/json;charset=UTF-8";
+    static final String VARY = "Accept-Encoding, Accept-Language, Origin";
+    private static final Set<String> JSON_RANGES = Set.of("application/json", "application/*", "*/*");
 
     /** An answer written once: its JSON bytes gzipped and their tag, immutable, shareable between requests. */
     record Body(byte[] gzipped, EntityTag tag) {
 
-        /** The tag of the gzipped representation: another representation, so another strong tag. */
-        EntityTag gzippedTag() {
-            return new EntityTag(tag.getValue() + "-gz");
+        /** The tag of the representation sent: the gzipped one is another representation, so another strong tag. */
+        EntityTag tag(boolean zipped) {
+            return zipped ? new EntityTag(tag.getValue() + "-gz") : tag;
+        }
+
+        byte[] bytes(boolean zipped) {
+            return zipped ? gzipped : gunzip(gzipped);
         }
     }
 
     private Cached() {
     }
 
+    /** JSON-B made on the first answer written, not when only the request's headers are read. */
+    private static final class Writer {
+        static final Jsonb JSON = JsonbBuilder.create();
+    }
+
     static Body body(Object view) {
         byte[] json;
         try {
-            json = JSON.toJson(view).getBytes(StandardCharsets.UTF_8);
+            json = Writer.JSON.toJson(view).getBytes(StandardCharsets.UTF_8);
         } catch (jakarta.json.bind.JsonbException e) {
             throw new IllegalStateException("cannot write " + view.getClass().getName(), e);
         }
@@ -60,30 +76,63 @@ final class Cached {
     }
 
     static Response ok(Request request, HttpHeaders headers, Body body, int maxAgeSeconds) {
-        boolean zipped = acceptsGzip(headers);
-        EntityTag tag = zipped ? body.gzippedTag() : body.tag();
+        boolean zipped = acceptsGzip(headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING));
+        EntityTag tag = body.tag(zipped);
         Response.ResponseBuilder answer = request.evaluatePreconditions(tag);
         if (answer == null) {
-            answer = Response.ok(zipped ? body.gzipped() : gunzip(body.gzipped()),
-                    MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
+            answer = Response.ok(body.bytes(zipped), MediaType.APPLICATION_JSON_TYPE.withCharset("UTF-8"));
             if (zipped) {
                 answer.header(HttpHeaders.CONTENT_ENCODING, GZIP);
             }
         }
-        return answer.tag(tag).header("Cache-Control", "public, max-age=" + maxAgeSeconds)
-                .header("Vary", "Accept-Encoding, Accept-Language, Origin").build();
+        return answer.tag(tag).header(HttpHeaders.CACHE_CONTROL, cacheControl(maxAgeSeconds))
+                .header(HttpHeaders.VARY, VARY).build();
+    }
+
+    static String cacheControl(int maxAgeSeconds) {
+        return "public, max-age=" + maxAgeSeconds;
     }
 
     /** "gzip" among the accepted encodings, unless refused with q=0. */
-    private static boolean acceptsGzip(HttpHeaders headers) {
-        String accepted = headers.getHeaderString(HttpHeaders.ACCEPT_ENCODING);
-        if (accepted == null) {
+    static boolean acceptsGzip(String acceptEncoding) {
+        return accepts(acceptEncoding, Set.of(GZIP));
+    }
+
+    /**
+     * An Accept header under which Jersey, too, would answer JSON, told without asking it: none,
+     * or a JSON range and no q=0 anywhere (a refusal among ranges is left to Jersey to weigh).
+     */
+    static boolean acceptsJson(String accept) {
+        return accept == null || accept.isBlank() || accepts(accept, JSON_RANGES) && !refuses(accept);
+    }
+
+    /** One of {@code wanted} among the values of a header like Accept, without q=0. */
+    private static boolean accepts(String header, Set<String> wanted) {
+        if (header == null) {
             return false;
         }
-        for (String coding : accepted.split(",")) {
-            String[] parts = coding.strip().split(";");
-            if (parts[0].strip().equalsIgnoreCase(GZIP)) {
-                return parts.length == 1 || !parts[1].replace(" ", "").matches("q=0(\\.0*)?");
+        for (String value : header.split(",")) {
+            String[] parts = value.strip().split(";");
+            if (wanted.contains(parts[0].strip().toLowerCase(Locale.ROOT))) {
+                return !refuses(value);
+            }
+        }
+        return false;
+    }
+
+    private static boolean refuses(String values) {
+        return Q_ZERO.matcher(values).find();
+    }
+
+    /** If-None-Match names the tag of this value (weakly compared, as for a GET) or is "*". */
+    static boolean matches(String ifNoneMatch, String tagValue) {
+        if (ifNoneMatch == null) {
+            return false;
+        }
+        for (String value : ifNoneMatch.split(",")) {
+            String named = value.strip();
+            if (named.equals("*") || named.replaceFirst("^W/", "").equals("\"" + tagValue + "\"")) {
+                return true;
             }
         }
         return false;

@@ -12,6 +12,7 @@ import org.sejour.domain.model.shared.SejourException;
 import java.net.URI;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.function.BiConsumer;
 
 /**
  * Lets the owner's own website call the API from a browser, and no other site: a request whose
@@ -32,20 +33,30 @@ public class CorsFilter implements ContainerResponseFilter {
         if (!headers.containsKey("Vary")) {
             headers.add("Vary", "Origin");
         }
-        if (origin == null || !allowed(request, origin)) {
+        allow(request.getMethod(), origin, request.getUriInfo().getPathParameters().getFirst("account"), guests,
+                headers::putSingle);
+    }
+
+    /**
+     * Sets the CORS headers for a request of the account from {@code origin} if that is the
+     * origin of the owner's website; sets none otherwise. For this filter and for the kept answers
+     * served before Jersey ({@link KeptSearchFilter}).
+     */
+    static void allow(String method, String origin, String account, PublicBookingService guests,
+                      BiConsumer<String, String> header) {
+        if (origin == null || !allowed(account, origin, guests)) {
             return;
         }
-        headers.putSingle("Access-Control-Allow-Origin", origin);
-        headers.putSingle("Access-Control-Expose-Headers", "ETag, Location, Retry-After");
-        if ("OPTIONS".equals(request.getMethod())) {
-            headers.putSingle("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
-            headers.putSingle("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key, Accept-Language");
-            headers.putSingle("Access-Control-Max-Age", "600");
+        header.accept("Access-Control-Allow-Origin", origin);
+        header.accept("Access-Control-Expose-Headers", "ETag, Location, Retry-After");
+        if ("OPTIONS".equals(method)) {
+            header.accept("Access-Control-Allow-Methods", "GET, POST, OPTIONS");
+            header.accept("Access-Control-Allow-Headers", "Content-Type, Idempotency-Key, Accept-Language");
+            header.accept("Access-Control-Max-Age", "600");
         }
     }
 
-    private boolean allowed(ContainerRequestContext request, String origin) {
-        String account = request.getUriInfo().getPathParameters().getFirst("account");
+    private static boolean allowed(String account, String origin, PublicBookingService guests) {
         if (account == null || !account.matches("\\d{6,9}")) {
             return false;
         }

@@ -1,0 +1,114 @@
+package org.sejour.interfaces.guest.rest;
+
+import jakarta.ejb.EJB;
+import jakarta.inject.Inject;
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.http.HttpFilter;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletResponse;
+import jakarta.ws.rs.core.EntityTag;
+import org.sejour.application.booking.BusinessCalendar;
+import org.sejour.application.guest.PublicBookingService;
+import org.sejour.domain.model.account.AccountState;
+import org.sejour.domain.model.shared.SejourException;
+import org.sejour.interfaces.web.DatabaseOutage;
+
+import java.io.IOException;
+import java.time.Clock;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Serves a kept availability answer before Jersey: a search that {@link AnswerCache} holds under
+ * the account's current state is written from here, with the headers {@link AccountResource}
+ * would send (ETag and 304, gzip, Cache-Control, Vary, CORS). Jersey's matching, filters and
+ * writers took most of a kept answer's CPU. Anything else goes on to Jersey unchanged: an answer
+ * not kept or kept under an older state, any input that is not plainly valid (its problem+json
+ * is Jersey's to write), an Accept or a precondition this filter does not weigh, a database
+ * outage. The key and the stamp are those the resource keeps the answer under.
+ */
+public class KeptSearchFilter extends HttpFilter {
+
+    private static final long serialVersionUID = 1L;
+    private static final Pattern AVAILABILITY = Pattern.compile("/api/v1/accounts/(\\d{6,9})/availability");
+    /** A query that needs no decoding: anything else (%, +, other characters) is Jersey's to read. */
+    private static final Pattern PLAIN_QUERY = Pattern.compile("[A-Za-z0-9=&._-]*");
+
+    @EJB
+    transient PublicBookingService guests;
+    @Inject
+    transient AnswerCache answers;
+
+    @Override
+    protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+            throws IOException, ServletException {
+        Matcher path = AVAILABILITY.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Optional<Cached.Body> kept = "GET".equals(request.getMethod()) && path.matches()
+                ? kept(request, path.group(1)) : Optional.empty();
+        if (kept.isEmpty()) {
+            chain.doFilter(request, response);
+            return;
+        }
+        boolean zipped = Cached.acceptsGzip(request.getHeader("Accept-Encoding"));
+        EntityTag tag = kept.get().tag(zipped);
+        response.setHeader("ETag", "\"" + tag.getValue() + "\"");
+        response.setHeader("Cache-Control", Cached.cacheControl(AccountResource.AVAILABILITY_MAX_AGE));
+        response.setHeader("Vary", Cached.VARY);
+        CorsFilter.allow("GET", request.getHeader("Origin"), path.group(1), guests, response::setHeader);
+        if (Cached.matches(request.getHeader("If-None-Match"), tag.getValue())) {
+            response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
+            return;
+        }
+        byte[] bytes = kept.get().bytes(zipped);
+        response.setContentType(Cached.JSON_TYPE);
+        if (zipped) {
+            response.setHeader("Content-Encoding", "gzip");
+        }
+        response.setContentLength(bytes.length);
+        response.getOutputStream().write(bytes);
+    }
+
+    private Optional<Cached.Body> kept(HttpServletRequest request, String account) {
+        Map<String, String> query = query(request.getQueryString());
+        if (query == null || DatabaseOutage.isOngoing() || request.getHeader("If-Match") != null
+                || request.getHeader("If-Unmodified-Since") != null || !Cached.acceptsJson(request.getHeader("Accept"))) {
+            return Optional.empty();
+        }
+        try {
+            AvailabilityQuestion question = AvailabilityQuestion.read(account, query.get("arrival"),
+                    query.get("nights"), query.get("flexDays"),
+                    GuestLanguage.of(query.get("lang"), request.getHeader("Accept-Language")));
+            AccountState state = guests.openState(question.account());
+            return answers.kept(question.key(), AccountResource.stamp(state, BusinessCalendar.today(Clock.systemUTC())));
+        } catch (SejourException refused) {
+            // bad input or an account not open to guests: Jersey answers it, with its problem
+            return Optional.empty();
+        }
+    }
+
+    /**
+     * The query's parameters, the first value of each as Jersey's {@code @QueryParam} takes it;
+     * null when the query would need decoding.
+     */
+    static Map<String, String> query(String text) {
+        if (text == null || text.isEmpty()) {
+            return Map.of();
+        }
+        if (!PLAIN_QUERY.matcher(text).matches()) {
+            return null;
+        }
+        Map<String, String> parameters = new HashMap<>();
+        for (String pair : text.split("&")) {
+            int equals = pair.indexOf('=');
+            if (!pair.isEmpty()) {
+                parameters.putIfAbsent(equals < 0 ? pair : pair.substring(0, equals),
+                        equals < 0 ? "" : pair.substring(equals + 1));
+            }
+        }
+        return parameters;
+    }
+}
