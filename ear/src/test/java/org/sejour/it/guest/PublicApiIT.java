@@ -559,6 +559,26 @@ public class PublicApiIT {
         assertNull(api.get(account(noWebsite), "Origin", SITE).header("Access-Control-Allow-Origin"));
     }
 
+    /**
+     * The CORS headers come from the account's kept state, not from a read at each request; a new
+     * website written behind the application's back reaches them within a second, kept answers
+     * (served before Jersey) and Jersey's alike.
+     */
+    @Test
+    void aNewWebsiteReachesTheCorsHeadersWithinASecond() throws java.sql.SQLException {
+        Properties owner = api.owner("api-cors-moved", SITE, "PROD");
+        String search = account(owner) + "/availability?arrival=2027-05-01&nights=7";
+        String moved = "https://www.gites-rousseau.example.test";
+        assertEquals(SITE, api.get(search, "Origin", SITE).header("Access-Control-Allow-Origin"));
+        assertEquals(SITE, api.get(search, "Origin", SITE).header("Access-Control-Allow-Origin"), "kept");
+        sql("update account set website = '" + moved + "/contact' where account_number = "
+                + owner.getProperty("number"));
+        fresh("a new website", () -> moved.equals(api.get(search, "Origin", moved).header("Access-Control-Allow-Origin"))
+                && api.get(search, "Origin", SITE).header("Access-Control-Allow-Origin") == null
+                && moved.equals(api.get(account(owner) + "/accommodations", "Origin", moved)
+                .header("Access-Control-Allow-Origin")));
+    }
+
     @Test
     void anAddressPastItsRateIsToldToRetryLater() throws IOException {
         Properties owner = api.owner("api-rate", SITE, "PROD");

@@ -611,7 +611,8 @@ public class BookingIT {
                 owner.accountId());
         return new AccountState(owner.accountId(), AccountMode.PRODUCTION,
                 UUID.fromString(text("select catalog_version::text from account where id = ?", owner.accountId())),
-                nights.isEmpty() ? Optional.empty() : Optional.of(UUID.fromString(nights)));
+                nights.isEmpty() ? Optional.empty() : Optional.of(UUID.fromString(nights)),
+                Optional.ofNullable(text("select website from account where id = ?", owner.accountId())));
     }
 
     /** Nothing bookable is an answer too: kept, with its revision, not an error. */

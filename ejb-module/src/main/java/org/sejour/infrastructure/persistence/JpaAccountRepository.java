@@ -66,10 +66,11 @@ public class JpaAccountRepository implements AccountRepository {
 
     private Optional<AccountState> readState(int accountNumber) {
         @SuppressWarnings("unchecked")
-        List<Object[]> rows = em.createNativeQuery("select a.id, a.mode, a.catalog_version, n.version from account a "
+        List<Object[]> rows = em.createNativeQuery("select a.id, a.mode, a.catalog_version, n.version, a.website from account a "
                         + "left join account_nights n on n.account_id = a.id where a.account_number = ?1")
                 .setParameter(1, accountNumber).getResultList();
         return rows.stream().findFirst().map(row -> new AccountState(((Number) row[0]).longValue(),
-                AccountMode.valueOf((String) row[1]), (UUID) row[2], Optional.ofNullable((UUID) row[3])));
+                AccountMode.valueOf((String) row[1]), (UUID) row[2], Optional.ofNullable((UUID) row[3]),
+                Optional.ofNullable((String) row[4])));
     }
 }

@@ -35,7 +35,7 @@ public class ReplicaTransaction {
     private static final String PROBE = "select pg_is_in_recovery(), "
             + "case when not pg_is_in_recovery() or pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() then 0 "
             + "else extract(epoch from clock_timestamp() - pg_last_xact_replay_timestamp()) * 1000 end, "
-            + "a.id, a.mode, a.catalog_version, n.version "
+            + "a.id, a.mode, a.catalog_version, n.version, a.website "
             + "from (select 1) one left join account a on a.id = ?1 left join account_nights n on n.account_id = a.id";
 
     @PersistenceContext(unitName = "sejour")
@@ -66,7 +66,7 @@ public class ReplicaTransaction {
         Object[] row = rows.get(0);
         Optional<AccountState> state = row[2] == null ? Optional.empty()
                 : Optional.of(new AccountState(((Number) row[2]).longValue(), AccountMode.valueOf((String) row[3]),
-                        (UUID) row[4], Optional.ofNullable((UUID) row[5])));
+                        (UUID) row[4], Optional.ofNullable((UUID) row[5]), Optional.ofNullable((String) row[6])));
         return new Probe((Boolean) row[0], Optional.ofNullable((Number) row[1]).map(Number::doubleValue), state);
     }
 }

@@ -24,7 +24,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class ReplicaReadsTest {
 
-    private static final AccountState STATE = new AccountState(7, AccountMode.PRODUCTION, UUID.randomUUID(), Optional.empty());
+    private static final AccountState STATE = new AccountState(7, AccountMode.PRODUCTION, UUID.randomUUID(), Optional.empty(), Optional.empty());
     private static final DataSource REPLICA = (DataSource) Proxy.newProxyInstance(ReplicaReadsTest.class.getClassLoader(),
             new Class<?>[] {DataSource.class}, (proxy, method, args) -> null);
 

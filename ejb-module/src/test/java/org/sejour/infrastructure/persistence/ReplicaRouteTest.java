@@ -1,5 +1,6 @@
 package org.sejour.infrastructure.persistence;
 
+import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sejour.domain.model.account.AccountMode;
@@ -17,7 +18,8 @@ class ReplicaRouteTest {
     private static final UUID CATALOG = UUID.fromString("00000000-0000-0000-0000-00000000000c");
     private static final UUID NIGHTS = UUID.fromString("00000000-0000-0000-0000-00000000000a");
     private static final UUID NEWER_NIGHTS = UUID.fromString("00000000-0000-0000-0000-00000000000b");
-    private static final AccountState KEPT_UNDER = new AccountState(7, AccountMode.PRODUCTION, CATALOG, Optional.of(NIGHTS));
+    private static final Optional<String> SITE = Optional.of("https://gite.example.test");
+    private static final AccountState KEPT_UNDER = new AccountState(7, AccountMode.PRODUCTION, CATALOG, Optional.of(NIGHTS), SITE);
 
     /** the replica's own word (standby, lag, the account's nights version there) against a bound of 1000 ms */
     @ParameterizedTest(name = "standby={0} lag={1} nights={2} -> {3}")
@@ -37,8 +39,8 @@ class ReplicaRouteTest {
             boolean standby, Double lag, String nights, Decision expected) {
         Optional<AccountState> there = switch (nights == null ? "none" : nights) {
             case "a" -> Optional.of(KEPT_UNDER);
-            case "b" -> Optional.of(new AccountState(7, AccountMode.PRODUCTION, CATALOG, Optional.of(NEWER_NIGHTS)));
-            case "-" -> Optional.of(new AccountState(7, AccountMode.PRODUCTION, CATALOG, Optional.empty()));
+            case "b" -> Optional.of(new AccountState(7, AccountMode.PRODUCTION, CATALOG, Optional.of(NEWER_NIGHTS), SITE));
+            case "-" -> Optional.of(new AccountState(7, AccountMode.PRODUCTION, CATALOG, Optional.empty(), SITE));
             default -> Optional.empty();
         };
         assertEquals(expected, ReplicaRoute.decide(new Probe(standby, Optional.ofNullable(lag), there), KEPT_UNDER, 1000));
@@ -48,7 +50,14 @@ class ReplicaRouteTest {
     @CsvSource({"00000000-0000-0000-0000-0000000000c0", "00000000-0000-0000-0000-00000000000c"})
     void anotherCatalogVersionOrModeOnTheReplicaSendsTheReadToThePrimary(UUID catalog) {
         AccountState there = new AccountState(7, catalog.equals(CATALOG) ? AccountMode.TEST : AccountMode.PRODUCTION,
-                catalog, Optional.of(NIGHTS));
+                catalog, Optional.of(NIGHTS), SITE);
+        assertEquals(Decision.PRIMARY_OTHER_VERSION,
+                ReplicaRoute.decide(new Probe(true, Optional.of(0.0), Optional.of(there)), KEPT_UNDER, 1000));
+    }
+
+    @Test
+    void anotherWebsiteOnTheReplicaSendsTheReadToThePrimary() {
+        AccountState there = new AccountState(7, AccountMode.PRODUCTION, CATALOG, Optional.of(NIGHTS), Optional.empty());
         assertEquals(Decision.PRIMARY_OTHER_VERSION,
                 ReplicaRoute.decide(new Probe(true, Optional.of(0.0), Optional.of(there)), KEPT_UNDER, 1000));
     }

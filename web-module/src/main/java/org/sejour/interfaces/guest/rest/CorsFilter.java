@@ -61,8 +61,9 @@ public class CorsFilter implements ContainerResponseFilter {
             return false;
         }
         try {
-            return guests.openAccount(Integer.parseInt(account)).contact()
-                    .flatMap(c -> originOf(c.website())).filter(origin::equalsIgnoreCase).isPresent();
+            // the kept state: no database round trip for each request of the owner's pages
+            return guests.openState(Integer.parseInt(account)).website()
+                    .flatMap(CorsFilter::originOf).filter(origin::equalsIgnoreCase).isPresent();
         } catch (SejourException e) {
             return false;
         }
