@@ -205,15 +205,24 @@ public class PublicApiIT {
     }
 
     /**
-     * A kept search is served before Jersey (KeptSearchFilter). It must go out as Jersey sends it:
-     * the same status, headers and bytes, gzipped or not, with CORS, and the same 304. Jersey's
-     * own sending is had by an Accept header that the filter leaves to it (a q=0 among its ranges).
+     * A kept search or calendar is served before Jersey (KeptAnswerFilter). It must go out as
+     * Jersey sends it: the same status, headers and bytes, gzipped or not, with CORS, and the same
+     * 304. Jersey's own sending is had by an Accept header that the filter leaves to it (a q=0
+     * among its ranges).
      */
     @Test
-    void aKeptSearchGoesOutAsJerseySendsIt() throws Exception {
+    void aKeptAnswerGoesOutAsJerseySendsIt() throws Exception {
         Properties owner = api.owner("api-kept", SITE, "PROD");
-        String search = account(owner) + "/availability?arrival=2027-05-01&nights=7&flexDays=1";
         java.net.http.HttpClient http = java.net.http.HttpClient.newHttpClient();
+        for (String search : List.of(account(owner) + "/availability?arrival=2027-05-01&nights=7&flexDays=1",
+                account(owner) + "/calendar?month=2027-05&accommodation=" + owner.getProperty("gite"))) {
+            sameAsJersey(http, search);
+            assertEquals(SITE, send(http, search, List.of("Origin", SITE)).headers()
+                    .firstValue("Access-Control-Allow-Origin").orElse(null), "the owner's website, kept or not");
+        }
+    }
+
+    private void sameAsJersey(java.net.http.HttpClient http, String search) throws Exception {
         for (List<String> asked : List.of(List.of("Accept-Encoding", "gzip, br", "Origin", SITE),
                 List.of("Accept-Language", "de-CH, en;q=0.5", "Origin", "http://evil.example.test"),
                 List.of("Accept", "application/json", "Accept-Encoding", "gzip;q=0", "Accept-Language", "it"))) {
@@ -221,7 +230,7 @@ public class PublicApiIT {
             java.net.http.HttpResponse<byte[]> computed = send(http, search, asked);
             java.net.http.HttpResponse<byte[]> kept = send(http, search, asked);
             java.net.http.HttpResponse<byte[]> keptByJersey = send(http, search, byJersey);
-            assertEquals(200, computed.statusCode(), asked::toString);
+            assertEquals(200, computed.statusCode(), () -> search + " " + asked);
             assertEquals(headers(computed), headers(kept), asked::toString);
             assertEquals(headers(computed), headers(keptByJersey), asked::toString);
             assertTrue(java.util.Arrays.equals(computed.body(), kept.body()), asked::toString);
@@ -236,8 +245,6 @@ public class PublicApiIT {
             assertEquals(0, notModified.body().length);
             assertEquals(headers(notModifiedByJersey), headers(notModified), asked::toString);
         }
-        assertEquals(SITE, send(http, search, List.of("Origin", SITE)).headers()
-                .firstValue("Access-Control-Allow-Origin").orElse(null), "the owner's website, kept or not");
     }
 
     /** The same headers with an Accept that refuses HTML beside JSON: the filter leaves it to Jersey. */

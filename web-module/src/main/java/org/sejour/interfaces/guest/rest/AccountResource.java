@@ -77,7 +77,6 @@ public class AccountResource {
     private static final int CATALOGUE_MAX_AGE = 60;
     /** Availability changes with every booking: short, and the booking itself re-checks the stock. */
     static final int AVAILABILITY_MAX_AGE = 15;
-    private static final int MAX_CALENDAR_ACCOMMODATIONS = 10;
     private static final String ACCOUNT = "the owner's account number";
 
     @EJB
@@ -218,16 +217,17 @@ public class AccountResource {
                              @Parameter(example = "2027-05") @QueryParam("month") String month,
                              @QueryParam("lang") String lang,
             @Context Request request, @Context HttpHeaders headers) {
-        Language language = GuestLanguage.of(lang, headers);
-        YearMonth wanted = Inputs.month("month", month);
-        List<Long> ids = Inputs.ids("accommodation", accommodations, MAX_CALENDAR_ACCOMMODATIONS);
-        int number = accountNumber(account);
+        CalendarQuestion question = CalendarQuestion.read(account, accommodations, month,
+                GuestLanguage.of(lang, headers));
+        int number = question.account();
+        Language language = question.language();
+        YearMonth wanted = question.month();
         LocalDate today = BusinessCalendar.today(Clock.systemUTC());
         AccountState state = guests.openState(number);
-        Cached.Body answer = answers.answer("calendar/" + number + "/" + wanted + "/" + ids + "/" + language,
-                stamp(state, today), () -> AnswerCache.Draft.of(guests.answerAt(state, () -> {
+        Cached.Body answer = answers.answer(question.key(), stamp(state, today),
+                () -> AnswerCache.Draft.of(guests.answerAt(state, () -> {
                     List<Views.AccommodationMonthView> months = new ArrayList<>();
-                    for (long id : ids) {
+                    for (long id : question.accommodations()) {
                         String name = guests.accommodation(number, id).name();
                         List<ArrivalDay> days = guests.month(number, id, wanted);
                         months.add(new Views.AccommodationMonthView(id, name, days.stream()

@@ -8,7 +8,7 @@ import java.time.LocalDate;
 /**
  * A guest's availability search as read from a request, checked, and the key its answer is kept
  * under: one reading for the resource that computes answers and for the filter that serves kept
- * ones ({@link KeptSearchFilter}), so that both name an answer alike.
+ * ones ({@link KeptAnswerFilter}), so that both name an answer alike.
  */
 record AvailabilityQuestion(int account, LocalDate arrival, int nights, int flexDays, Language language) {
 

@@ -40,7 +40,7 @@ public class CorsFilter implements ContainerResponseFilter {
     /**
      * Sets the CORS headers for a request of the account from {@code origin} if that is the
      * origin of the owner's website; sets none otherwise. For this filter and for the kept answers
-     * served before Jersey ({@link KeptSearchFilter}).
+     * served before Jersey ({@link KeptAnswerFilter}).
      */
     static void allow(String method, String origin, String account, PublicBookingService guests,
                       BiConsumer<String, String> header) {

@@ -17,7 +17,7 @@ final class GuestLanguage {
         return of(lang, acceptLanguage(headers));
     }
 
-    /** The same from the Accept-Language header's text, for a servlet filter ({@link KeptSearchFilter}). */
+    /** The same from the Accept-Language header's text, for a servlet filter ({@link KeptAnswerFilter}). */
     static Language of(String lang, String acceptLanguage) {
         if (lang != null) {
             return Language.fromCode(lang.length() > 5 ? "" : lang)

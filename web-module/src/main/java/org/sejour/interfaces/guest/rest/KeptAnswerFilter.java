@@ -11,30 +11,33 @@ import jakarta.ws.rs.core.EntityTag;
 import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.guest.PublicBookingService;
 import org.sejour.domain.model.account.AccountState;
+import org.sejour.domain.model.shared.Language;
 import org.sejour.domain.model.shared.SejourException;
 import org.sejour.interfaces.web.DatabaseOutage;
 
 import java.io.IOException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
- * Serves a kept availability answer before Jersey: a search that {@link AnswerCache} holds under
- * the account's current state is written from here, with the headers {@link AccountResource}
- * would send (ETag and 304, gzip, Cache-Control, Vary, CORS). Jersey's matching, filters and
+ * Serves a kept answer before Jersey: an availability search or a month calendar that
+ * {@link AnswerCache} holds under the account's current state is written from here, with the
+ * headers {@link AccountResource} would send (ETag and 304, gzip, Cache-Control, Vary, CORS). Jersey's matching, filters and
  * writers took most of a kept answer's CPU. Anything else goes on to Jersey unchanged: an answer
  * not kept or kept under an older state, any input that is not plainly valid (its problem+json
  * is Jersey's to write), an Accept or a precondition this filter does not weigh, a database
  * outage. The key and the stamp are those the resource keeps the answer under.
  */
-public class KeptSearchFilter extends HttpFilter {
+public class KeptAnswerFilter extends HttpFilter {
 
     private static final long serialVersionUID = 1L;
-    private static final Pattern AVAILABILITY = Pattern.compile("/api/v1/accounts/(\\d{6,9})/availability");
+    private static final Pattern KEPT = Pattern.compile("/api/v1/accounts/(\\d{6,9})/(availability|calendar)");
     /** A query that needs no decoding: anything else (%, +, other characters) is Jersey's to read. */
     private static final Pattern PLAIN_QUERY = Pattern.compile("[A-Za-z0-9=&._-]*");
 
@@ -46,9 +49,9 @@ public class KeptSearchFilter extends HttpFilter {
     @Override
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
-        Matcher path = AVAILABILITY.matcher(request.getRequestURI().substring(request.getContextPath().length()));
+        Matcher path = KEPT.matcher(request.getRequestURI().substring(request.getContextPath().length()));
         Optional<Cached.Body> kept = "GET".equals(request.getMethod()) && path.matches()
-                ? kept(request, path.group(1)) : Optional.empty();
+                ? kept(request, path.group(1), path.group(2)) : Optional.empty();
         if (kept.isEmpty()) {
             chain.doFilter(request, response);
             return;
@@ -72,18 +75,20 @@ public class KeptSearchFilter extends HttpFilter {
         response.getOutputStream().write(bytes);
     }
 
-    private Optional<Cached.Body> kept(HttpServletRequest request, String account) {
-        Map<String, String> query = query(request.getQueryString());
+    private Optional<Cached.Body> kept(HttpServletRequest request, String account, String answer) {
+        Map<String, List<String>> query = query(request.getQueryString());
         if (query == null || DatabaseOutage.isOngoing() || request.getHeader("If-Match") != null
                 || request.getHeader("If-Unmodified-Since") != null || !Cached.acceptsJson(request.getHeader("Accept"))) {
             return Optional.empty();
         }
         try {
-            AvailabilityQuestion question = AvailabilityQuestion.read(account, query.get("arrival"),
-                    query.get("nights"), query.get("flexDays"),
-                    GuestLanguage.of(query.get("lang"), request.getHeader("Accept-Language")));
-            AccountState state = guests.openState(question.account());
-            return answers.kept(question.key(), AccountResource.stamp(state, BusinessCalendar.today(Clock.systemUTC())));
+            Language language = GuestLanguage.of(first(query, "lang"), request.getHeader("Accept-Language"));
+            String key = answer.equals("availability")
+                    ? AvailabilityQuestion.read(account, first(query, "arrival"), first(query, "nights"),
+                            first(query, "flexDays"), language).key()
+                    : CalendarQuestion.read(account, query.get("accommodation"), first(query, "month"), language).key();
+            AccountState state = guests.openState(AccountResource.accountNumber(account));
+            return answers.kept(key, AccountResource.stamp(state, BusinessCalendar.today(Clock.systemUTC())));
         } catch (SejourException refused) {
             // bad input or an account not open to guests: Jersey answers it, with its problem
             return Optional.empty();
@@ -91,24 +96,29 @@ public class KeptSearchFilter extends HttpFilter {
     }
 
     /**
-     * The query's parameters, the first value of each as Jersey's {@code @QueryParam} takes it;
-     * null when the query would need decoding.
+     * The query's parameters, their values in order, as Jersey's {@code @QueryParam} reads them
+     * (a single one takes the first); null when the query would need decoding.
      */
-    static Map<String, String> query(String text) {
+    static Map<String, List<String>> query(String text) {
         if (text == null || text.isEmpty()) {
             return Map.of();
         }
         if (!PLAIN_QUERY.matcher(text).matches()) {
             return null;
         }
-        Map<String, String> parameters = new HashMap<>();
+        Map<String, List<String>> parameters = new HashMap<>();
         for (String pair : text.split("&")) {
             int equals = pair.indexOf('=');
             if (!pair.isEmpty()) {
-                parameters.putIfAbsent(equals < 0 ? pair : pair.substring(0, equals),
-                        equals < 0 ? "" : pair.substring(equals + 1));
+                parameters.computeIfAbsent(equals < 0 ? pair : pair.substring(0, equals), name -> new ArrayList<>())
+                        .add(equals < 0 ? "" : pair.substring(equals + 1));
             }
         }
         return parameters;
+    }
+
+    private static String first(Map<String, List<String>> query, String name) {
+        List<String> values = query.get(name);
+        return values == null ? null : values.get(0);
     }
 }

@@ -5,6 +5,7 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 import org.sejour.domain.model.shared.Language;
 
+import java.util.List;
 import java.util.Map;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -13,19 +14,21 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * How the kept-search filter reads a request's query and headers. Where it is unsure it must say
+ * How the kept-answer filter reads a request's query and headers. Where it is unsure it must say
  * "not mine" (Jersey answers), never answer otherwise than Jersey would.
  */
-class KeptSearchHeadersTest {
+class KeptAnswerHeadersTest {
 
     @Test
-    void theQueryIsReadAsJerseyReadsItsFirstValuesAndAnythingToDecodeIsLeftToJersey() {
-        assertEquals(Map.of("arrival", "2027-05-01", "nights", "7", "lang", ""),
-                KeptSearchFilter.query("arrival=2027-05-01&nights=7&nights=3&lang&&"));
-        assertEquals(Map.of(), KeptSearchFilter.query(null));
-        assertNull(KeptSearchFilter.query("arrival=2027%2D05%2D01&nights=7"));
-        assertNull(KeptSearchFilter.query("lang=fr+en"));
-        assertNull(KeptSearchFilter.query("arrival=2027-05-01&nights=7;x"));
+    void theQueryIsReadAsJerseyReadsItAndAnythingToDecodeIsLeftToJersey() {
+        assertEquals(Map.of("arrival", List.of("2027-05-01"), "nights", List.of("7", "3"), "lang", List.of("")),
+                KeptAnswerFilter.query("arrival=2027-05-01&nights=7&nights=3&lang&&"));
+        assertEquals(Map.of("accommodation", List.of("12", "7", "12"), "month", List.of("2027-05")),
+                KeptAnswerFilter.query("accommodation=12&month=2027-05&accommodation=7&accommodation=12"));
+        assertEquals(Map.of(), KeptAnswerFilter.query(null));
+        assertNull(KeptAnswerFilter.query("arrival=2027%2D05%2D01&nights=7"));
+        assertNull(KeptAnswerFilter.query("lang=fr+en"));
+        assertNull(KeptAnswerFilter.query("arrival=2027-05-01&nights=7;x"));
     }
 
     @ParameterizedTest(name = "Accept: {0} -> {1}")
