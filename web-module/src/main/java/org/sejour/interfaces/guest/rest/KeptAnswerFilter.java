@@ -28,11 +28,12 @@ import java.util.regex.Pattern;
 /**
  * Serves a kept answer before Jersey: an availability search or a month calendar that
  * {@link AnswerCache} holds under the account's current state is written from here, with the
- * headers {@link AccountResource} would send (ETag and 304, gzip, Cache-Control, Vary, CORS). Jersey's matching, filters and
- * writers took most of a kept answer's CPU. Anything else goes on to Jersey unchanged: an answer
- * not kept or kept under an older state, any input that is not plainly valid (its problem+json
- * is Jersey's to write), an Accept or a precondition this filter does not weigh, a database
- * outage. The key and the stamp are those the resource keeps the answer under.
+ * headers {@link AccountResource} would send (ETag and 304, gzip, Cache-Control, Vary, CORS).
+ * Jersey's matching, filters and writers took most of a kept answer's CPU. Anything else goes on
+ * to Jersey unchanged: an answer not kept or kept under an older state, any input that is not
+ * plainly valid (its problem+json is Jersey's to write), an Accept or a precondition this filter
+ * does not weigh, a database outage. The key and the stamp are those the resource keeps the
+ * answer under.
  */
 public class KeptAnswerFilter extends HttpFilter {
 
