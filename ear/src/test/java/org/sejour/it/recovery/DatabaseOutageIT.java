@@ -42,6 +42,7 @@ public class DatabaseOutageIT {
                 "prefix=outage&website=http://gites.example.test&mode=PROD");
         String api = "api/v1/accounts/" + owner.getProperty("number") + "/accommodations";
         String site = "site/" + owner.getProperty("number");
+        String search = "api/v1/accounts/" + owner.getProperty("number") + "/availability?arrival=2027-05-01&nights=7";
         assertEquals(200, get(api, "fr").statusCode());
         assertEquals(200, get(site, "fr").statusCode());
         ServerLog log = new ServerLog();
@@ -50,8 +51,9 @@ public class DatabaseOutageIT {
         try {
             // the first request finds the database gone: Payara's pool, EclipseLink and the EJB
             // container log that one attempt their own way; the requests answered while the outage
-            // is known (the next 5 s) must not touch the database or the log at all
-            assertUnavailable(get(api, "de"), 0);
+            // is known (the next 5 s) must not touch the database or the log at all. The first is a
+            // search, which passes the filter of kept answers before Jersey: its problem all the same
+            assertUnavailable(get(search, "de"), 0);
             ServerLog whileKnown = new ServerLog();
             for (int i = 1; i < 20; i++) {
                 assertUnavailable(get(api, "de"), i);

@@ -1,6 +1,7 @@
 package org.sejour.interfaces.guest.rest;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.inject.Inject;
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ServletException;
@@ -90,8 +91,9 @@ public class KeptAnswerFilter extends HttpFilter {
                     : CalendarQuestion.read(account, query.get("accommodation"), first(query, "month"), language).key();
             AccountState state = guests.openState(AccountResource.accountNumber(account));
             return answers.kept(key, AccountResource.stamp(state, BusinessCalendar.today(Clock.systemUTC())));
-        } catch (SejourException refused) {
-            // bad input or an account not open to guests: Jersey answers it, with its problem
+        } catch (SejourException | EJBException refused) {
+            // bad input, an account not open to guests, or the database failing to say (an outage
+            // not known yet): Jersey answers it, with its problem
             return Optional.empty();
         }
     }
