@@ -219,6 +219,12 @@ public class PublicApiIT {
             sameAsJersey(http, search);
             assertEquals(SITE, send(http, search, List.of("Origin", SITE)).headers()
                     .firstValue("Access-Control-Allow-Origin").orElse(null), "the owner's website, kept or not");
+            // a body, even on a GET, is refused above the limit before anything is answered
+            java.net.http.HttpResponse<String> oversized = http.send(java.net.http.HttpRequest.newBuilder(
+                            java.net.URI.create(TestSettings.baseUrl() + search.substring(1)))
+                    .method("GET", java.net.http.HttpRequest.BodyPublishers.ofString("x".repeat(20_000))).build(),
+                    java.net.http.HttpResponse.BodyHandlers.ofString());
+            assertEquals(413, oversized.statusCode(), oversized::body);
         }
     }
 

@@ -32,8 +32,8 @@ import java.util.regex.Pattern;
  * headers {@link AccountResource} would send (ETag and 304, gzip, Cache-Control, Vary, CORS).
  * Jersey's matching, filters and writers took most of a kept answer's CPU. Anything else goes on
  * to Jersey unchanged: an answer not kept or kept under an older state, any input that is not
- * plainly valid (its problem+json is Jersey's to write), an Accept or a precondition this filter
- * does not weigh, a database outage. The key and the stamp are those the resource keeps the
+ * plainly valid (its problem+json is Jersey's to write), an Accept, a precondition or a body this
+ * filter does not weigh, a database outage. The key and the stamp are those the resource keeps the
  * answer under.
  */
 public class KeptAnswerFilter extends HttpFilter {
@@ -79,7 +79,9 @@ public class KeptAnswerFilter extends HttpFilter {
 
     private Optional<Cached.Body> kept(HttpServletRequest request, String account, String answer) {
         Map<String, List<String>> query = query(request.getQueryString());
-        if (query == null || DatabaseOutage.isOngoing() || request.getHeader("If-Match") != null
+        // a GET with a body is odd, and one above the limit is refused (BodyLimitFilter): Jersey's to weigh
+        boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
+        if (query == null || body || DatabaseOutage.isOngoing() || request.getHeader("If-Match") != null
                 || request.getHeader("If-Unmodified-Since") != null || !Cached.acceptsJson(request.getHeader("Accept"))) {
             return Optional.empty();
         }
