@@ -33,18 +33,19 @@ public class CorsFilter implements ContainerResponseFilter {
         if (!headers.containsKey("Vary")) {
             headers.add("Vary", "Origin");
         }
-        allow(request.getMethod(), origin, request.getUriInfo().getPathParameters().getFirst("account"), guests,
-                headers::putSingle);
+        if (origin != null) {
+            allow(request.getMethod(), origin, website(request.getUriInfo().getPathParameters().getFirst("account")),
+                    headers::putSingle);
+        }
     }
 
     /**
-     * Sets the CORS headers for a request of the account from {@code origin} if that is the
-     * origin of the owner's website; sets none otherwise. For this filter and for the kept answers
-     * served before Jersey ({@link KeptAnswerFilter}).
+     * Sets the CORS headers for a request from {@code origin} if that is the origin of the
+     * owner's {@code website}; sets none otherwise. For this filter and for the kept answers
+     * served before Jersey ({@link KeptAnswerFilter}), which has the account's state at hand.
      */
-    static void allow(String method, String origin, String account, PublicBookingService guests,
-                      BiConsumer<String, String> header) {
-        if (origin == null || !allowed(account, origin, guests)) {
+    static void allow(String method, String origin, Optional<String> website, BiConsumer<String, String> header) {
+        if (origin == null || website.flatMap(CorsFilter::originOf).filter(origin::equalsIgnoreCase).isEmpty()) {
             return;
         }
         header.accept("Access-Control-Allow-Origin", origin);
@@ -56,16 +57,15 @@ public class CorsFilter implements ContainerResponseFilter {
         }
     }
 
-    private static boolean allowed(String account, String origin, PublicBookingService guests) {
+    /** The website of the account open to guests under that number, from its kept state: no read per request. */
+    private Optional<String> website(String account) {
         if (account == null || !account.matches("\\d{6,9}")) {
-            return false;
+            return Optional.empty();
         }
         try {
-            // the kept state: no database round trip for each request of the owner's pages
-            return guests.openState(Integer.parseInt(account)).website()
-                    .flatMap(CorsFilter::originOf).filter(origin::equalsIgnoreCase).isPresent();
+            return guests.openState(Integer.parseInt(account)).website();
         } catch (SejourException e) {
-            return false;
+            return Optional.empty();
         }
     }
 

@@ -52,23 +52,23 @@ public class KeptAnswerFilter extends HttpFilter {
     protected void doFilter(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws IOException, ServletException {
         Matcher path = KEPT.matcher(request.getRequestURI().substring(request.getContextPath().length()));
-        Optional<Cached.Body> kept = "GET".equals(request.getMethod()) && path.matches()
+        Optional<Kept> kept = "GET".equals(request.getMethod()) && path.matches()
                 ? kept(request, path.group(1), path.group(2)) : Optional.empty();
         if (kept.isEmpty()) {
             chain.doFilter(request, response);
             return;
         }
         boolean zipped = Cached.acceptsGzip(request.getHeader("Accept-Encoding"));
-        EntityTag tag = kept.get().tag(zipped);
+        EntityTag tag = kept.get().body().tag(zipped);
         response.setHeader("ETag", "\"" + tag.getValue() + "\"");
         response.setHeader("Cache-Control", Cached.cacheControl(AccountResource.AVAILABILITY_MAX_AGE));
         response.setHeader("Vary", Cached.VARY);
-        CorsFilter.allow("GET", request.getHeader("Origin"), path.group(1), guests, response::setHeader);
+        CorsFilter.allow("GET", request.getHeader("Origin"), kept.get().state().website(), response::setHeader);
         if (Cached.matches(request.getHeader("If-None-Match"), tag.getValue())) {
             response.setStatus(HttpServletResponse.SC_NOT_MODIFIED);
             return;
         }
-        byte[] bytes = kept.get().bytes(zipped);
+        byte[] bytes = kept.get().body().bytes(zipped);
         response.setContentType(Cached.JSON_TYPE);
         if (zipped) {
             response.setHeader("Content-Encoding", "gzip");
@@ -77,7 +77,11 @@ public class KeptAnswerFilter extends HttpFilter {
         response.getOutputStream().write(bytes);
     }
 
-    private Optional<Cached.Body> kept(HttpServletRequest request, String account, String answer) {
+    /** A kept answer and the account's state it was found under. */
+    private record Kept(Cached.Body body, AccountState state) {
+    }
+
+    private Optional<Kept> kept(HttpServletRequest request, String account, String answer) {
         Map<String, List<String>> query = query(request.getQueryString());
         // a GET with a body is odd, and one above the limit is refused (BodyLimitFilter): Jersey's to weigh
         boolean body = request.getContentLengthLong() > 0 || request.getHeader("Transfer-Encoding") != null;
@@ -92,7 +96,8 @@ public class KeptAnswerFilter extends HttpFilter {
                             first(query, "flexDays"), language).key()
                     : CalendarQuestion.read(account, query.get("accommodation"), first(query, "month"), language).key();
             AccountState state = guests.openState(AccountResource.accountNumber(account));
-            return answers.kept(key, AccountResource.stamp(state, BusinessCalendar.today(Clock.systemUTC())));
+            return answers.kept(key, AccountResource.stamp(state, BusinessCalendar.today(Clock.systemUTC())))
+                    .map(answered -> new Kept(answered, state));
         } catch (SejourException | EJBException refused) {
             // bad input, an account not open to guests, or the database failing to say (an outage
             // not known yet): Jersey answers it, with its problem
