@@ -59,11 +59,8 @@ public class CorsFilter implements ContainerResponseFilter {
 
     /** The website of the account open to guests under that number, from its kept state: no read per request. */
     private Optional<String> website(String account) {
-        if (account == null || !account.matches("\\d{6,9}")) {
-            return Optional.empty();
-        }
         try {
-            return guests.openState(Integer.parseInt(account)).website();
+            return guests.openState(AccountResource.accountNumber(account)).website();
         } catch (SejourException e) {
             return Optional.empty();
         }
