@@ -12,6 +12,7 @@ import org.openqa.selenium.TimeoutException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.WindowType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -55,6 +56,8 @@ import java.util.stream.Stream;
 final class Browser implements AutoCloseable {
 
     static final Duration TIMEOUT = Duration.ofSeconds(20);
+    /** Tests one Chromium serves before it is quit, so that what a long session gathers stays bounded. */
+    private static final int TESTS_PER_SESSION = 20;
 
     /** an owner account as the test knows it: the login and the password currently valid */
     record Owner(String login, String password) {
@@ -66,6 +69,8 @@ final class Browser implements AutoCloseable {
     final WebDriverWait wait;
     final String baseUrl = TestSettings.baseUrl();
     private final List<String> policyViolations = new ArrayList<>();
+    private final Duration scriptTimeout;
+    private int testsServed;
 
     Browser() {
         try {
@@ -98,6 +103,36 @@ final class Browser implements AutoCloseable {
         }
         driver = created;
         wait = new WebDriverWait(driver, TIMEOUT, Duration.ofMillis(100));
+        scriptTimeout = driver.manage().timeouts().getScriptTimeout();
+    }
+
+    /**
+     * Makes this session look new to the next test while Chromium keeps running with its HTTP
+     * cache, as a guest's or an owner's browser does: starting a Chromium and loading the back
+     * office's scripts into an empty cache cost each test more than a second of the two cores.
+     * A new tab drops the page, its sessionStorage and the page's emulation settings (scrollbars);
+     * cookies go for every site, and with them the signed-in session; the window's size, the
+     * script timeout and the downloads' folder go back to what {@link #Browser()} set. Answers
+     * false when this session has served its share of tests: the caller closes it.
+     */
+    boolean reset() {
+        if (++testsServed >= TESTS_PER_SESSION) {
+            return false;
+        }
+        String used = driver.getWindowHandle();
+        driver.switchTo().newWindow(WindowType.TAB);
+        String fresh = driver.getWindowHandle();
+        driver.switchTo().window(used).close();
+        driver.switchTo().window(fresh);
+        driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
+        driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", URI.create(baseUrl).resolve("/")
+                .toString().replaceAll("/$", ""), "storageTypes", "local_storage,indexeddb,cache_storage,service_workers"));
+        driver.executeCdpCommand("Browser.setDownloadBehavior", Map.of("behavior", "default"));
+        driver.manage().timeouts().scriptTimeout(scriptTimeout);
+        resize(1280, 900);
+        consoleErrors();
+        policyViolations.clear();
+        return true;
     }
 
     /** What the console reported since the last call as blocked by the Content-Security-Policy. */

@@ -123,7 +123,7 @@ public class ServerHardeningIT {
         assertPagePolicy(owners);
         // every script of the page runs under the policy: the page's own widgets work
         browser.type("create:newLogin", "csp-" + UUID.randomUUID().toString().substring(0, 8) + "@example.test");
-        // Browsers fails the test on any policy violation the console reports (Browser.close)
+        // Browsers fails the test on any policy violation the console reports (Browsers.afterEach)
     }
 
     @Test
