@@ -105,9 +105,9 @@ public class AuthenticationService {
         throttle.succeeded(attempt);
         UserAccount signedIn = user.get();
         if (hasher.needsRehash(signedIn.passwordHash())) {
-            signedIn.upgradePasswordHash(hasher.hash(password));
+            users.upgradePasswordHash(signedIn.id(), signedIn.passwordHash(), hasher.hash(password));
         }
-        signedIn.recordLogin(Instant.now());
+        users.recordLogin(signedIn.id(), Instant.now());
         return LoginOutcome.success(SignedInUser.of(signedIn),
                 new TrustedDevice(devices.issue(signedIn.id()), devices.lifetime()));
     }

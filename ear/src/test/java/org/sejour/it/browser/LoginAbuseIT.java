@@ -27,7 +27,6 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
@@ -70,29 +69,8 @@ public class LoginAbuseIT {
         }
         long hashesBefore = hashes();
         long start = System.nanoTime();
-        AtomicLong slowest = new AtomicLong();
-        ExecutorService pool = Executors.newFixedThreadPool(parallel);
-        List<Response> answers = new ArrayList<>();
-        try {
-            CountDownLatch go = new CountDownLatch(1);
-            List<Future<Response>> pending = new ArrayList<>();
-            for (int i = 0; i < parallel; i++) {
-                LoopbackClient client = clients.get(i);
-                Map<String, String> form = forms.get(i);
-                pending.add(pool.submit(() -> {
-                    go.await();
-                    Response answer = client.post("/login.xhtml", form, Map.of());
-                    slowest.accumulateAndGet(System.nanoTime() - start, Math::max);
-                    return answer;
-                }));
-            }
-            go.countDown();
-            for (Future<Response> answer : pending) {
-                answers.add(answer.get(4, TimeUnit.MINUTES));
-            }
-        } finally {
-            pool.shutdownNow();
-        }
+        List<Response> answers = atOnce(clients, forms);
+        long slowest = System.nanoTime() - start;
         long hashed = hashes() - hashesBefore;
 
         assertTrue(answers.stream().allMatch(a -> a.status() == 200), "every attempt answered by the login page");
@@ -100,7 +78,7 @@ public class LoginAbuseIT {
         long failed = answers.stream().filter(a -> a.body().contains(FAILED)).count();
         assertEquals(parallel, refused + failed, "each answer says wrong credentials or too many attempts");
         assertTrue(hashed <= ADDRESS_ALLOWANCE, parallel + " parallel wrong logins from one address made " + hashed
-                + " password hashes (the last answer after " + TimeUnit.NANOSECONDS.toMillis(slowest.get())
+                + " password hashes (the last answer after " + TimeUnit.NANOSECONDS.toMillis(slowest)
                 + " ms); at most " + ADDRESS_ALLOWANCE + " may be computed");
         assertTrue(refused >= parallel - ADDRESS_ALLOWANCE, "refused at once: " + refused + " of " + parallel);
 
@@ -117,6 +95,48 @@ public class LoginAbuseIT {
                 .filter(c -> c.startsWith("sejour_device=")).findFirst().orElseThrow();
         assertTrue(deviceCookie.contains("; Path=/login.xhtml;") && deviceCookie.contains("; HttpOnly")
                 && deviceCookie.contains("; SameSite=Strict"), "for the login page only: " + deviceCookie);
+    }
+
+    /** Two devices, or a double click on the button: both sign-ins of one owner at the same moment get in. */
+    @Test
+    void twoSignInsOfOneOwnerAtTheSameMomentBothGetIn() throws Exception {
+        String password = "Pw-" + UUID.randomUUID();
+        String login = owner("twice", password, false).getProperty("login");
+        for (int round = 1; round <= 3; round++) {
+            List<LoopbackClient> clients = List.of(new LoopbackClient("127.0.0.47"), new LoopbackClient("127.0.0.48"));
+            List<Map<String, String>> forms = clients.stream().map(c -> c.loginForm(login, password)).toList();
+            for (Response answer : atOnce(clients, forms)) {
+                assertEquals(302, answer.status(), "round " + round + ": " + answer.body());
+                assertFalse(answer.header("Location").orElseThrow().contains("login"), "round " + round + ": "
+                        + answer.headers());
+            }
+        }
+    }
+
+    /** Posts each client's login form at the same moment; the answers in the clients' order. */
+    private static List<Response> atOnce(List<LoopbackClient> clients, List<Map<String, String>> forms)
+            throws Exception {
+        ExecutorService pool = Executors.newFixedThreadPool(clients.size());
+        try {
+            CountDownLatch go = new CountDownLatch(1);
+            List<Future<Response>> pending = new ArrayList<>();
+            for (int i = 0; i < clients.size(); i++) {
+                LoopbackClient client = clients.get(i);
+                Map<String, String> form = forms.get(i);
+                pending.add(pool.submit(() -> {
+                    go.await();
+                    return client.post("/login.xhtml", form, Map.of());
+                }));
+            }
+            go.countDown();
+            List<Response> answers = new ArrayList<>();
+            for (Future<Response> answer : pending) {
+                answers.add(answer.get(4, TimeUnit.MINUTES));
+            }
+            return answers;
+        } finally {
+            pool.shutdownNow();
+        }
     }
 
     @Test

@@ -6,6 +6,7 @@ import jakarta.persistence.PersistenceContext;
 import org.sejour.domain.model.account.UserAccount;
 import org.sejour.domain.model.account.UserAccountRepository;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
@@ -35,6 +36,19 @@ public class JpaUserAccountRepository implements UserAccountRepository {
         return em.createNamedQuery("UserAccount.byLogin", UserAccount.class)
                 .setParameter("login", UserAccount.normaliseLogin(login))
                 .getResultStream().findFirst();
+    }
+
+    @Override
+    public void recordLogin(long userId, Instant when) {
+        em.createQuery("update UserAccount u set u.lastLoginAt = :when where u.id = :id")
+                .setParameter("when", when).setParameter("id", userId).executeUpdate();
+    }
+
+    @Override
+    public void upgradePasswordHash(long userId, String oldHash, String newHash) {
+        em.createQuery("update UserAccount u set u.passwordHash = :newHash where u.id = :id and u.passwordHash = :oldHash")
+                .setParameter("newHash", newHash).setParameter("id", userId).setParameter("oldHash", oldHash)
+                .executeUpdate();
     }
 
     @Override

@@ -139,11 +139,4 @@ public class UserAccount implements java.io.Serializable {
     }
 
     /** A stronger hash of the same password, written after a successful login. */
-    public void upgradePasswordHash(String newHash) {
-        this.passwordHash = Objects.requireNonNull(newHash, "passwordHash is required");
-    }
-
-    public void recordLogin(Instant when) {
-        this.lastLoginAt = Objects.requireNonNull(when, "when is required");
-    }
 }
