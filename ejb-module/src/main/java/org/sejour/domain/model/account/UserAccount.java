@@ -137,6 +137,4 @@ public class UserAccount implements java.io.Serializable {
         this.passwordHash = Objects.requireNonNull(newHash, "passwordHash is required");
         this.mustChangePassword = false;
     }
-
-    /** A stronger hash of the same password, written after a successful login. */
 }
