@@ -110,7 +110,7 @@ final class Browser implements AutoCloseable {
      * Makes this session look new to the next test while Chromium keeps running with its HTTP
      * cache, as a guest's or an owner's browser does: starting a Chromium and loading the back
      * office's scripts into an empty cache cost each test more than a second of the two cores.
-     * A new tab drops the page, its sessionStorage and the page's emulation settings (scrollbars);
+     * A new tab, the others closed, drops the pages, their sessionStorage and emulation settings (scrollbars);
      * cookies go for every site, and with them the signed-in session; the window's size, the
      * script timeout and the downloads' folder go back to what {@link #Browser()} set. Answers
      * false when this session has served its share of tests: the caller closes it.
@@ -119,10 +119,13 @@ final class Browser implements AutoCloseable {
         if (++testsServed >= TESTS_PER_SESSION) {
             return false;
         }
-        String used = driver.getWindowHandle();
         driver.switchTo().newWindow(WindowType.TAB);
         String fresh = driver.getWindowHandle();
-        driver.switchTo().window(used).close();
+        for (String handle : driver.getWindowHandles()) {
+            if (!handle.equals(fresh)) {
+                driver.switchTo().window(handle).close(); // the test's tab, and any its pages opened
+            }
+        }
         driver.switchTo().window(fresh);
         driver.executeCdpCommand("Network.clearBrowserCookies", Map.of());
         driver.executeCdpCommand("Storage.clearDataForOrigin", Map.of("origin", URI.create(baseUrl).resolve("/")
