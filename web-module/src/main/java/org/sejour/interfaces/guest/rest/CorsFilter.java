@@ -1,6 +1,7 @@
 package org.sejour.interfaces.guest.rest;
 
 import jakarta.ejb.EJB;
+import jakarta.ejb.EJBException;
 import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.container.ContainerResponseContext;
 import jakarta.ws.rs.container.ContainerResponseFilter;
@@ -8,6 +9,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.ext.Provider;
 import org.sejour.application.guest.PublicBookingService;
 import org.sejour.domain.model.shared.SejourException;
+import org.sejour.interfaces.web.DatabaseOutage;
 
 import java.net.URI;
 import java.util.Locale;
@@ -57,11 +59,18 @@ public class CorsFilter implements ContainerResponseFilter {
         }
     }
 
-    /** The website of the account open to guests under that number, from its kept state: no read per request. */
+    /**
+     * The website of the account open to guests under that number, from its kept state: no read per
+     * request. None while the database is known to be down, or fails to say: the answer (a 503
+     * problem, say) goes out without CORS headers rather than not at all.
+     */
     private Optional<String> website(String account) {
+        if (DatabaseOutage.isOngoing()) {
+            return Optional.empty();
+        }
         try {
             return guests.openState(AccountResource.accountNumber(account)).website();
-        } catch (SejourException e) {
+        } catch (SejourException | EJBException e) {
             return Optional.empty();
         }
     }
