@@ -158,23 +158,39 @@ cmd_status() {
   replica_status "$VAR"  # replica (replica.sh)
 }
 
-# Runs Maven with a fresh test domain and database; extra arguments go to Maven.
+# Runs Maven with a fresh test domain and database; extra arguments go to Maven. The domain and
+# database are set up (and the function named by ALONGSIDE, if any, is run) while Maven builds and
+# runs the unit tests: each of the three is mostly one busy thread, and the machine has two cores
+# or more. The in-container and browser tests run once all three are done.
 with_test_server() {
   local tvar="$VAR/test"
   local creds="$tvar/credentials.properties"
   # Chromium refuses port 10080 (ERR_UNSAFE_PORT), hence 11000 as the default base
   local base="${SEJOUR_TEST_PORT_BASE:-11000}"
   local http=$((base + 80)) admin=$((base + 48)) dbport="${SEJOUR_TEST_DB_PORT:-15432}"
+  # fetched first: two Maven processes writing one artifact into ~/.m2 at once could spoil it
   payara_fetch
+  pg_fetch
+  postgres_driver >/dev/null
+  # and the system user made (under root), so that no two of the jobs below create it at once
+  system_user
   # a fresh database and domain for every run: tests start from nothing
   domain_stop sejour-test 2>/dev/null || true
   db_stop "$tvar" 2>/dev/null || true
   rm -rf "$tvar" "$DOMAINS/sejour-test"
-  SEJOUR_DB_HOST="" db_setup "$tvar" "$dbport" "$creds"
-  # the mail tests start their SMTP server (GreenMail) on this port inside the test domain
-  SEJOUR_SMTP_HOST=localhost SEJOUR_SMTP_PORT=$((base + 25)) \
-      domain_configure sejour-test "$http" "$creds" "$tvar/storage" false "$base"
-  domain_stop sejour-test
+  mkdir -p "$tvar"
+  local logs="$VAR/test-logs"
+  rm -rf "$logs"; mkdir -p "$logs"
+  ( SEJOUR_DB_HOST="" db_setup "$tvar" "$dbport" "$creds"
+    # the mail tests start their SMTP server (GreenMail) on this port inside the test domain
+    SEJOUR_SMTP_HOST=localhost SEJOUR_SMTP_PORT=$((base + 25)) \
+        domain_configure sejour-test "$http" "$creds" "$tvar/storage" false "$base"
+    domain_stop sejour-test ) > "$logs/test-server.log" 2>&1 &
+  local setup=$! alongside=""
+  if [[ -n "${ALONGSIDE:-}" ]]; then
+    ( "$ALONGSIDE" ) > "$logs/$ALONGSIDE.log" 2>&1 &
+    alongside=$!
+  fi
   local rc=0
   # Arquillian (and the crash-recovery test) start the domain with asadmin; under root they get a
   # java that runs as the system user, so the suite runs Payara as production does
@@ -199,12 +215,22 @@ JAVA
     sleep "$watchdog" >/dev/null 2>&1 & sleeper=$!
     wait "$sleeper" && hang_report sejour-test "$tvar" "$dbport" ) &
   local watchdog_pid=$!
-  (cd "$ROOT" && AS_JAVA="$as_java" mvn -B install \
-      -Dpayara.home="$PAYARA_HOME" -Dsejour.test.domain=sejour-test \
-      -Dsejour.test.adminPassword="$(secret "$creds" admin.password)" \
-      -Dsejour.test.adminPort="$admin" -Dsejour.test.httpPort="$http" -Dsejour.test.smtpPort=$((base + 25)) \
-      -Dsejour.test.dbUrl="jdbc:postgresql://localhost:$dbport/sejour" \
-      -Dsejour.test.credentials="$creds" "$@") || rc=$?
+  # the build and the unit tests; the EAR module's tests need the server, below
+  (cd "$ROOT" && mvn -B install -DskipITs "$@") || rc=$?
+  local job log
+  for job in "$setup:test-server" "${alongside:+$alongside:$ALONGSIDE}"; do
+    [[ -n "$job" ]] || continue
+    log="$logs/${job#*:}.log"
+    if wait "${job%%:*}"; then cat "$log" >&2; else cat "$log" >&2; log "ERROR: ${job#*:} failed ($log)"; rc=1; fi
+  done
+  if ((rc == 0)); then
+    (cd "$ROOT" && AS_JAVA="$as_java" mvn -B install -pl ear \
+        -Dpayara.home="$PAYARA_HOME" -Dsejour.test.domain=sejour-test \
+        -Dsejour.test.adminPassword="$(secret "$creds" admin.password)" \
+        -Dsejour.test.adminPort="$admin" -Dsejour.test.httpPort="$http" -Dsejour.test.smtpPort=$((base + 25)) \
+        -Dsejour.test.dbUrl="jdbc:postgresql://localhost:$dbport/sejour" \
+        -Dsejour.test.credentials="$creds" "$@") || rc=$?
+  fi
   kill "$watchdog_pid" 2>/dev/null || true
   domain_stop sejour-test 2>/dev/null || true
   db_stop "$tvar" || true
@@ -249,17 +275,20 @@ script_tests() {
 }
 
 # Extra arguments go to Maven, e.g. ./sejour test -Dit.test=PlanningIT -Dtest=NoUnitTests -Dsurefire.failIfNoSpecifiedTests=false
-# The script's tests run first: always, unless -Dit.test names other tests only;
+# The script's tests run too (beside the build): always, unless -Dit.test names other tests only;
 # -Dit.test=ScriptTests runs them alone.
 cmd_test() {
-  local selected="" arg
+  local selected="" arg alongside="" started=$SECONDS
   for arg in "$@"; do [[ "$arg" == -Dit.test=* ]] && selected="${arg#-Dit.test=}"; done
-  if [[ -z "$selected" || ",$selected," == *,ScriptTests,* ]]; then
+  if [[ "$selected" == ScriptTests ]]; then
     script_tests
-    [[ "$selected" != ScriptTests ]] || return 0
+    return 0
   fi
+  [[ -n "$selected" && ",$selected," != *,ScriptTests,* ]] || alongside=script_tests
   log "Unit, in-container and browser tests (Arquillian starts the test domain once)"
-  with_test_server "$@"
+  [[ -z "$alongside" ]] || log "The script's own tests (server-config/test) run beside the build; their output follows it"
+  ALONGSIDE="$alongside" with_test_server "$@"
+  log "Tests passed in $((SECONDS - started)) s"
 }
 
 # ./sejour bench [class]: every benchmark unless one is named

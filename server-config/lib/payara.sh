@@ -371,9 +371,10 @@ CMDS
         --tablePrefix batch_ >/dev/null || die "configuring the batch job repository of $name failed"
     restart=true
   fi
-  if $restart; then
-    # the test domain is started by Arquillian, which needs its port open; ./sejour start opens the other
-    [[ "$name" == sejour-test ]] || public_port "$name" false
+  # the test domain is stopped by its caller right after this, and started by Arquillian: a restart
+  # here would be one more start of Payara (10 s) for nothing
+  if $restart && [[ "$name" != sejour-test ]]; then
+    public_port "$name" false
     log "Restarting $name for settings read at start-up (JVM options, listeners, batch job repository)"
     "${a[@]}" restart-domain "$name" >/dev/null
   fi

@@ -62,10 +62,11 @@ class SharedRateLimiterTest {
 
     @Test
     void bothServersReadTheSameClock() {
-        RateLimiter[] limiters = onBoth(1, 1000.0);
+        RateLimiter[] limiters = onBoth(1, 100.0);
         assertEquals(0, limiters[0].acquire("192.0.2.3"));
         long refused = 0;
-        // at 1000 a second, a token comes back within milliseconds of the cluster's time on either server
+        // at 100 a second, a token comes back within 10 ms of the cluster's time on either server (a loaded
+        // machine still asks twice within that)
         for (int i = 0; i < 200 && refused == 0; i++) {
             refused = limiters[i % 2].acquire("192.0.2.3");
         }
