@@ -217,11 +217,12 @@ JAVA
   local watchdog_pid=$!
   # the build and the unit tests; the EAR module's tests need the server, below
   (cd "$ROOT" && mvn -B install -DskipITs "$@") || rc=$?
-  local job log
+  local job ok
   for job in "$setup:test-server" "${alongside:+$alongside:$ALONGSIDE}"; do
     [[ -n "$job" ]] || continue
-    log="$logs/${job#*:}.log"
-    if wait "${job%%:*}"; then cat "$log" >&2; else cat "$log" >&2; log "ERROR: ${job#*:} failed ($log)"; rc=1; fi
+    ok=true; wait "${job%%:*}" || ok=false
+    cat "$logs/${job#*:}.log" >&2
+    $ok || { log "ERROR: ${job#*:} failed"; rc=1; }
   done
   if ((rc == 0)); then
     (cd "$ROOT" && AS_JAVA="$as_java" mvn -B install -pl ear \
