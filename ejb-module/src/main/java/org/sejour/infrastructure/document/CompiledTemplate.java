@@ -12,6 +12,8 @@ import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.util.List;
 import java.util.Map;
+import java.util.MissingResourceException;
+import java.util.ResourceBundle;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 
@@ -44,13 +46,7 @@ final class CompiledTemplate {
                 compiled = report;
                 if (compiled == null) {
                     long start = System.nanoTime();
-                    try (InputStream in = CompiledTemplate.class.getResourceAsStream(resource)) {
-                        compiled = JasperCompileManager.compileReport(in);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    } catch (JRException e) {
-                        throw new IllegalStateException("the template " + resource + " does not compile", e);
-                    }
+                    compiled = compile(true);
                     report = compiled;
                     LOG.log(Level.INFO, "Template {0} compiled in {1} ms",
                             new Object[]{resource, (System.nanoTime() - start) / 1_000_000});
@@ -58,5 +54,36 @@ final class CompiledTemplate {
             }
         }
         return compiled;
+    }
+
+    private JasperReport compile(boolean again) {
+        try (InputStream in = CompiledTemplate.class.getResourceAsStream(resource)) {
+            return JasperCompileManager.compileReport(in);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (JRException e) {
+            if (!causedBy(e, MissingResourceException.class)) {
+                throw new IllegalStateException("the template " + resource + " does not compile", e);
+            }
+            // The compiler (JDT) could not read its messages: seen while Payara, still starting after
+            // a crash, closed the jar they are in under the outbox's first contract ("zip file
+            // closed"). ResourceBundle remembers such a bundle as missing until the JVM ends, so
+            // every later compilation failed too: forget it, and try once more.
+            ResourceBundle.clearCache(JasperCompileManager.class.getClassLoader());
+            if (!again) {
+                throw new IllegalStateException("the template " + resource + " does not compile", e);
+            }
+            LOG.log(Level.WARNING, "Template " + resource + " did not compile; trying again", e);
+            return compile(false);
+        }
+    }
+
+    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (type.isInstance(t)) {
+                return true;
+            }
+        }
+        return false;
     }
 }
