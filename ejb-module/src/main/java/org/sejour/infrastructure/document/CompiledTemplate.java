@@ -6,6 +6,7 @@ import net.sf.jasperreports.engine.JasperExportManager;
 import net.sf.jasperreports.engine.JasperFillManager;
 import net.sf.jasperreports.engine.JasperReport;
 import net.sf.jasperreports.engine.data.JRMapCollectionDataSource;
+import org.sejour.application.Failures;
 
 import java.io.IOException;
 import java.io.InputStream;
@@ -62,28 +63,19 @@ final class CompiledTemplate {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         } catch (JRException e) {
-            if (!causedBy(e, MissingResourceException.class)) {
-                throw new IllegalStateException("the template " + resource + " does not compile", e);
-            }
             // The compiler (JDT) could not read its messages: seen while Payara, still starting after
             // a crash, closed the jar they are in under the outbox's first contract ("zip file
             // closed"). ResourceBundle remembers such a bundle as missing until the JVM ends, so
             // every later compilation failed too: forget it, and try once more.
-            ResourceBundle.clearCache(JasperCompileManager.class.getClassLoader());
-            if (!again) {
+            boolean messagesMissing = Failures.causedBy(e, MissingResourceException.class);
+            if (messagesMissing) {
+                ResourceBundle.clearCache(JasperCompileManager.class.getClassLoader());
+            }
+            if (!messagesMissing || !again) {
                 throw new IllegalStateException("the template " + resource + " does not compile", e);
             }
             LOG.log(Level.WARNING, "Template " + resource + " did not compile; trying again", e);
             return compile(false);
         }
-    }
-
-    private static boolean causedBy(Throwable e, Class<? extends Throwable> type) {
-        for (Throwable t = e; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
     }
 }

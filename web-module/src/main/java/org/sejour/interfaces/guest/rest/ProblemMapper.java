@@ -10,6 +10,7 @@ import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import jakarta.ws.rs.ext.ExceptionMapper;
 import jakarta.ws.rs.ext.Provider;
+import org.sejour.application.Failures;
 import org.sejour.domain.model.dossier.NotBookableException;
 import org.sejour.domain.model.dossier.StayTakenException;
 import org.sejour.domain.model.pricing.Refusal;
@@ -101,11 +102,11 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
                 default -> Problem.of("refused", 400, GuestTexts.text(language, business.messageKey()), null, List.of());
             };
         }
-        if (causedBy(failure, BodyLimitFilter.TooLarge.class)) {
+        if (Failures.causedBy(failure, BodyLimitFilter.TooLarge.class)) {
             return BodyLimitFilter.tooLarge(language);
         }
         // the body stopped coming (read timeout) or its connection broke: the client's doing, not a server error
-        if (unreadableBody(failure) || causedBy(failure, IOException.class)) {
+        if (unreadableBody(failure) || Failures.causedBy(failure, IOException.class)) {
             return Problem.of("malformed-body", 400, GuestTexts.text(language, "api.body.malformed"), null, List.of());
         }
         if (failure instanceof WebApplicationException web) {
@@ -131,18 +132,8 @@ public class ProblemMapper implements ExceptionMapper<Throwable> {
             return true;
         }
         return failure instanceof WebApplicationException web && web.getResponse().getStatus() == 400
-                && (causedBy(failure.getCause(), JsonbException.class)
-                || causedBy(failure.getCause(), jakarta.json.JsonException.class));
-    }
-
-    /** Jersey wraps what the body's stream throws (ProcessingException, BadRequestException…): the cause tells. */
-    private static boolean causedBy(Throwable failure, Class<? extends Throwable> type) {
-        for (Throwable t = failure; t != null; t = t.getCause()) {
-            if (type.isInstance(t)) {
-                return true;
-            }
-        }
-        return false;
+                && (Failures.causedBy(failure.getCause(), JsonbException.class)
+                || Failures.causedBy(failure.getCause(), jakarta.json.JsonException.class));
     }
 
     private static Problem badInput(Language language, List<Problem.FieldError> errors) {
