@@ -12,6 +12,7 @@ import org.sejour.application.audit.AuditEntry;
 import org.sejour.application.audit.AuditFilter;
 import org.sejour.application.audit.AuditSubject;
 import org.sejour.application.audit.AuditTrailService;
+import org.sejour.application.booking.BusinessCalendar;
 import org.sejour.application.booking.DossierService;
 import org.sejour.application.catalog.SalesBanService;
 import org.sejour.application.privacy.GuestDataService;
@@ -28,6 +29,7 @@ import java.sql.Connection;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -141,7 +143,8 @@ public class AuditTrailIT {
 
         // the filters: by person, by period, and a reversed period refused
         assertEquals(3, trail.count(owner.accountId(), new AuditFilter(AuditSubject.BANS, userId, null, null)));
-        LocalDate today = LocalDate.now();
+        // the trail's days are Séjour's business days (Paris): from 23:00 UTC, UTC's date is yesterday's
+        LocalDate today = BusinessCalendar.today(Clock.systemUTC());
         assertEquals(0, trail.count(owner.accountId(), new AuditFilter(null, null, today.plusDays(1), null)));
         assertTrue(trail.count(owner.accountId(), new AuditFilter(null, null, today.minusDays(1), today.plusDays(1))) > 5);
         assertThrows(InvalidInputException.class, () -> trail.count(owner.accountId(),
