@@ -75,6 +75,8 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.concurrent.TimeUnit;
 import java.util.function.BooleanSupplier;
+import java.util.function.Predicate;
+import java.util.stream.Stream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -248,6 +250,66 @@ public class BatchJobsIT {
         assertEquals(List.of(MailKind.GUEST_DEPOSIT_REMINDER, MailKind.GUEST_DEPOSIT_REMINDER),
                 outbox.logOf(owner.accountId(), late.id()).stream().map(MailLogEntry::kind).toList());
         assertTrue(outbox.logOf(owner.accountId(), late.id()).stream().allMatch(m -> m.status() == OutboxStatus.SENT));
+    }
+
+    @Test
+    void aReminderPaidOrCancelledWhileTheMailServerIsDownIsDroppedNotSent() throws Exception {
+        Owner owner = owner();
+        LocalDate day = LocalDate.of(2027, 4, 12);
+        String paidGuest = email("paid-meanwhile");
+        String cancelledGuest = email("cancelled-meanwhile");
+        String owingGuest = email("still-owing");
+        Dossier paid = book(owner, MAY_FIRST, paidGuest, Language.FR, true);
+        Dossier cancelled = book(owner, MAY_FIRST.plusWeeks(1), cancelledGuest, Language.FR, true);
+        Dossier owing = book(owner, MAY_FIRST.plusWeeks(2), owingGuest, Language.FR, true);
+        for (Dossier d : List.of(paid, cancelled, owing)) {
+            setDeadlines(d, day, null);
+        }
+        smtp.stop();
+        JobExecutionSummary run = run("deposit-reminders", Map.of("accountId", owner.accountId(), "today", day));
+        assertEquals(3, run.writeCount(), run::toString);
+        // (the outbox's timer may be trying them too: its attempts count as well)
+        remindersUntil(owner, m -> m.attempts() >= 1, Instant.now(), paid, cancelled, owing);
+        for (Dossier d : List.of(paid, cancelled, owing)) {
+            assertEquals(OutboxStatus.PENDING, reminderOf(owner, d).status(), "to be tried again");
+        }
+
+        // hours later, before the mail server is back: one deposit paid, one booking cancelled
+        dossiers.recordPayment(owner.accountId(), paid.id(), PaymentKind.DEPOSIT, day, paid.depositAmount(),
+                "transfer", null, null, "test");
+        dossiers.cancel(owner.accountId(), cancelled.id(), "test", "plans changed");
+        smtp = TestSmtp.start(Integer.parseInt(mailSession.getProperty("mail.smtp.port")));
+        remindersUntil(owner, m -> m.status() != OutboxStatus.PENDING, Instant.now().plus(Duration.ofHours(7)),
+                paid, cancelled, owing);
+
+        assertEquals(OutboxStatus.SENT, reminderOf(owner, owing).status());
+        assertEquals(List.of("Rappel de paiement — Gîte les Lauriers, dossier n° 3"), subjects(owingGuest));
+        assertEquals(OutboxStatus.DROPPED, reminderOf(owner, paid).status(), "the deposit was paid meanwhile");
+        assertEquals(List.of(), subjects(paidGuest), "no reminder for nothing owed");
+        assertEquals(OutboxStatus.DROPPED, reminderOf(owner, cancelled).status(), "the booking was cancelled meanwhile");
+        assertTrue(subjects(cancelledGuest).stream().noneMatch(s -> s.startsWith("Rappel de paiement")),
+                subjects(cancelledGuest)::toString);
+        // the database takes the new state and keeps why, as the outcome of the last row of the history
+        assertEquals("DROPPED", text("select a.outcome from outbox_attempt a join outbox_mail m on m.id = a.mail_id "
+                + "where m.id = ? order by a.at desc, a.id desc limit 1", reminderOf(owner, paid).id()));
+    }
+
+    /** Sends what is due at {@code at} until the reminder of each dossier is as asked. */
+    private void remindersUntil(Owner owner, Predicate<MailLogEntry> done, Instant at, Dossier... of)
+            throws InterruptedException {
+        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
+        while (!Stream.of(of).map(d -> reminderOf(owner, d)).allMatch(done)) {
+            assertTrue(System.nanoTime() < deadline, "the reminders are not there after 60 s");
+            dispatcher.sendDue(at);
+            TimeUnit.MILLISECONDS.sleep(300);
+        }
+    }
+
+    private MailLogEntry reminderOf(Owner owner, Dossier dossier) {
+        List<MailLogEntry> reminders = outbox.logOf(owner.accountId(), dossier.id()).stream()
+                .filter(m -> m.kind() == MailKind.GUEST_DEPOSIT_REMINDER).toList();
+        assertEquals(1, reminders.size(), reminders::toString);
+        return reminders.get(0);
     }
 
     @Test

@@ -151,6 +151,30 @@ public class MailComposer {
             return MailComposer.this.compose(mail, dossier, owner, rules.get(mail.id()), texts(mail.language()));
         }
 
+        /**
+         * Why this mail should no longer go out, if it should not: a payment reminder composed
+         * now, with what is owed now, would ask a guest who has paid meanwhile for nothing
+         * (the reminder was queued while something was owed; the mail server may have been down
+         * for hours since), or the guest of a cancelled booking to pay.
+         */
+        public Optional<String> moot(OutboxMail mail) {
+            boolean deposit = mail.kind() == MailKind.GUEST_DEPOSIT_REMINDER;
+            if (!deposit && mail.kind() != MailKind.GUEST_BALANCE_REMINDER) {
+                return Optional.empty();
+            }
+            Dossier dossier = mail.dossierId().map(dossierById::get)
+                    .filter(d -> d.accountId() == mail.accountId()).orElse(null);
+            if (dossier == null) {
+                return Optional.empty(); // compose says why it cannot be rendered
+            }
+            if (dossier.status() == DossierStatus.CANCELLED) {
+                return Optional.of("the booking was cancelled before the reminder could go out");
+            }
+            Money owed = deposit ? dossier.amounts().depositOwed() : dossier.amounts().owed();
+            return owed.isPositive() ? Optional.empty()
+                    : Optional.of("nothing was owed any more when the reminder could go out");
+        }
+
         private ContractTexts texts(Language language) {
             return texts.computeIfAbsent(language, ContractTexts::in);
         }

@@ -26,7 +26,8 @@ import java.util.logging.Logger;
  * written together at the commit. Every row is locked (FOR UPDATE SKIP LOCKED) from the claim
  * until its outcome is committed, so no other sender can send it meanwhile; a row another
  * sender holds is skipped, not waited for. Each mail's outcome is its own: a refused address or
- * a mail that cannot be rendered is recorded for that mail, and the others go on.
+ * a mail that cannot be rendered is recorded for that mail, and the others go on; a mail that
+ * has become moot meanwhile is dropped, not sent.
  */
 @Stateless
 public class MailDelivery {
@@ -61,7 +62,14 @@ public class MailDelivery {
         // with every retry of the batch)
         Map<Long, OutgoingMessage> messages = new HashMap<>();
         for (OutboxMail mail : claimed) {
-            compose(mail, batch, now).ifPresent(message -> messages.put(mail.id(), message));
+            Optional<String> moot = batch.moot(mail);
+            if (moot.isPresent()) {
+                mail.dropped(attemptTime(now), moot.get());
+                LOG.log(Level.INFO, "Mail {0} of dossier {1} dropped: {2}",
+                        new Object[]{mail.id(), mail.dossierId().orElse(null), moot.get()});
+            } else {
+                compose(mail, batch, now).ifPresent(message -> messages.put(mail.id(), message));
+            }
         }
         if (session.getRollbackOnly()) {
             throw new IllegalStateException("rendering mails " + mailIds + " doomed their transaction: none sent");

@@ -8,5 +8,7 @@ public enum DeliveryOutcome {
     /** The server refused for good (5xx reply, address rejected): not tried again. */
     REJECTED,
     /** Temporary failures went on for too long: not tried again. */
-    GAVE_UP
+    GAVE_UP,
+    /** Not sent: moot by the time it could go out (see {@link OutboxStatus#DROPPED}). */
+    DROPPED
 }

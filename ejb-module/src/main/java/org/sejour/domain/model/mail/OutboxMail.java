@@ -26,7 +26,8 @@ import java.util.Optional;
  * A mail waiting in the outbox, written in the transaction of the event that causes it. Who
  * receives it and in which language are decided then; its text and attachment are rendered
  * when it goes out. Every attempt is recorded; temporary failures are retried with an
- * exponential backoff, a refusal or too many failures end it as FAILED.
+ * exponential backoff, a refusal or too many failures end it as FAILED, a mail that has become
+ * moot before it could go out is DROPPED.
  */
 @Entity
 @Table(name = "outbox_mail")
@@ -169,6 +170,16 @@ public class OutboxMail implements Serializable {
         status = OutboxStatus.FAILED;
         lastError = clip(error);
         history.add(new MailAttempt(this, at, DeliveryOutcome.REJECTED, lastError));
+    }
+
+    /**
+     * Not sent, and never will be: what it had to say no longer holds (a reminder of a payment
+     * made meanwhile). Not an attempt: the count stays; the reason is kept in the history.
+     */
+    public void dropped(Instant at, String reason) {
+        requirePending();
+        status = OutboxStatus.DROPPED;
+        history.add(new MailAttempt(this, at, DeliveryOutcome.DROPPED, clip(reason)));
     }
 
     /** 30 s after the first failure, doubling each time, never more than 6 h. */

@@ -58,6 +58,22 @@ class OutboxMailTest {
     }
 
     @Test
+    void aMootMailIsDroppedForGoodWithItsReasonAndNoAttemptCounted() {
+        OutboxMail mail = mail();
+        mail.failedTemporarily(T0, "Connection refused");
+        mail.dropped(T0.plusSeconds(40), "nothing is owed any more");
+        assertEquals(OutboxStatus.DROPPED, mail.status());
+        assertEquals(1, mail.attempts(), "the failed attempt only");
+        assertTrue(mail.lastError().isPresent(), "the last real failure stays");
+        MailAttempt last = mail.history().get(mail.history().size() - 1);
+        assertEquals(DeliveryOutcome.DROPPED, last.outcome());
+        assertEquals("nothing is owed any more", last.detail());
+        assertFalse(mail.isDue(T0.plus(Duration.ofDays(30))), "never tried again");
+        assertThrows(IllegalStateException.class, () -> mail.delivered(T0.plusSeconds(50)));
+        assertThrows(IllegalStateException.class, () -> mail.dropped(T0.plusSeconds(50), "twice"));
+    }
+
+    @Test
     void temporaryFailuresGiveUpAfterTheLastAttempt() {
         OutboxMail mail = mail();
         Instant at = T0;
