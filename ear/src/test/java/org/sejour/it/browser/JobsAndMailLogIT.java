@@ -83,7 +83,7 @@ public class JobsAndMailLogIT {
     }
 
     @Test
-    void theDossierPageShowsItsMailsAndTheAddressTheServerRefused() {
+    void theDossierPageShowsItsMailsTheAddressTheServerRefusedAndAReminderDropped() {
         Properties fixture = fixture();
         String guest = fixture.getProperty("guest");
         browser.submitLogin(fixture.getProperty("login"), fixture.getProperty("password"));
@@ -96,7 +96,13 @@ public class JobsAndMailLogIT {
         assertTrue(notice.contains("le serveur de messagerie du destinataire a refusé l'adresse ; vérifiez-la"), notice);
         assertFalse(notice.contains("550") || notice.contains("Exception"), notice);
         List<WebElement> rows = browser.driver.findElements(By.cssSelector("[id$='mails_data'] > tr"));
-        assertEquals(2, rows.size(), "the guest's contract and the owner's notice");
+        assertEquals(3, rows.size(), "the guest's contract, the owner's notice and a deposit reminder");
+        WebElement reminderRow = rows.stream().filter(r -> r.getText().contains("Relance d'acompte")).findFirst()
+                .orElseThrow();
+        // dropped, not failed: the deposit was paid by the time it could go out
+        assertTrue(reminderRow.getText().contains("Non envoyé : plus rien à relancer"), reminderRow.getText());
+        assertEquals("0", reminderRow.findElements(By.tagName("td")).get(4).getText().replaceAll("\\D", ""),
+                "never tried");
         WebElement guestRow = rows.stream().filter(r -> r.getText().contains(guest)).findFirst().orElseThrow();
         assertTrue(guestRow.getText().contains("Contrat au client"), guestRow.getText());
         assertTrue(guestRow.getText().contains("Échec"), guestRow.getText());
