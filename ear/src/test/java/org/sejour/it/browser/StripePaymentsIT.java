@@ -826,7 +826,7 @@ public class StripePaymentsIT {
                     return m;
                 }
             }
-            TimeUnit.MILLISECONDS.sleep(500);
+            Inbox.sendDue();
         }
         throw new AssertionError("no mail '" + subject + "' to " + to);
     }
