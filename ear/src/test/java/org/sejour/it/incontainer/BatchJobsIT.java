@@ -307,12 +307,7 @@ public class BatchJobsIT {
     /** Sends what is due at {@code at} until the reminder of each dossier is as asked. */
     private void remindersUntil(Owner owner, Predicate<MailLogEntry> done, Instant at, Dossier... of)
             throws InterruptedException {
-        long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-        while (!Stream.of(of).map(d -> reminderOf(owner, d)).allMatch(done)) {
-            assertTrue(System.nanoTime() < deadline, "the reminders are not there after 60 s");
-            dispatcher.sendDue(at);
-            TimeUnit.MILLISECONDS.sleep(300);
-        }
+        sendUntil(() -> Stream.of(of).map(d -> reminderOf(owner, d)).allMatch(done), at);
     }
 
     private MailLogEntry reminderOf(Owner owner, Dossier dossier) {
@@ -664,10 +659,15 @@ public class BatchJobsIT {
     }
 
     private void sendUntil(BooleanSupplier done) throws InterruptedException {
+        sendUntil(done, null);
+    }
+
+    /** Sends what is due at {@code at} (now when null) until {@code done}. */
+    private void sendUntil(BooleanSupplier done, Instant at) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
         while (!done.getAsBoolean()) {
-            assertTrue(System.nanoTime() < deadline, "not delivered within 60 s");
-            dispatcher.sendDue(Instant.now());
+            assertTrue(System.nanoTime() < deadline, "not done within 60 s");
+            dispatcher.sendDue(at == null ? Instant.now() : at);
             TimeUnit.MILLISECONDS.sleep(300);
         }
     }

@@ -170,8 +170,7 @@ public class MailComposer {
             if (dossier.status() == DossierStatus.CANCELLED) {
                 return Optional.of("the booking was cancelled before the reminder could go out");
             }
-            Money owed = deposit ? dossier.amounts().depositOwed() : dossier.amounts().owed();
-            return owed.isPositive() ? Optional.empty()
+            return reminded(dossier, deposit).isPositive() ? Optional.empty()
                     : Optional.of("nothing was owed any more when the reminder could go out");
         }
 
@@ -306,10 +305,13 @@ public class MailComposer {
                 .orElseThrow(() -> new IllegalStateException("dossier " + dossier.id() + " has no deadline"));
         boolean late = Optional.ofNullable(rule).map(ReminderRule::isLate)
                 .orElseGet(() -> due.isBefore(mail.createdAt().atZone(BusinessCalendar.ZONE).toLocalDate()));
-        // what is really due: the rest of the deposit, or what is left to pay of the total
-        Money owed = deposit ? dossier.amounts().depositOwed() : dossier.amounts().owed();
         String key = "mail.reminder." + (deposit ? "deposit" : "balance") + (late ? ".late" : ".due");
-        return t.text(key, t.text("deposit." + depositType.name()), t.money(owed), t.date(due));
+        return t.text(key, t.text("deposit." + depositType.name()), t.money(reminded(dossier, deposit)), t.date(due));
+    }
+
+    /** What a reminder asks for, as it goes out: the rest of the deposit, or what is left to pay of the total. */
+    private static Money reminded(Dossier dossier, boolean deposit) {
+        return deposit ? dossier.amounts().depositOwed() : dossier.amounts().owed();
     }
 
     /**
